@@ -1,0 +1,57 @@
+# eventmap: `make run` sets everything up and serves; `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA_DIR ?= var/gazetteer
+INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.dev-installed
+INDEX := $(DATA_DIR)/index.pkl
+SYSTEM_DEPS := var/.system-deps
+
+.PHONY: install dev run test lint bench system-deps clean
+
+install: $(INSTALLED) $(INDEX)
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+# The gazetteer index is built once from installed packages; later runs reuse it.
+$(INDEX): $(INSTALLED) $(wildcard gazetteer/*.py gazetteer/data/*)
+	$(PY) -m gazetteer.build --out $(DATA_DIR)
+
+dev: $(DEV_INSTALLED)
+
+$(DEV_INSTALLED): $(INSTALLED)
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+# Headless Chromium (map tests) and GDAL's ogrinfo (GeoJSON checks) from Debian.
+system-deps: $(SYSTEM_DEPS)
+
+$(SYSTEM_DEPS):
+	@mkdir -p var
+	@if command -v chromium >/dev/null && command -v ogrinfo >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gdal-bin >/dev/null; \
+	else echo "install chromium and gdal-bin (ogrinfo) for the browser and GDAL tests"; fi
+	touch $@
+
+run: install
+	$(VENV)/bin/eventmap serve
+
+# pytest exits 5 when it collects nothing; that is not a failure of the suite.
+test: install dev system-deps
+	$(VENV)/bin/pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then rc=0; fi; exit $$rc
+
+lint: dev
+	$(VENV)/bin/ruff check .
+
+bench: install dev
+	$(PY) -m bench.accuracy
+	$(PY) -m bench.speed
+	$(PY) -m bench.events
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,259 @@
+"""Precision and recall of events, as (event type, place) pairs, on annotated articles.
+
+Articles are ``tests/articles/NAME.txt`` with ``NAME.json`` beside it: ``published``, the
+hand-resolved ``places`` (mention, name, lat, lon, country_code, feature_class, geonameid),
+the expected ``events`` and the ``absent`` ones (must not appear). The seed article of the
+shared fixtures is added when it is there.
+
+Usage: ``python -m bench.events [--places gold|gazetteer] [--repeat N]``. With ``gold``
+every mention of a listed place is a toponym (extraction measured alone); with
+``gazetteer`` the toponyms come from ``var/gazetteer`` (the whole pipeline). Also prints the
+extraction speed in documents per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from events.document import Document, Event
+from events.extract import extract_events
+from events.sentences import split_sentences
+from gazetteer.model import Toponym
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "articles"
+SEED = ROOT.parent / "shared" / "fixtures" / "seed-article.txt"
+SEED_PLACES = ARTICLES / "seed.places.json"
+
+
+@dataclass(slots=True)
+class Article:
+    """One annotated article."""
+
+    name: str
+    text: str
+    published: date | None
+    places: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    absent: list[dict[str, Any]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def norm(name: str) -> str:
+    """Case- and accent-insensitive form of a place or actor name."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"^the\s+", "", stripped.casefold().strip())
+
+
+def _gold_places(event: dict[str, Any]) -> list[str]:
+    if "origin" in event:
+        return [event["origin"], event["target"]]
+    place = event["place"]
+    return place if isinstance(place, list) else [place]
+
+
+def load_articles(include_seed: bool = True) -> list[Article]:
+    """Every article in ``tests/articles`` (and the seed article when available)."""
+    articles = []
+    for path in sorted(ARTICLES.glob("*.txt")):
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        articles.append(
+            Article(
+                name=path.stem,
+                text=path.read_text(encoding="utf-8"),
+                published=date.fromisoformat(meta["published"]) if meta.get("published") else None,
+                places=meta["places"],
+                events=meta["events"],
+                absent=meta.get("absent", []),
+                extra={k: v for k, v in meta.items() if k not in {"places", "events", "absent"}},
+            )
+        )
+    if include_seed and SEED.exists() and SEED_PLACES.exists():
+        expected = json.loads(SEED.with_suffix(".expected.json").read_text(encoding="utf-8"))
+        articles.append(
+            Article(
+                name="seed",
+                text=SEED.read_text(encoding="utf-8"),
+                published=date.fromisoformat(expected["published"]),
+                places=json.loads(SEED_PLACES.read_text(encoding="utf-8")),
+                events=expected["events"],
+                extra={"body_end_before": "This website has updated its privacy policy"},
+            )
+        )
+    return articles
+
+
+def gold_toponyms(article: Article) -> list[Toponym]:
+    """Toponyms at every whole-word occurrence of each hand-resolved place's mention."""
+    found: list[Toponym] = []
+    for p in article.places:
+        pattern = r"(?<!\w)" + re.escape(p["mention"]) + r"(?!\w)"
+        for m in re.finditer(pattern, article.text):
+            found.append(
+                Toponym(
+                    start=m.start(),
+                    end=m.end(),
+                    mention=p["mention"],
+                    name=p["name"],
+                    lat=p["lat"],
+                    lon=p["lon"],
+                    country_code=p.get("country_code"),
+                    feature_class=p["feature_class"],
+                    geonameid=p.get("geonameid"),
+                    source=p.get("source", "geonames" if p.get("geonameid") else "supplement"),
+                    confidence=p.get("confidence", 0.9),
+                )
+            )
+    found.sort(key=lambda t: (t.start, -t.end))
+    kept: list[Toponym] = []
+    for t in found:  # "Gaza City" wins over a "Gaza" inside it
+        if not kept or t.start >= kept[-1].end:
+            kept.append(t)
+    return kept
+
+
+def analyse(article: Article, toponyms: list[Toponym]) -> Document:
+    """Run sentence splitting and event extraction on ``article`` with ``toponyms``."""
+    doc = Document(text=article.text, published=article.published)
+    split_sentences(doc)
+    doc.toponyms = toponyms
+    extract_events(doc)
+    return doc
+
+
+def aliases(t: Toponym) -> set[str]:
+    """Names under which an expected event may refer to a predicted place."""
+    return {norm(t.name), norm(t.mention)}
+
+
+def places_match(event: Event, expected: dict[str, Any]) -> bool:
+    """Same type and the same places (each expected place by name or mention)."""
+    if event.event_type != expected["event_type"]:
+        return False
+    wanted = [norm(p) for p in _gold_places(expected)]
+    if len(wanted) != len(event.places):
+        return False
+    return all(any(w in aliases(p) for p in event.places) for w in wanted)
+
+
+def attribute_errors(event: Event, expected: dict[str, Any]) -> list[str]:
+    """What differs between a matched event and its expectation (empty when all agree)."""
+    errors = []
+    got: dict[str, Any] = {
+        "actor": event.actor,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "claimed_by": event.claimed_by,
+        "geo_precision": event.geo_precision,
+        "ucdp_where_prec": event.ucdp_where_prec,
+        "acled_sub_event_type": event.acled_sub_event_type,
+        "count": event.extra.get("count"),
+    }
+    if event.casualties is not None:
+        got |= {
+            "killed": event.casualties.killed,
+            "injured": event.casualties.injured,
+            "qualifier": event.casualties.qualifier,
+            "victims": event.casualties.victims,
+        }
+    for key, want in expected.items():
+        if key in {"event_type", "place", "origin", "target", "note", "stated_distance_km"}:
+            continue
+        if key == "overflies_include":
+            flown = event.path.overflies if event.path else []
+            if not set(want) <= set(flown):
+                errors.append(f"overflies {flown} lacks {want}")
+            continue
+        have = got.get(key)
+        if isinstance(want, str) and isinstance(have, str):
+            if norm(want) != norm(have):
+                errors.append(f"{key}: {have!r} != {want!r}")
+        elif have != want:
+            errors.append(f"{key}: {have!r} != {want!r}")
+    return errors
+
+
+def pairs_score(doc: Document, article: Article) -> tuple[int, int, int, int]:
+    """(matched predicted, predicted, matched expected, expected) (type, place) pairs."""
+    gold = {(e["event_type"], norm(p)) for e in article.events for p in _gold_places(e)}
+    predicted = [(e.event_type, p) for e in doc.events for p in e.places]
+    hit_predicted = sum(1 for kind, p in predicted if any((kind, a) in gold for a in aliases(p)))
+    hit_gold = sum(
+        1 for kind, g in gold if any(kind == k and g in aliases(p) for k, p in predicted)
+    )
+    return hit_predicted, len(predicted), hit_gold, len(gold)
+
+
+def _toponyms_for(article: Article, mode: str, geoparser: Any) -> list[Toponym]:
+    if mode == "gold":
+        return gold_toponyms(article)
+    return geoparser.geoparse(article.text)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--places", choices=["gold", "gazetteer"], default="gold")
+    parser.add_argument("--repeat", type=int, default=20, help="runs per article for speed")
+    args = parser.parse_args()
+    geoparser = None
+    if args.places == "gazetteer":
+        import gazetteer
+
+        geoparser = gazetteer.load(ROOT / "var" / "gazetteer")
+    articles = load_articles()
+    rows = []
+    totals = [0, 0, 0, 0]
+    by_type: dict[str, list[int]] = {}
+    elapsed = 0.0
+    for article in articles:
+        toponyms = _toponyms_for(article, args.places, geoparser)
+        doc = analyse(article, toponyms)
+        started = time.perf_counter()
+        for _ in range(args.repeat):
+            analyse(article, toponyms)
+        elapsed += time.perf_counter() - started
+        score = pairs_score(doc, article)
+        totals = [a + b for a, b in zip(totals, score, strict=True)]
+        rows.append((article.name, *score))
+        gold_by_type = {(e["event_type"], norm(p)) for e in article.events for p in _gold_places(e)}
+        for kind, _ in gold_by_type:
+            by_type.setdefault(kind, [0, 0, 0, 0])[3] += 1
+        for event in doc.events:
+            for p in event.places:
+                cell = by_type.setdefault(event.event_type, [0, 0, 0, 0])
+                cell[1] += 1
+                cell[0] += any((event.event_type, a) in gold_by_type for a in aliases(p))
+        for kind, g in gold_by_type:
+            cell = by_type[kind]
+            cell[2] += any(
+                e.event_type == kind and any(g in aliases(p) for p in e.places) for e in doc.events
+            )
+
+    def ratio(a: int, b: int) -> str:
+        return f"{a / b:6.3f}" if b else "   n/a"
+
+    print(f"places: {args.places}")
+    print(f"{'article':<22}{'precision':>10}{'recall':>10}{'pred':>6}{'gold':>6}")
+    for name, hp, p, hg, g in rows:
+        print(f"{name:<22}{ratio(hp, p):>10}{ratio(hg, g):>10}{p:>6}{g:>6}")
+    hp, p, hg, g = totals
+    print(f"{'ALL':<22}{ratio(hp, p):>10}{ratio(hg, g):>10}{p:>6}{g:>6}")
+    print()
+    print(f"{'event type':<22}{'precision':>10}{'recall':>10}{'pred':>6}{'gold':>6}")
+    for kind, (hp, p, hg, g) in sorted(by_type.items()):
+        print(f"{kind:<22}{ratio(hp, p):>10}{ratio(hg, g):>10}{p:>6}{g:>6}")
+    runs = len(articles) * args.repeat
+    print(f"\nsentences + events: {runs / elapsed:.0f} documents/s ({runs} runs)")
+
+
+if __name__ == "__main__":
+    main()

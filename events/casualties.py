@@ -1,0 +1,224 @@
+"""Numbers in words and digits, and casualty tolls ("at least 36 civilians were killed").
+
+Counts follow ACLED's conservative rules for vague numbers: "a dozen" and "dozens" = 12,
+"tens" = 10, "scores" = 20, "hundreds" = 100, "thousands" = 1000; a vague number with no
+qualifier of its own gets the qualifier "at least". Qualifiers are normalised to the four
+the contract knows: "at least", "about" (about, around, nearly, some...), "more than"
+(more than, over) and "up to" (up to, as many as).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from events.document import Casualties, Qualifier
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_VAGUE = {
+    "a dozen": 12, "dozens": 12, "tens": 10, "scores": 20, "hundreds": 100,
+    "thousands": 1000, "a hundred": 100, "a thousand": 1000,
+}  # fmt: skip
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+_QUALIFIERS: dict[str, Qualifier] = {
+    "at least": "at least", "about": "about", "around": "about", "approximately": "about",
+    "roughly": "about", "nearly": "about", "almost": "about", "some": "about",
+    "an estimated": "about", "more than": "more than", "over": "more than",
+    "upwards of": "more than", "up to": "up to", "as many as": "up to",
+}  # fmt: skip
+
+_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_TEN = "|".join(_TENS)
+NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:hundred|thousand|million))?"
+    rf"|(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|{_UNIT})(?:\s+(?:hundred|thousand|million))?"
+    r"|a dozen|dozens|tens|scores|hundreds|thousands|a hundred|a thousand)"
+)
+_NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
+_QUAL = r"(?:(?P<q>at least|about|around|approximately|roughly|nearly|almost|some|an estimated"
+_QUAL += r"|more than|over|upwards of|up to|as many as)\s+)?"
+
+VICTIM_WORDS = (
+    "people|persons|person|civilians?|children|child|kids|women|woman|men|man|babies|baby"
+    "|infants?|girls?|boys?|soldiers?|troops|servicemen|fighters?|militants?|rebels?|insurgents?"
+    "|combatants|militiamen|gunmen|jihadists|policemen|police officers|officers?|police"
+    "|guards?|residents?|villagers|worshippers|pilgrims|protesters|demonstrators|students?"
+    "|workers?|journalists?|medics|doctors|patients|passengers|crew members|crew|members"
+    "|refugees|migrants|detainees|prisoners|victims|bodies|casualties|employees|staff"
+    "|family members|relatives|teenagers?|elderly|individuals|persons"
+)
+_ADJ = r"(?:(?-i:[a-z]+-?[a-z]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))\s+){0,2}?"
+_VICTIMS = rf"(?P<v>{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))"
+_BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|been|have|has|had|reportedly"
+_BE += r"|also|all|later|allegedly|subsequently))*"
+_KILL_WORDS = r"killed|dead|died|perished|slain|lost (?:their|his|her) li(?:ves|fe)|murdered"
+_HURT_WORDS = r"injured|wounded|hurt|maimed"
+
+_AFTER = re.compile(
+    rf"\b(?:(?P<n0>{NUMBER})\s+(?P<v0>{VICTIM_WORDS})\s*(?:,|and)\s+)?{_QUAL}(?P<n>{NUMBER})\s+(?:{_ADJ}{_VICTIMS})?(?:,[^,]{{1,60}},)?{_BE}\s*(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(
+    r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|wounding|wounded|claimed the lives of"
+    r"|(?:the )?deaths? of|death toll(?: \w+)?(?: to| at| of)?|toll(?: \w+)? to|bodies of)\s+"
+    rf"(?:all\s+)?{_QUAL}(?P<n>{NUMBER})(?:\s+{_ADJ}{_VICTIMS})?\b",
+    re.IGNORECASE,
+)
+_LEFT = re.compile(
+    rf"\b(?:left|leaving)\s+{_QUAL}(?P<n>{NUMBER})(?:\s+{_ADJ}{_VICTIMS})?\s+"
+    rf"(?P<verb>dead|injured|wounded)\b",
+    re.IGNORECASE,
+)
+_SINGLE = re.compile(
+    rf"\b(?P<n>an?|one)\s+{_ADJ}(?P<v>{VICTIM_WORDS})\s+(?:was|has been|had been)\s+"
+    rf"(?:reportedly\s+)?(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
+    re.IGNORECASE,
+)
+_NO_TOLL = re.compile(
+    r"\b(?:no(?: one|body)?|none)\b(?:\s+\w+){0,2}\s+(?:was|were|had been|has been)?\s*"
+    r"(?:killed|injured|hurt|wounded|casualties|deaths|fatalities|injuries|dead)\b",
+    re.IGNORECASE,
+)
+
+
+_TOLL_HINT = re.compile(
+    r"kill|dead|death|died|injur|wound|hurt|perish|slain|lives|toll|bodies|murder|maim", re.I
+)
+
+
+def parse_number(phrase: str) -> int | None:
+    """The value of a number phrase: "36", "1,200", "twenty-six", "two hundred", "dozens".
+
+    Vague amounts take ACLED's conservative value; anything else is None.
+    """
+    words = phrase.strip().lower().replace("-", " ")
+    if not _NUMBER_RE.match(phrase.strip()):
+        return None
+    if words in _VAGUE:
+        return _VAGUE[words]
+    parts = words.split()
+    scale = _SCALE.get(parts[-1], 1)
+    if scale > 1:
+        parts = parts[:-1]
+    head = " ".join(parts)
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", head):
+        return int(float(head.replace(",", "")) * scale)
+    value = 0
+    for word in parts:
+        if word in _TENS:
+            value += _TENS[word]
+        elif word in _UNITS:
+            value += _UNITS[word]
+        else:
+            return None
+    return value * scale
+
+
+def is_vague(phrase: str) -> bool:
+    """True for "dozens", "hundreds" and the like (not an exact count)."""
+    return phrase.strip().lower() in _VAGUE
+
+
+@dataclass(slots=True)
+class Toll:
+    """One casualty statement in a sentence; ``start``/``end`` are offsets in the sentence."""
+
+    casualties: Casualties
+    start: int
+    end: int
+
+
+def _kind(verb: str) -> str:
+    return "injured" if re.match(rf"(?i){_HURT_WORDS}|injuring|wounding", verb) else "killed"
+
+
+def find_toll(sentence: str) -> Toll | None:
+    """The casualties a sentence states, killed and injured together, or None.
+
+    Several statements of the same kind in one sentence ("killing five soldiers and three
+    civilians") are added up; "no one was killed" gives None.
+    """
+    if not _TOLL_HINT.search(sentence):
+        return None
+    found: dict[str, list[tuple[int, Qualifier | None, str | None]]] = {}
+    start, end = len(sentence), 0
+    taken: list[tuple[int, int]] = []
+    for pattern in (_LEFT, _BEFORE, _AFTER, _SINGLE):
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            phrase = m.group("n")
+            if phrase.lower() in {"a", "an", "one"}:
+                count: int | None = 1
+            else:
+                count = parse_number(phrase)
+            if count is None or _is_not_a_toll(sentence, m):
+                continue
+            qualifier = m.groupdict().get("q")
+            qual = _QUALIFIERS.get(qualifier.lower()) if qualifier else None
+            if qual is None and is_vague(phrase):
+                qual = "at least"
+            victims = m.groupdict().get("v")
+            items = found.setdefault(_kind(m.group("verb")), [])
+            if m.groupdict().get("n0"):
+                first = parse_number(m.group("n0"))
+                if first is not None:
+                    items.append((first, qual, m.group("v0")))
+            items.append((count, qual, victims))
+            taken.append((m.start(), m.end()))
+            start, end = min(start, m.start()), max(end, m.end())
+    if not found:
+        return None
+    casualties = Casualties()
+    victims: list[str] = []
+    for kind, items in found.items():
+        total = sum(count for count, _, _ in items)
+        setattr(casualties, kind, total)
+        if casualties.qualifier is None or kind == "killed":
+            casualties.qualifier = items[0][1]
+        for _, _, v in items:
+            if v and v.lower() not in {x.lower() for x in victims}:
+                victims.append(v if v[0].isupper() else v.lower())
+    casualties.victims = ", ".join(victims) if victims else None
+    return Toll(casualties, start, end)
+
+
+def _is_not_a_toll(sentence: str, m: re.Match[str]) -> bool:
+    """Years, distances and the like caught by the number pattern."""
+    phrase = m.group("n")
+    before = sentence[max(0, m.start("n") - 7) : m.start("n")].lower()
+    if re.fullmatch(r"(?:19|20)\d\d", phrase) and (
+        not m.groupdict().get("v") or re.search(r"\b(?:in|since|by|until|from|of)\s+$", before)
+    ):
+        return True
+    after = sentence[m.end("n") : m.end("n") + 12].lower()
+    return bool(re.match(r"\s*(?:km|kilomet|miles?\b|%|percent|per cent|years?\b)", after))
+
+
+def has_no_toll(sentence: str) -> bool:
+    """True when the sentence says nobody was hurt ("no one was killed", "no casualties")."""
+    return bool(_NO_TOLL.search(sentence))
+
+
+_COUNTED = re.compile(
+    rf"\b(?P<n>{NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?(?P<what>missiles|rockets|drones|planes|aircraft"
+    r"|helicopters|jets|projectiles|shells|vehicles|boats|ships|trains|buses)\b",
+    re.IGNORECASE,
+)
+
+
+def find_count(text: str) -> tuple[int, str] | None:
+    """A counted object ("four missiles") in ``text``: (count, object noun) or None."""
+    for m in _COUNTED.finditer(text):
+        count = parse_number(m.group("n"))
+        if count is not None:
+            return count, m.group("what").lower()
+    return None

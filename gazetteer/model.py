@@ -1,0 +1,43 @@
+"""The place mention the gazetteer hands to the rest of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+FeatureClass = Literal["country", "admin1", "admin2", "city", "village", "water", "region", "other"]
+Source = Literal["geonames", "naturalearth", "supplement", "inferred"]
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """One place mention resolved to a place.
+
+    ``start``/``end`` are Python ``str`` indices into the analysed text (end exclusive), so
+    ``text[start:end] == mention``. ``lat``/``lon`` are WGS 84 degrees. ``bbox`` is
+    ``(min_lon, min_lat, max_lon, max_lat)`` or ``None``. ``confidence`` is in 0..1.
+    """
+
+    start: int
+    end: int
+    mention: str
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None
+    feature_class: FeatureClass
+    geonameid: int | None
+    source: Source
+    confidence: float
+    bbox: tuple[float, float, float, float] | None = None
+    admin1: str | None = None
+
+    def as_dict(self) -> dict:
+        """The contract's Toponym object (coordinates rounded to 6 decimals)."""
+        out = asdict(self)
+        out.pop("admin1")
+        out["lat"] = round(self.lat, 6)
+        out["lon"] = round(self.lon, 6)
+        out["confidence"] = round(self.confidence, 3)
+        out["bbox"] = [round(v, 6) for v in self.bbox] if self.bbox else None
+        return out

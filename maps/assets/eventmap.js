@@ -1,0 +1,568 @@
+/* eventmap: draws a FeatureCollection's events on a Leaflet map, offline.
+ *
+ * All text in the data is untrusted: it only ever reaches the page through textContent, or
+ * through escapeHtml where Leaflet insists on an HTML string (layer control labels).
+ * Icons and colours come from the constants below, never from the data.
+ */
+(function () {
+  "use strict";
+
+  var GLYPHS = {
+    strike: '<path d="M12 3.5l1.9 5 4.9-2.2-2.2 4.9 5 1.9-5 1.9 2.2 4.9-4.9-2.2-1.9 5-1.9-5-4.9 2.2 2.2-4.9-5-1.9 5-1.9-2.2-4.9 4.9 2.2z" fill="#fff"/>',
+    casualty: '<path d="M10 6h4v4h4v4h-4v4h-4v-4H6v-4h4z" fill="#fff"/>',
+    missile_path: '<path d="M7 17L17 7M10.5 7H17v6.5" stroke="#fff" stroke-width="2.4" fill="none" stroke-linecap="round" stroke-linejoin="round"/>',
+    territory_change: '<path d="M8 19V5" stroke="#fff" stroke-width="2" stroke-linecap="round"/><path d="M8.5 5H18l-2.5 3.5L18 12H8.5z" fill="#fff"/>',
+    clash: '<path d="M7 7l10 10M17 7L7 17" stroke="#fff" stroke-width="2.6" stroke-linecap="round"/>',
+    crash: '<path d="M12 5v9M8.5 10.5L12 14l3.5-3.5M6.5 18.5h11" stroke="#fff" stroke-width="2.2" fill="none" stroke-linecap="round" stroke-linejoin="round"/>',
+    airspace_violation: '<path d="M12 4.5c.7 0 1.1.9 1.1 1.8v3.6l5.4 3.3v1.5l-5.4-1.8v3.5l1.7 1.3v1.1l-2.8-.8-2.8.8v-1.1l1.7-1.3v-3.5l-5.4 1.8v-1.5l5.4-3.3V6.3c0-.9.4-1.8 1.1-1.8z" fill="#fff"/>',
+    protest: '<path d="M12 6v7.5" stroke="#fff" stroke-width="2.8" stroke-linecap="round"/><circle cx="12" cy="17.6" r="1.6" fill="#fff"/>',
+    displacement: '<path d="M7 7l5 5-5 5M12.5 7l5 5-5 5" stroke="#fff" stroke-width="2.3" fill="none" stroke-linecap="round" stroke-linejoin="round"/>',
+    other: '<circle cx="12" cy="12" r="3.2" fill="#fff"/>'
+  };
+  var TYPES = {
+    strike: { label: "Strike", color: "#d7301f" },
+    casualty: { label: "Casualties", color: "#2b2b2b" },
+    missile_path: { label: "Missile path", color: "#6a3d9a" },
+    territory_change: { label: "Territory change", color: "#1f78b4" },
+    clash: { label: "Clash", color: "#e66101" },
+    crash: { label: "Crash", color: "#8c510a" },
+    airspace_violation: { label: "Airspace violation", color: "#00838f" },
+    protest: { label: "Protest", color: "#c51b7d" },
+    displacement: { label: "Displacement", color: "#33a02c" },
+    other: { label: "Other", color: "#5b6b7f" }
+  };
+  var PLACE_COLOR = "#8d8d8d";
+  var SHADE_COLOR = "#6a3d9a";
+
+  function known(type) {
+    return Object.prototype.hasOwnProperty.call(TYPES, type);
+  }
+  function typeLabel(type) {
+    return known(type) ? TYPES[type].label : String(type);
+  }
+  function typeColor(type) {
+    return (known(type) ? TYPES[type] : TYPES.other).color;
+  }
+  function glyph(type) {
+    return known(type) ? GLYPHS[type] : GLYPHS.other;
+  }
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function clampSize(size) {
+    var n = Number(size);
+    return isFinite(n) ? Math.max(12, Math.min(64, Math.round(n))) : 24;
+  }
+
+  // An event icon as an SVG string: only constants and numbers go into it.
+  function iconSvg(type, size) {
+    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size +
+      '" viewBox="0 0 24 24"><circle cx="12" cy="12" r="11" fill="' + typeColor(type) +
+      '" stroke="#fff" stroke-width="1.5"/>' + glyph(type) + "</svg>";
+  }
+
+  // An event icon with the place name beside it (shown from zoom 7, see .em-near).
+  var EventIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      var div = L.DivIcon.prototype.createIcon.call(this, old);
+      if (this.options.emName) div.appendChild(el("span", "em-label", this.options.emName));
+      return div;
+    }
+  });
+
+  // dx: horizontal shift in pixels, so events at the very same place sit side by side.
+  function eventIcon(type, size, name, dx) {
+    return new EventIcon({
+      className: "em-marker em-type-" + (known(type) ? type : "other"),
+      html: iconSvg(type, size),
+      iconSize: [size, size],
+      iconAnchor: [size / 2 - dx, size / 2],
+      popupAnchor: [0, -size / 2],
+      tooltipAnchor: [0, -size / 2],
+      emName: name
+    });
+  }
+
+  // For every event point, its horizontal shift in a row of the icons at the same position
+  // (centred on it) and whether it is the last of the row, which carries the place name.
+  function stackPoints(events) {
+    var rows = {};
+    var slots = [];
+    events.forEach(function (ev) {
+      var size = clampSize(ev.r);
+      (ev.pts || []).forEach(function (p) {
+        var key = Number(p[0]).toFixed(5) + "," + Number(p[1]).toFixed(5);
+        if (!rows[key]) rows[key] = { width: 0, count: 0 };
+        var row = rows[key];
+        slots.push({ row: row, index: row.count, left: row.width, size: size });
+        row.width += size + 2;
+        row.count += 1;
+      });
+    });
+    return slots.map(function (slot) {
+      return {
+        dx: slot.left + slot.size / 2 - (slot.row.width - 2) / 2,
+        last: slot.index === slot.row.count - 1
+      };
+    });
+  }
+
+  function arrowIcon(type, degrees) {
+    return L.divIcon({
+      className: "em-arrow",
+      html: '<svg xmlns="http://www.w3.org/2000/svg" width="22" height="22" viewBox="0 0 18 18"' +
+        ' style="transform:rotate(' + degrees.toFixed(1) + 'deg)"><path d="M3 3l13 6-13 6 4-6z"' +
+        ' fill="' + typeColor(type) + '" stroke="#fff" stroke-width="1.2"/></svg>',
+      iconSize: [22, 22],
+      iconAnchor: [11, 11]
+    });
+  }
+
+  // Cluster icon: a ring split by event type around the number of events inside.
+  function clusterIcon(cluster) {
+    var markers = cluster.getAllChildMarkers();
+    var counts = {};
+    var order = [];
+    markers.forEach(function (m) {
+      var t = known(m.options.emType) ? m.options.emType : "other";
+      if (!counts[t]) { counts[t] = 0; order.push(t); }
+      counts[t] += 1;
+    });
+    var n = markers.length;
+    var size = n < 10 ? 34 : n < 100 ? 40 : n < 1000 ? 46 : 52;
+    var c = size / 2;
+    var r = c - 4;
+    var circumference = 2 * Math.PI * r;
+    var offset = 0;
+    var arcs = order.map(function (t) {
+      var len = circumference * counts[t] / n;
+      var arc = '<circle cx="' + c + '" cy="' + c + '" r="' + r + '" fill="none" stroke="' +
+        typeColor(t) + '" stroke-width="7" stroke-dasharray="' + len.toFixed(2) + " " +
+        (circumference - len).toFixed(2) + '" stroke-dashoffset="' + (-offset).toFixed(2) +
+        '" transform="rotate(-90 ' + c + " " + c + ')"/>';
+      offset += len;
+      return arc;
+    }).join("");
+    var html = '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size +
+      '"><circle cx="' + c + '" cy="' + c + '" r="' + (c - 0.5) + '" fill="#fff"/>' + arcs +
+      '<text x="' + c + '" y="' + c + '" dy="0.35em" text-anchor="middle">' + n + "</text></svg>";
+    return L.divIcon({ className: "em-cluster", html: html, iconSize: [size, size] });
+  }
+
+  function decodeRing(encoded) {
+    var values = [];
+    var shift = 0;
+    var result = 0;
+    for (var i = 0; i < encoded.length; i++) {
+      var b = encoded.charCodeAt(i) - 63;
+      result |= (b & 0x1f) << shift;
+      shift += 5;
+      if (b < 0x20) {
+        values.push(result & 1 ? ~(result >> 1) : result >> 1);
+        shift = 0;
+        result = 0;
+      }
+    }
+    var out = [];
+    var lat = 0;
+    var lon = 0;
+    for (var j = 0; j + 1 < values.length; j += 2) {
+      lat += values[j];
+      lon += values[j + 1];
+      out.push([lat / 100, lon / 100]);
+    }
+    return out;
+  }
+
+  function decodePolygons(polygons) {
+    return polygons.map(function (rings) { return rings.map(decodeRing); });
+  }
+
+  // Arrow positions along the path: [latlng, screen angle in degrees] at 1/6, 1/2 and 5/6.
+  function arrowPlaces(lines) {
+    var pts = [];
+    lines.forEach(function (line) {
+      line.forEach(function (p) { pts.push(L.latLng(p[0], p[1])); });
+    });
+    if (pts.length < 2) return [];
+    var proj = pts.map(function (p) { return L.CRS.EPSG3857.project(p); });
+    var cum = [0];
+    for (var i = 1; i < proj.length; i++) cum.push(cum[i - 1] + proj[i].distanceTo(proj[i - 1]));
+    var total = cum[cum.length - 1];
+    if (total <= 0) return [];
+    return [1 / 6, 1 / 2, 5 / 6].map(function (f) {
+      var at = f * total;
+      var k = 1;
+      while (k < cum.length - 1 && cum[k] < at) k++;
+      var seg = cum[k] - cum[k - 1] || 1;
+      var t = (at - cum[k - 1]) / seg;
+      var a = proj[k - 1];
+      var b = proj[k];
+      var point = L.point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t);
+      var degrees = -Math.atan2(b.y - a.y, b.x - a.x) * 180 / Math.PI;
+      return [L.CRS.EPSG3857.unproject(point), degrees];
+    });
+  }
+
+  function rowsTable(rows) {
+    var table = el("table", "em-rows");
+    rows.forEach(function (row) {
+      var tr = el("tr");
+      tr.appendChild(el("th", null, row[0]));
+      tr.appendChild(el("td", null, row[1]));
+      table.appendChild(tr);
+    });
+    return table;
+  }
+
+  function eventPopup(ev, sentences, place) {
+    var box = el("div", "em-popup");
+    var head = el("div", "em-popup-head");
+    var swatch = el("span", "em-swatch");
+    swatch.style.background = typeColor(ev.t);
+    head.appendChild(swatch);
+    head.appendChild(el("strong", null, typeLabel(ev.t)));
+    if (ev.d) head.appendChild(el("span", "em-date", ev.d));
+    box.appendChild(head);
+    var rows = [];
+    if (place) rows.push(["Place", place]);
+    box.appendChild(rowsTable(rows.concat(ev.rows || [])));
+    if (ev.s !== null && ev.s !== undefined && sentences[ev.s] !== undefined) {
+      box.appendChild(el("blockquote", "em-sentence", sentences[ev.s]));
+    }
+    return box;
+  }
+
+  function tooltipNode(title, detail) {
+    var box = el("div", "em-tip");
+    box.appendChild(el("strong", null, title));
+    if (detail) box.appendChild(el("span", null, " " + detail));
+    return box;
+  }
+
+  function addControl(map, position, className, build) {
+    var Control = L.Control.extend({
+      onAdd: function () {
+        var div = L.DomUtil.create("div", "em-control " + className);
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        build(div);
+        return div;
+      }
+    });
+    var control = new Control({ position: position });
+    control.addTo(map);
+    return control;
+  }
+
+  function legendIcon(type) {
+    var span = el("span", "em-legend-icon");
+    span.innerHTML = iconSvg(type, 18);
+    return span;
+  }
+
+  function build(map, data) {
+    var container = map.getContainer();
+    container.classList.add("em-map");
+    var markNear = function () { container.classList.toggle("em-near", map.getZoom() >= 7); };
+    map.on("zoomend", markNear);
+    map.whenReady(markNear);
+    if (data.basemap) container.classList.add("em-offline");
+    map.attributionControl.addAttribution(
+      "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain)");
+
+    map.createPane("em-basemap").style.zIndex = 200;
+    map.createPane("em-shade").style.zIndex = 250;
+    map.createPane("em-labels").style.zIndex = 300;
+    map.createPane("em-arrows").style.zIndex = 450;
+    map.getPane("em-arrows").style.pointerEvents = "none";
+    map.getPane("em-labels").style.pointerEvents = "none";
+    var svg = L.svg({ padding: 0.5 });
+    var shadeRenderer = L.svg({ pane: "em-shade", padding: 0.5 });
+
+    var countries = data.countries || [];
+    if (data.basemap) {
+      var land = L.canvas({ pane: "em-basemap", padding: 0.5 });
+      var labels = L.layerGroup();
+      countries.forEach(function (c) {
+        L.polygon(decodePolygons(c[2]), {
+          renderer: land, interactive: false, color: "#9b9283", weight: 0.8,
+          fillColor: "#f4f0e8", fillOpacity: 1
+        }).addTo(map);
+        var name = el("span", null, c[1]);
+        var marker = L.marker([c[3][0], c[3][1]], {
+          icon: L.divIcon({ className: "em-country-label", html: name, iconSize: null }),
+          interactive: false, keyboard: false, pane: "em-labels"
+        });
+        marker.emMinZoom = c[4];
+        if (c[0]) labels.addLayer(marker);
+      });
+      labels.addTo(map);
+      var showLabels = function () {
+        var z = map.getZoom();
+        labels.eachLayer(function (m) {
+          var el_ = m.getElement && m.getElement();
+          if (el_) el_.style.display = z >= m.emMinZoom ? "" : "none";
+        });
+      };
+      map.on("zoomend", showLabels);
+      map.whenReady(showLabels);
+    }
+
+    var overlays = {};
+    var overflown = data.overflown || [];
+    if (overflown.length) {
+      var shade = L.layerGroup();
+      countries.forEach(function (c) {
+        if (overflown.indexOf(c[0]) < 0) return;
+        L.polygon(decodePolygons(c[2]), {
+          renderer: shadeRenderer, interactive: false, className: "em-overflown",
+          color: SHADE_COLOR, weight: 1.2, dashArray: "4 3", fillColor: SHADE_COLOR,
+          fillOpacity: 0.16
+        }).addTo(shade);
+      });
+      shade.addTo(map);
+      overlays['<span class="em-swatch em-swatch-shade"></span> Overflown countries'] = shade;
+    }
+
+    var events = data.events || [];
+    var sentences = data.sentences || [];
+    var many = events.length > 200;
+    var pathCount = events.filter(function (ev) { return ev.lines && ev.lines.length; }).length;
+    // Past a hundred paths, SVG lines and arrow icons make panning sluggish: draw the lines
+    // on a canvas and leave direction to the origin ring and the target marker.
+    var manyPaths = pathCount > 100;
+    var pathRenderer = manyPaths ? L.canvas({ padding: 0.5 }) : svg;
+    var cluster = L.markerClusterGroup({
+      chunkedLoading: true,
+      maxClusterRadius: many ? 60 : 28,
+      disableClusteringAtZoom: many ? 11 : 9,
+      showCoverageOnHover: false,
+      spiderfyOnMaxZoom: true,
+      iconCreateFunction: clusterIcon
+    });
+
+    var typeGroups = {};
+    var typeCounts = {};
+    var typeOrder = [];
+    var items = [];
+    var bounds = L.latLngBounds([]);
+    var slots = stackPoints(events);
+    var slot = 0;
+
+    events.forEach(function (ev) {
+      var type = String(ev.t);
+      if (!typeGroups[type]) {
+        typeGroups[type] = L.layerGroup().addTo(map);
+        typeCounts[type] = 0;
+        typeOrder.push(type);
+      }
+      typeCounts[type] += 1;
+      var size = clampSize(ev.r);
+      var item = { type: type, date: ev.d || null, markers: [], paths: null, visible: false };
+      (ev.pts || []).forEach(function (p) {
+        var place = slots[slot];
+        slot += 1;
+        var marker = L.marker([p[0], p[1]], {
+          icon: eventIcon(type, size, place.last ? p[3] : null, place.dx),
+          emType: type, riseOnHover: true
+        });
+        marker.bindPopup(function () { return eventPopup(ev, sentences, p[2]); },
+          { maxWidth: 360, minWidth: 220 });
+        marker.bindTooltip(function () { return tooltipNode(typeLabel(type), p[2]); },
+          { direction: "top" });
+        item.markers.push(marker);
+        bounds.extend([p[0], p[1]]);
+      });
+      if (ev.lines && ev.lines.length) {
+        var lines = ev.lines;
+        var group = L.featureGroup();
+        if (!manyPaths) {
+          L.polyline(lines, {
+            renderer: svg, interactive: false, color: "#fff", weight: 7, opacity: 0.75,
+            className: "em-path-casing"
+          }).addTo(group);
+        }
+        var line = L.polyline(lines, {
+          renderer: pathRenderer, color: typeColor(type), weight: manyPaths ? 2 : 3.5,
+          opacity: manyPaths ? 0.6 : 1, dashArray: manyPaths ? null : "9 6", className: "em-path"
+        }).addTo(group);
+        line.bindPopup(function () { return eventPopup(ev, sentences, ev.route); },
+          { maxWidth: 360, minWidth: 220 });
+        line.bindTooltip(function () { return tooltipNode(typeLabel(type), ev.route); },
+          { sticky: true });
+        L.circleMarker(lines[0][0], {
+          renderer: pathRenderer, radius: 5, color: typeColor(type), weight: 2.5,
+          fillColor: "#fff", fillOpacity: 1, className: "em-path-origin", interactive: false
+        }).addTo(group);
+        if (!manyPaths) {
+          arrowPlaces(lines).forEach(function (a) {
+            L.marker(a[0], {
+              icon: arrowIcon(type, a[1]), interactive: false, keyboard: false, pane: "em-arrows"
+            }).addTo(group);
+          });
+        }
+        bounds.extend(line.getBounds());
+        item.paths = group;
+      }
+      items.push(item);
+    });
+
+    var places = data.places || [];
+    var placeLayer = null;
+    if (places.length) {
+      var placeRenderer = places.length > 1500 ? L.canvas({ padding: 0.5 }) : svg;
+      placeLayer = L.layerGroup();
+      places.forEach(function (p) {
+        var dot = L.circleMarker([p[0], p[1]], {
+          renderer: placeRenderer, radius: 4, color: "#fff", weight: 1, fillColor: PLACE_COLOR,
+          fillOpacity: 0.95, className: "em-place"
+        });
+        dot.bindTooltip(function () { return tooltipNode(p[2], p[3]); }, { direction: "top" });
+        dot.bindPopup(function () {
+          var box = el("div", "em-popup");
+          var head = el("div", "em-popup-head");
+          head.appendChild(el("strong", null, p[2]));
+          box.appendChild(head);
+          box.appendChild(rowsTable(p[4] || []));
+          return box;
+        }, { maxWidth: 320 });
+        placeLayer.addLayer(dot);
+      });
+      placeLayer.addTo(map);
+      overlays['<span class="em-swatch em-swatch-place"></span> Places without events (' +
+        places.length + ")"] = placeLayer;
+    }
+
+    cluster.addTo(map);
+    typeOrder.sort(function (a, b) {
+      var keys = Object.keys(TYPES);
+      var ia = keys.indexOf(a);
+      var ib = keys.indexOf(b);
+      return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : a > b ? 1 : 0);
+    });
+    var typeOverlays = {};
+    typeOrder.forEach(function (type) {
+      var label = '<span class="em-swatch" style="background:' + typeColor(type) + '"></span> ' +
+        escapeHtml(typeLabel(type)) + " (" + typeCounts[type] + ")";
+      typeOverlays[label] = typeGroups[type];
+    });
+    var allOverlays = {};
+    Object.keys(typeOverlays).forEach(function (k) { allOverlays[k] = typeOverlays[k]; });
+    Object.keys(overlays).forEach(function (k) { allOverlays[k] = overlays[k]; });
+    if (Object.keys(allOverlays).length) {
+      L.control.layers(null, allOverlays, { collapsed: true, position: "topright" }).addTo(map);
+    }
+
+    var dates = (data.dates || []).slice();
+    var slider = null;
+    var timeControl = null;
+    function timeHeight() {
+      return timeControl ? timeControl.getContainer().offsetHeight : 0;
+    }
+    var sliderLabel = null;
+
+    function refresh() {
+      var cutoff = slider ? dates[Number(slider.value)] : null;
+      var add = [];
+      var remove = [];
+      var shown = 0;
+      items.forEach(function (it) {
+        var want = map.hasLayer(typeGroups[it.type]) &&
+          (cutoff === null || it.date === null || it.date <= cutoff);
+        if (want) shown += 1;
+        if (want === it.visible) return;
+        it.visible = want;
+        it.markers.forEach(function (m) { (want ? add : remove).push(m); });
+        if (it.paths) {
+          if (want) typeGroups[it.type].addLayer(it.paths);
+          else typeGroups[it.type].removeLayer(it.paths);
+        }
+      });
+      if (remove.length) cluster.removeLayers(remove);
+      if (add.length) cluster.addLayers(add);
+      if (sliderLabel) {
+        sliderLabel.textContent = "up to " + cutoff + " \u00b7 " + shown + " of " + items.length +
+          " events";
+      }
+    }
+
+    if (dates.length > 1) {
+      timeControl = addControl(map, "bottomleft", "em-time", function (div) {
+        div.appendChild(el("div", "em-control-title", "Date"));
+        slider = el("input", "em-slider");
+        slider.type = "range";
+        slider.min = "0";
+        slider.max = String(dates.length - 1);
+        slider.step = "1";
+        slider.value = String(dates.length - 1);
+        slider.setAttribute("aria-label", "Show events up to this date");
+        div.appendChild(slider);
+        sliderLabel = el("div", "em-slider-label");
+        div.appendChild(sliderLabel);
+        if (data.undated) {
+          div.appendChild(el("div", "em-note", data.undated + " undated events always shown"));
+        }
+        // With thousands of markers re-clustering takes a while: wait for the release.
+        L.DomEvent.on(slider, items.length > 1000 ? "change" : "input change", refresh);
+      });
+    }
+    map.on("overlayadd overlayremove", refresh);
+    refresh();
+
+    var legend = addControl(map, "bottomright", "em-legend", function (div) {
+      if (data.title) div.appendChild(el("div", "em-legend-title", data.title));
+      if (data.published) div.appendChild(el("div", "em-note", "Published " + data.published));
+      if (typeOrder.length) div.appendChild(el("div", "em-control-title", "Events"));
+      typeOrder.forEach(function (type) {
+        var row = el("div", "em-legend-row");
+        row.appendChild(legendIcon(type));
+        row.appendChild(el("span", null, typeLabel(type) + " (" + typeCounts[type] + ")"));
+        div.appendChild(row);
+      });
+      var extra = [];
+      if (typeCounts.casualty) extra.push(["em-key-size", "Size: people killed"]);
+      if (items.some(function (it) { return it.paths; })) {
+        extra.push(["em-key-path", "Path, arrows show direction"]);
+      }
+      if (overflown.length) extra.push(["em-swatch em-swatch-shade", "Overflown country"]);
+      if (places.length) extra.push(["em-swatch em-swatch-place", "Place without event"]);
+      extra.forEach(function (e) {
+        var row = el("div", "em-legend-row");
+        row.appendChild(el("span", e[0]));
+        row.appendChild(el("span", null, e[1]));
+        div.appendChild(row);
+      });
+      if (data.unlocated) {
+        div.appendChild(el("div", "em-note", data.unlocated + " events without a location"));
+      }
+      if (!events.length && !places.length) div.appendChild(el("div", "em-note", "No places found"));
+    });
+
+    // Keep what is fitted clear of the legend (bottom right) and the time slider.
+    var fit = {
+      paddingTopLeft: [50, 50],
+      paddingBottomRight: [legend.getContainer().offsetWidth + 30, timeHeight() + 30],
+      maxZoom: 9
+    };
+    if (!bounds.isValid() && placeLayer) {
+      bounds = L.featureGroup(placeLayer.getLayers()).getBounds();
+    }
+    if (bounds.isValid()) {
+      map.fitBounds(bounds, fit);
+    } else {
+      map.setView([25, 10], 2);
+    }
+    return { items: items, cluster: cluster, refresh: refresh };
+  }
+
+  window.eventmap = { build: build };
+})();

@@ -1,0 +1,51 @@
+"""The ASGI app: ``service.app:app``, or ``create_app(settings)`` for another configuration."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from events.geojson import ATTRIBUTION
+from service import __version__, errors, resources
+from service.routes import gazetteer_router, geoparse_router, meta_router
+from service.settings import Settings
+
+DESCRIPTION = f"""
+Reads news text and puts what happened on a map: place mentions resolved with an offline
+gazetteer, events (strikes, casualties, missile paths, territory changes...) as RFC 7946
+GeoJSON, and offline HTML maps.
+
+{ATTRIBUTION}. GeoNames data is licensed CC BY 4.0 (geonames.org); Natural Earth is in the
+public domain (naturalearthdata.com).
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        loaded = await run_in_threadpool(resources.load, settings)
+        app.state.gazetteer = loaded.gazetteer
+        app.state.pipeline = loaded.pipeline
+        yield
+
+    app = FastAPI(
+        title="eventmap",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        license_info={"name": "MIT"},
+    )
+    app.state.settings = settings
+    errors.install(app)
+    app.include_router(meta_router())
+    app.include_router(geoparse_router())
+    app.include_router(gazetteer_router())
+    return app
+
+
+app = create_app()

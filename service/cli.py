@@ -1,0 +1,152 @@
+"""The ``eventmap`` command: parse one file, run a batch, or serve HTTP."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+import typer
+from pydantic import ValidationError
+
+from events.geojson import feature_collection
+from service import resources
+from service.batch import Outcome
+from service.schemas import GeoparseRequest
+from service.settings import Settings
+
+app = typer.Typer(
+    help="eventmap: news text to places, events, GeoJSON and maps.", no_args_is_help=True
+)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(2)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(f"{path} is not UTF-8 text ({exc}); convert it first.") from exc
+    except OSError as exc:
+        raise _fail(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def _load(settings: Settings) -> resources.Resources:
+    try:
+        return resources.load(settings)
+    except FileNotFoundError as exc:
+        raise _fail(str(exc)) from exc
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="A UTF-8 text file with one article.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD; relative dates resolve to it.")
+    ] = None,
+    country_hint: Annotated[
+        list[str] | None,
+        typer.Option("--country-hint", help="ISO alpha-2 code to favour; repeatable."),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Write the GeoJSON here (default: stdout)."),
+    ] = None,
+    map_: Annotated[Path | None, typer.Option("--map", help="Also write an HTML map here.")] = None,
+) -> None:
+    """Analyse one text file and write its FeatureCollection."""
+    try:
+        request = GeoparseRequest(
+            text=_read_text(file), published=published, country_hint=country_hint or []
+        )
+    except ValidationError as exc:
+        raise _fail(
+            "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        ) from exc
+    settings = Settings()
+    loaded = _load(settings)
+    doc = loaded.pipeline(
+        request.text, published=request.published, country_hint=request.country_hint
+    )
+    fc = feature_collection(doc)
+    data = orjson.dumps(fc, option=orjson.OPT_INDENT_2)
+    if output:
+        output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data + b"\n")
+    if map_:
+        from maps import render_html
+
+        map_.write_text(render_html(fc, tiles=settings.map_tiles), encoding="utf-8")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from service.app import create_app
+
+    overrides = {k: v for k, v in {"host": host, "port": port}.items() if v is not None}
+    settings = Settings(**overrides)
+    uvicorn.run(
+        create_app(settings), host=settings.host, port=settings.port, log_level=settings.log_level
+    )
+
+
+@app.command()
+def batch(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            help="A JSONL file ({id, text, published?} a line) or a folder of .txt files."
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="A .jsonl, .gpkg or .geojson file.")
+    ],
+    workers: Annotated[
+        int, typer.Option(min=1, help="Processes, each with its own gazetteer.")
+    ] = 1,
+) -> None:
+    """Analyse many documents; rerunning skips the ids OUT already holds."""
+    from service.batch import BatchInputError, analyse_all, open_sink, pending, read_documents
+
+    settings = Settings()
+    _load(settings)  # fail here, not in every worker, when the index is missing
+    try:
+        sink = open_sink(output)
+        done = sink.ids_written()
+        docs = read_documents(source)
+    except BatchInputError as exc:
+        raise _fail(str(exc)) from exc
+    counts = {"ok": 0, "error": 0}
+    with sink:
+
+        def report(outcome: Outcome) -> None:
+            counts["error"] += 1
+            typer.echo(f"skipped {outcome.id}: {outcome.error}", err=True)
+            sink.write(outcome)
+
+        todo = list(pending(docs, done, report))
+        with typer.progressbar(
+            length=len(todo), label="documents", file=sys.stderr, hidden=not sys.stderr.isatty()
+        ) as bar:
+            for outcome in analyse_all(todo, settings, workers):
+                if outcome.error is not None:
+                    report(outcome)
+                else:
+                    counts["ok"] += 1
+                    sink.write(outcome)
+                bar.update(1)
+    typer.echo(
+        f"{counts['ok']} analysed, {counts['error']} skipped, {len(done)} already in {output}",
+        err=True,
+    )

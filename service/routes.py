@@ -1,0 +1,215 @@
+"""HTTP routes, each group built by a small factory and mounted by the app factory."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
+
+from events.geojson import ATTRIBUTION, feature_collection
+from maps import render_html
+from service import __version__
+from service.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
+from service.schemas import SEED_EXAMPLE, GeoparseRequest
+
+GEOJSON = "application/geo+json"
+
+BODY_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": GeoparseRequest.model_json_schema(),
+                "examples": {
+                    "seed": {
+                        "summary": "Russian strikes in Syria (2015)",
+                        "value": {"text": SEED_EXAMPLE, "published": "2015-10-10"},
+                    },
+                    "short": {"summary": "One sentence", "value": {"text": "Shelling hit Aleppo."}},
+                },
+            },
+            "text/plain": {
+                "schema": {"type": "string"},
+                "example": SEED_EXAMPLE,
+            },
+        },
+    }
+}
+
+
+class GeoJSONResponse(Response):
+    media_type = GEOJSON
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"Body of {declared} bytes is over the limit of {limit} bytes.")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"Body is over the limit of {limit} bytes.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _decode(raw: bytes, charset: str, field: str) -> str:
+    try:
+        return raw.decode(charset)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InvalidInput(
+            f"The body is not valid {charset} text: {exc}. Send UTF-8.",
+            [{"field": field, "message": f"not valid {charset}"}],
+        ) from exc
+
+
+async def parse_request(request: Request) -> GeoparseRequest:
+    """A GeoparseRequest from a JSON body, or from a text/plain body plus query parameters."""
+    content_type = request.headers.get("content-type", "")
+    media, _, params = content_type.partition(";")
+    media = media.strip().lower()
+    charset = "utf-8"
+    for param in params.split(";"):
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset" and value:
+            charset = value.strip('"').lower()
+    if media not in ("application/json", "text/plain"):
+        raise UnsupportedMediaType(
+            f"Content type {media or '(none)'!r} is not supported: "
+            "send application/json or text/plain.",
+            [{"field": "content-type", "message": "use application/json or text/plain"}],
+        )
+    raw = await read_body(request, request.app.state.settings.body_limit)
+    if media == "text/plain":
+        query = request.query_params
+        data: Any = {
+            "text": _decode(raw, charset, "text"),
+            "published": query.get("published"),
+            "title": query.get("title"),
+            "url": query.get("url"),
+            "country_hint": [c for c in query.getlist("country_hint") if c],
+        }
+    else:
+        try:
+            data = orjson.loads(_decode(raw, charset, "body"))
+        except orjson.JSONDecodeError as exc:
+            raise InvalidInput(
+                f"The body is not valid JSON: {exc}.",
+                [{"field": "body", "message": "invalid JSON"}],
+            ) from exc
+        if not isinstance(data, dict):
+            raise InvalidInput(
+                'The body must be a JSON object such as {"text": "..."}.',
+                [{"field": "body", "message": "expected an object"}],
+            )
+    return GeoparseRequest.model_validate(data)
+
+
+async def analyse(request: Request) -> dict[str, Any]:
+    body = await parse_request(request)
+    pipeline = request.app.state.pipeline
+    doc = await run_in_threadpool(
+        pipeline,
+        body.text,
+        published=body.published,
+        title=body.title,
+        url=body.url,
+        country_hint=body.country_hint,
+    )
+    return feature_collection(doc)
+
+
+def geoparse_router() -> APIRouter:
+    router = APIRouter(prefix="/v1", tags=["analysis"])
+
+    @router.post(
+        "/geoparse",
+        response_class=GeoJSONResponse,
+        openapi_extra=BODY_DOC,
+        summary="Places and events of one text, as GeoJSON",
+        description=(
+            "Finds every place mention, resolves it with the offline gazetteer and attaches "
+            "events. Answers an RFC 7946 FeatureCollection (events, then places) with the "
+            "foreign members `toponyms`, `document` and `attribution`. Stores nothing."
+        ),
+    )
+    async def geoparse(request: Request) -> GeoJSONResponse:
+        return GeoJSONResponse(await analyse(request))
+
+    @router.post(
+        "/map",
+        response_class=HTMLResponse,
+        openapi_extra=BODY_DOC,
+        summary="An offline HTML map of one text",
+        description="The same analysis as /v1/geoparse, drawn as a standalone Leaflet map.",
+    )
+    async def map_(request: Request) -> HTMLResponse:
+        fc = await analyse(request)
+        settings = request.app.state.settings
+        html = await run_in_threadpool(render_html, fc, tiles=settings.map_tiles)
+        return HTMLResponse(html)
+
+    return router
+
+
+def gazetteer_router() -> APIRouter:
+    router = APIRouter(prefix="/v1/gazetteer", tags=["gazetteer"])
+
+    @router.get("/search", summary="Ranked gazetteer candidates for a name")
+    def search(
+        request: Request,
+        q: Annotated[str, Query(min_length=1, max_length=200, description="A place name.")],
+        country: Annotated[
+            str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO alpha-2 code to favour.")
+        ] = None,
+        limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    ) -> dict[str, Any]:
+        gazetteer = request.app.state.gazetteer
+        code = country.upper() if country else None
+        return {"query": q, "country": code, "candidates": gazetteer.search(q, code, limit)}
+
+    return router
+
+
+def meta_router() -> APIRouter:
+    router = APIRouter(tags=["meta"])
+
+    @router.get("/healthz", summary="Liveness: ok once the gazetteer is loaded")
+    def healthz(request: Request) -> dict[str, Any]:
+        return {
+            "status": "ok",
+            "version": __version__,
+            "gazetteer": request.app.state.gazetteer.stats,
+        }
+
+    @router.get("/v1/meta", summary="Version, data sources and their licences")
+    def meta(request: Request) -> dict[str, Any]:
+        return {
+            "name": "eventmap",
+            "version": __version__,
+            "attribution": ATTRIBUTION,
+            "sources": request.app.state.gazetteer.sources,
+            "event_types": [
+                "strike",
+                "casualty",
+                "missile_path",
+                "territory_change",
+                "clash",
+                "crash",
+                "airspace_violation",
+                "protest",
+                "displacement",
+                "other",
+            ],
+        }
+
+    return router

@@ -1,0 +1,31 @@
+"""Service configuration, read from ``EVENTMAP_*`` environment variables or ``.env``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Everything the service can be told; the defaults serve a checkout as is."""
+
+    model_config = SettingsConfigDict(env_prefix="EVENTMAP_", env_file=".env", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    database_url: str = f"sqlite:///{CHECKOUT / 'var' / 'eventmap.db'}"
+    body_limit: int = Field(1_000_000, ge=1, description="Largest request body, in bytes.")
+    data_dir: Path = Field(
+        CHECKOUT / "var" / "gazetteer",
+        description="Where `make install` built the gazetteer index.",
+    )
+    map_tiles: str | None = Field(
+        None,
+        description="Online tile URL template for maps; unset means the offline basemap.",
+    )
+    map_tiles_attribution: str | None = None
+    log_level: str = "info"

@@ -1,0 +1,28 @@
+"""Shared fixtures: one app with the real gazetteer, loaded once per test session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.app import create_app
+from service.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "var" / "gazetteer"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    if not (DATA_DIR / "index.pkl").exists():
+        pytest.fail("the gazetteer index is missing: run `make install` first")
+    return Settings(data_dir=DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def client(settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings)) as c:
+        yield c

@@ -1,0 +1,98 @@
+"""Numbers and casualty tolls."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.casualties import find_count, find_toll, has_no_toll, parse_number
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("36", 36),
+        ("1,200", 1200),
+        ("four", 4),
+        ("twenty-six", 26),
+        ("forty two", 42),
+        ("two hundred", 200),
+        ("3 thousand", 3000),
+        ("dozens", 12),  # ACLED: conservative reading
+        ("a dozen", 12),
+        ("tens", 10),
+        ("hundreds", 100),
+        ("several", None),
+        ("many", None),
+    ],
+)
+def test_parse_number(phrase: str, value: int | None) -> None:
+    assert parse_number(phrase) == value
+
+
+def test_killed_and_injured_with_qualifier_and_victims() -> None:
+    toll = find_toll("Shelling killed at least 14 civilians and wounded 30 others in the town.")
+    assert toll is not None
+    c = toll.casualties
+    assert (c.killed, c.injured, c.qualifier, c.victims) == (14, 30, "at least", "civilians")
+
+
+def test_number_words_and_passive_voice() -> None:
+    c = find_toll("Eleven soldiers were killed when their convoy was ambushed.").casualties
+    assert (c.killed, c.injured, c.victims) == (11, None, "soldiers")
+
+
+def test_deaths_of() -> None:
+    c = find_toll("The raid resulted in the deaths of more than 100 people.").casualties
+    assert (c.killed, c.qualifier) == (100, "more than")
+
+
+def test_left_dead() -> None:
+    c = find_toll("The bombing left 23 people dead and dozens injured.").casualties
+    assert (c.killed, c.injured) == (23, 12)
+
+
+def test_vague_number_gets_at_least() -> None:
+    c = find_toll("Hundreds of people were killed in the fighting.").casualties
+    assert (c.killed, c.qualifier) == (100, "at least")
+
+
+def test_about_and_up_to() -> None:
+    assert find_toll("Around 40 people died.").casualties.qualifier == "about"
+    assert find_toll("The strike killed up to 60 fighters.").casualties.qualifier == "up to"
+
+
+def test_two_groups_are_added() -> None:
+    c = find_toll("Five police officers and two children were killed.").casualties
+    assert c.killed == 7
+    assert c.victims == "police officers, children"
+
+
+def test_single_victim() -> None:
+    c = find_toll("A child was killed when a shell hit the yard.").casualties
+    assert (c.killed, c.victims) == (1, "child")
+
+
+def test_demonym_victims() -> None:
+    assert find_toll("The attack killed 9 Palestinians.").casualties.victims == "Palestinians"
+
+
+def test_death_toll_rose() -> None:
+    assert find_toll("The death toll rose to 58 on Friday.").casualties.killed == 58
+
+
+def test_no_toll_in_plain_sentences() -> None:
+    assert find_toll("Four missiles crashed in the desert.") is None
+    assert find_toll("In 2014 the group took the city.") is None
+    assert find_toll("The convoy drove 30 km before it was hit.") is None
+
+
+def test_nobody_hurt() -> None:
+    assert has_no_toll("No one was killed in the blast.")
+    assert has_no_toll("There were no casualties.")
+    assert not has_no_toll("Nine people were killed.")
+
+
+def test_find_count() -> None:
+    assert find_count("four missiles that crashed") == (4, "missiles")
+    assert find_count("two military helicopters went down") == (2, "helicopters")
+    assert find_count("no numbers here") is None

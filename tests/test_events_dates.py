@@ -1,0 +1,72 @@
+"""Dates resolved against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from events.dates import find_dates
+
+SATURDAY = date(2015, 10, 10)
+
+
+def _first(sentence: str, published: date | None = SATURDAY):
+    found = find_dates(sentence, published)
+    assert found, sentence
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision"),
+    [
+        ("Reports on October 9 said the town fell.", date(2015, 10, 9), "day"),
+        ("It happened on 3 March 2014.", date(2014, 3, 3), "day"),
+        ("Fighting resumed on Oct. 2.", date(2015, 10, 2), "day"),
+        ("The strike on 2015-09-30 was confirmed.", date(2015, 9, 30), "day"),
+        ("Drones hit the port on Wednesday.", date(2015, 10, 7), "day"),
+        ("Wednesday’s air strikes were announced late.", date(2015, 10, 7), "day"),
+        ("Protests began on Saturday.", date(2015, 10, 10), "day"),
+        ("The village was shelled last Saturday.", date(2015, 10, 3), "day"),
+        ("Two people were hurt yesterday.", date(2015, 10, 9), "day"),
+        ("The city was shelled three days ago.", date(2015, 10, 7), "day"),
+        ("Earlier this week, jets struck the base.", date(2015, 10, 5), "week"),
+        ("Clashes erupted last week.", date(2015, 9, 28), "week"),
+        ("The offensive began in August.", date(2015, 8, 1), "month"),
+        ("The offensive began in December.", date(2014, 12, 1), "month"),
+        ("The dam was taken in May 2014.", date(2014, 5, 1), "month"),
+        ("The group seized the city in 2014.", date(2014, 1, 1), "year"),
+    ],
+)
+def test_resolved(sentence: str, value: date, precision: str) -> None:
+    found = _first(sentence)
+    assert (found.value, found.precision) == (value, precision)
+
+
+def test_day_month_in_the_future_is_last_year() -> None:
+    assert _first("It started on December 20.").value == date(2014, 12, 20)
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    assert find_dates("Jets struck the base on Wednesday.", None) == []
+    assert find_dates("Two people were hurt yesterday.", None) == []
+    assert _first("It happened on 3 March 2014.", None).value == date(2014, 3, 3)
+
+
+def test_bounds_are_not_dates() -> None:
+    assert find_dates("This happened after October 1, officials said.", SATURDAY) == []
+    assert find_dates("Thousands have fled since June.", SATURDAY) == []
+
+
+def test_date_of_a_statement_is_not_an_event_date() -> None:
+    assert find_dates("Clashes killed 12, the ministry said on Wednesday.", SATURDAY) == []
+
+
+def test_may_the_verb_is_no_month() -> None:
+    assert find_dates("The talks may resume.", SATURDAY) == []
+
+
+def test_anaphora_is_returned_as_an_offset() -> None:
+    same = _first("On the same day, rebels took the town.")
+    assert (same.value, same.anaphora_days) == (None, 0)
+    assert _first("The next day, shelling resumed.").anaphora_days == 1

@@ -1,0 +1,168 @@
+"""Event extraction on hand-built documents: the places are given, the rules are tested."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from events.document import Document, Event
+from events.extract import extract_events
+from events.sentences import split_sentences
+from gazetteer.model import Toponym
+
+PLACES: dict[str, tuple[str, float, float, str | None, str]] = {
+    "Kharkiv": ("Kharkiv", 49.98, 36.25, "UA", "city"),
+    "Izium": ("Izium", 49.21, 37.26, "UA", "city"),
+    "Balakliia": ("Balakliia", 49.46, 36.86, "UA", "city"),
+    "Kupiansk": ("Kupiansk", 49.71, 37.61, "UA", "city"),
+    "Kyiv": ("Kyiv", 50.45, 30.52, "UA", "city"),
+    "Moscow": ("Moscow", 55.75, 37.62, "RU", "city"),
+    "Russian": ("Russia", 60.0, 100.0, "RU", "country"),
+    "Russia": ("Russia", 60.0, 100.0, "RU", "country"),
+    "Ukrainian": ("Ukraine", 49.0, 32.0, "UA", "country"),
+    "Ukraine": ("Ukraine", 49.0, 32.0, "UA", "country"),
+    "Sanaa": ("Sanaa", 15.35, 44.21, "YE", "city"),
+    "Marib": ("Marib", 15.46, 45.33, "YE", "city"),
+    "Yemen": ("Yemen", 15.5, 47.5, "YE", "country"),
+    "Black Sea": ("Black Sea", 43.0, 34.0, None, "water"),
+    "Odesa": ("Odesa", 46.48, 30.73, "UA", "city"),
+    "Benghazi": ("Benghazi", 32.12, 20.07, "LY", "city"),
+    "Derna": ("Derna", 32.77, 22.64, "LY", "city"),
+}
+
+
+def _doc(text: str, published: date | None = date(2022, 9, 10)) -> Document:
+    toponyms = []
+    for mention, (name, lat, lon, code, kind) in PLACES.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(mention)}(?!\w)", text):
+            toponyms.append(
+                Toponym(m.start(), m.end(), mention, name, lat, lon, code, kind, None, "geonames", 0.9)
+            )
+    doc = Document(text=text, published=published, toponyms=sorted(toponyms, key=lambda t: t.start))
+    split_sentences(doc)
+    extract_events(doc)
+    return doc
+
+
+def _at(doc: Document, kind: str) -> list[list[str]]:
+    return [[p.name for p in e.places] for e in doc.events if e.event_type == kind]
+
+
+def _one(doc: Document, kind: str) -> Event:
+    found = [e for e in doc.events if e.event_type == kind]
+    assert len(found) == 1, [(e.event_type, [p.name for p in e.places]) for e in doc.events]
+    return found[0]
+
+
+def test_list_after_including_gives_one_strike_per_town() -> None:
+    doc = _doc("Russian jets bombed towns including Izium, Balakliia and Kupiansk on Thursday.")
+    assert _at(doc, "strike") == [["Izium"], ["Balakliia"], ["Kupiansk"]]
+    assert {e.actor for e in doc.events} == {"Russia"}
+    assert {e.date for e in doc.events} == {date(2022, 9, 8)}
+
+
+def test_one_toll_over_several_places_is_one_event() -> None:
+    doc = _doc("Missiles struck Izium and Balakliia, killing twelve people and wounding 40.")
+    casualty = _one(doc, "casualty")
+    assert [p.name for p in casualty.places] == ["Izium", "Balakliia"]
+    assert (casualty.casualties.killed, casualty.casualties.injured) == (12, 40)
+
+
+def test_capital_as_government_is_no_event_place() -> None:
+    doc = _doc("Moscow denied the reports, and Kyiv accused Russia of shelling Kharkiv.")
+    assert _at(doc, "strike") == [["Kharkiv"]]
+
+
+def test_talks_in_a_capital_are_no_event() -> None:
+    doc = _doc("Officials met in Moscow on Monday to discuss the air strikes.")
+    assert doc.events == []
+
+
+def test_speaker_place_is_no_event_place() -> None:
+    doc = _doc("Officials in Kyiv said the strikes were the heaviest in months.")
+    assert doc.events == []
+
+
+def test_negated_and_hedged_triggers_make_no_event() -> None:
+    text = (
+        "The ministry said its artillery did not shell Kharkiv.\n"
+        "Russia denied that any of its drones crashed in Ukraine.\n"
+        "Officials warned that fighting could spread to Kupiansk.\n"
+        "Both armies are preparing to attack Izium."
+    )
+    assert _doc(text).events == []
+
+
+def test_claim_source_is_kept() -> None:
+    doc = _doc("Ukrainian officials said Russian drones hit Odesa overnight.")
+    strike = _one(doc, "strike")
+    assert strike.claimed_by == "Ukrainian officials"
+    assert strike.actor == "Russia"
+    assert strike.date == date(2022, 9, 10)
+
+
+def test_country_level_event_has_country_precision() -> None:
+    strike = _one(_doc("Saudi-led air strikes continued across Yemen."), "strike")
+    assert (strike.geo_precision, strike.ucdp_where_prec) == (3, 6)
+
+
+def test_near_a_town_has_precision_two() -> None:
+    clash = _one(_doc("Heavy fighting was reported near Marib."), "clash")
+    assert (clash.geo_precision, clash.ucdp_where_prec) == (2, 2)
+
+
+def test_passive_subject_is_the_place() -> None:
+    assert _at(_doc("Kharkiv was shelled again overnight."), "strike") == [["Kharkiv"]]
+
+
+def test_active_subject_is_not_the_place() -> None:
+    assert _at(_doc("Russia shelled Kharkiv."), "strike") == [["Kharkiv"]]
+
+
+def test_missile_path_from_sea_to_city() -> None:
+    doc = _doc("Russia fired cruise missiles from the Black Sea at Odesa on Friday.")
+    path_event = _one(doc, "missile_path")
+    assert path_event.path is not None
+    assert path_event.path.origin.name == "Black Sea"
+    assert path_event.path.target.name == "Odesa"
+    assert 300 < path_event.path.distance_km < 450
+    assert path_event.actor == "Russia"
+    assert _at(doc, "strike") == [["Odesa"]]
+
+
+def test_same_day_takes_the_previous_date() -> None:
+    doc = _doc(
+        "Rebels seized Derna on August 30.\nOn the same day, clashes broke out in Benghazi."
+    )
+    clash = _one(doc, "clash")
+    assert clash.date == date(2022, 8, 30)
+
+
+def test_no_date_in_the_text_is_none() -> None:
+    assert _one(_doc("Clashes broke out in Benghazi."), "clash").date is None
+
+
+def test_repeated_event_is_merged() -> None:
+    doc = _doc("Shelling hit Kharkiv.\nThe shelling of Kharkiv lasted hours, officials said.")
+    assert _at(doc, "strike") == [["Kharkiv"]]
+
+
+def test_nothing_after_the_body() -> None:
+    doc = _doc(
+        "Protesters gathered in Sanaa.\n"
+        "This website uses cookies. Read more about our privacy policy.\n"
+        "Related stories: Shelling hits Kharkiv"
+    )
+    assert _at(doc, "protest") == [["Sanaa"]]
+    assert _at(doc, "strike") == []
+
+
+def test_displacement_from_a_city() -> None:
+    displacement = _one(_doc("Thousands of families fled Marib towards Sanaa."), "displacement")
+    assert [p.name for p in displacement.places] == ["Marib"]
+
+
+def test_crash_with_count() -> None:
+    crash = _one(_doc("Two drones crashed in Kupiansk, the governor said."), "crash")
+    assert crash.extra == {"count": 2, "object": "drones"}
+    assert crash.claimed_by == "governor"

@@ -1,0 +1,84 @@
+"""Trigger lexicons, ACLED mapping, negation and hedges."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.triggers import find_triggers, polarity
+
+
+def _kinds(sentence: str) -> list[tuple[str, str | None]]:
+    return [(t.rule.event_type, t.rule.acled[1]) for t in find_triggers(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "sub_event"),
+    [
+        ("Air strikes pounded the old city.", "strike", "Air/drone strike"),
+        ("A drone attack set a depot ablaze.", "strike", "Air/drone strike"),
+        ("Artillery fire hit the market.", "strike", "Shelling/artillery/missile attack"),
+        ("Troops shelled the village.", "strike", "Shelling/artillery/missile attack"),
+        ("They fired a ballistic missile at the port.", "strike", "Shelling/artillery/missile attack"),
+        ("Heavy clashes broke out at dawn.", "clash", "Armed clash"),
+        ("A car bomb exploded near the mosque.", "other", "Remote explosive/landmine/IED"),
+        ("A suicide bomber struck a checkpoint.", "other", "Suicide bomb"),
+        ("Rebels seized the town of Kidal.", "territory_change", "Non-state actor overtakes territory"),
+        ("The army recaptured two villages.", "territory_change", "Government regains territory"),
+        ("Students protested outside parliament.", "protest", "Peaceful protest"),
+        ("Rioters torched cars.", "protest", "Violent demonstration"),
+        ("Thousands fled the city.", "displacement", None),
+        ("A cargo plane crashed on landing.", "crash", None),
+        ("Jets violated Greek airspace twice.", "airspace_violation", "Other"),
+    ],
+)
+def test_lexicon(sentence: str, kind: str, sub_event: str | None) -> None:
+    assert (kind, sub_event) in _kinds(sentence)
+
+
+def test_bare_verbs_need_a_weapon() -> None:
+    assert _kinds("The storm hit the coast.") == []
+    assert _kinds("The news hit markets hard.") == []
+    assert ("strike", "Air/drone strike") in _kinds("Warplanes hit the bridge.")
+
+
+def test_labour_strikes_are_not_attacks() -> None:
+    assert _kinds("Dock workers went on strike in the port.") == []
+    assert _kinds("A general strike shut the city.") == []
+
+
+def test_territory_verbs_need_territory() -> None:
+    assert _kinds("Militants captured two soldiers.") == []
+    assert _kinds("Rebels captured Ukrainian soldiers near the river.") == []
+    assert _kinds("Rebels captured Goma.")[0][0] == "territory_change"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Russia has denied that any of its missiles ",
+        "The ministry said its jets did not ",
+        "They didn’t ",
+        "Officials dismissed claims that its week of ",
+        "No ",
+    ],
+)
+def test_negated(before: str) -> None:
+    assert polarity(before) == "negated"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("There are fears that there could be an accidental ", ""),
+        ("Both sides will hold talks to avoid ", ""),
+        ("The militia threatened to ", ""),
+        ("Analysts say the ", " could resume next week"),
+        ("If the ", " spread, aid will stop"),
+    ],
+)
+def test_hedged(before: str, after: str) -> None:
+    assert polarity(before, after) == "hedged"
+
+
+def test_asserted() -> None:
+    assert polarity("Activists said Russian warplanes ", " towns including") is None

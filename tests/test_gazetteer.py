@@ -1,0 +1,171 @@
+"""Gazetteer matching, look-alikes and resolution on the real index (own sentences)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import gazetteer
+from gazetteer import Gazetteer, GazetteerMissingError
+from gazetteer.build import build
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    if not (DATA_DIR / "index.pkl").exists():
+        build(DATA_DIR)
+    return gazetteer.load(DATA_DIR)
+
+
+def mentions(gaz: Gazetteer, text: str, **kw: object) -> dict[str, gazetteer.Toponym]:
+    return {t.mention: t for t in gaz.geoparse(text, **kw)}
+
+
+def test_offsets_point_into_the_text(gaz: Gazetteer) -> None:
+    text = "Shelling hit Homs on Monday, and later Hama and the outskirts of Damascus."
+    tops = gaz.geoparse(text)
+    assert [t.mention for t in tops] == ["Homs", "Hama", "Damascus"]
+    for t in tops:
+        assert text[t.start : t.end] == t.mention
+        assert t.country_code == "SY"
+        assert 0.0 <= t.confidence <= 1.0
+
+
+def test_word_boundaries(gaz: Gazetteer) -> None:
+    tops = gaz.geoparse("Iranian officials met Omani mediators in Muscat.")
+    spans = [t.mention for t in tops]
+    assert "Iran" not in spans
+    assert "Muscat" in spans
+
+
+def test_demonym_used_as_adjective_locates_the_country(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Two jets crossed into Turkish air space without warning.")
+    assert found["Turkish"].country_code == "TR"
+    assert found["Turkish"].feature_class == "country"
+
+
+def test_country_names_are_never_towns(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Exports from China to France and the USA fell in the spring.")
+    for name, cc in (("China", "CN"), ("France", "FR"), ("USA", "US")):
+        assert found[name].feature_class == "country"
+        assert found[name].country_code == cc
+
+
+@pytest.mark.parametrize(
+    "text, not_place",
+    [
+        ("The New York Times and the Washington Post ran the story on Sunday.", "New York"),
+        ("The New York Times and the Washington Post ran the story on Sunday.", "Washington"),
+        ("Jordan Henderson scored twice before half time.", "Jordan"),
+        ("Paris Hilton arrived late to the premiere.", "Paris"),
+        ("Secretary of State John Kerry flew home afterwards.", "Kerry"),
+    ],
+)
+def test_look_alikes_inside_other_names(gaz: Gazetteer, text: str, not_place: str) -> None:
+    assert not_place not in mentions(gaz, text)
+
+
+def test_paris_texas_stays_in_texas(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "The rodeo moved from Paris, Texas to a smaller town nearby.")
+    assert found["Paris"].country_code == "US"
+    assert found["Paris"].admin1 == "US.TX"
+
+
+def test_long_beach_ca_stays_in_california(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "The port of Long Beach, CA reopened after the storm.")
+    assert found["Long Beach"].admin1 == "US.CA"
+
+
+def test_country_hint_biases_ambiguous_names(gaz: Gazetteer) -> None:
+    text = "Clashes broke out in Tripoli overnight."
+    assert mentions(gaz, text)["Tripoli"].country_code == "LY"
+    assert mentions(gaz, text, country_hint=["LB"])["Tripoli"].country_code == "LB"
+
+
+def test_water_body_from_the_supplement(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Warships in the Caspian Sea fired cruise missiles.")
+    assert found["Caspian Sea"].feature_class == "water"
+    assert found["Caspian Sea"].source == "supplement"
+    assert found["Caspian Sea"].bbox is not None
+
+
+def test_search_ranks_candidates(gaz: Gazetteer) -> None:
+    res = gaz.search("Tripoli", limit=5)
+    assert {r["country_code"] for r in res} >= {"LY", "LB"}
+    assert res == sorted(res, key=lambda r: -r["score"])
+    biased = gaz.search("Tripoli", country="lb")
+    assert biased[0]["country_code"] == "LB"
+    assert "LY" in {r["country_code"] for r in biased}
+
+
+def test_sources_and_stats(gaz: Gazetteer) -> None:
+    assert {s["name"] for s in gaz.sources} >= {"GeoNames", "Natural Earth"}
+    assert gaz.stats["places"] > 200_000
+
+
+def test_missing_index_names_the_command(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerMissingError, match="make install"):
+        gazetteer.load(tmp_path)
+
+
+def test_ambiguous_name_follows_the_story_country(gaz: Gazetteer) -> None:
+    lebanese = "Lebanese troops deployed in Tripoli after clashes near Beirut and Sidon."
+    libyan = "Libyan militias fought in Tripoli and Misrata on Friday."
+    assert mentions(gaz, lebanese)["Tripoli"].country_code == "LB"
+    assert mentions(gaz, libyan)["Tripoli"].country_code == "LY"
+
+
+def test_state_abbreviations_and_postal_codes_contain_the_town(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "She grew up in Wichita, Kan., and later moved to Arlington, VA.")
+    assert found["Wichita"].admin1 == "US.KS"
+    assert found["Kan."].feature_class == "admin1"
+    assert found["Arlington"].admin1 == "US.VA"
+
+
+def test_region_word_selects_the_region(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Aid convoys reached villages in Aleppo Governorate last week.")
+    assert found["Aleppo Governorate"].feature_class == "admin1"
+    assert found["Aleppo Governorate"].country_code == "SY"
+
+
+def test_unknown_village_listed_with_known_towns_is_inferred(gaz: Gazetteer) -> None:
+    text = "Artillery struck Kafr Naboudeh, Khan Shaykhun and Maarat al-Numan on Sunday."
+    found = mentions(gaz, text)
+    village = found["Kafr Naboudeh"]
+    town = found["Khan Shaykhun"]
+    assert village.source == "inferred"
+    assert village.confidence < town.confidence
+    assert village.country_code == "SY"
+    assert abs(village.lat - town.lat) < 0.5 and abs(village.lon - town.lon) < 0.5
+
+
+def test_an_unresolvable_name_does_not_empty_the_result(gaz: Gazetteer) -> None:
+    tops = gaz.geoparse("Fighting spread from Qwertzuiop to Homs and then to Hama.")
+    names = [t.mention for t in tops]
+    assert "Homs" in names and "Hama" in names
+    assert all(t.confidence < 0.5 for t in tops if t.mention == "Qwertzuiop")
+
+
+def test_nonsense_name_alone_gets_no_confident_place(gaz: Gazetteer) -> None:
+    tops = gaz.geoparse("There was shelling in Xqzvbnmwk city overnight.")
+    assert all(t.confidence < 0.3 for t in tops)
+
+
+def test_common_words_and_surnames_are_not_towns(gaz: Gazetteer) -> None:
+    text = "Mr Taylor told the Council that the man from the Hospital was fine."
+    assert gaz.geoparse(text) == []
+
+
+def test_small_town_named_like_a_word_counts_with_a_place_cue(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Flooding hit Springfield, Illinois and nearby Decatur.")
+    assert found["Springfield"].admin1 == "US.IL"
+    assert found["Decatur"].admin1 == "US.IL"
+
+
+def test_same_name_with_different_containers_resolves_apart(gaz: Gazetteer) -> None:
+    tops = gaz.geoparse("The tour went from Paris, Texas, to Paris, France, in a week.")
+    paris = [t for t in tops if t.mention == "Paris"]
+    assert [t.country_code for t in paris] == ["US", "FR"]

@@ -31,16 +31,23 @@ DATA_DIR = ROOT / "var" / "gazetteer"
 
 # corpus -> score() options, as the corpus README prescribes.
 CORPUS_OPTIONS: dict[str, dict] = {
-    "gwn": {"only_with_coords": True,
-            "ignore_types": frozenset({"Demonym", "Language", "Homonym"})},
+    "gwn": {
+        "only_with_coords": True,
+        "ignore_types": frozenset({"Demonym", "Language", "Homonym"}),
+    },
     "trnews": {},
     "lgl": {},
     "geovirus": {},
     "wiktor": {"recall_only": True},
 }
 # Published end-to-end targets (issue 4): recognition F1, acc@161.
-TARGETS = {"gwn": (0.80, 0.94), "trnews": (0.82, 0.88), "lgl": (0.72, 0.83),
-           "geovirus": (0.90, 0.85), "wiktor": (None, None)}
+TARGETS = {
+    "gwn": (0.80, 0.94),
+    "trnews": (0.82, 0.88),
+    "lgl": (0.72, 0.83),
+    "geovirus": (0.90, 0.85),
+    "wiktor": (None, None),
+}
 
 Prediction = list[dict]
 System = Callable[[str], Prediction]
@@ -66,16 +73,23 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def eventmap_system(gaz: gazetteer.Gazetteer) -> System:
     def run(text: str) -> Prediction:
-        return [{"start": t.start, "end": t.end, "lat": t.lat, "lon": t.lon}
-                for t in gaz.geoparse(text)]
+        return [
+            {"start": t.start, "end": t.end, "lat": t.lat, "lon": t.lon} for t in gaz.geoparse(text)
+        ]
+
     return run
 
 
 def eventmap_no_demonyms_system(gaz: gazetteer.Gazetteer) -> System:
     """eventmap without adjectival mentions, for corpora that do not annotate them."""
+
     def run(text: str) -> Prediction:
-        return [{"start": t.start, "end": t.end, "lat": t.lat, "lon": t.lon}
-                for t in gaz.geoparse(text) if not gaz.is_demonym(t.mention)]
+        return [
+            {"start": t.start, "end": t.end, "lat": t.lat, "lon": t.lon}
+            for t in gaz.geoparse(text)
+            if not gaz.is_demonym(t.mention)
+        ]
+
     return run
 
 
@@ -96,8 +110,10 @@ def _population_prior() -> tuple[dict[str, tuple[float, float]], dict[str, tuple
     for cc, c in gc.get_countries().items():
         pts = per_country.get(cc)
         if pts:
-            countries[c["name"].casefold()] = (sum(p[0] for p in pts) / len(pts),
-                                               sum(p[1] for p in pts) / len(pts))
+            countries[c["name"].casefold()] = (
+                sum(p[0] for p in pts) / len(pts),
+                sum(p[1] for p in pts) / len(pts),
+            )
     return cities, countries
 
 
@@ -119,6 +135,7 @@ def geotext_system() -> System:
             lat, lon = table.get(name.casefold(), (None, None))
             out.append({"start": start, "end": start + len(name), "lat": lat, "lon": lon})
         return out
+
     return run
 
 
@@ -137,6 +154,7 @@ def flashgeotext_system() -> System:
                 for start, end in info.get("span_info", []):
                     out.append({"start": start, "end": end, "lat": lat, "lon": lon})
         return sorted(out, key=lambda t: t["start"])
+
     return run
 
 
@@ -175,9 +193,11 @@ def print_table(corpus: str, rows: list[dict]) -> None:
     print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         m, g = r["overlap"], r["overlap"]["geocoding"]
-        print(f"| {r['system']} | {fmt(m['precision'])} | {fmt(m['recall'])} | "
-              f"{fmt(m['f1'])} | {fmt(g['acc161'])} | {fmt(g['median_km'], '.0f')} | "
-              f"{fmt(g['auc'])} | {r['docs_per_s']:.0f} |")
+        print(
+            f"| {r['system']} | {fmt(m['precision'])} | {fmt(m['recall'])} | "
+            f"{fmt(m['f1'])} | {fmt(g['acc161'])} | {fmt(g['median_km'], '.0f')} | "
+            f"{fmt(g['auc'])} | {r['docs_per_s']:.0f} |"
+        )
 
 
 # ---------------------------------------------------------------------- fixtures
@@ -185,8 +205,10 @@ def print_table(corpus: str, rows: list[dict]) -> None:
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(math.sqrt(a))
 
 
@@ -208,12 +230,16 @@ def seed_check(gaz: gazetteer.Gazetteer) -> None:
         worst = max(errs)
         ok = worst <= place["tol_km"]
         ok_count += ok
-        print(f"| {place['mention']} | {len(hits)}x | {hits[0].name} ({hits[0].source}) | "
-              f"{worst:.0f} | {place['tol_km']} | {'yes' if ok else 'no'} |")
+        print(
+            f"| {place['mention']} | {len(hits)}x | {hits[0].name} ({hits[0].source}) | "
+            f"{worst:.0f} | {place['tol_km']} | {'yes' if ok else 'no'} |"
+        )
     mentioned = {t.mention for t in tops}
     bad = [n for n in expected["not_places"] if any(n in m or m in n.split() for m in mentioned)]
-    print(f"\nplaces within tolerance: {ok_count}/{len(expected['places'])}; "
-          f"not_places found: {bad or 'none'}")
+    print(
+        f"\nplaces within tolerance: {ok_count}/{len(expected['places'])}; "
+        f"not_places found: {bad or 'none'}"
+    )
 
 
 def _peer_case_ok(gaz: gazetteer.Gazetteer, case: dict) -> bool:
@@ -225,8 +251,12 @@ def _peer_case_ok(gaz: gazetteer.Gazetteer, case: dict) -> bool:
         return bool(tops)
     if kind == "unresolvable":
         # A made-up name may be kept, but only with a low confidence (upstream: < 0.3).
-        return all(t.confidence < 0.3 for t in tops for e in case["expected"]
-                   if t.start < e["end"] and e["start"] < t.end)
+        return all(
+            t.confidence < 0.3
+            for t in tops
+            for e in case["expected"]
+            if t.start < e["end"] and e["start"] < t.end
+        )
     used: set[int] = set()
     for exp in case["expected"]:
         match = None
@@ -237,8 +267,10 @@ def _peer_case_ok(gaz: gazetteer.Gazetteer, case: dict) -> bool:
                 if t.start < exp["end"] and exp["start"] < t.end:
                     match = k
                     break
-            elif t.mention.casefold() == exp["name"].casefold() or exp["name"].casefold() in \
-                    t.name.casefold():
+            elif (
+                t.mention.casefold() == exp["name"].casefold()
+                or exp["name"].casefold() in t.name.casefold()
+            ):
                 match = k
                 break
         if match is None:
@@ -260,8 +292,12 @@ def _peer_case_ok(gaz: gazetteer.Gazetteer, case: dict) -> bool:
             continue
         if fcode.startswith("PCL") and t.feature_class == "country":
             continue
-        if not exp.get("geonameid") and exp.get("lat") is None and not fcode \
-                and not exp.get("country_code"):
+        if (
+            not exp.get("geonameid")
+            and exp.get("lat") is None
+            and not fcode
+            and not exp.get("country_code")
+        ):
             continue
         return False
     return not case["exhaustive"] or len(used) == len(tops)
@@ -269,8 +305,7 @@ def _peer_case_ok(gaz: gazetteer.Gazetteer, case: dict) -> bool:
 
 def peer_cases(gaz: gazetteer.Gazetteer) -> None:
     # event_location cases need the event layer (events/), not the gazetteer.
-    cases = [c for c in read_jsonl(CORPORA / "peer_cases.jsonl")
-             if c["kind"] != "event_location"]
+    cases = [c for c in read_jsonl(CORPORA / "peer_cases.jsonl") if c["kind"] != "event_location"]
     by_kind: dict[str, list[bool]] = {}
     failed = []
     for case in cases:
@@ -300,18 +335,22 @@ def focus_country(gaz: gazetteer.Gazetteer, text: str) -> str | None:
 def cliff_focus(gaz: gazetteer.Gazetteer) -> None:
     docs = [d for d in read_jsonl(CORPORA / "cliff_handcoded.jsonl") if d.get("focus_country")]
     hits = sum(focus_country(gaz, d["text"]) == d["focus_country"] for d in docs)
-    print(f"\n### CLIFF hand-coded focus country\n\n{hits}/{len(docs)} "
-          f"({hits / len(docs):.1%}) documents: most mentioned country == coded focus")
+    print(
+        f"\n### CLIFF hand-coded focus country\n\n{hits}/{len(docs)} "
+        f"({hits / len(docs):.1%}) documents: most mentioned country == coded focus"
+    )
 
 
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", default="gwn,trnews,lgl,geovirus,wiktor")
-    parser.add_argument("--systems",
-                        default="eventmap,eventmap-no-demonyms,geotext,flashgeotext")
-    parser.add_argument("--no-fixtures", action="store_true",
-                        help="skip the seed article, peer cases and CLIFF checks")
+    parser.add_argument("--systems", default="eventmap,eventmap-no-demonyms,geotext,flashgeotext")
+    parser.add_argument(
+        "--no-fixtures",
+        action="store_true",
+        help="skip the seed article, peer cases and CLIFF checks",
+    )
     args = parser.parse_args()
     scorer = load_scorer()
     gaz = gazetteer.load(DATA_DIR)

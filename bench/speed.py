@@ -47,11 +47,13 @@ def main() -> None:
         rates.append(len(texts) / (time.perf_counter() - t1))
     words = sum(len(t.split()) for t in texts)
     median = statistics.median(rates)
-    print(f"| corpus | docs | runs | median docs/s | words/s | load s | RSS after load MB "
-          f"(index alone) |\n|---|---|---|---|---|---|---|\n"
-          f"| {args.corpus}.dev | {len(texts)} | {args.runs} | {median:.0f} | "
-          f"{median * words / len(texts):,.0f} | {load_s:.2f} | {index_rss:.0f} "
-          f"({index_rss - base_rss:.0f}) |")
+    print(
+        f"| corpus | docs | runs | median docs/s | words/s | load s | RSS after load MB "
+        f"(index alone) |\n|---|---|---|---|---|---|---|\n"
+        f"| {args.corpus}.dev | {len(texts)} | {args.runs} | {median:.0f} | "
+        f"{median * words / len(texts):,.0f} | {load_s:.2f} | {index_rss:.0f} "
+        f"({index_rss - base_rss:.0f}) |"
+    )
 
 
 if __name__ == "__main__":

@@ -63,7 +63,7 @@ _KILL_WORDS = r"killed|dead|died|perished|slain|lost (?:their|his|her) li(?:ves|
 _HURT_WORDS = r"injured|wounded|hurt|maimed"
 
 _AFTER = re.compile(
-    rf"\b(?:(?P<n0>{NUMBER})\s+(?P<v0>{VICTIM_WORDS})\s*(?:,|and)\s+)?{_QUAL}(?P<n>{NUMBER})\s+(?:{_ADJ}{_VICTIMS})?(?:,[^,]{{1,60}},)?{_BE}\s*(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
+    rf"\b(?:(?P<n0>{NUMBER})\s+(?P<v0>{VICTIM_WORDS})\s*(?:,|and)\s+)?{_QUAL}(?P<n>{NUMBER})(?:\s+{_ADJ}{_VICTIMS})?(?:,[^,]{{1,60}},)?{_BE}\s*(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
     re.IGNORECASE,
 )
 _BEFORE = re.compile(
@@ -134,6 +134,7 @@ class Toll:
     casualties: Casualties
     start: int
     end: int
+    phrase: str
 
 
 def _kind(verb: str) -> str:
@@ -150,6 +151,7 @@ def find_toll(sentence: str) -> Toll | None:
         return None
     found: dict[str, list[tuple[int, Qualifier | None, str | None]]] = {}
     start, end = len(sentence), 0
+    phrase_text = ""
     taken: list[tuple[int, int]] = []
     for pattern in (_LEFT, _BEFORE, _AFTER, _SINGLE):
         for m in pattern.finditer(sentence):
@@ -174,6 +176,8 @@ def find_toll(sentence: str) -> Toll | None:
                     items.append((first, qual, m.group("v0")))
             items.append((count, qual, victims))
             taken.append((m.start(), m.end()))
+            if not phrase_text or m.start() < start:
+                phrase_text = m.group(0)
             start, end = min(start, m.start()), max(end, m.end())
     if not found:
         return None
@@ -188,12 +192,24 @@ def find_toll(sentence: str) -> Toll | None:
             if v and v.lower() not in {x.lower() for x in victims}:
                 victims.append(v if v[0].isupper() else v.lower())
     casualties.victims = ", ".join(victims) if victims else None
-    return Toll(casualties, start, end)
+    return Toll(casualties, start, end, phrase_text)
+
+
+_CONTINUATION = (
+    r"(?:and|or|in|at|on|after|when|as|from|following|during|since|so|while|by|with|including"
+    r"|across|near|over|among|amid|today|yesterday|overnight|last|this)\b"
+)
 
 
 def _is_not_a_toll(sentence: str, m: re.Match[str]) -> bool:
-    """Years, distances and the like caught by the number pattern."""
+    """Years, distances, "2 dead young owls" and the like caught by the number pattern."""
     phrase = m.group("n")
+    verb = m.group("verb").lower()
+    verb_last = m.start("verb") > m.start("n")
+    if verb_last and verb in {"dead", "injured", "wounded"} and not m.groupdict().get("v"):
+        following = sentence[m.end() :].lstrip()
+        if re.match(r"[a-z]", following) and not re.match(_CONTINUATION, following):
+            return True
     before = sentence[max(0, m.start("n") - 7) : m.start("n")].lower()
     if re.fullmatch(r"(?:19|20)\d\d", phrase) and (
         not m.groupdict().get("v") or re.search(r"\b(?:in|since|by|until|from|of)\s+$", before)

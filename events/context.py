@@ -21,6 +21,11 @@ from dataclasses import dataclass
 
 from gazetteer.model import Toponym
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 PLACE_ROLES = frozenset({"in", "near", "object", "direction", "modifier", "attributive"})
 
 _CLAUSE_BREAK = re.compile(
@@ -35,31 +40,32 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=and\s+(?:the\s+)?[a-z])",
 )
 _TOKEN = re.compile(r"[A-Za-z0-9][\w’'.-]*|[^\w\s]")
-_LOCATIVE = frozenset(
-    "in at inside within throughout across around on onto over into upon along amid".split()
+_LOCATIVE = _words(
+    """across along amid around at in inside into on onto over throughout upon within"""
 )
-_NEAR = frozenset("near outside nearby outskirts vicinity close".split())
-_COMPASS = frozenset(
-    """north south east west northeast northwest southeast southwest north-east north-west
-    south-east south-west""".split()
+_NEAR = frozenset(["near", "outside", "nearby", "outskirts", "vicinity", "close"])
+_COMPASS = _words(
+    """east north north-east north-west northeast northwest south south-east south-west
+    southeast southwest west"""
 )
-_OBJECT_VERBS = frozenset(
-    """hit hits hitting struck strike strikes striking shelled shelling bombed bombing bombarded
-    attacked attacking targeted targeting pounded pounding seized seize seizing captured capture
-    capturing recaptured recapture retook retake retaken liberated liberate stormed overran
-    overrun entered raided besieged encircled fled flee fleeing evacuated evacuate control
-    over against rocked levelled razed surrounded""".split()
+_OBJECT_VERBS = _words(
+    """against attacked attacking besieged bombarded bombed bombing capture captured capturing
+    control encircled entered fall evacuate evacuated fled flee fleeing hit hits hitting levelled
+    liberate liberated over overran overrun pounded pounding raided razed recapture
+    recaptured retake retaken retook rocked seize seized seizing shelled shelling stormed
+    strike strikes striking struck surrounded targeted targeting"""
 )
-_LIST = frozenset("including like incl".split())
-_FILLER = frozenset(
-    """the a an its their his her this that these those several many some two three four five
-    six seven eight nine ten both all parts part areas area much large most of city cities
-    town towns village villages province provinces district districts region regions capital
-    northern southern eastern western central north-eastern north-western south-eastern
-    south-western northeastern northwestern southeastern southwestern besieged rebel-held
-    government-held government-controlled rebel-controlled occupied port key strategic
-    frontline border neighbouring neighboring nearby embattled coastal southernmost
-    northernmost small main and outlying rural so-called war-torn devastated""".split()
+_LIST = frozenset(["including", "like", "incl"])
+_FILLER = _words(
+    """a all an and area areas besieged border both capital central cities city coastal
+    devastated district districts eastern eight embattled five four frontline
+    government-controlled government-held her his its key large main many most much nearby
+    neighboring neighbouring nine north-eastern north-western northeastern northern
+    northernmost northwestern occupied of outlying part parts port province provinces
+    rebel-controlled rebel-held region regions rural seven several six small so-called some
+    south-eastern south-western southeastern southern southernmost southwestern strategic
+    ten that the their these this those three town towns two village villages war-torn
+    western"""
 )
 _GEO_AFTER = re.compile(
     r"^\s*(?:['’]s\s+)?(?:air\s?space|air\s+space|territor(?:y|ial)|soil|waters|skies|border"
@@ -70,8 +76,12 @@ _PLACE_OF_AFTER = re.compile(
     r"^\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|capital|province|region|district"
     r"|governorate|oblast|state|enclave|island)\s+of\s+[A-Z]"
 )
-_ADMIN1_AFTER = re.compile(r"^\s+(?:province|region|oblast|governorate|state)\b", re.I)
-_ADMIN2_AFTER = re.compile(r"^\s+(?:district|county|raion|municipality)\b", re.I)
+_ADMIN1_AFTER = re.compile(
+    r"^\s+(?:provinces?|regions?|oblasts?|governorates?|states?)\b", re.IGNORECASE
+)
+_ADMIN2_AFTER = re.compile(
+    r"^\s+(?:districts?|county|counties|raions?|municipalit(?:y|ies))\b", re.IGNORECASE
+)
 _CONTAINER_AFTER = re.compile(
     r"^\s*['’]s\s+(?:[\w-]+\s+){0,2}?(?:province|region|city|town|village|district|governorate"
     r"|oblast|state|capital|north|south|east|west|centre|center|port|area)",
@@ -175,7 +185,7 @@ _CLAIM_PATTERNS = (
     ),
     re.compile(rf"[,”\"]\s*(?:{_SPEECH})\s+(?P<who>[^,;:]{{2,60}}?)[.!]?\s*$"),
 )
-_PRONOUNS = frozenset("he she they it we i you who this that there".split())
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that", "there"])
 _TEMPORAL_TAIL = re.compile(
     r"\s+(?:on|in|last|this|earlier|late|early)\s+(?:[A-Z]\w+|\d+|the\s+\w+)(?:\s+\d+)?$"
 )
@@ -193,10 +203,11 @@ class Mention:
     clause: int
     near: bool = False
     level: str | None = None  # "admin1" for "Belgorod region", "admin2" for "X district"
+    own_role: str | None = None  # the role an "owner" had from the words before it
 
     @property
     def is_demonym(self) -> bool:
-        """"Turkish", "Russian": an adjective form of a country or region name."""
+        """ "Turkish", "Russian": an adjective form of a country or region name."""
         mention, name = self.toponym.mention, self.toponym.name
         return (
             mention.casefold() != name.casefold()
@@ -330,10 +341,11 @@ def mentions_in(
             mention.level = "admin2"
         if _GEO_AFTER.match(after):
             mention.role = "in"
-        elif _PLACE_OF_AFTER.match(after):
-            mention.role = "owner"  # "the Saudi city of Jizan": Jizan is the place
-        elif _CONTAINER_AFTER.match(after):
+        elif _PLACE_OF_AFTER.match(after) or _CONTAINER_AFTER.match(after):
+            # "the Saudi city of Jizan", "Tripoli's Souq district": the inner place is the
+            # place, unless the gazetteer did not place it (see _restore_owners)
             mention.role = "owner"
+            mention.own_role = role
         elif re.match(r"^\s*['’]s\b", after):
             mention.role = "agent" if _AGENT_AFTER.match(after) else "owner"
         elif _EVENT_NOUN_AFTER.match(after) and role not in PLACE_ROLES:
@@ -350,7 +362,31 @@ def mentions_in(
             group += 1
             mention.group = group
         mentions.append(mention)
+    _restore_owners(mentions)
+    _spread_levels(mentions)
     return mentions
+
+
+def _restore_owners(mentions: list[Mention]) -> None:
+    """An owner ("Tripoli's ... district") whose inner place got no place role of its own
+    is the place after all."""
+    for i, m in enumerate(mentions):
+        if m.role != "owner" or m.own_role not in PLACE_ROLES:
+            continue
+        inner = mentions[i + 1] if i + 1 < len(mentions) else None
+        placed = PLACE_ROLES | {"source", "owner"}
+        if inner is None or inner.start - m.end > 60 or inner.role not in placed:
+            m.role = m.own_role
+
+
+def _spread_levels(mentions: list[Mention]) -> None:
+    """ "Idlib and Aleppo provinces": the level noun after a group applies to all of it."""
+    for m in reversed(mentions):
+        if m.level is None:
+            continue
+        for other in mentions:
+            if other.group == m.group and other.start < m.start and other.level is None:
+                other.level = m.level
 
 
 _TARGETED = re.compile(
@@ -392,7 +428,9 @@ def _actor_candidates(text: str, mentions: list[Mention]) -> list[_Candidate]:
             continue
         if any(0 <= m.start() - end <= 2 for end in ends):
             continue
-        if any(0 <= m.start() - end <= 6 and text[end : m.start()].strip() == "and" for end in ends):
+        if any(
+            0 <= m.start() - end <= 6 and text[end : m.start()].strip() == "and" for end in ends
+        ):
             continue
         generic.append(_Candidate(2 if m.start() in starts else 1, m.start(), m.group(0)))
     return named + generic

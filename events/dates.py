@@ -88,6 +88,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# Every date pattern contains one of these: one cheap search rules out most sentences.
+_HINT = re.compile(
+    r"\d|day|night|week|month|year|ago|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec",
+    re.IGNORECASE,
+)
 _ANAPHORA_OFFSET = {
     "the same day": 0, "that day": 0, "that same day": 0, "the same night": 0, "that night": 0,
     "the next day": 1, "the following day": 1, "a day later": 1, "the day before": -1,
@@ -199,14 +204,18 @@ def _resolve(
 
 def find_dates(sentence: str, published: date | None) -> list[DateMention]:
     """Dates in ``sentence`` in text order, overlapping matches resolved longest first."""
+    if not _HINT.search(sentence):
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            if kind == "my" and m.group("month").lower() == "may" and not m.group(0).startswith(
-                "in"
+            if (
+                kind == "my"
+                and m.group("month").lower() == "may"
+                and not m.group(0).startswith("in")
             ):
                 continue  # the modal verb
             taken.append((m.start(), m.end()))

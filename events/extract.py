@@ -11,13 +11,14 @@ place) are merged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date, timedelta
 
 from events.casualties import Toll, find_count, find_toll, has_no_toll
 from events.context import (
     PLACE_ROLES,
-    SPEECH_BETWEEN,
+    SPEECH_VERBS,
     Mention,
     clause_bounds,
     clause_of,
@@ -29,7 +30,17 @@ from events.dates import DateMention, find_dates
 from events.document import DatePrecision, Document, Event, EventType, Span
 from events.paths import build_path, stated_distance_km
 from events.sentences import is_boilerplate, sentence_spans
-from events.triggers import AIR, CLASH, SHELLING, TriggerMatch, find_triggers, is_aerial, polarity
+from events.triggers import (
+    AIR,
+    ATTACK,
+    CLASH,
+    NO_ACLED,
+    SHELLING,
+    TriggerMatch,
+    find_triggers,
+    is_ground_fire,
+    polarity,
+)
 from gazetteer.model import Toponym
 
 # (ACLED geo_precision, UCDP where_prec) by feature class; "near" a town is (2, 2).
@@ -42,11 +53,28 @@ _PASSIVE_GAP = re.compile(
     r"^\s*(?:was|were|has been|had been|have been|is being|are being|been|came under"
     r"|come under|comes under)(?:\s+(?:heavy|intense|repeated|renewed|also|again))*\s*$"
 )
+# Words between a place and a later trigger that tie the place to something else: a speech
+# ("officials in Moscow said the strikes..."), a meeting or a purpose ("met in Moscow to
+# discuss the air strikes").
+_DETACHED = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\b|\bto\s+[a-z]+\b|\b(?:met|meet\w*|talks?|discuss\w*|summit"
+    r"|conference|visit\w*|condemn\w*|denounc\w*|about|regarding|concerning)\b",
+    re.IGNORECASE,
+)
+_FRONTED = re.compile(
+    r"^\W*(?:in|at|near|outside|across|around|inside|throughout)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _SUBJECT_TRIGGERS = re.compile(r"^(?:fell to|fallen to)$", re.IGNORECASE)
 _PATH_WEAPON = re.compile(
     r"\b(?:missiles?|rockets?|drones?|projectiles|ICBMs?|UAVs?|Shaheds?)\b", re.IGNORECASE
 )
 _PATH_VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|sent|shot)\b", re.IGNORECASE)
+_ATTACK_WORD = re.compile(r"attack|raid|assault", re.IGNORECASE)
+_CIVILIANS = re.compile(
+    r"\b(?:civilians?|villagers|residents|worshippers|passengers|students|pilgrims|farmers"
+    r"|children|women|patients|shoppers|mourners|wedding)\b",
+    re.IGNORECASE,
+)
 _STATE_ACTOR = re.compile(r"\b(?:army|military|government|troops|soldiers|regime)\b", re.I)
 BASE_CONFIDENCE = 0.8
 CLAIM_CONFIDENCE = 0.7
@@ -78,8 +106,15 @@ def _attach(
     phrase: str,
     mentions: list[Mention],
     clause: int,
+    clause_start: int,
 ) -> list[Mention]:
-    """The mentions where an event whose trigger spans ``start:end`` happened."""
+    """The mentions where an event whose trigger spans ``start:end`` happened.
+
+    The first coordinated group of place mentions after the trigger in its clause; else the
+    last group before it, unless a speech, meeting or purpose stands between ("officials in
+    Moscow said the strikes...") and it is not a fronted "In Khartoum, ..."; else a passive
+    subject ("Kharkiv was shelled"); else a modifier ("Syria bombing campaigns").
+    """
     in_clause = [m for m in mentions if m.clause == clause]
     if event_type == "airspace_violation":
         inside = [m for m in in_clause if start <= m.start and m.end <= end]
@@ -93,11 +128,14 @@ def _attach(
     if after:
         return [m for m in after if m.group == after[0].group]
     before = [m for m in in_clause if m.end <= start]
-    # "officials in Moscow said the strikes...": the speaker's place is no event place
     placed = [
         m
         for m in before
-        if m.role in allowed and not SPEECH_BETWEEN.search(sentence[m.end : start])
+        if m.role in allowed
+        and (
+            not _DETACHED.search(sentence[m.end : start])
+            or _FRONTED.match(sentence[clause_start : m.start])
+        )
     ]
     placed = [m for m in placed if m.role != "attributive"] or placed
     if placed:
@@ -116,7 +154,7 @@ def _attach(
 def _acled(trigger: TriggerMatch, sentence: str, actor: str | None, mentions: list[Mention]):
     rule = trigger.rule
     if rule.event_type == "strike" and rule.needs_weapon:
-        return AIR if is_aerial(sentence) else SHELLING
+        return SHELLING if is_ground_fire(sentence) else AIR
     if rule.acled[1] == "Non-state actor overtakes territory" and actor is not None:
         states = {m.actor_name for m in mentions}
         if actor in states or _STATE_ACTOR.search(actor):
@@ -170,9 +208,12 @@ def _merge(events: list[Event]) -> list[Event]:
         for name in ("date", "date_precision", "actor", "target", "claimed_by"):
             if getattr(first, name) is None and getattr(event, name) is not None:
                 setattr(first, name, getattr(event, name))
-        if event.casualties and first.casualties:
-            if (event.casualties.killed or 0) > (first.casualties.killed or 0):
-                first.casualties = event.casualties
+        if (
+            event.casualties
+            and first.casualties
+            and (event.casualties.killed or 0) > (first.casualties.killed or 0)
+        ):
+            first.casualties = event.casualties
         first.confidence = max(first.confidence, event.confidence)
     return list(merged.values())
 
@@ -240,7 +281,16 @@ def _sentence_events(
             continue
         ci = clause_of(s.bounds, trigger.start)
         event_type = trigger.rule.event_type
-        places = _attach(text, trigger.start, trigger.end, event_type, trigger.text, s.mentions, ci)
+        places = _attach(
+            text,
+            trigger.start,
+            trigger.end,
+            event_type,
+            trigger.text,
+            s.mentions,
+            ci,
+            s.bounds[ci][0],
+        )
         actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, s.mentions, places)
         if _PATH_WEAPON.search(trigger.text) and _PATH_VERB.search(trigger.text):
             launch = launch or (trigger, actor)
@@ -248,6 +298,10 @@ def _sentence_events(
             places = [m for m in places if m.toponym.feature_class != "country"]
         acled = _acled(trigger, text, actor, s.mentions)
         extra: dict = {}
+        if trigger.rule.acled == NO_ACLED and event_type == "other":
+            extra["hazard"] = trigger.text.lower()
+        elif event_type == "clash" and _ATTACK_WORD.match(trigger.text) and _CIVILIANS.search(text):
+            event_type, acled = "other", ATTACK  # gunmen attacking villagers: no clash
         if event_type == "crash":
             counted = find_count(text[s.bounds[ci][0] : trigger.start]) or find_count(
                 text[: trigger.start]
@@ -305,7 +359,11 @@ def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) ->
     event in the sentence, the place the toll's clause names ("killed in Kherson").
     """
     ci = clause_of(s.bounds, toll.start)
-    related = [(at, e) for at, e in found if e.event_type in _VIOLENT | {"crash", "protest"}]
+    related = [
+        (at, e)
+        for at, e in found
+        if e.event_type in _VIOLENT | {"crash", "protest"} and "hazard" not in e.extra
+    ]
     same = [(at, e) for at, e in related if clause_of(s.bounds, at) == ci]
     if not same and related:
         nearest = min(abs(at - toll.start) for at, _ in related)
@@ -318,12 +376,14 @@ def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) ->
         for p in places:
             chosen.append(next(m for m in s.mentions if m.toponym == p))
     else:
-        chosen = _attach(s.text, toll.start, toll.end, "casualty", "", s.mentions, ci)
+        chosen = _attach(
+            s.text, toll.start, toll.end, "casualty", "", s.mentions, ci, s.bounds[ci][0]
+        )
     if not chosen:
         return []
     source = same[0][1] if same else None
     actor = source.actor if source else None
-    event = s.event("casualty", chosen, toll.start, s.text[toll.start : toll.end], actor)
+    event = s.event("casualty", chosen, toll.start, toll.phrase, actor)
     event.casualties = toll.casualties
     if source is not None:
         event.acled_event_type = source.acled_event_type
@@ -339,16 +399,16 @@ def extract_events(doc: Document) -> None:
     end = doc.body_end if doc.body_end is not None else len(text)
     spans = doc.sentences or sentence_spans(text)
     toponyms = sorted(doc.toponyms, key=lambda t: t.start)
+    starts = [t.start for t in toponyms]
     dates = _Dates(doc.published)
     events: list[Event] = []
     for span in spans:
         if span.start >= end:
             break
         sentence = text[span.start : min(span.end, end)]
-        if is_boilerplate(sentence):
-            continue
         found_dates = dates.read(sentence)
-        inside = [t for t in toponyms if span.start <= t.start and t.end <= span.end]
-        if inside:
+        first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
+        inside = [t for t in toponyms[first:last] if t.end <= span.end]
+        if inside and not is_boilerplate(sentence):
             events.extend(_sentence_events(span, sentence, inside, found_dates))
     doc.events = _merge(events)

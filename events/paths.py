@@ -7,6 +7,7 @@ Positions are ``(lon, lat)`` in degrees; distances in kilometres.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import shapely
 from pyproj import Geod
@@ -32,7 +33,7 @@ def split_antimeridian(points: list[tuple[float, float]]) -> list[list[tuple[flo
     latitude interpolated along the step.
     """
     parts: list[list[tuple[float, float]]] = [[points[0]]]
-    for (lon1, lat1), (lon2, lat2) in zip(points, points[1:], strict=False):
+    for (lon1, lat1), (lon2, lat2) in pairwise(points):
         if abs(lon2 - lon1) > 180:
             edge = 180.0 if lon1 > 0 else -180.0
             unwrapped = lon2 + 360 if lon1 > 0 else lon2 - 360

@@ -16,11 +16,13 @@ import re
 
 from events.document import Document, Span
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm rep sen gov pres st mt ft
-    no nos vs etc jr sr inc ltd co corp dept univ approx est fig jan feb mar apr jun jul aug
-    sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m""".split()
-)
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
+    "adm", "rep", "sen", "gov", "pres", "st", "mt", "ft", "no", "nos", "vs", "etc", "jr", "sr",
+    "inc", "ltd", "co", "corp", "dept", "univ", "approx", "est", "fig", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g",
+    "i.e", "a.m", "p.m",
+})  # fmt: skip
 _STOP = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 

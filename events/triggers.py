@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from events.document import EventType
 
 EXPLOSIONS = "Explosions/Remote violence"
@@ -39,6 +41,11 @@ _AERIAL = re.compile(
     r"|helicopters?|gunships?|bombers?|bombs?|bombing|Shahed)\b",
     re.IGNORECASE,
 )
+_GROUND = re.compile(
+    r"\b(?:missiles?|rockets?|shells?|shelling|artillery|mortars?|projectiles|barrages?"
+    r"|HIMARS|Grad|howitzers?|tanks?)\b",
+    re.IGNORECASE,
+)
 _TERRITORY_OBJECT = re.compile(
     r"^\s*(?:(?-i:[a-z])[\w’'-]*\s+){0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
     r"|districts?|regions?|provinces?|bases?|airports?|airfields?|hills?|bridges?|settlements?"
@@ -55,6 +62,8 @@ class TriggerRule:
 
     ``needs_weapon``: only with a weapon word in the sentence ("hit", "struck").
     ``needs_territory``: only when a place or territory noun follows ("seized the town").
+    ``stems``: lower-case strings one of which every match contains; a sentence holding
+    none of them is not searched with ``pattern`` (an Aho-Corasick pass finds them all).
     """
 
     event_type: EventType
@@ -62,6 +71,7 @@ class TriggerRule:
     pattern: re.Pattern[str]
     needs_weapon: bool = False
     needs_territory: bool = False
+    stems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +91,15 @@ def _rule(
     *,
     needs_weapon: bool = False,
     needs_territory: bool = False,
+    stems: tuple[str, ...],
 ) -> TriggerRule:
     return TriggerRule(
-        event_type, acled, re.compile(pattern, re.IGNORECASE), needs_weapon, needs_territory
+        event_type,
+        acled,
+        re.compile(pattern, re.IGNORECASE),
+        needs_weapon,
+        needs_territory,
+        stems,
     )
 
 
@@ -95,37 +111,81 @@ RULES: tuple[TriggerRule, ...] = (
         r"|\bair\s?space\s+(?:violations?|incursions?|breach(?:es)?)\b"
         r"|\b(?:entered|intruded into|incursions? into|breached|strayed into)\s+(?:[\w’'-]+\s+)"
         r"{0,2}?air\s?space\b",
+        stems=("airspace", "air space"),
     ),
-    _rule("other", SUICIDE, r"\bsuicide (?:bomb(?:ing|ings|er|ers)?|attacks?|blasts?)\b"),
+    _rule(
+        "other",
+        NO_ACLED,
+        r"\b(?:earthquakes?|quakes?|floods|flooding|flash floods?|landslides?|mudslides?|cyclones?"
+        r"|hurricanes?|typhoons?|tornado(?:es)?|wildfires?|forest fires?|tsunamis?|avalanches?"
+        r"|volcanic eruptions?)\b",
+        stems=(
+            "quake",
+            "flood",
+            "landslid",
+            "mudslid",
+            "cyclone",
+            "hurricane",
+            "typhoon",
+            "tornado",
+            "wildfire",
+            "forest fire",
+            "tsunami",
+            "avalanche",
+            "volcanic",
+        ),
+    ),
+    _rule(
+        "other",
+        SUICIDE,
+        r"\bsuicide (?:bomb(?:ing|ings|er|ers)?|attacks?|blasts?)\b",
+        stems=("suicide",),
+    ),
     _rule(
         "other",
         IED,
         r"\b(?:car|truck|roadside|road-side|bicycle|motorcycle) bombs?\b|\bIEDs?\b"
         r"|\b(?:explosions?|blasts?|landmines?)\b|\bexploded\b|\bdetonated\b",
+        stems=("bomb", "ied", "explosion", "blast", "landmine", "exploded", "detonated"),
     ),
     _rule(
         "strike",
         AIR,
         r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\bair (?:attacks?|campaigns?|bombardment)\b"
         r"|\bbombing (?:raids?|campaigns?|runs?|missions?)\b|\bdrone (?:strikes?|attacks?)\b"
-        r"|\baerial (?:bombardment|attacks?|bombing)\b|\bbomb(?:ed|ing|s)\b",
+        r"|\baerial (?:bombardment|attacks?|bombing)\b|\bbomb(?:ed|ing)\b",
+        stems=("air", "bomb", "drone", "aerial"),
     ),
     _rule(
         "strike",
         SHELLING,
         r"\bshell(?:ed|ing|s)?\b|\bartillery (?:fire|strikes?|barrages?|attacks?)\b"
-        r"|\bmortar (?:fire|attacks?|rounds|shells|strikes?)\b|\brocket (?:fire|attacks?|strikes?)\b"
+        r"|\bmortar (?:fire|attacks?|rounds|shells|strikes?)\b"
+        r"|\brocket (?:fire|attacks?|strikes?)\b"
         r"|\bmissile (?:strikes?|attacks?|barrages?)\b|\bbombard(?:ed|ing|ment|s)\b"
         r"|\b(?:launched|fired|launches|fires|launching|firing)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:missiles?|rockets?|mortars?|shells|projectiles|drones?)\b",
+        stems=(
+            "shell",
+            "artillery",
+            "mortar",
+            "rocket",
+            "missile",
+            "bombard",
+            "launch",
+            "fire",
+            "firing",
+        ),
     ),
-    _rule("protest", RIOT, r"\briot(?:s|ed|ing|ers)?\b"),
+    _rule("protest", RIOT, r"\briot(?:s|ed|ing|ers)?\b", stems=("riot",)),
     _rule(
         "protest",
         PROTEST,
         r"\bprotest(?:s|ed|ers|ing)?\b|\bdemonstrat(?:ions?|ors|ed|ing)\b(?!\s+(?:that|how))"
-        r"|\brall(?:y|ies|ied)\b(?!\s+(?:support|behind|round|around))|\bmarched\b"
+        r"|\b(?:(?:a|the|mass|large|huge|opposition|protest|street|counter|anti-\w+|pro-\w+)"
+        r"[- ])rall(?:y|ies)\b|\bmarched\b"
         r"|\btook to the streets\b|\bsit-ins?\b",
+        stems=("protest", "demonstrat", "rall", "marched", "took to the streets", "sit-in"),
     ),
     _rule(
         "territory_change",
@@ -133,6 +193,7 @@ RULES: tuple[TriggerRule, ...] = (
         r"\b(?:recaptur(?:ed|e|es|ing)|retook|retaken|retake|regain(?:ed)?(?: control of)?"
         r"|liberat(?:ed|ion of|ing)|reclaimed|won back)\b",
         needs_territory=True,
+        stems=("recaptur", "retook", "retake", "regain", "liberat", "reclaimed", "won back"),
     ),
     _rule(
         "territory_change",
@@ -140,18 +201,37 @@ RULES: tuple[TriggerRule, ...] = (
         r"\b(?:seiz(?:ed|e|es|ing)|captur(?:ed|e|es|ing)|t(?:ook|aken|aking|ake) control of"
         r"|t(?:ook|aken|aking) over|overr?an|overrun|stormed|annexed)\b",
         needs_territory=True,
+        stems=(
+            "seiz",
+            "captur",
+            "control",
+            "took over",
+            "taken over",
+            "taking over",
+            "overran",
+            "overrun",
+            "stormed",
+            "annexed",
+        ),
     ),
-    _rule("territory_change", NON_STATE_TAKEOVER, r"\b(?:fell to|fallen to|fall of)\b"),
+    _rule(
+        "territory_change",
+        NON_STATE_TAKEOVER,
+        r"\b(?:fell to|fallen to|fall of)\b",
+        stems=("fell to", "fallen to", "fall of"),
+    ),
     _rule(
         "territory_change",
         TRANSFER,
         r"\b(?:withdr(?:ew|awn) from|retreated from|pulled out of|handed over)\b",
         needs_territory=True,
+        stems=("withdr", "retreated from", "pulled out of", "handed over"),
     ),
     _rule(
         "crash",
         NO_ACLED,
         r"\bcrash(?:ed|es|ing)?\b|\bcrash-landed\b|\bwent down\b",
+        stems=("crash", "went down"),
     ),
     _rule(
         "displacement",
@@ -159,14 +239,37 @@ RULES: tuple[TriggerRule, ...] = (
         r"\bfled\b|\bflee(?:ing|s)?\b|\b(?:internally )?displaced\b|\bdisplacement\b"
         r"|\bevacuat(?:ed|ion|ions|ing)\b|\bforced (?:\w+ )?from their homes\b|\buprooted\b"
         r"|\bexodus\b|\bsought refuge\b",
+        stems=(
+            "fled",
+            "flee",
+            "displace",
+            "evacuat",
+            "forced",
+            "uproot",
+            "exodus",
+            "sought refuge",
+        ),
     ),
     _rule(
         "clash",
         CLASH,
         r"\bclash(?:es|ed|ing)?\b|\bfighting\b|\bfought\b|\bbattl(?:es|ed|ing)\b"
-        r"|\bbattle (?:for|over)\b|\b(?:gun ?battles?|firefights?|gunfights?|skirmish(?:es)?)\b"
+        r"|\bbattle for\b|\b(?:gun ?battles?|firefights?|gunfights?|skirmish(?:es)?)\b"
         r"|\bexchang(?:ed|es) (?:of )?fire\b|\bambush(?:ed|es)?\b|\b(?:counter-)?offensive\b"
         r"|\bground (?:assault|attack|offensive)\b|\bstreet battles\b",
+        stems=(
+            "clash",
+            "fighting",
+            "fought",
+            "battl",
+            "firefight",
+            "gunfight",
+            "skirmish",
+            "exchang",
+            "ambush",
+            "offensive",
+            "ground ",
+        ),
     ),
     _rule(
         "strike",
@@ -174,14 +277,55 @@ RULES: tuple[TriggerRule, ...] = (
         r"\b(?:hit|hits|hitting|struck|strikes?|striking|target(?:ed|ing)|pound(?:ed|ing)"
         r"|rained down on|slammed into|landed (?:in|on|near))\b",
         needs_weapon=True,
+        stems=(
+            "hit",
+            "struck",
+            "strike",
+            "striking",
+            "target",
+            "pound",
+            "rained down",
+            "slammed",
+            "landed",
+        ),
     ),
-    _rule("strike", AIR, r"\battack(?:ed|s|ing)?\b", needs_weapon=True),
-    _rule("clash", CLASH, r"\battack(?:ed|s|ing)?\b|\braid(?:ed|s)?\b|\bassault(?:ed)?\b"),
+    _rule("strike", AIR, r"\battack(?:ed|s|ing)?\b", needs_weapon=True, stems=("attack",)),
+    _rule(
+        "clash",
+        CLASH,
+        r"\battack(?:ed|s|ing)?\b|\braid(?:ed|s)?\b|\bassault(?:ed)?\b",
+        stems=("attack", "raid", "assault"),
+    ),
 )
+
+
+def _automaton(words: dict[str, set[int]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word, ids in words.items():
+        automaton.add_word(word, frozenset(ids))
+    automaton.make_automaton()
+    return automaton
+
+
+_STEMS: dict[str, set[int]] = {}
+for _index, _r in enumerate(RULES):
+    for _stem in _r.stems:
+        _STEMS.setdefault(_stem, set()).add(_index)
+_RULE_STEMS = _automaton(_STEMS)
+
+
+def _candidate_rules(lowered: str) -> list[TriggerRule]:
+    """The rules one of whose stems occurs in the (lower-cased) sentence, in rule order."""
+    hit: set[int] = set()
+    for _, ids in _RULE_STEMS.iter(lowered):
+        hit |= ids
+    return [RULES[i] for i in sorted(hit)]
+
 
 _NOT_MILITARY = re.compile(
     r"(?:hunger|general|labou?r|workers'?|teachers'?|rail|doctors'?) strikes?$|on strike$"
-    r"|strike action$|heart attack|cyber-? ?attack|heat ?waves?|earthquake|storm|lightning|(?:match|game|ball)\b.*\bhit",
+    r"|strike action$|heart attack|cyber-? ?attack|heat ?waves?|earthquake|storm|lightning"
+    r"|(?:match|game|ball)\b.*\bhit",
     re.IGNORECASE,
 )
 
@@ -201,7 +345,8 @@ _HEDGE_NEAR = re.compile(
     r"|\bprepar(?:ed|ing|es) (?:to|for)\b|\bvow(?:ed|s)? to\b|\bready to\b|\brisk of\b"
     r"|\bpossible\b|\bpotential\b|\bunintended\b|\bif\b|\bunless\b|\bwhether\b|\bintend\w* to\b"
     r"|\bwant(?:s|ed)? to\b|\bcall(?:ed|s)? for\b|\bgoing to\b|\bcease-?fire\b|\btalks?\b"
-    r"|\bno-fly\b|\bmonths of\b)(?:\s+[\w’'-]+){0,3}\s*$",
+    r"|\bno-fly\b|\bmonths of\b|\blull in\b|\bhalt (?:to|in)\b|\bend (?:to|of)\b|\bpause in\b"
+    r"|\btruce\b|\bstop(?:ped)? the\b|\bmemorial\b|\banniversary of\b)(?:\s+[\w’'-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 _HEDGE_CLAUSE = re.compile(
@@ -213,15 +358,20 @@ _HEDGE_CLAUSE = re.compile(
 
 def find_triggers(sentence: str) -> list[TriggerMatch]:
     """Every trigger in ``sentence``, earlier rules winning overlapping spans, in text order."""
+    rules = _candidate_rules(sentence.lower())
+    if not rules:
+        return []
     has_weapon = bool(WEAPON.search(sentence))
     found: list[TriggerMatch] = []
-    for rule in RULES:
+    for rule in rules:
         if rule.needs_weapon and not has_weapon:
             continue
         for m in rule.pattern.finditer(sentence):
             if any(m.start() < t.end and t.start < m.end() for t in found):
                 continue
-            if _NOT_MILITARY.search(sentence[max(0, m.start() - 20) : m.end()]):
+            if rule.acled != NO_ACLED and _NOT_MILITARY.search(
+                sentence[max(0, m.start() - 20) : m.end()]
+            ):
                 continue
             if rule.needs_territory and not _TERRITORY_OBJECT.match(sentence[m.end() :]):
                 continue
@@ -229,9 +379,10 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
     return sorted(found, key=lambda t: t.start)
 
 
-def is_aerial(sentence: str) -> bool:
-    """Whether the weapons named are aircraft or drones (else artillery or missiles)."""
-    return bool(_AERIAL.search(sentence))
+def is_ground_fire(sentence: str) -> bool:
+    """Whether the sentence names missiles, rockets or artillery and no aircraft or drones
+    (bare "strikes" and "hit" are air or drone strikes otherwise)."""
+    return bool(_GROUND.search(sentence)) and not _AERIAL.search(sentence)
 
 
 _HEDGE_AFTER = re.compile(
@@ -241,13 +392,15 @@ _HEDGE_AFTER = re.compile(
 
 
 def polarity(before: str, after: str = "") -> str | None:
-    """"negated", "hedged" or None for a trigger, given the clause text before and after it.
+    """ "negated", "hedged" or None for a trigger, given the clause text before and after it.
 
     ``before`` runs from the start of the trigger's clause (or of the sentence, for
     denials that reach over "that": "Russia denied that any missiles crashed") to the
     trigger itself.
     """
-    if _NEGATION.search(before) or _DENIAL.search(before):
+    # a denial reaches over "that" but not into the next coordinated clause
+    denied = _DENIAL.search(re.split(r",\s+(?:and|but)\s+", before)[-1])
+    if _NEGATION.search(before) or denied:
         return "negated"
     if _HEDGE_NEAR.search(before) or _HEDGE_CLAUSE.search(before) or _HEDGE_AFTER.match(after):
         return "hedged"

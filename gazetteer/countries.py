@@ -140,7 +140,7 @@ class CountryShapes:
         crossings: dict[str, float] = {}
         offset = 0.0
         for part in shapely.get_parts(line):
-            for i in self._tree.query(part, predicate="intersects"):
+            for i in self._tree.query(part):
                 code = self._codes[int(i)]
                 inside = shapely.intersection(part, self._outline(int(i)))
                 coords = shapely.get_coordinates(inside)

@@ -3,7 +3,25 @@
 Recognition is dictionary matching over token n-grams (see ``gazetteer.normalize``) with
 filters for look-alikes; resolution scores every candidate place of a mention with a prior
 (feature class, population) and the document's context (country focus, co-mentioned
-admin-1 regions, "Paris, Texas" containment, the caller's country hint).
+admin-1 regions, distance to the other places, "Paris, Texas" containment, the caller's
+country hint). Names the index lacks are inferred from the towns listed with them.
+
+Decisions
+- Demonyms: a singular adjectival form that modifies a noun ("Turkish air space", "Syrian
+  army", "French lawmakers") is a mention of its country (feature class ``country``); it
+  locates the country, and events may use it. Plural nouns ("Americans", "Syrians") are not
+  mentions. GeoWebNews and TR-News annotate the adjectives; GeoVirus does not, so
+  ``bench.accuracy`` also reports a run without them. ``Gazetteer.is_demonym`` tells them
+  apart.
+- Country names always resolve to the country (or, for "Georgia", possibly an admin-1 region
+  of another country), never to a town of the same name.
+- Look-alikes inside longer names are dropped: newspapers ("New York Times", "Washington
+  Post"), persons ("Jordan Henderson", "Paris Hilton", "John Kerry": given-name and surname
+  lists of the US Census), and one-word town names that are English words or surnames
+  unless a place cue ("in", "town of", "X, Texas") supports them.
+- No statistical NER runs at geoparse time: spaCy's small model (about 5,000 words/s) would
+  cap the pipeline far below the 300 documents/s target; its English vocabulary (the
+  lemmatizer tables) is used at build time instead.
 """
 
 from __future__ import annotations
@@ -37,6 +55,12 @@ MAX_CANDIDATES = 40
 # What may separate two tokens of one name: spaces, hyphens, apostrophes, periods.
 NAME_GAP_RE = re.compile(r"(?:[ \t\-'’.]|\.\s){1,3}")
 
+# Resolution score terms, added to the prior (log10 population for towns, a constant per
+# feature class otherwise): country focus share, caller's hint, the place's own name (not an
+# alternate), "X, Y" containment, other names in the same admin-1, nearness (10 km = full,
+# 10,000 km = none).
+WEIGHTS = {"focus": 4.0, "hint": 2.0, "name": 1.5, "container": 6.0, "admin1": 1.5,
+           "near": 2.0}
 _FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
                  "other": 2.0}
 
@@ -118,8 +142,6 @@ class Gazetteer:
         self._names: dict[str, tuple[int, ...]] = index["names"]
         self._prefixes: frozenset[str] = index["prefixes"]
         self._demonyms: dict[str, int] = index["demonyms"]
-        self._country_idx: dict[str, int] = index["country_idx"]
-        self._admin1_idx: dict[str, int] = index["admin1_idx"]
         self._vocab_nouns: frozenset[str] = index["vocab_nouns"]
         self._vocab_other: frozenset[str] = index["vocab_other"]
         words = index["wordlists"]
@@ -136,6 +158,7 @@ class Gazetteer:
         self._admin_words: frozenset[str] = words["admin_words"]
         self._cue_words: frozenset[str] = words["cue_words"]
         self._settlement_words: frozenset[str] = words["settlement_words"]
+        self._summaries: dict[tuple[int, ...], tuple[frozenset[int], int]] = {}
         self._fc_names: tuple[str, ...] = index["feature_classes"]
         self._src_names: tuple[str, ...] = index["source_names"]
 
@@ -283,7 +306,7 @@ class Gazetteer:
         names, prefixes, demonyms = self._names, self._prefixes, self._demonyms
         n = len(tokens)
         out: list[_Mention] = []
-        lower_words: set[str] | None = None
+        doc_words: tuple[set[str], set[str]] | None = None
         i = 0
         while i < n:
             s, _, raw = tokens[i]
@@ -325,11 +348,13 @@ class Gazetteer:
                     if tokens[j + 1][2][0].isupper():
                         j += 1
                         end = tokens[j][1]
-            mention = _Mention(s, end, key, i, j, cands,
-                               demonym=not cands and key in demonyms)
-            if lower_words is None:
-                lower_words = {t[2] for t in tokens if t[2].islower()}
-            if self._keep(text, tokens, mention, lower_words):
+            # "Canadian" is the adjective of Canada before it is Canadian, Texas.
+            if key in demonyms and all(self._fclass[c] in (2, 3, 4) for c in cands):
+                cands = ()
+            mention = _Mention(s, end, key, i, j, cands, demonym=not cands)
+            if doc_words is None:
+                doc_words = self._doc_words(text, tokens)
+            if self._keep(text, tokens, mention, *doc_words):
                 out.append(mention)
             i = j + 1
         return out
@@ -395,12 +420,42 @@ class Gazetteer:
         word = norm_token(raw)
         return word not in self._geo_words and (word in self._surnames or self._is_name_word(raw))
 
+    def _summary(self, cands: tuple[int, ...]) -> tuple[frozenset[int], int]:
+        """Feature classes and largest population among ``cands`` (memoised per name)."""
+        found = self._summaries.get(cands)
+        if found is None:
+            found = (frozenset(self._fclass[c] for c in cands),
+                     max((self._pop[c] for c in cands), default=0))
+            if len(self._summaries) > 100_000:
+                self._summaries.clear()
+            self._summaries[cands] = found
+        return found
+
+    def _doc_words(self, text: str,
+                   tokens: list[tuple[int, int, str]]) -> tuple[set[str], set[str]]:
+        """Words the document writes in lower case, and surnames it gives persons.
+
+        A surname is a capitalised word right after a given name or a title ("Barack
+        Obama", "Mr Taylor"): later bare mentions of it are the person, not a town.
+        """
+        lower = {t[2] for t in tokens if t[2].islower()}
+        persons: set[str] = set()
+        for k in range(1, len(tokens)):
+            raw = tokens[k][2]
+            if not raw[0].isupper() or text[tokens[k - 1][1]:tokens[k][0]] not in (" ", ". "):
+                continue
+            prev = norm_token(tokens[k - 1][2])
+            if tokens[k - 1][2][0].isupper() and (prev in self._title_words or (
+                    prev in self._given and prev not in self._vocab_other)):
+                persons.add(norm_token(raw))
+        return lower, persons
+
     def _keep(self, text: str, tokens: list[tuple[int, int, str]], m: _Mention,
-              lower_words: set[str]) -> bool:
+              lower_words: set[str], person_words: set[str]) -> bool:
         """Filter look-alikes: common words, acronyms, persons and organisation names."""
         if m.key in self._common_capitalised:
             return False
-        fcs = {self._fclass[c] for c in m.candidates}
+        fcs, max_pop = self._summary(m.candidates)
         is_country = 0 in fcs or m.demonym
         # Admin-1, water and region names are places even when rare, unless they are plain
         # English adjectives or verbs (Cameroon's "West", Fiji's "Western").
@@ -426,6 +481,9 @@ class Gazetteer:
         if m.demonym:
             # A demonym makes a mention when it modifies a noun (adjectival use).
             return nxt is not None and text[m.end:nxt[0]] == " "
+        # "Western Europe", "North Eastern Province": a bare direction before a name.
+        if m.key in self._vocab_other and adjacent_next and not is_country:
+            return False
         raw = text[m.start:m.end]
         if raw.isupper() and len(raw) <= 4 and not is_country:
             return False  # acronyms: IS, EU, NATO
@@ -439,22 +497,31 @@ class Gazetteer:
         # A one-word name of a small place that is also an English word or a person's name
         # ("Mobile", "Bath", "Cook", "Taylor") counts only with a place cue: "in X",
         # "town of X", "X, Texas".
+        if not strong and m.first_tok == m.last_tok and m.key in person_words \
+                and not self._place_cue(text, tokens, m):
+            return False
         if not strong and m.first_tok == m.last_tok:
-            max_pop = max((self._pop[c] for c in m.candidates), default=0)
             word = m.key
             doubtful = (self._is_common_word(word, nouns=False) or word in lower_words
                         or word in self._vocab_nouns or word in self._surnames
                         or word in self._given)
-            if doubtful and max_pop < 200_000 and not self._place_cue(text, tokens, m):
+            if doubtful and max_pop < 200_000 and (
+                    adjacent_prev or not self._place_cue(text, tokens, m)):
                 return False
         return True
 
     # ----------------------------------------------------------------- resolution
 
     def _admissible(self, cands: Sequence[int]) -> Sequence[int]:
-        """Country names never resolve to a town of the same name ("France", "China")."""
-        if any(self._fclass[c] == 0 for c in cands):
-            return [c for c in cands if self._fclass[c] == 0]
+        """Country names never resolve to a town of the same name ("France", "China").
+
+        An admin-1 region of that name in another country stays a candidate ("Georgia" the
+        state); one inside that country does not ("Mexico" is not the State of Mexico).
+        """
+        countries = {self._cc[c] for c in cands if self._fclass[c] == 0}
+        if countries:
+            return [c for c in cands if self._fclass[c] == 0 or (
+                self._fclass[c] == 1 and self._cc[c] not in countries)]
         return cands
 
     def _prior(self, i: int) -> float:
@@ -512,22 +579,22 @@ class Gazetteer:
         for c in cands:
             cc = self._cc[c] or ""
             fc = self._fclass[c]
-            score = self._prior(c) + 4.0 * ctx.country.get(cc, 0.0) / total
+            score = self._prior(c) + WEIGHTS["focus"] * ctx.country.get(cc, 0.0) / total
             if cc in ctx.hints:
-                score += 2.0
+                score += WEIGHTS["hint"]
             if norm_name(self._name[c]) == key:
-                score += 1.5
+                score += WEIGHTS["name"]
             if container >= 0 and self._contains(container, c):
-                score += 6.0
+                score += WEIGHTS["container"]
             a1 = self._admin1[c]
             if a1 and fc != 0:
-                score += 1.5 * min(1.0, ctx.admin1_weight(a1, key))
+                score += WEIGHTS["admin1"] * min(1.0, ctx.admin1_weight(a1, key))
             if fc >= 1 and ctx.points:
                 if fc == 1 and c in self._bbox and ctx.any_inside(self._bbox[c], key):
                     d = 10.0
                 else:
                     d = ctx.nearest_km(self._lat[c], self._lon[c], key)
-                score += 2.0 * max(0.0, 1.0 - math.log10(max(d, 10.0) / 10.0) / 3.0)
+                score += WEIGHTS["near"] * max(0.0, 1.0 - math.log10(max(d, 10.0) / 10.0) / 3.0)
             scored.append(score)
         order = sorted(range(len(cands)), key=scored.__getitem__, reverse=True)
         best = order[0]

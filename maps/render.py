@@ -232,10 +232,16 @@ def _event_rows(props: dict[str, Any], n_points: int) -> list[list[str]]:
     rows.extend(_toll(props.get("casualties")))
     if n_points > 1:
         rows.append(("Places", f"{n_points} places share this event"))
+    count = _number(props.get("count"))
+    if count is not None:
+        rows.append(("Count", " ".join(f"{count:,.0f} {_text(props.get('object')) or ''}".split())))
     if props.get("event_type") == "missile_path":
         distance = _number(props.get("distance_km"))
         if distance is not None:
-            rows.append(("Distance", f"{distance:,.0f} km"))
+            rows.append(("Distance", f"{distance:,.0f} km along the geodesic"))
+        stated = _number(props.get("stated_distance_km"))
+        if stated is not None:
+            rows.append(("Stated distance", f"{stated:,.0f} km"))
         overflies = [c for c in (_text(v, 8) for v in _list(props.get("overflies"))) if c]
         if overflies:
             rows.append(("Overflies", ", ".join(overflies)))
@@ -341,6 +347,7 @@ def payload(fc: dict[str, Any], *, draw_basemap: bool = True) -> dict[str, Any]:
             "d": _date(props.get("date")),
             "s": _sentence_index(props, sentences),
             "r": _marker_size(props),
+            "a": props.get("geo_precision") == 3,
             "rows": _event_rows(props, len(points)),
         }
         for name in [*_list(props.get("places")), props.get("place")]:

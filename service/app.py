@@ -10,8 +10,10 @@ from starlette.concurrency import run_in_threadpool
 
 from events.geojson import ATTRIBUTION
 from service import __version__, errors, resources
-from service.routes import gazetteer_router, geoparse_router, meta_router
+from service.ogc import ogc_router
+from service.routes import documents_router, gazetteer_router, geoparse_router, meta_router
 from service.settings import Settings
+from service.storage import Store, sqlite_path
 
 DESCRIPTION = f"""
 Reads news text and puts what happened on a map: place mentions resolved with an offline
@@ -31,6 +33,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         loaded = await run_in_threadpool(resources.load, settings)
         app.state.gazetteer = loaded.gazetteer
         app.state.pipeline = loaded.pipeline
+        app.state.store = Store(sqlite_path(settings.database_url))
         yield
 
     app = FastAPI(
@@ -44,7 +47,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     app.include_router(meta_router())
     app.include_router(geoparse_router())
+    app.include_router(documents_router())
     app.include_router(gazetteer_router())
+    app.include_router(ogc_router())
     return app
 
 

@@ -12,6 +12,8 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from service.storage import DuplicateId
+
 PROBLEM_JSON = "application/problem+json"
 
 
@@ -45,6 +47,7 @@ class NotReady(ProblemError):
 
 
 STATUS: dict[type[Exception], int] = {
+    DuplicateId: 409,
     InvalidInput: 422,
     RequestValidationError: 422,
     ValidationError: 422,
@@ -75,14 +78,19 @@ def problem(status: int, detail: str, errors: list[dict[str, str]] | None = None
     return Response(orjson.dumps(body), status_code=status, media_type=PROBLEM_JSON)
 
 
+def _status(exc: Exception) -> int:
+    return next(code for cls, code in STATUS.items() if isinstance(exc, cls))
+
+
 async def _handle(request: Request, exc: Exception) -> Response:
     if isinstance(exc, ValidationError | RequestValidationError):
         errors = field_errors(exc)
         detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
         return problem(422, f"Invalid request: {detail}", errors)
     if isinstance(exc, ProblemError):
-        status = next(code for cls, code in STATUS.items() if isinstance(exc, cls))
-        return problem(status, exc.detail, exc.errors)
+        return problem(_status(exc), exc.detail, exc.errors)
+    if isinstance(exc, DuplicateId):
+        return problem(_status(exc), str(exc), [{"field": "id", "message": "already stored"}])
     if isinstance(exc, HTTPException):
         return problem(exc.status_code, str(exc.detail))
     return problem(500, "Internal error; the request changed nothing.")

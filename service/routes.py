@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import uuid
+from typing import Annotated, Any, TypeVar
 
 import orjson
 from fastapi import APIRouter, Query, Request
@@ -13,10 +14,11 @@ from starlette.responses import Response
 from events.geojson import ATTRIBUTION, feature_collection
 from maps import render_html
 from service import __version__
-from service.errors import InvalidInput, PayloadTooLarge, UnsupportedMediaType
-from service.schemas import SEED_EXAMPLE, GeoparseRequest
+from service.errors import InvalidInput, NotFound, PayloadTooLarge, UnsupportedMediaType
+from service.schemas import SEED_EXAMPLE, GeoparseRequest, StoreRequest
 
 GEOJSON = "application/geo+json"
+Request_ = TypeVar("Request_", bound=GeoparseRequest)
 
 BODY_DOC: dict[str, Any] = {
     "requestBody": {
@@ -39,6 +41,12 @@ BODY_DOC: dict[str, Any] = {
         },
     }
 }
+
+
+async def map_response(request: Request, fc: dict[str, Any]) -> HTMLResponse:
+    settings = request.app.state.settings
+    html = await run_in_threadpool(render_html, fc, tiles=settings.map_tiles)
+    return HTMLResponse(html)
 
 
 class GeoJSONResponse(Response):
@@ -72,8 +80,8 @@ def _decode(raw: bytes, charset: str, field: str) -> str:
         ) from exc
 
 
-async def parse_request(request: Request) -> GeoparseRequest:
-    """A GeoparseRequest from a JSON body, or from a text/plain body plus query parameters."""
+async def parse_request(request: Request, model: type[Request_]) -> Request_:
+    """A ``model`` from a JSON body, or from a text/plain body plus query parameters."""
     content_type = request.headers.get("content-type", "")
     media, _, params = content_type.partition(";")
     media = media.strip().lower()
@@ -97,6 +105,7 @@ async def parse_request(request: Request) -> GeoparseRequest:
             "title": query.get("title"),
             "url": query.get("url"),
             "country_hint": [c for c in query.getlist("country_hint") if c],
+            "id": query.get("id"),
         }
     else:
         try:
@@ -111,11 +120,10 @@ async def parse_request(request: Request) -> GeoparseRequest:
                 'The body must be a JSON object such as {"text": "..."}.',
                 [{"field": "body", "message": "expected an object"}],
             )
-    return GeoparseRequest.model_validate(data)
+    return model.model_validate(data)
 
 
-async def analyse(request: Request) -> dict[str, Any]:
-    body = await parse_request(request)
+async def analyse(request: Request, body: GeoparseRequest) -> dict[str, Any]:
     pipeline = request.app.state.pipeline
     doc = await run_in_threadpool(
         pipeline,
@@ -143,7 +151,8 @@ def geoparse_router() -> APIRouter:
         ),
     )
     async def geoparse(request: Request) -> GeoJSONResponse:
-        return GeoJSONResponse(await analyse(request))
+        body = await parse_request(request, GeoparseRequest)
+        return GeoJSONResponse(await analyse(request, body))
 
     @router.post(
         "/map",
@@ -153,10 +162,65 @@ def geoparse_router() -> APIRouter:
         description="The same analysis as /v1/geoparse, drawn as a standalone Leaflet map.",
     )
     async def map_(request: Request) -> HTMLResponse:
-        fc = await analyse(request)
-        settings = request.app.state.settings
-        html = await run_in_threadpool(render_html, fc, tiles=settings.map_tiles)
-        return HTMLResponse(html)
+        fc = await analyse(request, await parse_request(request, GeoparseRequest))
+        return await map_response(request, fc)
+
+    return router
+
+
+def documents_router() -> APIRouter:
+    router = APIRouter(prefix="/v1/documents", tags=["documents"])
+
+    def _stored(request: Request, doc_id: str) -> dict[str, Any]:
+        fc = request.app.state.store.get(doc_id)
+        if fc is None:
+            raise NotFound(f"No document {doc_id!r} is stored.")
+        return fc
+
+    @router.post(
+        "",
+        status_code=201,
+        response_class=GeoJSONResponse,
+        openapi_extra=BODY_DOC,
+        summary="Analyse a text and store it with its features",
+        description=(
+            "Like /v1/geoparse, and keeps the answer: its events and places join the OGC API "
+            "collections. The answer carries the document `id`; 409 if that id is taken."
+        ),
+    )
+    async def create(request: Request) -> GeoJSONResponse:
+        body = await parse_request(request, StoreRequest)
+        fc = await analyse(request, body)
+        doc_id = body.id or uuid.uuid4().hex
+        await run_in_threadpool(request.app.state.store.add, doc_id, body.text, fc)
+        return GeoJSONResponse(
+            {**fc, "id": doc_id},
+            status_code=201,
+            headers={"location": f"/v1/documents/{doc_id}"},
+        )
+
+    @router.get("", summary="Stored documents, newest first")
+    def list_(
+        request: Request,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        total, docs = request.app.state.store.documents(limit, offset)
+        return {"total": total, "documents": docs}
+
+    @router.get("/{doc_id}", response_class=GeoJSONResponse, summary="A stored FeatureCollection")
+    def get(request: Request, doc_id: str) -> GeoJSONResponse:
+        return GeoJSONResponse(_stored(request, doc_id))
+
+    @router.get("/{doc_id}/map", response_class=HTMLResponse, summary="A stored document's map")
+    async def get_map(request: Request, doc_id: str) -> HTMLResponse:
+        return await map_response(request, _stored(request, doc_id))
+
+    @router.delete("/{doc_id}", status_code=204, summary="Forget a document and its features")
+    def delete(request: Request, doc_id: str) -> Response:
+        if not request.app.state.store.delete(doc_id):
+            raise NotFound(f"No document {doc_id!r} is stored.")
+        return Response(status_code=204)
 
     return router
 

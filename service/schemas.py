@@ -60,3 +60,13 @@ class GeoparseRequest(BaseModel):
         if bad:
             raise ValueError(f"not ISO 3166-1 alpha-2 codes: {bad}")
         return [c.upper() for c in value]
+
+
+class StoreRequest(GeoparseRequest):
+    """A text to analyse and keep; ``id`` is chosen by the server when not given."""
+
+    id: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9._:-]{1,128}$",
+        description="Your id for the document (letters, digits, . _ : -); unique.",
+    )

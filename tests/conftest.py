@@ -16,10 +16,11 @@ DATA_DIR = ROOT / "var" / "gazetteer"
 
 
 @pytest.fixture(scope="session")
-def settings() -> Settings:
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     if not (DATA_DIR / "index.pkl").exists():
         pytest.fail("the gazetteer index is missing: run `make install` first")
-    return Settings(data_dir=DATA_DIR)
+    db = tmp_path_factory.mktemp("db") / "eventmap.db"
+    return Settings(data_dir=DATA_DIR, database_url=f"sqlite:///{db}")
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,9 @@ def test_line_inside_one_hemisphere_is_one_part() -> None:
 
 
 def test_path_across_the_pacific_has_two_parts() -> None:
-    path = build_path(_place("Tokyo", 35.69, 139.69, "JP"), _place("Honolulu", 21.31, -157.86, "US"))
+    path = build_path(
+        _place("Tokyo", 35.69, 139.69, "JP"), _place("Honolulu", 21.31, -157.86, "US")
+    )
     assert len(path.parts) == 2
     assert path.parts[0][-1][0] == 180.0 and path.parts[1][0][0] == -180.0
     assert 6100 < path.distance_km < 6300

@@ -169,3 +169,17 @@ def test_same_name_with_different_containers_resolves_apart(gaz: Gazetteer) -> N
     tops = gaz.geoparse("The tour went from Paris, Texas, to Paris, France, in a week.")
     paris = [t for t in tops if t.mention == "Paris"]
     assert [t.country_code for t in paris] == ["US", "FR"]
+
+
+def test_georgia_the_state_or_the_country_by_context(gaz: Gazetteer) -> None:
+    us = "Atlanta police said Georgia would pay for the repairs in Savannah."
+    caucasus = "Russia and Georgia exchanged fire near Tbilisi."
+    assert mentions(gaz, us)["Georgia"].feature_class == "admin1"
+    assert mentions(gaz, us)["Georgia"].country_code == "US"
+    assert mentions(gaz, caucasus)["Georgia"].country_code == "GE"
+
+
+def test_a_town_named_like_a_verb_needs_support_from_the_text(gaz: Gazetteer) -> None:
+    assert "Hit" not in mentions(gaz, "Hit by the storm, the harbour stayed closed.")
+    found = mentions(gaz, "Militants attacked a checkpoint in Hit, west of Ramadi.")
+    assert found["Hit"].country_code == "IQ"

@@ -127,6 +127,8 @@ def test_hostile_text_is_inert(opened: Any) -> None:
             event("strike", point(36.7, 34.9), HOSTILE, place=HOSTILE, places=[HOSTILE]),
             event(HOSTILE, point(30.0, 30.0), HOSTILE, actor=HOSTILE, date="2031-01-01"),
             event("clash", point(33.0, 33.0), "plain", date="2031-01-02"),
+            event("__proto__", point(25.0, 25.0), "prototype keys are names too"),
+            event("constructor", point(26.0, 26.0), "s"),
             place("Far " + HOSTILE, 20.0, 20.0, "XX"),
         ],
         title=HOSTILE,
@@ -134,9 +136,12 @@ def test_hostile_text_is_inert(opened: Any) -> None:
     page, report = opened(fc)
     page.locator(".em-type-strike").click()
     assert HOSTILE in page.locator(".leaflet-popup-content").inner_text()
-    page.locator(".em-type-other").dispatch_event("mouseover")
+    for marker in page.locator(".em-type-other").all():
+        marker.dispatch_event("mouseover")
     # An unknown event type is shown (cut to 40 characters) under the "other" icon.
-    assert "<script>alert(1)</script>" in page.locator(".leaflet-tooltip").last.inner_text()
+    assert "<script>alert(1)</script>" in " ".join(
+        page.locator(".leaflet-tooltip").all_inner_texts()
+    )
     page.locator("path.em-place").dispatch_event("mouseover")
     page.locator(".leaflet-control-layers").hover()
     assert (
@@ -146,6 +151,8 @@ def test_hostile_text_is_inert(opened: Any) -> None:
     assert report.dialogs == []
     assert report.errors == []
     assert page.locator("img[src='x']").count() == 0
+    assert page.locator(".em-marker").count() == 5
+    assert "__proto__ (1)" in page.locator(".em-legend").inner_text()
     scripts_with_alert = "[...document.scripts].filter(s => s.text.includes('alert(1)')).length"
     assert page.evaluate(scripts_with_alert) == 1  # the JSON data block, never run
 
@@ -168,6 +175,55 @@ def test_path_across_the_antimeridian_stays_continuous(opened: Any) -> None:
     assert zoom >= 3
     assert box["width"] < 1200
     assert box["x"] + box["width"] / 2 < marker["x"] + marker["width"] / 2  # at the east end
+
+
+def test_events_at_one_place_sit_side_by_side(opened: Any) -> None:
+    fc = collection(
+        [
+            event("strike", point(36.0, 35.0), "a", places=["Hilltown"]),
+            event(
+                "casualty",
+                point(36.0, 35.0),
+                "b",
+                places=["Hilltown"],
+                casualties={"killed": 40, "injured": None, "qualifier": None, "victims": None},
+            ),
+            event("clash", point(36.3, 35.2), "c", places=["Rivertown"]),
+        ]
+    )
+    page, _ = opened(fc)
+    strike = page.locator(".em-type-strike").bounding_box()
+    toll = page.locator(".em-type-casualty").bounding_box()
+    assert strike is not None and toll is not None
+    assert strike["x"] + strike["width"] <= toll["x"] + 1  # no overlap
+    assert toll["width"] > strike["width"]  # sized by the toll
+    assert sorted(page.locator(".em-label").all_inner_texts()) == ["Hilltown", "Rivertown"]
+
+
+def test_online_tiles_are_the_only_requests(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+    url = "https://tiles.example.test/{z}/{x}/{y}.png"
+    html = maps.render_html(regional_collection(), tiles=url)
+    (tmp_path / "map.html").write_text(html, encoding="utf-8")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        remote: list[str] = []
+
+        def answer(route: Any) -> None:
+            remote.append(route.request.url)
+            route.fulfill(status=204)
+
+        page.route("http*://**/*", answer)
+        page.goto((tmp_path / "map.html").as_uri(), wait_until="load")
+        page.wait_for_timeout(300)
+        assert remote
+        assert all(u.startswith("https://tiles.example.test/") for u in remote)
+        assert (
+            "Map tiles: tiles.example.test"
+            in page.locator(".leaflet-control-attribution").inner_text()
+        )
+    finally:
+        context.close()
 
 
 def test_time_slider_filters_events(opened: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import orjson
 import pytest
 from fastapi.testclient import TestClient
@@ -172,3 +174,16 @@ def test_gazetteer_search_ranks_with_country_bias(client: TestClient) -> None:
 
 def test_unknown_route_is_problem_json(client: TestClient) -> None:
     _problem(client.get("/v1/nothing-here"), 404)
+
+
+def test_map_endpoint_answers_offline_html(client: TestClient) -> None:
+    text = "Shelling hit Aleppo. <script>alert(1)</script> was written on a wall in Idlib."
+    resp = client.post("/v1/map", json={"text": text})
+    assert resp.status_code == 200
+    assert resp.headers["content-type"].startswith("text/html")
+    html = resp.text
+    assert "<script>alert(1)</script>" not in html
+    assert not re.search(r"<script[^>]+src=[\"']?https?:", html), "no script from a CDN"
+    assert not re.search(r"<link[^>]+href=[\"']?https?:", html), "no stylesheet from a CDN"
+    assert "GeoNames" in html
+    _problem(client.post("/v1/map", json={"text": ""}), 422, "text")

@@ -26,9 +26,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
-    env = {"EVENTMAP_DATA_DIR": str(DATA_DIR), "PATH": str(BIN)}
+    db = tmp_path_factory.mktemp("server") / "eventmap.db"
+    env = {
+        "EVENTMAP_DATA_DIR": str(DATA_DIR),
+        "EVENTMAP_DATABASE_URL": f"sqlite:///{db}",
+        "PATH": str(BIN),
+    }
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -112,3 +117,20 @@ def test_cli_parse_rejects_bad_date(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "published" in result.stderr
+
+
+def test_gdal_reads_stored_events_through_ogc_api(server: str) -> None:
+    for i, text in enumerate(
+        ["Airstrikes hit Mosul on Tuesday.", "Shelling hit Kharkiv and Izium overnight."]
+    ):
+        resp = httpx.post(
+            f"{server}/v1/documents", json={"id": f"gdal-{i}", "text": text}, timeout=30
+        )
+        assert resp.status_code == 201, resp.text
+    info = pyogrio.read_info(f"OAPIF:{server}", layer="events")
+    assert info["features"] >= 3
+    assert "event_type" in list(info["fields"])
+    meta, _, geometry, fields = pyogrio.raw.read(f"OAPIF:{server}", layer="events")
+    assert len(geometry) == info["features"]
+    event_types = fields[list(meta["fields"]).index("event_type")]
+    assert "strike" in set(event_types)

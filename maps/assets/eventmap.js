@@ -63,9 +63,14 @@
   }
 
   // An event icon as an SVG string: only constants and numbers go into it.
-  function iconSvg(type, size) {
+  // approx: the place is a region, country or water body (geo_precision 3); the icon then
+  // gets a dashed ring, as its position only stands for a wider area.
+  function iconSvg(type, size, approx) {
+    var ring = approx ? '<circle cx="12" cy="12" r="13.2" fill="#fff" fill-opacity=".55" stroke="' +
+      typeColor(type) + '" stroke-width="1.6" stroke-dasharray="2.6 1.8"/>' : "";
     return '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size +
-      '" viewBox="0 0 24 24"><circle cx="12" cy="12" r="11" fill="' + typeColor(type) +
+      '" viewBox="' + (approx ? "-3 -3 30 30" : "0 0 24 24") + '">' + ring +
+      '<circle cx="12" cy="12" r="11" fill="' + typeColor(type) +
       '" stroke="#fff" stroke-width="1.5"/>' + glyph(type) + "</svg>";
   }
 
@@ -79,14 +84,15 @@
   });
 
   // dx: horizontal shift in pixels, so events at the very same place sit side by side.
-  function eventIcon(type, size, name, dx) {
+  function eventIcon(type, size, name, dx, approx) {
+    if (approx) size = Math.round(size * 1.25);  // the ring sits outside the usual disc
     return new EventIcon({
-      className: "em-marker em-type-" + (known(type) ? type : "other"),
-      html: iconSvg(type, size),
+      className: "em-marker em-type-" + (known(type) ? type : "other") + (approx ? " em-approx" : ""),
+      html: iconSvg(type, size, approx),
       iconSize: [size, size],
       iconAnchor: [size / 2 - dx, size / 2],
-      popupAnchor: [0, -size / 2],
-      tooltipAnchor: [0, -size / 2],
+      popupAnchor: [dx, -size / 2],
+      tooltipAnchor: [dx, -size / 2],
       emName: name
     });
   }
@@ -94,7 +100,7 @@
   // For every event point, its horizontal shift in a row of the icons at the same position
   // (centred on it) and whether it is the last of the row, which carries the place name.
   function stackPoints(events) {
-    var rows = {};
+    var rows = Object.create(null);
     var slots = [];
     events.forEach(function (ev) {
       var size = clampSize(ev.r);
@@ -350,8 +356,8 @@
       iconCreateFunction: clusterIcon
     });
 
-    var typeGroups = {};
-    var typeCounts = {};
+    var typeGroups = Object.create(null);  // keyed by untrusted type names
+    var typeCounts = Object.create(null);
     var typeOrder = [];
     var items = [];
     var bounds = L.latLngBounds([]);
@@ -372,13 +378,14 @@
         var place = slots[slot];
         slot += 1;
         var marker = L.marker([p[0], p[1]], {
-          icon: eventIcon(type, size, place.last ? p[3] : null, place.dx),
+          icon: eventIcon(type, size, place.last ? p[3] : null, place.dx, ev.a === true),
           emType: type, riseOnHover: true
         });
         marker.bindPopup(function () { return eventPopup(ev, sentences, p[2]); },
           { maxWidth: 360, minWidth: 220 });
         marker.bindTooltip(function () { return tooltipNode(typeLabel(type), p[2]); },
           { direction: "top" });
+        marker.on("popupopen", function () { marker.closeTooltip(); });
         item.markers.push(marker);
         bounds.extend([p[0], p[1]]);
       });
@@ -529,6 +536,9 @@
         div.appendChild(row);
       });
       var extra = [];
+      if (events.some(function (ev) { return ev.a === true; })) {
+        extra.push(["em-key-approx", "Dashed ring: region or country"]);
+      }
       if (typeCounts.casualty) extra.push(["em-key-size", "Size: people killed"]);
       if (items.some(function (it) { return it.paths; })) {
         extra.push(["em-key-path", "Path, arrows show direction"]);

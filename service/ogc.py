@@ -1,0 +1,191 @@
+"""OGC API - Features (Part 1: core, GeoJSON, OpenAPI 3.0) over the stored features.
+
+Two collections: ``events`` and ``places`` of every stored document. GDAL's OAPIF driver and
+QGIS read them as layers.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from events.geojson import ATTRIBUTION
+from service.errors import InvalidInput, NotFound
+from service.routes import GeoJSONResponse
+from service.storage import COLLECTIONS
+from service.storage import Query as ItemQuery
+
+CONFORMANCE = [
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+]
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+TITLES = {
+    "events": "Events of stored documents (strikes, casualties, paths...)",
+    "places": "Places mentioned in stored documents",
+}
+
+
+def _link(href: str, rel: str, type_: str = "application/json", title: str = "") -> dict:
+    link = {"href": href, "rel": rel, "type": type_}
+    if title:
+        link["title"] = title
+    return link
+
+
+def _collection(base: str, cid: str) -> dict[str, Any]:
+    return {
+        "id": cid,
+        "title": TITLES[cid],
+        "description": ATTRIBUTION,
+        "itemType": "feature",
+        "crs": [CRS84],
+        "extent": {"spatial": {"bbox": [[-180, -90, 180, 90]], "crs": CRS84}},
+        "links": [
+            _link(f"{base}collections/{cid}", "self"),
+            _link(f"{base}collections/{cid}/items", "items", "application/geo+json"),
+        ],
+    }
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """``minlon,minlat,maxlon,maxlat`` in degrees; raises InvalidInput naming ``bbox``."""
+    try:
+        numbers = [float(v) for v in value.split(",")]
+    except ValueError:
+        numbers = []
+    if len(numbers) != 4 or not (-90 <= numbers[1] <= numbers[3] <= 90):
+        raise InvalidInput(
+            "bbox must be minlon,minlat,maxlon,maxlat in degrees (4 numbers).",
+            [{"field": "bbox", "message": "expected 4 comma-separated numbers"}],
+        )
+    minx, miny, maxx, maxy = numbers
+    return minx, miny, maxx, maxy
+
+
+def parse_datetime(value: str) -> tuple[date | None, date | None]:
+    """An RFC 3339 date or instant, or an interval ``a/b`` with ``..`` for an open end."""
+    parts = value.split("/")
+    if len(parts) > 2:
+        raise InvalidInput(
+            "datetime has more than one '/'.", [{"field": "datetime", "message": "bad interval"}]
+        )
+
+    def one(text: str) -> date | None:
+        if text in ("", ".."):
+            return None
+        try:
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        except ValueError as exc:
+            raise InvalidInput(
+                f"datetime {text!r} is not RFC 3339 (e.g. 2015-10-09 or 2015-10-01/..).",
+                [{"field": "datetime", "message": "not RFC 3339"}],
+            ) from exc
+
+    start = one(parts[0])
+    end = one(parts[1]) if len(parts) == 2 else start
+    return start, end
+
+
+def ogc_router() -> APIRouter:
+    router = APIRouter(tags=["OGC API - Features"])
+
+    @router.get("/", summary="Landing page")
+    def landing(request: Request) -> dict[str, Any]:
+        base = str(request.base_url)
+        return {
+            "title": "eventmap",
+            "description": "News events and places as OGC API - Features. " + ATTRIBUTION,
+            "links": [
+                _link(base, "self"),
+                _link(f"{base}openapi.json", "service-desc",
+                      "application/vnd.oai.openapi+json;version=3.0"),
+                _link(f"{base}docs", "service-doc", "text/html"),
+                _link(f"{base}conformance", "conformance"),
+                _link(f"{base}collections", "data"),
+            ],
+        }  # fmt: skip
+
+    @router.get("/conformance", summary="Conformance classes")
+    def conformance() -> dict[str, Any]:
+        return {"conformsTo": CONFORMANCE}
+
+    @router.get("/collections", summary="The feature collections")
+    def collections(request: Request) -> dict[str, Any]:
+        base = str(request.base_url)
+        return {
+            "links": [_link(f"{base}collections", "self")],
+            "collections": [_collection(base, cid) for cid in COLLECTIONS],
+        }
+
+    def _check(cid: str) -> None:
+        if cid not in COLLECTIONS:
+            raise NotFound(f"No collection {cid!r}; there are {', '.join(COLLECTIONS)}.")
+
+    @router.get("/collections/{cid}", summary="One collection")
+    def collection(request: Request, cid: str) -> dict[str, Any]:
+        _check(cid)
+        return _collection(str(request.base_url), cid)
+
+    @router.get(
+        "/collections/{cid}/items",
+        response_class=GeoJSONResponse,
+        summary="Features of a collection, filtered by bbox, datetime and event type",
+    )
+    def items(
+        request: Request,
+        cid: str,
+        limit: Annotated[int, Query(ge=1, le=10_000)] = 10,
+        offset: Annotated[int, Query(ge=0)] = 0,
+        bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
+        datetime_: Annotated[
+            str | None, Query(alias="datetime", description="RFC 3339 date or a/b, '..' open")
+        ] = None,
+        event_type: Annotated[str | None, Query()] = None,
+        doc_id: Annotated[str | None, Query()] = None,
+    ) -> GeoJSONResponse:
+        _check(cid)
+        start, end = parse_datetime(datetime_) if datetime_ else (None, None)
+        query = ItemQuery(
+            bbox=parse_bbox(bbox) if bbox else None, start=start, end=end,
+            event_type=event_type, doc_id=doc_id, limit=limit, offset=offset,
+        )  # fmt: skip
+        matched, features = request.app.state.store.items(cid, query)
+        links = [_link(str(request.url), "self", "application/geo+json")]
+        if offset + len(features) < matched:
+            nxt = request.url.include_query_params(offset=offset + limit, limit=limit)
+            links.append(_link(str(nxt), "next", "application/geo+json"))
+        if offset > 0:
+            prev = request.url.include_query_params(offset=max(0, offset - limit), limit=limit)
+            links.append(_link(str(prev), "prev", "application/geo+json"))
+        return GeoJSONResponse(
+            {
+                "type": "FeatureCollection",
+                "features": features,
+                "numberMatched": matched,
+                "numberReturned": len(features),
+                "links": links,
+                "attribution": ATTRIBUTION,
+            }
+        )
+
+    @router.get(
+        "/collections/{cid}/items/{fid}",
+        response_class=GeoJSONResponse,
+        summary="One feature",
+    )
+    def item(request: Request, cid: str, fid: int) -> GeoJSONResponse:
+        _check(cid)
+        feature = request.app.state.store.item(cid, fid)
+        if feature is None:
+            raise NotFound(f"No feature {fid} in collection {cid!r}.")
+        feature["links"] = [
+            _link(str(request.url), "self", "application/geo+json"),
+            _link(f"{request.base_url}collections/{cid}", "collection"),
+        ]
+        return GeoJSONResponse(feature)
+
+    return router

@@ -52,6 +52,7 @@ bench: install dev
 	$(PY) -m bench.accuracy
 	$(PY) -m bench.speed
 	$(PY) -m bench.events
+	$(PY) -m bench.maps
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -40,7 +40,7 @@ _TEN = "|".join(_TENS)
 NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:hundred|thousand|million))?"
     rf"|(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|{_UNIT})(?:\s+(?:hundred|thousand|million))?"
-    r"|a dozen|dozens|tens|scores|hundreds|thousands|a hundred|a thousand)"
+    r"|a dozen|dozens|tens|scores|hundreds|thousands|a hundred|a thousand|both)"
 )
 _NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
 _QUAL = r"(?:(?P<q>at least|about|around|approximately|roughly|nearly|almost|some|an estimated"
@@ -59,7 +59,10 @@ _ADJ = r"(?:(?-i:[a-z]+-?[a-z]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))\s+){0,2}?"
 _VICTIMS = rf"(?P<v>{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))"
 _BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|been|have|has|had|reportedly"
 _BE += r"|also|all|later|allegedly|subsequently))*"
-_KILL_WORDS = r"killed|dead|died|perished|slain|lost (?:their|his|her) li(?:ves|fe)|murdered"
+_KILL_WORDS = (
+    r"killed|dead|died|perished|slain|lost (?:their|his|her) li(?:ves|fe)|murdered|shot dead"
+    r"|shot and killed|gunned down|executed|massacred|beheaded|(?:burned|hacked|stabbed) to death"
+)
 _HURT_WORDS = r"injured|wounded|hurt|maimed"
 
 _AFTER = re.compile(
@@ -68,6 +71,7 @@ _AFTER = re.compile(
 )
 _BEFORE = re.compile(
     r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|wounding|wounded|claimed the lives of"
+    r"|massacred|massacring|executed|executing|shooting dead|shot dead|gunning down|gunned down"
     r"|(?:the )?deaths? of|death toll(?: \w+)?(?: to| at| of)?|toll(?: \w+)? to|bodies of)\s+"
     rf"(?:all\s+)?{_QUAL}(?P<n>{NUMBER})(?:\s+{_ADJ}{_VICTIMS})?\b",
     re.IGNORECASE,
@@ -82,6 +86,23 @@ _SINGLE = re.compile(
     rf"(?:reportedly\s+)?(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
     re.IGNORECASE,
 )
+_TOLL_ROSE = re.compile(
+    r"\b(?P<verb>death toll|toll)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stands|stood|is"
+    rf"|was|jumped|increased|has risen)\s+(?:to\s+|at\s+)?{_QUAL}(?P<n>{NUMBER})\b",
+    re.IGNORECASE,
+)
+_FAMILY = re.compile(
+    rf"\b(?P<verb>killing|killed|kills|wiping out)\s+(?:a|an entire|the entire|the whole)\s+"
+    rf"family\s+of\s+(?P<n>{NUMBER})\b",
+    re.IGNORECASE,
+)
+_ONE_AFTER = re.compile(
+    r"\b(?P<verb>killing|killed|kills|injuring|injured|wounding|wounded)\s+(?P<n>an?|one)\s+"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?P<v>man|woman|child|boy|girl|baby|civilian|soldier|person|teenager|resident|farmer"
+    r"|journalist|policeman|police officer|officer|worker|medic|doctor|nurse|fighter|student)\b",
+    re.IGNORECASE,
+)
 _NO_TOLL = re.compile(
     r"\b(?:no(?: one|body)?|none)\b(?:\s+\w+){0,2}\s+(?:was|were|had been|has been)?\s*"
     r"(?:killed|injured|hurt|wounded|casualties|deaths|fatalities|injuries|dead)\b",
@@ -90,7 +111,9 @@ _NO_TOLL = re.compile(
 
 
 _TOLL_HINT = re.compile(
-    r"kill|dead|death|died|injur|wound|hurt|perish|slain|lives|toll|bodies|murder|maim", re.I
+    r"kill|dead|death|died|injur|wound|hurt|perish|slain|lives|toll|bodies|murder|maim|gunned"
+    r"|execut|massacr|behead",
+    re.IGNORECASE,
 )
 
 
@@ -104,6 +127,8 @@ def parse_number(phrase: str) -> int | None:
         return None
     if words in _VAGUE:
         return _VAGUE[words]
+    if words == "both":
+        return 2
     parts = words.split()
     scale = _SCALE.get(parts[-1], 1)
     if scale > 1:
@@ -153,7 +178,7 @@ def find_toll(sentence: str) -> Toll | None:
     start, end = len(sentence), 0
     phrase_text = ""
     taken: list[tuple[int, int]] = []
-    for pattern in (_LEFT, _BEFORE, _AFTER, _SINGLE):
+    for pattern in (_TOLL_ROSE, _FAMILY, _LEFT, _BEFORE, _AFTER, _SINGLE, _ONE_AFTER):
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -168,7 +193,7 @@ def find_toll(sentence: str) -> Toll | None:
             qual = _QUALIFIERS.get(qualifier.lower()) if qualifier else None
             if qual is None and is_vague(phrase):
                 qual = "at least"
-            victims = m.groupdict().get("v")
+            victims = m.groupdict().get("v") or ("family members" if pattern is _FAMILY else None)
             items = found.setdefault(_kind(m.group("verb")), [])
             if m.groupdict().get("n0"):
                 first = parse_number(m.group("n0"))

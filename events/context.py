@@ -41,7 +41,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _TOKEN = re.compile(r"[A-Za-z0-9][\w’'.-]*|[^\w\s]")
 _LOCATIVE = _words(
-    """across along amid around at in inside into on onto over throughout upon within"""
+    """across along amid around at in inside into on onto over through throughout upon within"""
 )
 _NEAR = frozenset(["near", "outside", "nearby", "outskirts", "vicinity", "close"])
 _COMPASS = _words(
@@ -96,7 +96,9 @@ AGENT_NOUNS = (
     r"|leader|separatists|jihadists"
 )
 _AGENT_AFTER = re.compile(
-    r"^\s*(?:['’]s\s+)?(?:(?!(?:from|in|on|at|by|with|to|and|or|of|for|into|over)\b)[\w-]+\s+)?"
+    r"^\s*(?:['’]s\s+)?(?:(?!(?:from|in|on|at|by|with|to|and|or|of|for|into|over|after|before"
+    r"|when|while|as|since|until|but|where|that|which|who|the|a|an|said|says|were|was|had|has"
+    r"|have)\b)[\w-]+\s+)?"
     rf"(?:{AGENT_NOUNS})\b|^-(?:led|backed)\b"
 )
 _EVENT_NOUN_AFTER = re.compile(
@@ -172,8 +174,9 @@ _SPEECH = (
 _CLAIM_PATTERNS = (
     re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{2,60})"),
     re.compile(
-        rf"^(?:(?:However|But|And|Meanwhile|Separately),\s+)?(?P<who>(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)\s+(?:(?:has|have|had"
-        rf"|also|later|earlier)\s+)*(?:{_SPEECH})\b"
+        r"^(?:(?:However|But|And|Meanwhile|Separately),\s+)?"
+        rf"(?P<who>(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)\s+(?:(?:has|have|had|also|later|earlier)\s+)*"
+        rf"(?:{_SPEECH})\b"
     ),
     re.compile(
         rf",\s+(?P<who>[^,;:]{{2,60}}?)\s+(?:(?:has|have|had)\s+)?(?:{_SPEECH})"
@@ -184,6 +187,10 @@ _CLAIM_PATTERNS = (
         rf"(?:(?:has|have|had)\s+)?(?:{_SPEECH})\b"
     ),
     re.compile(rf"[,”\"]\s*(?:{_SPEECH})\s+(?P<who>[^,;:]{{2,60}}?)[.!]?\s*$"),
+    re.compile(
+        rf",\s+(?P<who>[^,;:]{{2,60}}?)\s+(?:(?:has|have|had)\s+)?(?:{_SPEECH})"
+        r"(?:\s+(?:on\s+)?[A-Z][a-z]+)?\s*,"
+    ),
 )
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that", "there"])
 _TEMPORAL_TAIL = re.compile(
@@ -276,7 +283,7 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
             return "near", True
         if word in {"km", "kilometres", "kilometers", "miles"}:
             near = True
-        if word == "from":
+        if word == "from" or (word == "of" and previous == "out"):
             return ("near", True) if near else ("source", False)
         if word in _LOCATIVE:
             if _from_before(tokens, i):
@@ -340,7 +347,7 @@ def mentions_in(
         elif _ADMIN2_AFTER.match(after):
             mention.level = "admin2"
         if _GEO_AFTER.match(after):
-            mention.role = "in"
+            mention.role = role if role in {"source", "direction"} else "in"
         elif _PLACE_OF_AFTER.match(after) or _CONTAINER_AFTER.match(after):
             # "the Saudi city of Jizan", "Tripoli's Souq district": the inner place is the
             # place, unless the gazetteer did not place it (see _restore_owners)
@@ -456,7 +463,7 @@ def find_actor(
     if by:
         agent_start = trigger_end + by.end()
         for m in mentions:
-            if agent_start <= m.start <= agent_start + 12:
+            if agent_start <= m.start <= agent_start + 4:  # "by Russian jets", "by the US"
                 return m.actor_name
         window = sentence[agent_start : agent_start + 40]
         found = [c for c in _actor_candidates(window, []) if c.start < 12]
@@ -486,6 +493,45 @@ def find_actor(
     return max(candidates, key=lambda c: (c.rank, c.start, len(c.name))).name
 
 
+_TARGET_NOUNS = (
+    r"buildings?|blocks?|hospitals?|clinics?|markets?|schools?|houses?|homes?|camps?|convoys?"
+    r"|checkpoints?|bases?|positions|hideouts?|infrastructure|facilit(?:y|ies)|depots?"
+    r"|refiner(?:y|ies)|stations?|bridges?|airports?|airfields?|mosques?|church(?:es)?"
+    r"|shelters?|ships?|vessels?|tankers?|targets?|fighters|militants|troops|soldiers"
+    r"|civilians|protesters|crowds?|gatherings?|weddings?|funerals?|plants?|substations?|dams?"
+    r"|hotels?|offices?|headquarters|compounds?|cars?|vehicles?|bus(?:es)?|trains?|trucks?"
+    r"|warehouses?|factor(?:y|ies)|centres?|centers?|malls?|baker(?:y|ies)|universit(?:y|ies)"
+    r"|residential areas?|grid|installations?|barracks|outposts?|strongholds?|tunnels?"
+    r"|launchers?|arsenals?|command posts?|power lines"
+)
+_TARGET_AFTER = re.compile(
+    r"^\s+(?:(?:on|against|at|targeting|into|upon)\s+)?(?:(?:a|an|the|its|their|his|her|several"
+    r"|two|three|four|five|multiple|dozens of|so-called)\s+)*"
+    rf"(?P<t>(?:[\w’'-]+\s+){{0,3}}?(?:{_TARGET_NOUNS}))\b",
+    re.IGNORECASE,
+)
+
+
+def find_target(
+    sentence: str, trigger_end: int, clause_end: int, mentions: list[Mention]
+) -> str | None:
+    """What was hit, where the clause says it right after the trigger: "a residential
+    building", "militant hideouts", "ISIS" (a named group is given its usual name)."""
+    after = sentence[trigger_end:clause_end]
+    group = re.match(r"^\s+(?:(?:on|against|at|targeting)\s+)?(?:the\s+)?(?:so-called\s+)?", after)
+    rest = after[group.end() :] if group else after
+    for pattern, name in GROUPS:
+        if pattern.match(rest):
+            return name
+    m = _TARGET_AFTER.match(after)
+    if not m:
+        return None
+    start, end = trigger_end + m.start("t"), trigger_end + m.end("t")
+    if any(start < x.end and x.start < end for x in mentions):
+        return None
+    return m.group("t")
+
+
 def find_claimant(sentence: str) -> str | None:
     """Who the sentence says claims it ("activists said", "according to the UN"), or None."""
     for pattern in _CLAIM_PATTERNS:
@@ -493,7 +539,7 @@ def find_claimant(sentence: str) -> str | None:
         if not m:
             continue
         who = _TEMPORAL_TAIL.sub("", m.group("who").strip(" “”\"'"))
-        who = re.sub(r"^(?:the|The|and|but|But|However,?)\s+", "", who).strip()
+        who = re.sub(r"^(?:the|The|a|A|an|An|and|but|But|However,?)\s+", "", who).strip()
         if not who or who.lower() in _PRONOUNS or len(who.split()) > 6:
             continue
         if who.split()[0].lower() in _PRONOUNS:

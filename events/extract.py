@@ -24,6 +24,7 @@ from events.context import (
     clause_of,
     find_actor,
     find_claimant,
+    find_target,
     mentions_in,
 )
 from events.dates import DateMention, find_dates
@@ -61,6 +62,11 @@ _DETACHED = re.compile(
     r"|conference|visit\w*|condemn\w*|denounc\w*|about|regarding|concerning)\b",
     re.IGNORECASE,
 )
+_LEAVING = re.compile(r"withdr|retreat|pulled out", re.IGNORECASE)
+_THE_TOWN = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:[a-z]+-?)+\s+)?(?:city|town|village|capital)\b(?!\s+of\b)"
+)
+_NEAR_WORDS = re.compile(r"\b(?:near|outside|outskirts|edge|edges|north|south|east|west)\b")
 _FRONTED = re.compile(
     r"^\W*(?:in|at|near|outside|across|around|inside|throughout)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -69,10 +75,13 @@ _PATH_WEAPON = re.compile(
     r"\b(?:missiles?|rockets?|drones?|projectiles|ICBMs?|UAVs?|Shaheds?)\b", re.IGNORECASE
 )
 _PATH_VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|sent|shot)\b", re.IGNORECASE)
-_ATTACK_WORD = re.compile(r"attack|raid|assault", re.IGNORECASE)
+_ATTACK_WORD = re.compile(r"attack|raid|assault|fired|opened fire", re.IGNORECASE)
+# An attack on these (or on a settlement, killing "people") is violence against civilians.
 _CIVILIANS = re.compile(
     r"\b(?:civilians?|villagers|residents|worshippers|passengers|students|pilgrims|farmers"
-    r"|children|women|patients|shoppers|mourners|wedding)\b",
+    r"|children|women|patients|shoppers|mourners|wedding)\b"
+    r"|\b(?:attack\w*|raid\w*|stormed)\s+(?:on\s+)?(?:the\s+|a\s+)?(?:town|village|camp|market"
+    r"|settlement|hamlet)s?\b.*\bkill\w*\s+(?:at least\s+|more than\s+|about\s+)?\S+\s+people\b",
     re.IGNORECASE,
 )
 _STATE_ACTOR = re.compile(r"\b(?:army|military|government|troops|soldiers|regime)\b", re.I)
@@ -122,6 +131,8 @@ def _attach(
             return inside[:1]
     allowed = PLACE_ROLES - {"modifier"}
     if event_type == "displacement":
+        allowed = (allowed | {"source"}) - {"direction"}  # "fled to X": X is not where it began
+    elif _LEAVING.search(phrase):
         allowed = allowed | {"source"}
     after = [m for m in in_clause if m.start >= end and m.role in allowed]
     after = [m for m in after if m.role != "attributive"] or after
@@ -163,24 +174,36 @@ def _acled(trigger: TriggerMatch, sentence: str, actor: str | None, mentions: li
 
 
 class _Dates:
-    """Dates of the sentences read so far, for "on the same day"."""
+    """Dates of a document's sentences, read only when asked for ("on the same day" reads
+    back to the nearest earlier sentence with a date)."""
 
-    def __init__(self, published: date | None) -> None:
+    def __init__(self, published: date | None, sentences: list[str]) -> None:
         self.published = published
-        self.last: tuple[date, DatePrecision | None] | None = None
+        self.sentences = sentences
+        self.cache: dict[int, list[DateMention]] = {}
 
-    def read(self, sentence: str) -> list[DateMention]:
+    def of(self, index: int) -> list[DateMention]:
+        """The dates of sentence ``index``, anaphora resolved."""
+        if index in self.cache:
+            return self.cache[index]
         resolved: list[DateMention] = []
-        for d in find_dates(sentence, self.published):
+        for d in find_dates(self.sentences[index], self.published):
             if d.anaphora_days is not None:
-                if self.last is None:
+                earlier = self._last_before(index)
+                if earlier is None:
                     continue
-                value = self.last[0] + timedelta(days=d.anaphora_days)
-                d = replace(d, value=value, precision=self.last[1], anaphora_days=None)
+                value = earlier[0] + timedelta(days=d.anaphora_days)
+                d = replace(d, value=value, precision=earlier[1], anaphora_days=None)
             resolved.append(d)
-        if resolved:
-            self.last = (resolved[-1].value, resolved[-1].precision)  # type: ignore[assignment]
+        self.cache[index] = resolved
         return resolved
+
+    def _last_before(self, index: int) -> tuple[date, DatePrecision | None] | None:
+        for i in range(index - 1, -1, -1):
+            found = self.of(i)
+            if found and found[-1].value is not None:
+                return found[-1].value, found[-1].precision
+        return None
 
     @staticmethod
     def nearest(dates: list[DateMention], offset: int) -> tuple[date | None, DatePrecision | None]:
@@ -292,6 +315,7 @@ def _sentence_events(
             s.bounds[ci][0],
         )
         actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, s.mentions, places)
+        target = find_target(text, trigger.end, s.bounds[ci][1], s.mentions)
         if _PATH_WEAPON.search(trigger.text) and _PATH_VERB.search(trigger.text):
             launch = launch or (trigger, actor)
         if event_type == "territory_change":
@@ -310,6 +334,7 @@ def _sentence_events(
                 extra = {"count": counted[0], "object": counted[1]}
         for place in places:  # "hit towns including A, B and C": one event per place
             event = s.event(event_type, [place], trigger.start, trigger.text, actor)
+            event.target = target
             event.acled_event_type, event.acled_sub_event_type = acled
             event.extra = dict(extra)
             found.append((trigger.start, event))
@@ -376,8 +401,9 @@ def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) ->
         for p in places:
             chosen.append(next(m for m in s.mentions if m.toponym == p))
     else:
+        # the toll's own words may hold the place: "the death toll in Derna rose to..."
         chosen = _attach(
-            s.text, toll.start, toll.end, "casualty", "", s.mentions, ci, s.bounds[ci][0]
+            s.text, toll.start, toll.start, "casualty", "", s.mentions, ci, s.bounds[ci][0]
         )
     if not chosen:
         return []
@@ -393,6 +419,95 @@ def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) ->
     return [event]
 
 
+def _sources(previous: list[Event]) -> list[Event]:
+    """The events of a sentence that a later toll or flight can refer back to."""
+    return [
+        e
+        for e in previous
+        if e.event_type in _VIOLENT | {"crash", "protest"}
+        and e.path is None
+        and "hazard" not in e.extra
+    ]
+
+
+def _at_places(
+    event_type: EventType, sources: list[Event], span: Span, trigger: str, claimed: str | None
+) -> Event:
+    """An event at every place of ``sources`` (their date, actor and precision)."""
+    places: list[Toponym] = []
+    for e in sources:
+        places.extend(p for p in e.places if p not in places)
+    return Event(
+        event_type=event_type,
+        places=places,
+        sentence=span,
+        trigger=trigger,
+        date=sources[0].date,
+        date_precision=sources[0].date_precision,
+        actor=sources[0].actor if event_type == "casualty" else None,
+        acled_event_type=sources[0].acled_event_type if event_type == "casualty" else None,
+        acled_sub_event_type=sources[0].acled_sub_event_type if event_type == "casualty" else None,
+        geo_precision=max(e.geo_precision or 1 for e in sources),
+        ucdp_where_prec=max(e.ucdp_where_prec or 1 for e in sources),
+        confidence=min(e.confidence for e in sources) * 0.9,
+        claimed_by=claimed,
+    )
+
+
+def _follow_up(
+    span: Span,
+    text: str,
+    dates: list[DateMention],
+    previous: list[Event],
+    town: Toponym | None,
+) -> list[Event]:
+    """Events of a sentence that names no place of its own, from the sentences before it.
+
+    "Rebels entered Aleppo. Jets struck the outskirts of the city.": "the city" is the
+    last town named in the two sentences before. "Missiles hit Kharkiv. Four people were
+    killed." and "Gunmen attacked Ikot. Survivors fled.": a toll or a flight with no place
+    belongs to the violent events of the sentence just before (a toll only if that sentence
+    gave none, else it is the same toll retold).
+    """
+    s = _Sentence(span, text, [], dates)
+    events: list[Event] = []
+    fled = None
+    for trigger in find_triggers(text):
+        if not s.confident(trigger.start, trigger.end):
+            continue
+        ci = clause_of(s.bounds, trigger.start)
+        clause = text[s.bounds[ci][0] : s.bounds[ci][1]]
+        anaphor = _THE_TOWN.search(clause)
+        if town is not None and anaphor:
+            near = bool(_NEAR_WORDS.search(clause[: anaphor.start()]))
+            here = Mention(town, -1, -1, "in", 0, ci, near)
+            actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, [])
+            event = s.event(trigger.rule.event_type, [here], trigger.start, trigger.text, actor)
+            event.acled_event_type, event.acled_sub_event_type = _acled(trigger, text, actor, [])
+            event.target = find_target(text, trigger.end, s.bounds[ci][1], [])
+            events.append(event)
+        elif trigger.rule.event_type == "displacement" and fled is None:
+            fled = trigger
+    sources = _sources(events) or _sources(previous)
+    if fled is not None and not events and sources:
+        events.append(_at_places("displacement", sources, span, fled.text, s.claimant))
+    toll = find_toll(text)
+    if (
+        toll is not None
+        and sources
+        and not has_no_toll(text)
+        and s.confident(toll.start, toll.end)
+        and (events or not any(e.event_type == "casualty" for e in previous))
+    ):
+        casualty = _at_places("casualty", sources, span, toll.phrase, s.claimant)
+        casualty.casualties = toll.casualties
+        when, precision = _Dates.nearest(dates, toll.start)
+        if when is not None:
+            casualty.date, casualty.date_precision = when, precision
+        events.append(casualty)
+    return events
+
+
 def extract_events(doc: Document) -> None:
     """Fill ``doc.events`` from its text, sentences, body end, toponyms and published date."""
     text = doc.text
@@ -400,15 +515,27 @@ def extract_events(doc: Document) -> None:
     spans = doc.sentences or sentence_spans(text)
     toponyms = sorted(doc.toponyms, key=lambda t: t.start)
     starts = [t.start for t in toponyms]
-    dates = _Dates(doc.published)
+    body = [span for span in spans if span.start < end]
+    sentences = [text[span.start : min(span.end, end)] for span in body]
+    dates = _Dates(doc.published, sentences)
     events: list[Event] = []
-    for span in spans:
-        if span.start >= end:
-            break
-        sentence = text[span.start : min(span.end, end)]
-        found_dates = dates.read(sentence)
+    previous: list[Event] = []
+    town: tuple[int, Toponym] | None = None  # the last town named, and in which sentence
+    for index, (span, sentence) in enumerate(zip(body, sentences, strict=True)):
         first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
         inside = [t for t in toponyms[first:last] if t.end <= span.end]
-        if inside and not is_boilerplate(sentence):
-            events.extend(_sentence_events(span, sentence, inside, found_dates))
+        if is_boilerplate(sentence):
+            previous = []
+            continue
+        found: list[Event] = []
+        if inside:
+            found = _sentence_events(span, sentence, inside, dates.of(index))
+        elif previous or town is not None:
+            recent = town[1] if town is not None and index - town[0] <= 2 else None
+            found = _follow_up(span, sentence, dates.of(index), previous, recent)
+        events.extend(found)
+        previous = found
+        towns = [t for t in inside if t.feature_class in {"city", "village"}]
+        if towns:
+            town = (index, towns[-1])
     doc.events = _merge(events)

@@ -46,8 +46,14 @@ _GROUND = re.compile(
     r"|HIMARS|Grad|howitzers?|tanks?)\b",
     re.IGNORECASE,
 )
+_ARMED = re.compile(
+    r"\b(?:fighters|forces|troops|rebels?|militants|army|soldiers|jihadists|insurgents|militias?"
+    r"|militiamen|gunmen|tanks|paratroopers|marines|separatists|guerrillas)\b",
+    re.IGNORECASE,
+)
 _TERRITORY_OBJECT = re.compile(
-    r"^\s*(?:(?-i:[a-z])[\w’'-]*\s+){0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
+    r"^\s*(?:(?!(?:in|at|near|on|by|from|after|during|while|when)\b)(?-i:[a-z])[\w’'-]*\s+)"
+    r"{0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
     r"|districts?|regions?|provinces?|bases?|airports?|airfields?|hills?|bridges?|settlements?"
     r"|neighbou?rhoods?|positions|outposts?|bridgeheads?|checkpoints?|ports?|capital|control|parts|swathes"
     r"|(?-i:[A-Z])[\w’'-]+\b(?!\s+(?:soldiers|troops|fighters|servicemen|prisoners|citizens"
@@ -62,6 +68,9 @@ class TriggerRule:
 
     ``needs_weapon``: only with a weapon word in the sentence ("hit", "struck").
     ``needs_territory``: only when a place or territory noun follows ("seized the town").
+    ``needs_armed``: only in a sentence naming armed men ("rebels entered the city").
+    ``without_weapon``: only when no weapon is named ("explosions" after a missile attack
+    are the missiles, not a bomb).
     ``stems``: lower-case strings one of which every match contains; a sentence holding
     none of them is not searched with ``pattern`` (an Aho-Corasick pass finds them all).
     """
@@ -72,6 +81,8 @@ class TriggerRule:
     needs_weapon: bool = False
     needs_territory: bool = False
     stems: tuple[str, ...] = ()
+    without_weapon: bool = False
+    needs_armed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +103,8 @@ def _rule(
     needs_weapon: bool = False,
     needs_territory: bool = False,
     stems: tuple[str, ...],
+    without_weapon: bool = False,
+    needs_armed: bool = False,
 ) -> TriggerRule:
     return TriggerRule(
         event_type,
@@ -100,6 +113,8 @@ def _rule(
         needs_weapon,
         needs_territory,
         stems,
+        without_weapon,
+        needs_armed,
     )
 
 
@@ -145,8 +160,15 @@ RULES: tuple[TriggerRule, ...] = (
         "other",
         IED,
         r"\b(?:car|truck|roadside|road-side|bicycle|motorcycle) bombs?\b|\bIEDs?\b"
-        r"|\b(?:explosions?|blasts?|landmines?)\b|\bexploded\b|\bdetonated\b",
-        stems=("bomb", "ied", "explosion", "blast", "landmine", "exploded", "detonated"),
+        r"|\blandmines?\b|\bexplosive devices?\b",
+        stems=("bomb", "ied", "landmine", "explosive device"),
+    ),
+    _rule(
+        "other",
+        IED,
+        r"\b(?:explosions?|blasts?)\b|\bexploded\b|\bdetonated\b",
+        stems=("explosion", "blast", "exploded", "detonated"),
+        without_weapon=True,
     ),
     _rule(
         "strike",
@@ -164,7 +186,9 @@ RULES: tuple[TriggerRule, ...] = (
         r"|\brocket (?:fire|attacks?|strikes?)\b"
         r"|\bmissile (?:strikes?|attacks?|barrages?)\b|\bbombard(?:ed|ing|ment|s)\b"
         r"|\b(?:launched|fired|launches|fires|launching|firing)\s+(?:[\w-]+\s+){0,3}?"
-        r"(?:missiles?|rockets?|mortars?|shells|projectiles|drones?)\b",
+        r"(?:missiles?|rockets?|mortars?|shells|projectiles|drones?)\b"
+        r"|\b(?:missiles?|rockets?|mortars?|shells|projectiles|drones?)\s+(?:were|was|had been"
+        r"|have been|being)\s+(?:fired|launched)\b",
         stems=(
             "shell",
             "artillery",
@@ -182,8 +206,8 @@ RULES: tuple[TriggerRule, ...] = (
         "protest",
         PROTEST,
         r"\bprotest(?:s|ed|ers|ing)?\b|\bdemonstrat(?:ions?|ors|ed|ing)\b(?!\s+(?:that|how))"
-        r"|\b(?:(?:a|the|mass|large|huge|opposition|protest|street|counter|anti-\w+|pro-\w+)"
-        r"[- ])rall(?:y|ies)\b|\bmarched\b"
+        r"|\b(?:mass|opposition|protest|counter|anti-\w+|pro-\w+)[- ]rall(?:y|ies)\b"
+        r"|\bmarched\b"
         r"|\btook to the streets\b|\bsit-ins?\b",
         stems=("protest", "demonstrat", "rall", "marched", "took to the streets", "sit-in"),
     ),
@@ -213,6 +237,14 @@ RULES: tuple[TriggerRule, ...] = (
             "stormed",
             "annexed",
         ),
+    ),
+    _rule(
+        "territory_change",
+        NON_STATE_TAKEOVER,
+        r"\b(?:entered|advanced into|pushed into|swept into|took)\b",
+        needs_territory=True,
+        needs_armed=True,
+        stems=("entered", "advanced into", "pushed into", "swept into", "took"),
     ),
     _rule(
         "territory_change",
@@ -289,12 +321,19 @@ RULES: tuple[TriggerRule, ...] = (
             "landed",
         ),
     ),
-    _rule("strike", AIR, r"\battack(?:ed|s|ing)?\b", needs_weapon=True, stems=("attack",)),
+    _rule(
+        "strike",
+        AIR,
+        r"\battack(?:ed|s|ing)?\b|\b(?:fired|opened fire) (?:at|on|upon)\b",
+        needs_weapon=True,
+        stems=("attack", "fire"),
+    ),
     _rule(
         "clash",
         CLASH,
-        r"\battack(?:ed|s|ing)?\b|\braid(?:ed|s)?\b|\bassault(?:ed)?\b",
-        stems=("attack", "raid", "assault"),
+        r"\battack(?:ed|s|ing)?\b|\braid(?:ed|s)?\b|\bassault(?:ed)?\b"
+        r"|\b(?:fired|opened fire) (?:at|on|upon)\b",
+        stems=("attack", "raid", "assault", "fire"),
     ),
 )
 
@@ -324,7 +363,8 @@ def _candidate_rules(lowered: str) -> list[TriggerRule]:
 
 _NOT_MILITARY = re.compile(
     r"(?:hunger|general|labou?r|workers'?|teachers'?|rail|doctors'?) strikes?$|on strike$"
-    r"|strike action$|heart attack|cyber-? ?attack|heat ?waves?|earthquake|storm|lightning"
+    r"|strike action$|heart attack|cyber-? ?attack|\b(?:heat ?waves?|earthquakes?|storms?"
+    r"|lightning|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|floods?)\b"
     r"|(?:match|game|ball)\b.*\bhit",
     re.IGNORECASE,
 )
@@ -364,7 +404,9 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
     has_weapon = bool(WEAPON.search(sentence))
     found: list[TriggerMatch] = []
     for rule in rules:
-        if rule.needs_weapon and not has_weapon:
+        if (rule.needs_weapon and not has_weapon) or (rule.without_weapon and has_weapon):
+            continue
+        if rule.needs_armed and not _ARMED.search(sentence):
             continue
         for m in rule.pattern.finditer(sentence):
             if any(m.start() < t.end and t.start < m.end() for t in found):

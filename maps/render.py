@@ -323,6 +323,61 @@ def _sentence_index(props: dict[str, Any], sentences: dict[str, int]) -> int | N
     return sentences.setdefault(sentence, len(sentences))
 
 
+def _event_record(
+    props: dict[str, Any],
+    points: list[LatLon],
+    lines: list[list[LatLon]],
+    toponyms: _Toponyms,
+    sentences: dict[str, int],
+) -> dict[str, Any]:
+    """One event for the script: ``t`` type, ``d`` date, ``s`` sentence index, ``r`` icon
+    size in pixels, ``a`` approximate place, ``rows`` popup rows, ``pts`` markers as
+    ``[lat, lon, label, name]`` and, for paths, ``lines`` and ``route``."""
+    record: dict[str, Any] = {
+        "t": _text(props.get("event_type"), 40) or "other",
+        "d": _date(props.get("date")),
+        "s": _sentence_index(props, sentences),
+        "r": _marker_size(props),
+        "a": props.get("geo_precision") == 3,
+        "rows": _event_rows(props, len(points)),
+    }
+    if lines:
+        origin, target = _text(props.get("origin")), _text(props.get("target"))
+        route = f"{origin or '?'} → {target or '?'}"
+        end = lines[-1][-1]
+        record["lines"] = [[list(p) for p in line] for line in lines]
+        record["route"] = route
+        record["pts"] = [[end[0], end[1], route, target]]
+    else:
+        labels = _event_places(props, points, toponyms)
+        record["pts"] = [
+            [p[0], p[1], label, name] for p, (name, label) in zip(points, labels, strict=True)
+        ]
+    return record
+
+
+def _place_record(props: dict[str, Any], point: LatLon, toponyms: _Toponyms) -> list[Any]:
+    """A place for the script: ``[lat, lon, name, detail, popup rows]``."""
+    topo = toponyms.at(point)
+    country = _text(props.get("country_code"))
+    feature_class = _text(props.get("feature_class"))
+    if props.get("source"):
+        source = _source(props.get("source"), props.get("confidence"))
+    else:
+        source = _source(topo.get("source"), topo.get("confidence"))
+    mentions = len(_list(props.get("mentions")))
+    rows = [
+        ["Country", country],
+        ["Kind", feature_class],
+        ["Mentions", str(mentions) if mentions else None],
+        ["Source", source],
+        ["Note", "no event found here"],
+    ]
+    detail = ", ".join(v for v in (feature_class, country) if v)
+    name = _text(props.get("name"))
+    return [point[0], point[1], name, detail or None, [r for r in rows if r[1]]]
+
+
 def payload(fc: dict[str, Any], *, draw_basemap: bool = True) -> dict[str, Any]:
     """The compact, display-ready form of ``fc`` that ``eventmap.js`` draws.
 
@@ -332,6 +387,7 @@ def payload(fc: dict[str, Any], *, draw_basemap: bool = True) -> dict[str, Any]:
     toponyms = _Toponyms(fc.get("toponyms"))
     sentences: dict[str, int] = {}
     events: list[dict[str, Any]] = []
+    # Where events are, by position and by name: places there get no grey dot.
     used_keys: set[tuple[float, float]] = set()
     used_names: set[str] = set()
     overflown: list[str] = []
@@ -341,76 +397,35 @@ def payload(fc: dict[str, Any], *, draw_basemap: bool = True) -> dict[str, Any]:
         if not points and not lines:
             unlocated += 1
             continue
-        event_type = _text(props.get("event_type"), 40) or "other"
-        record: dict[str, Any] = {
-            "t": event_type,
-            "d": _date(props.get("date")),
-            "s": _sentence_index(props, sentences),
-            "r": _marker_size(props),
-            "a": props.get("geo_precision") == 3,
-            "rows": _event_rows(props, len(points)),
-        }
-        for name in [*_list(props.get("places")), props.get("place")]:
-            if isinstance(name, str):
-                used_names.add(name)
+        events.append(_event_record(props, points, lines, toponyms, sentences))
+        names = [*_list(props.get("places")), props.get("place")]
         if lines:
-            origin, target = _text(props.get("origin")), _text(props.get("target"))
-            route = f"{origin or '?'} → {target or '?'}"
-            used_names.update(n for n in (origin, target) if n)
-            record["lines"] = [[list(p) for p in line] for line in lines]
-            record["route"] = route
-            end = lines[-1][-1]
-            record["pts"] = [[end[0], end[1], route, target]]
-            used_keys.update({_key(lines[0][0]), _key(end)})
+            names += [props.get("origin"), props.get("target")]
+            used_keys.update({_key(lines[0][0]), _key(lines[-1][-1])})
             for code in _list(props.get("overflies")):
                 if isinstance(code, str) and code.upper() not in overflown:
                     overflown.append(code.upper())
-        else:
-            labels = _event_places(props, points, toponyms)
-            record["pts"] = [
-                [p[0], p[1], label, name] for p, (name, label) in zip(points, labels, strict=True)
-            ]
-            used_keys.update(_key(p) for p in points)
-        events.append(record)
+        used_keys.update(_key(p) for p in points)
+        used_names.update(n for n in names if isinstance(n, str))
 
     places = []
     for props, geometry in _features(fc, "place"):
         found = _points(geometry)
-        name = _text(props.get("name"))
-        if not found or name is None:
+        name = props.get("name")
+        if not found or _text(name) is None or name in used_names:
             continue
-        point = found[0]
-        if _key(point) in used_keys or name in used_names:
-            continue
-        topo = toponyms.at(point)
-        country = _text(props.get("country_code"))
-        feature_class = _text(props.get("feature_class"))
-        source = _source(
-            props.get("source") or topo.get("source"),
-            props.get("confidence") if props.get("source") else topo.get("confidence"),
-        )
-        mentions = len(_list(props.get("mentions")))
-        rows = [
-            ["Country", country],
-            ["Kind", feature_class],
-            ["Mentions", str(mentions) if mentions else None],
-            ["Source", source],
-            ["Note", "no event found here"],
-        ]
-        detail = ", ".join(v for v in (feature_class, country) if v)
-        places.append([point[0], point[1], name, detail or None, [r for r in rows if r[1]]])
+        if _key(found[0]) not in used_keys:
+            places.append(_place_record(props, found[0], toponyms))
 
-    dates = sorted({e["d"] for e in events if e["d"]})
     document = fc.get("document") if isinstance(fc.get("document"), dict) else {}
-    wanted = None if draw_basemap else set(overflown)
     return {
         "basemap": draw_basemap,
-        "countries": _countries(wanted),
+        "countries": _countries(None if draw_basemap else set(overflown)),
         "overflown": overflown,
         "events": events,
         "sentences": list(sentences),
         "places": places,
-        "dates": dates,
+        "dates": sorted({e["d"] for e in events if e["d"]}),
         "undated": sum(1 for e in events if not e["d"]),
         "unlocated": unlocated,
         "title": _text(document.get("title")),

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from events.geojson import ATTRIBUTION
+from maps import basemap
 from service import __version__, errors, resources
 from service.ogc import ogc_router
 from service.routes import documents_router, gazetteer_router, geoparse_router, meta_router
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.gazetteer = loaded.gazetteer
         app.state.pipeline = loaded.pipeline
         app.state.store = Store(sqlite_path(settings.database_url))
+        await run_in_threadpool(basemap.countries)  # so the first map does not wait for it
         yield
 
     app = FastAPI(

@@ -96,3 +96,19 @@ def test_find_count() -> None:
     assert find_count("four missiles that crashed") == (4, "missiles")
     assert find_count("two military helicopters went down") == (2, "helicopters")
     assert find_count("no numbers here") is None
+
+
+def test_family_of() -> None:
+    c = find_toll("The strike killed a family of seven.").casualties
+    assert (c.killed, c.victims) == (7, "family members")
+
+
+def test_both_and_one_after_the_verb() -> None:
+    c = find_toll("The crash killed both pilots on board.").casualties
+    assert (c.killed, c.qualifier) == (2, None)
+    assert find_toll("Shelling killed a 63-year-old man.").casualties.killed == 1
+
+
+def test_dead_as_an_adjective_is_no_toll() -> None:
+    assert find_toll("Inspectors found 2 dead young owls in the zoo.") is None
+    assert find_toll("Five were injured in the blast.").casualties.injured == 5

@@ -166,3 +166,46 @@ def test_crash_with_count() -> None:
     crash = _one(_doc("Two drones crashed in Kupiansk, the governor said."), "crash")
     assert crash.extra == {"count": 2, "object": "drones"}
     assert crash.claimed_by == "governor"
+
+
+def test_toll_in_the_next_sentence_belongs_to_the_strike() -> None:
+    doc = _doc(
+        "Russian missiles hit Izium and Kupiansk.\nFour people were killed, the governor said."
+    )
+    casualty = _one(doc, "casualty")
+    assert [p.name for p in casualty.places] == ["Izium", "Kupiansk"]
+    assert casualty.casualties.killed == 4
+    assert casualty.claimed_by == "governor"
+
+
+def test_toll_retold_in_the_next_sentence_is_not_counted_twice() -> None:
+    doc = _doc("Shelling killed five people in Kharkiv.\nTwo children were among those killed.")
+    assert _one(doc, "casualty").casualties.killed == 5
+
+
+def test_attack_on_villagers_is_violence_against_civilians() -> None:
+    event = _one(_doc("Gunmen attacked Derna overnight, killing nine villagers."), "other")
+    assert (event.acled_event_type, event.acled_sub_event_type) == (
+        "Violence against civilians",
+        "Attack",
+    )
+
+
+def test_disaster_is_an_other_event_with_its_hazard() -> None:
+    doc = _doc("An earthquake struck near Marib, killing 31 people.")
+    quake = _one(doc, "other")
+    assert quake.extra == {"hazard": "earthquake"}
+    assert _at(doc, "strike") == []
+    assert _one(doc, "casualty").casualties.killed == 31
+
+
+def test_withdrawal_from_a_town() -> None:
+    event = _one(_doc("Ukrainian troops pulled out of Kupiansk on Friday."), "territory_change")
+    assert [p.name for p in event.places] == ["Kupiansk"]
+    assert event.acled_sub_event_type == "Non-violent transfer of territory"
+
+
+def test_target_is_what_the_clause_says_was_hit() -> None:
+    strike = _one(_doc("Drones struck an oil refinery near Odesa on Monday."), "strike")
+    assert strike.target == "oil refinery"
+    assert _one(_doc("Russian jets bombed Izium."), "strike").target is None

@@ -90,3 +90,15 @@ def test_hedged(before: str, after: str) -> None:
 
 def test_asserted() -> None:
     assert polarity("Activists said Russian warplanes ", " towns including") is None
+
+
+def test_explosions_are_the_weapons_named_when_there_are_some() -> None:
+    assert _kinds("An explosion shook the market.") == [("other", "Remote explosive/landmine/IED")]
+    kinds = _kinds("Missiles hit the port and explosions were heard across the city.")
+    assert ("other", "Remote explosive/landmine/IED") not in kinds
+
+
+def test_passive_launch() -> None:
+    assert ("strike", "Shelling/artillery/missile attack") in _kinds(
+        "Rockets were fired from the south overnight."
+    )

@@ -144,6 +144,12 @@ def test_antimeridian_path_stays_one_event() -> None:
     assert path["pts"][0][:2] == [53.0, 190.0]
 
 
+def test_country_level_events_are_marked_approximate() -> None:
+    flags = {e["t"]: e["a"] for e in payload(regional_collection())["events"]}
+    assert flags["clash"] is True
+    assert flags["strike"] is False
+
+
 def test_only_places_without_events_become_grey_dots() -> None:
     names = [p[2] for p in payload(regional_collection())["places"]]
     assert names == ["Vienna", "Lisbon"]
@@ -175,6 +181,50 @@ def test_unusable_geometry_is_counted_not_drawn() -> None:
     data = payload(fc)
     assert len(data["events"]) == 1
     assert data["unlocated"] == 3
+
+
+@pytest.mark.parametrize(
+    "fc",
+    [
+        {},
+        {"features": "not a list", "document": "nor a dict", "toponyms": {"a": 1}},
+        {"features": [None, 3, {"properties": None}, {"properties": {"kind": "event"}}]},
+        collection(
+            [
+                event(
+                    ["a list"],  # type: ignore[arg-type]
+                    point(1.0, 2.0),
+                    {"not": "text"},  # type: ignore[arg-type]
+                    casualties=[1, 2],
+                    places={"a": 1},
+                    place_sources="geonames",
+                    date=20310101,
+                    geo_precision=[3],
+                    confidence=float("nan"),
+                ),
+                event(
+                    "missile_path",
+                    {
+                        "type": "MultiLineString",
+                        "coordinates": [[[1, 2]], "x", [[True, 2], [3, 4]]],
+                    },
+                    "s",
+                    overflies="IR",
+                    distance_km="far",
+                ),
+                {"type": "Feature", "geometry": point(1.0, 1.0), "properties": {"kind": "place"}},
+                {
+                    "type": "Feature",
+                    "geometry": point(5.0, 5.0),
+                    "properties": {"kind": "place", "name": ["x"]},
+                },
+            ]
+        ),
+    ],
+)
+def test_malformed_input_does_not_break_rendering(fc: dict[str, Any]) -> None:
+    data = embedded(maps.render_html(fc))
+    assert isinstance(data["events"], list)
 
 
 def test_empty_collection_renders() -> None:

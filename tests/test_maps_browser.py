@@ -70,6 +70,7 @@ def test_map_loads_offline_without_errors(opened: Any) -> None:
     assert report.remote_requests == []
     assert report.errors == []
     assert page.locator(".em-marker").count() == 7
+    assert page.locator(".em-approx").count() == 1  # the country-level clash
     assert page.locator("path.em-path").count() == 1
     assert page.locator("path.em-place").count() == 2
     assert page.locator(".em-arrow").count() == 3

@@ -61,6 +61,10 @@
     var n = Number(size);
     return isFinite(n) ? Math.max(12, Math.min(64, Math.round(n))) : 24;
   }
+  // Icon size in pixels; the dashed ring of approximate places sits outside the usual disc.
+  function iconPx(ev) {
+    return Math.round(clampSize(ev.r) * (ev.a === true ? 1.25 : 1));
+  }
 
   // An event icon as an SVG string: only constants and numbers go into it.
   // approx: the place is a region, country or water body (geo_precision 3); the icon then
@@ -85,7 +89,6 @@
 
   // dx: horizontal shift in pixels, so events at the very same place sit side by side.
   function eventIcon(type, size, name, dx, approx) {
-    if (approx) size = Math.round(size * 1.25);  // the ring sits outside the usual disc
     return new EventIcon({
       className: "em-marker em-type-" + (known(type) ? type : "other") + (approx ? " em-approx" : ""),
       html: iconSvg(type, size, approx),
@@ -103,7 +106,7 @@
     var rows = Object.create(null);
     var slots = [];
     events.forEach(function (ev) {
-      var size = clampSize(ev.r);
+      var size = iconPx(ev);
       (ev.pts || []).forEach(function (p) {
         var key = Number(p[0]).toFixed(5) + "," + Number(p[1]).toFixed(5);
         if (!rows[key]) rows[key] = { width: 0, count: 0 };
@@ -275,104 +278,133 @@
     return span;
   }
 
-  function build(map, data) {
+  function setUp(map, data) {
     var container = map.getContainer();
     container.classList.add("em-map");
+    if (data.basemap) container.classList.add("em-offline");
     var markNear = function () { container.classList.toggle("em-near", map.getZoom() >= 7); };
     map.on("zoomend", markNear);
     map.whenReady(markNear);
-    if (data.basemap) container.classList.add("em-offline");
     map.attributionControl.addAttribution(
       "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain)");
-
     map.createPane("em-basemap").style.zIndex = 200;
     map.createPane("em-shade").style.zIndex = 250;
     map.createPane("em-labels").style.zIndex = 300;
     map.createPane("em-arrows").style.zIndex = 450;
-    map.getPane("em-arrows").style.pointerEvents = "none";
     map.getPane("em-labels").style.pointerEvents = "none";
-    var svg = L.svg({ padding: 0.5 });
-    var shadeRenderer = L.svg({ pane: "em-shade", padding: 0.5 });
+    map.getPane("em-arrows").style.pointerEvents = "none";
+  }
 
-    var countries = data.countries || [];
-    if (data.basemap) {
-      var land = L.canvas({ pane: "em-basemap", padding: 0.5 });
-      var labels = L.layerGroup();
-      countries.forEach(function (c) {
-        L.polygon(decodePolygons(c[2]), {
-          renderer: land, interactive: false, color: "#9b9283", weight: 0.8,
-          fillColor: "#f4f0e8", fillOpacity: 1
-        }).addTo(map);
-        var name = el("span", null, c[1]);
-        var marker = L.marker([c[3][0], c[3][1]], {
-          icon: L.divIcon({ className: "em-country-label", html: name, iconSize: null }),
-          interactive: false, keyboard: false, pane: "em-labels"
-        });
-        marker.emMinZoom = c[4];
-        if (c[0]) labels.addLayer(marker);
+  // Countries are [code, name, encoded polygons, [lat, lon] label point, label min zoom].
+  function drawBasemap(map, countries) {
+    var land = L.canvas({ pane: "em-basemap", padding: 0.5 });
+    var labels = [];
+    countries.forEach(function (c) {
+      L.polygon(decodePolygons(c[2]), {
+        renderer: land, interactive: false, color: "#9b9283", weight: 0.8,
+        fillColor: "#f4f0e8", fillOpacity: 1
+      }).addTo(map);
+      if (!c[0]) return;  // bases and disputed areas without a code stay unlabelled
+      var marker = L.marker([c[3][0], c[3][1]], {
+        icon: L.divIcon({ className: "em-country-label", html: el("span", null, c[1]),
+          iconSize: null }),
+        interactive: false, keyboard: false, pane: "em-labels"
+      }).addTo(map);
+      labels.push([marker, c[4]]);
+    });
+    var showLabels = function () {
+      var z = map.getZoom();
+      labels.forEach(function (l) {
+        var node = l[0].getElement();
+        if (node) node.style.display = z >= l[1] ? "" : "none";
       });
-      labels.addTo(map);
-      var showLabels = function () {
-        var z = map.getZoom();
-        labels.eachLayer(function (m) {
-          var el_ = m.getElement && m.getElement();
-          if (el_) el_.style.display = z >= m.emMinZoom ? "" : "none";
-        });
-      };
-      map.on("zoomend", showLabels);
-      map.whenReady(showLabels);
-    }
+    };
+    map.on("zoomend", showLabels);
+    map.whenReady(showLabels);
+  }
 
-    var overlays = {};
-    var overflown = data.overflown || [];
-    if (overflown.length) {
-      var shade = L.layerGroup();
-      countries.forEach(function (c) {
-        if (overflown.indexOf(c[0]) < 0) return;
-        L.polygon(decodePolygons(c[2]), {
-          renderer: shadeRenderer, interactive: false, className: "em-overflown",
-          color: SHADE_COLOR, weight: 1.2, dashArray: "4 3", fillColor: SHADE_COLOR,
-          fillOpacity: 0.16
-        }).addTo(shade);
+  function drawOverflown(map, countries, codes) {
+    var renderer = L.svg({ pane: "em-shade", padding: 0.5 });
+    var shade = L.layerGroup();
+    countries.forEach(function (c) {
+      if (codes.indexOf(c[0]) < 0) return;
+      L.polygon(decodePolygons(c[2]), {
+        renderer: renderer, interactive: false, className: "em-overflown",
+        color: SHADE_COLOR, weight: 1.2, dashArray: "4 3", fillColor: SHADE_COLOR,
+        fillOpacity: 0.16
+      }).addTo(shade);
+    });
+    return shade.addTo(map);
+  }
+
+  function drawPath(ev, type, sentences, renderers, many) {
+    var lines = ev.lines;
+    var group = L.featureGroup();
+    if (!many) {
+      L.polyline(lines, {
+        renderer: renderers.svg, interactive: false, color: "#fff", weight: 7, opacity: 0.75,
+        className: "em-path-casing"
+      }).addTo(group);
+    }
+    var line = L.polyline(lines, {
+      renderer: renderers.path, color: typeColor(type), weight: many ? 2 : 3.5,
+      opacity: many ? 0.6 : 1, dashArray: many ? null : "9 6", className: "em-path"
+    }).addTo(group);
+    line.bindPopup(function () { return eventPopup(ev, sentences, ev.route); },
+      { maxWidth: 360, minWidth: 220 });
+    line.bindTooltip(function () { return tooltipNode(typeLabel(type), ev.route); },
+      { sticky: true });
+    L.circleMarker(lines[0][0], {
+      renderer: renderers.path, radius: 5, color: typeColor(type), weight: 2.5,
+      fillColor: "#fff", fillOpacity: 1, className: "em-path-origin", interactive: false
+    }).addTo(group);
+    if (!many) {
+      arrowPlaces(lines).forEach(function (a) {
+        L.marker(a[0], {
+          icon: arrowIcon(type, a[1]), interactive: false, keyboard: false, pane: "em-arrows"
+        }).addTo(group);
       });
-      shade.addTo(map);
-      overlays['<span class="em-swatch em-swatch-shade"></span> Overflown countries'] = shade;
     }
+    return group;
+  }
 
-    var events = data.events || [];
-    var sentences = data.sentences || [];
+  // One item per event: its markers (kept in the shared cluster group) and its path layers
+  // (kept in the event type's overlay), shown or hidden together by the filters.
+  function drawEvents(map, events, sentences, svg) {
     var many = events.length > 200;
     var pathCount = events.filter(function (ev) { return ev.lines && ev.lines.length; }).length;
     // Past a hundred paths, SVG lines and arrow icons make panning sluggish: draw the lines
     // on a canvas and leave direction to the origin ring and the target marker.
     var manyPaths = pathCount > 100;
-    var pathRenderer = manyPaths ? L.canvas({ padding: 0.5 }) : svg;
-    var cluster = L.markerClusterGroup({
-      chunkedLoading: true,
-      maxClusterRadius: many ? 60 : 28,
-      disableClusteringAtZoom: many ? 11 : 9,
-      showCoverageOnHover: false,
-      spiderfyOnMaxZoom: true,
-      iconCreateFunction: clusterIcon
-    });
-
-    var typeGroups = Object.create(null);  // keyed by untrusted type names
-    var typeCounts = Object.create(null);
-    var typeOrder = [];
-    var items = [];
-    var bounds = L.latLngBounds([]);
+    var renderers = { svg: svg, path: manyPaths ? L.canvas({ padding: 0.5 }) : svg };
+    var state = {
+      cluster: L.markerClusterGroup({
+        chunkedLoading: true,
+        maxClusterRadius: many ? 60 : 28,
+        disableClusteringAtZoom: many ? 11 : 9,
+        showCoverageOnHover: false,
+        spiderfyOnMaxZoom: true,
+        iconCreateFunction: clusterIcon
+      }),
+      groups: Object.create(null),  // keyed by event type, an untrusted string
+      counts: Object.create(null),
+      types: [],
+      items: [],
+      paths: pathCount,
+      manyPaths: manyPaths,
+      bounds: L.latLngBounds([])
+    };
     var slots = stackPoints(events);
     var slot = 0;
-
     events.forEach(function (ev) {
       var type = String(ev.t);
-      if (!typeGroups[type]) {
-        typeGroups[type] = L.layerGroup().addTo(map);
-        typeCounts[type] = 0;
-        typeOrder.push(type);
+      if (!state.groups[type]) {
+        state.groups[type] = L.layerGroup().addTo(map);
+        state.counts[type] = 0;
+        state.types.push(type);
       }
-      typeCounts[type] += 1;
-      var size = clampSize(ev.r);
+      state.counts[type] += 1;
+      var size = iconPx(ev);
       var item = { type: type, date: ev.d || null, markers: [], paths: null, visible: false };
       (ev.pts || []).forEach(function (p) {
         var place = slots[slot];
@@ -387,123 +419,99 @@
           { direction: "top" });
         marker.on("popupopen", function () { marker.closeTooltip(); });
         item.markers.push(marker);
-        bounds.extend([p[0], p[1]]);
+        state.bounds.extend([p[0], p[1]]);
       });
       if (ev.lines && ev.lines.length) {
-        var lines = ev.lines;
-        var group = L.featureGroup();
-        if (!manyPaths) {
-          L.polyline(lines, {
-            renderer: svg, interactive: false, color: "#fff", weight: 7, opacity: 0.75,
-            className: "em-path-casing"
-          }).addTo(group);
-        }
-        var line = L.polyline(lines, {
-          renderer: pathRenderer, color: typeColor(type), weight: manyPaths ? 2 : 3.5,
-          opacity: manyPaths ? 0.6 : 1, dashArray: manyPaths ? null : "9 6", className: "em-path"
-        }).addTo(group);
-        line.bindPopup(function () { return eventPopup(ev, sentences, ev.route); },
-          { maxWidth: 360, minWidth: 220 });
-        line.bindTooltip(function () { return tooltipNode(typeLabel(type), ev.route); },
-          { sticky: true });
-        L.circleMarker(lines[0][0], {
-          renderer: pathRenderer, radius: 5, color: typeColor(type), weight: 2.5,
-          fillColor: "#fff", fillOpacity: 1, className: "em-path-origin", interactive: false
-        }).addTo(group);
-        if (!manyPaths) {
-          arrowPlaces(lines).forEach(function (a) {
-            L.marker(a[0], {
-              icon: arrowIcon(type, a[1]), interactive: false, keyboard: false, pane: "em-arrows"
-            }).addTo(group);
-          });
-        }
-        bounds.extend(line.getBounds());
-        item.paths = group;
+        item.paths = drawPath(ev, type, sentences, renderers, manyPaths);
+        state.bounds.extend(item.paths.getBounds());
       }
-      items.push(item);
+      state.items.push(item);
     });
-
-    var places = data.places || [];
-    var placeLayer = null;
-    if (places.length) {
-      var placeRenderer = places.length > 1500 ? L.canvas({ padding: 0.5 }) : svg;
-      placeLayer = L.layerGroup();
-      places.forEach(function (p) {
-        var dot = L.circleMarker([p[0], p[1]], {
-          renderer: placeRenderer, radius: 4, color: "#fff", weight: 1, fillColor: PLACE_COLOR,
-          fillOpacity: 0.95, className: "em-place"
-        });
-        dot.bindTooltip(function () { return tooltipNode(p[2], p[3]); }, { direction: "top" });
-        dot.bindPopup(function () {
-          var box = el("div", "em-popup");
-          var head = el("div", "em-popup-head");
-          head.appendChild(el("strong", null, p[2]));
-          box.appendChild(head);
-          box.appendChild(rowsTable(p[4] || []));
-          return box;
-        }, { maxWidth: 320 });
-        placeLayer.addLayer(dot);
-      });
-      placeLayer.addTo(map);
-      overlays['<span class="em-swatch em-swatch-place"></span> Places without events (' +
-        places.length + ")"] = placeLayer;
-    }
-
-    cluster.addTo(map);
-    typeOrder.sort(function (a, b) {
-      var keys = Object.keys(TYPES);
-      var ia = keys.indexOf(a);
-      var ib = keys.indexOf(b);
+    var order = Object.keys(TYPES);
+    state.types.sort(function (a, b) {
+      var ia = order.indexOf(a);
+      var ib = order.indexOf(b);
       return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : a > b ? 1 : 0);
     });
-    var typeOverlays = {};
-    typeOrder.forEach(function (type) {
-      var label = '<span class="em-swatch" style="background:' + typeColor(type) + '"></span> ' +
-        escapeHtml(typeLabel(type)) + " (" + typeCounts[type] + ")";
-      typeOverlays[label] = typeGroups[type];
+    state.cluster.addTo(map);
+    return state;
+  }
+
+  // Places are [lat, lon, name, detail, popup rows].
+  function drawPlaces(map, places, svg) {
+    var renderer = places.length > 1500 ? L.canvas({ padding: 0.5 }) : svg;
+    var layer = L.featureGroup();
+    places.forEach(function (p) {
+      var dot = L.circleMarker([p[0], p[1]], {
+        renderer: renderer, radius: 4, color: "#fff", weight: 1, fillColor: PLACE_COLOR,
+        fillOpacity: 0.95, className: "em-place"
+      });
+      dot.bindTooltip(function () { return tooltipNode(p[2], p[3]); }, { direction: "top" });
+      dot.bindPopup(function () {
+        var box = el("div", "em-popup");
+        var head = el("div", "em-popup-head");
+        head.appendChild(el("strong", null, p[2]));
+        box.appendChild(head);
+        box.appendChild(rowsTable(p[4] || []));
+        return box;
+      }, { maxWidth: 320 });
+      layer.addLayer(dot);
     });
-    var allOverlays = {};
-    Object.keys(typeOverlays).forEach(function (k) { allOverlays[k] = typeOverlays[k]; });
-    Object.keys(overlays).forEach(function (k) { allOverlays[k] = overlays[k]; });
-    if (Object.keys(allOverlays).length) {
-      L.control.layers(null, allOverlays, { collapsed: true, position: "topright" }).addTo(map);
-    }
+    return layer.addTo(map);
+  }
 
-    var dates = (data.dates || []).slice();
+  // Leaflet's layer control takes HTML labels: only constants and escaped text go in.
+  function addLayerControl(map, state, shade, places) {
+    var overlays = {};
+    state.types.forEach(function (type) {
+      var label = '<span class="em-swatch" style="background:' + typeColor(type) + '"></span> ' +
+        escapeHtml(typeLabel(type)) + " (" + state.counts[type] + ")";
+      overlays[label] = state.groups[type];
+    });
+    if (shade) {
+      overlays['<span class="em-swatch em-swatch-shade"></span> Overflown countries'] = shade;
+    }
+    if (places) {
+      overlays['<span class="em-swatch em-swatch-place"></span> Places without events (' +
+        places.getLayers().length + ")"] = places;
+    }
+    if (Object.keys(overlays).length) {
+      L.control.layers(null, overlays, { collapsed: true, position: "topright" }).addTo(map);
+    }
+  }
+
+  // Shows an event when its type's overlay is on and it is undated or dated up to the
+  // slider's date; returns the slider control, or null when fewer than two dates exist.
+  function addFilters(map, state, dates, undated) {
     var slider = null;
-    var timeControl = null;
-    function timeHeight() {
-      return timeControl ? timeControl.getContainer().offsetHeight : 0;
-    }
-    var sliderLabel = null;
-
+    var label = null;
     function refresh() {
       var cutoff = slider ? dates[Number(slider.value)] : null;
       var add = [];
       var remove = [];
       var shown = 0;
-      items.forEach(function (it) {
-        var want = map.hasLayer(typeGroups[it.type]) &&
+      state.items.forEach(function (it) {
+        var want = map.hasLayer(state.groups[it.type]) &&
           (cutoff === null || it.date === null || it.date <= cutoff);
         if (want) shown += 1;
         if (want === it.visible) return;
         it.visible = want;
         it.markers.forEach(function (m) { (want ? add : remove).push(m); });
         if (it.paths) {
-          if (want) typeGroups[it.type].addLayer(it.paths);
-          else typeGroups[it.type].removeLayer(it.paths);
+          if (want) state.groups[it.type].addLayer(it.paths);
+          else state.groups[it.type].removeLayer(it.paths);
         }
       });
-      if (remove.length) cluster.removeLayers(remove);
-      if (add.length) cluster.addLayers(add);
-      if (sliderLabel) {
-        sliderLabel.textContent = "up to " + cutoff + " \u00b7 " + shown + " of " + items.length +
-          " events";
+      if (remove.length) state.cluster.removeLayers(remove);
+      if (add.length) state.cluster.addLayers(add);
+      if (label) {
+        label.textContent = "up to " + cutoff + " \u00b7 " + shown + " of " +
+          state.items.length + " events";
       }
     }
-
+    var control = null;
     if (dates.length > 1) {
-      timeControl = addControl(map, "bottomleft", "em-time", function (div) {
+      control = addControl(map, "bottomleft", "em-time", function (div) {
         div.appendChild(el("div", "em-control-title", "Date"));
         slider = el("input", "em-slider");
         slider.type = "range";
@@ -513,65 +521,86 @@
         slider.value = String(dates.length - 1);
         slider.setAttribute("aria-label", "Show events up to this date");
         div.appendChild(slider);
-        sliderLabel = el("div", "em-slider-label");
-        div.appendChild(sliderLabel);
-        if (data.undated) {
-          div.appendChild(el("div", "em-note", data.undated + " undated events always shown"));
-        }
+        label = el("div", "em-slider-label");
+        div.appendChild(label);
+        if (undated) div.appendChild(el("div", "em-note", undated + " undated events always shown"));
         // With thousands of markers re-clustering takes a while: wait for the release.
-        L.DomEvent.on(slider, items.length > 1000 ? "change" : "input change", refresh);
+        L.DomEvent.on(slider, state.items.length > 1000 ? "change" : "input change", refresh);
       });
     }
     map.on("overlayadd overlayremove", refresh);
     refresh();
+    return control;
+  }
 
-    var legend = addControl(map, "bottomright", "em-legend", function (div) {
+  function addLegend(map, data, state) {
+    return addControl(map, "bottomright", "em-legend", function (div) {
       if (data.title) div.appendChild(el("div", "em-legend-title", data.title));
       if (data.published) div.appendChild(el("div", "em-note", "Published " + data.published));
-      if (typeOrder.length) div.appendChild(el("div", "em-control-title", "Events"));
-      typeOrder.forEach(function (type) {
+      if (state.types.length) div.appendChild(el("div", "em-control-title", "Events"));
+      state.types.forEach(function (type) {
         var row = el("div", "em-legend-row");
         row.appendChild(legendIcon(type));
-        row.appendChild(el("span", null, typeLabel(type) + " (" + typeCounts[type] + ")"));
+        row.appendChild(el("span", null, typeLabel(type) + " (" + state.counts[type] + ")"));
         div.appendChild(row);
       });
-      var extra = [];
-      if (events.some(function (ev) { return ev.a === true; })) {
-        extra.push(["em-key-approx", "Dashed ring: region or country"]);
+      var keys = [];
+      if ((data.events || []).some(function (ev) { return ev.a === true; })) {
+        keys.push(["em-key-approx", "Dashed ring: region or country"]);
       }
-      if (typeCounts.casualty) extra.push(["em-key-size", "Size: people killed"]);
-      if (items.some(function (it) { return it.paths; })) {
-        extra.push(["em-key-path", "Path, arrows show direction"]);
+      if (state.counts.casualty) keys.push(["em-key-size", "Size: people killed"]);
+      if (state.paths) {
+        keys.push(["em-key-path", state.manyPaths ? "Path, from ring to marker"
+          : "Path, arrows show direction"]);
       }
-      if (overflown.length) extra.push(["em-swatch em-swatch-shade", "Overflown country"]);
-      if (places.length) extra.push(["em-swatch em-swatch-place", "Place without event"]);
-      extra.forEach(function (e) {
+      if ((data.overflown || []).length) {
+        keys.push(["em-swatch em-swatch-shade", "Overflown country"]);
+      }
+      if ((data.places || []).length) {
+        keys.push(["em-swatch em-swatch-place", "Place without event"]);
+      }
+      keys.forEach(function (k) {
         var row = el("div", "em-legend-row");
-        row.appendChild(el("span", e[0]));
-        row.appendChild(el("span", null, e[1]));
+        row.appendChild(el("span", k[0]));
+        row.appendChild(el("span", null, k[1]));
         div.appendChild(row);
       });
       if (data.unlocated) {
         div.appendChild(el("div", "em-note", data.unlocated + " events without a location"));
       }
-      if (!events.length && !places.length) div.appendChild(el("div", "em-note", "No places found"));
+      if (!state.items.length && !(data.places || []).length) {
+        div.appendChild(el("div", "em-note", "No places found"));
+      }
     });
+  }
 
-    // Keep what is fitted clear of the legend (bottom right) and the time slider.
-    var fit = {
-      paddingTopLeft: [50, 50],
-      paddingBottomRight: [legend.getContainer().offsetWidth + 30, timeHeight() + 30],
-      maxZoom: 9
-    };
-    if (!bounds.isValid() && placeLayer) {
-      bounds = L.featureGroup(placeLayer.getLayers()).getBounds();
-    }
-    if (bounds.isValid()) {
-      map.fitBounds(bounds, fit);
+  function build(map, data) {
+    setUp(map, data);
+    var svg = L.svg({ padding: 0.5 });
+    var countries = data.countries || [];
+    if (data.basemap) drawBasemap(map, countries);
+    var overflown = data.overflown || [];
+    var shade = overflown.length ? drawOverflown(map, countries, overflown) : null;
+    var state = drawEvents(map, data.events || [], data.sentences || [], svg);
+    var places = (data.places || []).length ? drawPlaces(map, data.places, svg) : null;
+    addLayerControl(map, state, shade, places);
+    var time = addFilters(map, state, data.dates || [], data.undated);
+    var legend = addLegend(map, data, state);
+
+    // Fit the events (or else the places) clear of the legend and the time slider.
+    var bounds = state.bounds.isValid() ? state.bounds : places ? places.getBounds() : null;
+    if (bounds && bounds.isValid()) {
+      map.fitBounds(bounds, {
+        paddingTopLeft: [50, 50],
+        paddingBottomRight: [
+          legend.getContainer().offsetWidth + 30,
+          (time ? time.getContainer().offsetHeight : 0) + 30
+        ],
+        maxZoom: 9
+      });
     } else {
       map.setView([25, 10], 2);
     }
-    return { items: items, cluster: cluster, refresh: refresh };
   }
 
   window.eventmap = { build: build };

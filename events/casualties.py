@@ -53,7 +53,7 @@ VICTIM_WORDS = (
     "|guards?|residents?|villagers|worshippers|pilgrims|protesters|demonstrators|students?"
     "|workers?|journalists?|medics|doctors|patients|passengers|crew members|crew|members"
     "|refugees|migrants|detainees|prisoners|victims|bodies|casualties|employees|staff"
-    "|family members|relatives|teenagers?|elderly|individuals|persons"
+    "|family members|relatives|teenagers?|elderly|individuals|persons|others|more"
 )
 _ADJ = r"(?:(?-i:[a-z]+-?[a-z]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))\s+){0,2}?"
 _VICTIMS = rf"(?P<v>{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))"
@@ -115,6 +115,11 @@ _TOLL_HINT = re.compile(
     r"|execut|massacr|behead",
     re.IGNORECASE,
 )
+
+
+def has_toll_words(sentence: str) -> bool:
+    """A quick test: could ``sentence`` state a toll? (False rules it out.)"""
+    return bool(_TOLL_HINT.search(sentence))
 
 
 def parse_number(phrase: str) -> int | None:
@@ -214,7 +219,11 @@ def find_toll(sentence: str) -> Toll | None:
         if casualties.qualifier is None or kind == "killed":
             casualties.qualifier = items[0][1]
         for _, _, v in items:
-            if v and v.lower() not in {x.lower() for x in victims}:
+            if (
+                v
+                and v.lower() not in {"others", "more"}
+                and v.lower() not in {x.lower() for x in victims}
+            ):
                 victims.append(v if v[0].isupper() else v.lower())
     casualties.victims = ", ".join(victims) if victims else None
     return Toll(casualties, start, end, phrase_text)
@@ -241,7 +250,13 @@ def _is_not_a_toll(sentence: str, m: re.Match[str]) -> bool:
     ):
         return True
     after = sentence[m.end("n") : m.end("n") + 12].lower()
-    return bool(re.match(r"\s*(?:km|kilomet|miles?\b|%|percent|per cent|years?\b)", after))
+    return bool(
+        re.match(
+            r"\s*(?:km|kilomet|miles?\b|%|percent|per cent|years?\b)|-?\s*(?:year|month|week|day)s?"
+            r"[- ]old",
+            after,
+        )
+    )
 
 
 def has_no_toll(sentence: str) -> bool:

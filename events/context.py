@@ -33,7 +33,7 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:but|while|whereas|which|who|where|although|though|as|after|before|when|saying"
     r"|adding|resulting|according|even as|despite)\b)"
     r"|\s(?=(?:but|while|whereas|although|though|because|before|after|when|who|which|unless"
-    r"|until)\s)"
+    r"|until|since)\s)"
     r"|\s(?=as\s+(?:[A-Z]|the\s))"
     r"|\s(?=and\s+(?:later\s+|also\s+)?(?:accused|said|says|claimed|denied|rejected|added"
     r"|blamed|warned|insisted)\b)"
@@ -113,7 +113,7 @@ _COORD = re.compile(
 _DEMONYM_END = re.compile(r"(?:ian|ean|an|ish|ese|i|ic|ch|ss|ov)$")
 SPEECH_VERBS = (
     r"said|says|say|claimed|claims|reported|reports|told|announced|alleged|confirmed|stated"
-    r"|added|accused|insisted|warned|condemned|denied|blamed|called|urged"
+    r"|added|accused|insisted|warned|condemned|denied|blamed|called for|urged"
 )
 _SPEAKER_AFTER = re.compile(
     rf"^\s+(?:(?:has|have|had|also|later|earlier|on \w+)\s+)*(?:{SPEECH_VERBS})\b"
@@ -165,7 +165,8 @@ _GENERIC_ACTOR = re.compile(
     r"\b(?:(?:[\w]+-(?:led|backed|aligned|government|Russian|Western)|pro-[\w]+|rival|armed"
     r"|government|opposition|Islamist|security|paramilitary)\s+)?(?:forces|troops|army|militants"
     r"|rebels|insurgents|fighters|jihadists|separatists|gunmen|militia(?:s|men)?|police"
-    r"|protesters|demonstrators|rioters|coalition|soldiers|warplanes|jets|drones)\b"
+    r"|protesters|demonstrators|rioters|coalition|soldiers|warplanes|jets|drones)\b",
+    re.IGNORECASE,
 )
 _SPEECH = (
     r"said|says|say|claimed|claims|claim|reported|reports|report|told|announced|alleged|alleges"
@@ -221,6 +222,8 @@ class Mention:
             and not name.casefold().startswith(mention.casefold())
             and self.toponym.feature_class in {"country", "region", "admin1"}
             and len(mention) > 3
+            and " " not in mention
+            and "-" not in mention
             and bool(_DEMONYM_END.search(mention.casefold()))
         )
 
@@ -279,8 +282,8 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
                 i -= 2
                 continue
             return "near", True
-        if word in _NEAR or (word == "to" and previous == "close"):
-            return "near", True
+        if word in _NEAR or (word == "to" and previous == "close") or word == "off":
+            return "near", True  # "near X", "close to X", "off the coast of X"
         if word in {"km", "kilometres", "kilometers", "miles"}:
             near = True
         if word == "from" or (word == "of" and previous == "out"):
@@ -480,7 +483,9 @@ def find_actor(
             continue
         if m.role == "source" and _LAUNCHER_FROM.search(sentence[clause[0] : m.start]):
             return m.actor_name  # "a helicopter from Belarus"
-        close = trigger_start - m.end <= 60
+        # a subject: near the trigger, or opening the clause ("Azerbaijan launched ...,
+        # shelling Stepanakert")
+        close = trigger_start - m.end <= 60 or not sentence[clause[0] : m.start].strip()
         if m.role in {"agent", "modifier"} or (m.role == "none" and close):
             candidates.append(_Candidate(2, m.start - start, m.actor_name))
     shifted = [

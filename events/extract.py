@@ -2,10 +2,12 @@
 
 For each sentence of the article body (boilerplate skipped): find triggers, drop the negated
 and hedged ones, attach each to the places its clause says it happened at, and add actor,
-claim source, date and ACLED type; then one casualty event per stated toll (one event for
-all the places it covers, never one per place), and a missile path where missiles are
-launched from one place at another. Repeats across sentences (the same strike on the same
-place) are merged.
+target, claim source, date and ACLED type; then one casualty event per stated toll (one
+event for all the places it covers, never one per place), and a missile path where missiles
+are launched from one place at another. A sentence that names no place of its own can
+still report on the one before ("Four people were killed.", "Survivors fled.", "...the
+outskirts of the city"). Repeats across sentences (the same strike on the same place) are
+merged. No parser: clause and role heuristics in ``events.context``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from datetime import date, timedelta
 
-from events.casualties import Toll, find_count, find_toll, has_no_toll
+from events.casualties import Toll, find_count, find_toll, has_no_toll, has_toll_words
 from events.context import (
     PLACE_ROLES,
     SPEECH_VERBS,
@@ -39,6 +41,7 @@ from events.triggers import (
     SHELLING,
     TriggerMatch,
     find_triggers,
+    has_trigger_words,
     is_ground_fire,
     polarity,
 )
@@ -62,11 +65,24 @@ _DETACHED = re.compile(
     r"|conference|visit\w*|condemn\w*|denounc\w*|about|regarding|concerning)\b",
     re.IGNORECASE,
 )
-_LEAVING = re.compile(r"withdr|retreat|pulled out", re.IGNORECASE)
+# Speakers who report from where it happened: "police in Chicago said a gunman shot..."
+_LOCAL_SOURCE = re.compile(
+    r"\b(?:police|residents|witnesses|medics|doctors|hospital|rescuers|mayor|governor|locals"
+    r"|local officials|emergency services)\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FROM_IS_PLACE = re.compile(r"withdr|retreat|pulled out|abduct|kidnap|hostage", re.IGNORECASE)
 _THE_TOWN = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:[a-z]+-?)+\s+)?(?:city|town|village|capital)\b(?!\s+of\b)"
 )
 _NEAR_WORDS = re.compile(r"\b(?:near|outside|outskirts|edge|edges|north|south|east|west)\b")
+_TRUCE = re.compile(
+    r"cease-?fire|truce|talks|agree\w*|deal\b|negotiat\w*|peace|accord", re.IGNORECASE
+)
+_RELATIVE = re.compile(r"(?:^|[,\s])(?:who|which|where|whose)\s[^,;]*$", re.IGNORECASE)
+_FROM_ELSEWHERE = re.compile(r"^(?:\s+[\w,]+){0,6}?\s+from\s+(?!the area\b)", re.IGNORECASE)
+_RELATIVE_START = re.compile(r"^\W*(?:who|which|that|whose)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"^\W*(?:after|when|following|during)\b", re.IGNORECASE)
 _FRONTED = re.compile(
     r"^\W*(?:in|at|near|outside|across|around|inside|throughout)\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -85,8 +101,24 @@ _CIVILIANS = re.compile(
     re.IGNORECASE,
 )
 _STATE_ACTOR = re.compile(r"\b(?:army|military|government|troops|soldiers|regime)\b", re.I)
+_POLICE = re.compile(r"\b(?:police|security|forces|troops|army|soldiers)\b", re.IGNORECASE)
 BASE_CONFIDENCE = 0.8
 CLAIM_CONFIDENCE = 0.7
+
+
+_UNARMED_VICTIMS = re.compile(
+    r"^(?:people|persons|civilians?|villagers|residents|worshippers|passengers|students|children"
+    r"|women|men|family members|pilgrims|farmers|patients|shoppers|customers|guests|mourners"
+    r"|workers|journalists|teachers|(?-i:[A-Z])\w+(?:ians?|is|ese|ans))$",
+    re.IGNORECASE,
+)
+
+
+def _civilian_toll(toll: Toll | None) -> bool:
+    """Whether the toll's victims are all unarmed ("killing 12 people")."""
+    if toll is None or toll.casualties.killed is None or not toll.casualties.victims:
+        return False
+    return all(_UNARMED_VICTIMS.match(v) for v in toll.casualties.victims.split(", "))
 
 
 def _precision(places: list[Mention]) -> tuple[int, int]:
@@ -122,7 +154,9 @@ def _attach(
     The first coordinated group of place mentions after the trigger in its clause; else the
     last group before it, unless a speech, meeting or purpose stands between ("officials in
     Moscow said the strikes...") and it is not a fronted "In Khartoum, ..."; else a passive
-    subject ("Kharkiv was shelled"); else a modifier ("Syria bombing campaigns").
+    subject ("Kharkiv was shelled"); else a modifier ("Syria bombing campaigns"); else, for
+    a temporal clause ("a curfew in Bahir Dar after protesters blocked roads"), the first
+    place of the clause it hangs on.
     """
     in_clause = [m for m in mentions if m.clause == clause]
     if event_type == "airspace_violation":
@@ -130,9 +164,11 @@ def _attach(
         if inside:
             return inside[:1]
     allowed = PLACE_ROLES - {"modifier"}
-    if event_type == "displacement":
-        allowed = (allowed | {"source"}) - {"direction"}  # "fled to X": X is not where it began
-    elif _LEAVING.search(phrase):
+    if event_type not in {"strike", "protest", "other"}:
+        # "rockets towards Israel" land there; "fled to X" or "advancing towards X" did not
+        # happen at X
+        allowed = allowed - {"direction"}
+    if event_type == "displacement" or _FROM_IS_PLACE.search(phrase):
         allowed = allowed | {"source"}
     after = [m for m in in_clause if m.start >= end and m.role in allowed]
     after = [m for m in after if m.role != "attributive"] or after
@@ -146,11 +182,12 @@ def _attach(
         and (
             not _DETACHED.search(sentence[m.end : start])
             or _FRONTED.match(sentence[clause_start : m.start])
+            or _LOCAL_SOURCE.search(sentence[clause_start : m.start])
         )
     ]
     placed = [m for m in placed if m.role != "attributive"] or placed
     if placed:
-        return [m for m in placed if m.group == placed[-1].group]
+        return _finest_group(placed)
     if before:
         last = before[-1]
         gap = sentence[last.end : start]
@@ -159,10 +196,45 @@ def _attach(
         ):
             return [m for m in before if m.group == last.group]
     modifiers = [m for m in in_clause if m.role == "modifier" and 0 <= start - m.end <= 2]
-    return modifiers
+    if modifiers or clause == 0 or not _SUBORDINATE.match(sentence[clause_start:]):
+        return modifiers
+    main = sentence[:clause_start]
+    # "a ceasefire in Gaza after weeks of fighting", "who lived in Moscow ... when she was
+    # attacked": the main clause is no event, or is about someone else
+    if _TRUCE.search(main) or _RELATIVE.search(main):
+        return []
+    earlier = [m for m in mentions if m.clause == clause - 1 and m.role in allowed]
+    earlier = [m for m in earlier if m.role != "attributive"] or earlier
+    return [m for m in earlier if m.group == earlier[0].group] if earlier else []
 
 
-def _acled(trigger: TriggerMatch, sentence: str, actor: str | None, mentions: list[Mention]):
+_COARSE = frozenset({"admin1", "admin2", "region", "country"})
+
+
+def _finest_group(placed: list[Mention]) -> list[Mention]:
+    """The last group before a trigger, unless it only widens an earlier one ("attacked
+    Macomia in Cabo Delgado province, clashing with soldiers": Macomia)."""
+    last = [m for m in placed if m.group == placed[-1].group]
+    codes = {m.toponym.country_code for m in last}
+    if all(m.toponym.feature_class in _COARSE or m.level for m in last):
+        finer = [
+            m
+            for m in placed
+            if m.group != last[0].group
+            and m.toponym.feature_class not in _COARSE
+            and m.level is None
+            and m.toponym.country_code in codes
+        ]
+        if finer:
+            return [m for m in placed if m.group == finer[-1].group]
+    return last
+
+
+def _acled(
+    trigger: TriggerMatch, sentence: str, actor: str | None, mentions: list[Mention]
+) -> tuple[str | None, str | None]:
+    """ACLED (event type, sub-event type): the rule's, with the weapons named deciding air
+    strike or shelling for bare verbs, and a state actor's takeover counted as a clash."""
     rule = trigger.rule
     if rule.event_type == "strike" and rule.needs_weapon:
         return SHELLING if is_ground_fire(sentence) else AIR
@@ -207,6 +279,7 @@ class _Dates:
 
     @staticmethod
     def nearest(dates: list[DateMention], offset: int) -> tuple[date | None, DatePrecision | None]:
+        """The date nearest the sentence offset ``offset``: (date, precision), or Nones."""
         if not dates:
             return None, None
         best = min(dates, key=lambda d: abs(d.start - offset))
@@ -315,6 +388,8 @@ def _sentence_events(
             s.bounds[ci][0],
         )
         actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, s.mentions, places)
+        if event_type == "protest" and actor is not None and _POLICE.search(actor):
+            actor = None  # "police dispersed protesters": the police are not the protesters
         target = find_target(text, trigger.end, s.bounds[ci][1], s.mentions)
         if _PATH_WEAPON.search(trigger.text) and _PATH_VERB.search(trigger.text):
             launch = launch or (trigger, actor)
@@ -324,7 +399,11 @@ def _sentence_events(
         extra: dict = {}
         if trigger.rule.acled == NO_ACLED and event_type == "other":
             extra["hazard"] = trigger.text.lower()
-        elif event_type == "clash" and _ATTACK_WORD.match(trigger.text) and _CIVILIANS.search(text):
+        elif (
+            event_type == "clash"
+            and _ATTACK_WORD.match(trigger.text)
+            and (_CIVILIANS.search(text) or _civilian_toll(toll))
+        ):
             event_type, acled = "other", ATTACK  # gunmen attacking villagers: no clash
         if event_type == "crash":
             counted = find_count(text[s.bounds[ci][0] : trigger.start]) or find_count(
@@ -419,14 +498,15 @@ def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) ->
     return [event]
 
 
-def _sources(previous: list[Event]) -> list[Event]:
-    """The events of a sentence that a later toll or flight can refer back to."""
+def _sources(previous: list[Event], hazards: bool = False) -> list[Event]:
+    """The events of a sentence that a later toll or flight can refer back to (natural
+    hazards only when ``hazards``: a flood's toll, not the people it drove out)."""
     return [
         e
         for e in previous
         if e.event_type in _VIOLENT | {"crash", "protest"}
         and e.path is None
-        and "hazard" not in e.extra
+        and (hazards or "hazard" not in e.extra)
     ]
 
 
@@ -460,6 +540,7 @@ def _follow_up(
     dates: list[DateMention],
     previous: list[Event],
     town: Toponym | None,
+    toponyms: list[Toponym],
 ) -> list[Event]:
     """Events of a sentence that names no place of its own, from the sentences before it.
 
@@ -469,7 +550,7 @@ def _follow_up(
     belongs to the violent events of the sentence just before (a toll only if that sentence
     gave none, else it is the same toll retold).
     """
-    s = _Sentence(span, text, [], dates)
+    s = _Sentence(span, text, toponyms, dates)
     events: list[Event] = []
     fled = None
     for trigger in find_triggers(text):
@@ -478,20 +559,29 @@ def _follow_up(
         ci = clause_of(s.bounds, trigger.start)
         clause = text[s.bounds[ci][0] : s.bounds[ci][1]]
         anaphor = _THE_TOWN.search(clause)
-        if town is not None and anaphor:
+        placed = any(m.clause == ci and m.role in PLACE_ROLES | {"owner"} for m in s.mentions)
+        if town is not None and anaphor and not placed:
             near = bool(_NEAR_WORDS.search(clause[: anaphor.start()]))
             here = Mention(town, -1, -1, "in", 0, ci, near)
-            actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, [])
+            actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, s.mentions)
             event = s.event(trigger.rule.event_type, [here], trigger.start, trigger.text, actor)
-            event.acled_event_type, event.acled_sub_event_type = _acled(trigger, text, actor, [])
-            event.target = find_target(text, trigger.end, s.bounds[ci][1], [])
+            event.acled_event_type, event.acled_sub_event_type = _acled(
+                trigger, text, actor, s.mentions
+            )
+            event.target = find_target(text, trigger.end, s.bounds[ci][1], s.mentions)
             events.append(event)
-        elif trigger.rule.event_type == "displacement" and fled is None:
+        elif (
+            trigger.rule.event_type == "displacement"
+            and fled is None
+            and not _RELATIVE_START.match(clause)  # "people who fled earlier fighting"
+            and not _FROM_ELSEWHERE.search(text[trigger.end :])  # "from border districts"
+        ):
             fled = trigger
     sources = _sources(events) or _sources(previous)
     if fled is not None and not events and sources:
         events.append(_at_places("displacement", sources, span, fled.text, s.claimant))
     toll = find_toll(text)
+    sources = sources or _sources(previous, hazards=True)
     if (
         toll is not None
         and sources
@@ -524,15 +614,17 @@ def extract_events(doc: Document) -> None:
     for index, (span, sentence) in enumerate(zip(body, sentences, strict=True)):
         first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
         inside = [t for t in toponyms[first:last] if t.end <= span.end]
-        if is_boilerplate(sentence):
-            previous = []
-            continue
+        recent = town[1] if town is not None and index - town[0] <= 2 else None
         found: list[Event] = []
-        if inside:
-            found = _sentence_events(span, sentence, inside, dates.of(index))
-        elif previous or town is not None:
-            recent = town[1] if town is not None and index - town[0] <= 2 else None
-            found = _follow_up(span, sentence, dates.of(index), previous, recent)
+        if (
+            (inside or previous or recent is not None)
+            and (has_trigger_words(sentence) or has_toll_words(sentence))
+            and not is_boilerplate(sentence)
+        ):
+            if inside:
+                found = _sentence_events(span, sentence, inside, dates.of(index))
+            if not found and (previous or recent is not None):
+                found = _follow_up(span, sentence, dates.of(index), previous, recent, inside)
         events.extend(found)
         previous = found
         towns = [t for t in inside if t.feature_class in {"city", "village"}]

@@ -32,12 +32,12 @@ _BOILERPLATE = re.compile(
     r"|\bsubscribe\b|\bsign (?:up|in)\b|\blog ?in\b|read more|\bshare (?:this|on|via)\b"
     r"|all rights reserved|copyright|©|terms (?:of|and) (?:use|service|conditions)"
     r"|\badvertisement\b|click here|related (?:articles|stories|topics|content|news)"
-    r"|most (?:read|popular|viewed)|javascript|accept(?:reject)?\b|opt[- ]out",
+    r"|most (?:read|popular|viewed)|javascript|\baccept(?:reject|\s+all|\s+cookies)\b|opt[- ]out",
     re.IGNORECASE,
 )
 _NAV_WORDS = re.compile(
     r"^(?:share|tweet|email|print|facebook|twitter|whatsapp|linkedin|telegram|comments?"
-    r"|advertisement|menu|search|home|next|previous|back to top|more|related)\W*$",
+    r"|advertisement|menu|search|home|next|previous|back to top|more|related|accept|reject)\W*$",
     re.IGNORECASE,
 )
 

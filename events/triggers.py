@@ -25,6 +25,7 @@ NON_STATE_TAKEOVER = ("Battles", "Non-state actor overtakes territory")
 GOVERNMENT_REGAINS = ("Battles", "Government regains territory")
 TRANSFER = ("Strategic developments", "Non-violent transfer of territory")
 ATTACK = ("Violence against civilians", "Attack")
+ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
 PROTEST = ("Protests", "Peaceful protest")
 RIOT = ("Riots", "Violent demonstration")
 STRATEGIC_OTHER = ("Strategic developments", "Other")
@@ -46,9 +47,42 @@ _GROUND = re.compile(
     r"|HIMARS|Grad|howitzers?|tanks?)\b",
     re.IGNORECASE,
 )
-_ARMED = re.compile(
-    r"\b(?:fighters|forces|troops|rebels?|militants|army|soldiers|jihadists|insurgents|militias?"
-    r"|militiamen|gunmen|tanks|paratroopers|marines|separatists|guerrillas)\b",
+# "summoned the envoy to protest against...": a diplomatic protest, not a demonstration
+_DIPLOMATIC = re.compile(
+    r"\b(?:summon\w*|envoys?|ambassadors?|diplomat\w*|lodged|formal protest|protest note)\b",
+    re.IGNORECASE,
+)
+# Context some triggers need in their sentence: armed men, war or harm ("fighting",
+# "fought", "attacked" are often figurative); a vehicle for "crashed"; many people for
+# "fled".
+CONFLICT = re.compile(
+    r"\b(?:fighters|forces|troops|rebels?|militants|army|soldiers|jihadists?|insurgents"
+    r"|militias?|militiamen|gunmen|tanks|paratroopers|marines|separatists|guerrillas|military"
+    r"|war|offensive|front ?lines?|shelling|artillery|gunfire|weapons?|armed|erupt\w*"
+    r"|broke out|rag(?:ed|ing)|intensif\w*|fierce|heavy|killed|killing|wounded|injured|dead"
+    r"|deaths?|casualties|police|security|Taliban|Hamas|Hezbollah|Houthis?|Islamic State"
+    r"|al-Shabaa?b|Boko Haram|Wagner|al-Qaeda|jihad\w*)\b"
+    r"|(?-i:\b(?:IS|ISIS|ISIL|IDF|RSF|SAF|HTS|PKK|YPG|SDF|M23|JNIM|ISWAP)\b)",
+    re.IGNORECASE,
+)
+# Men who take a town by entering it (a convoy or a delegation does not)
+_FIGHTERS = re.compile(
+    r"\b(?:rebels?|fighters|militants|insurgents|jihadists?|militias?|militiamen|gunmen|troops"
+    r"|forces|soldiers|army|separatists|guerrillas|paratroopers|Taliban|Hamas|Hezbollah"
+    r"|Houthis?|Islamic State|al-Shabaa?b|Boko Haram|Wagner)\b"
+    r"|(?-i:\b(?:IS|ISIS|ISIL|RSF|HTS|M23|JNIM|ISWAP)\b)",
+    re.IGNORECASE,
+)
+_VEHICLE = re.compile(
+    r"\b(?:planes?|aircraft|airliners?|jets?|helicopters?|drones?|UAVs?|missiles?|rockets?"
+    r"|cars?|bus(?:es)?|trains?|trucks?|lorr(?:y|ies)|vehicles?|boats?|ships?|ferr(?:y|ies)"
+    r"|vessels?|flights?|convoys?|balloons?|satellites?|(?:fighter-)?bombers?|Su-\d+|MiG"
+    r"|F-\d+)\b",
+    re.IGNORECASE,
+)
+_CROWD = re.compile(
+    r"\b(?:thousands|hundreds|dozens|families|residents|civilians|people|villagers|refugees"
+    r"|population|inhabitants|survivors|millions?|women|children|communities)\b",
     re.IGNORECASE,
 )
 _TERRITORY_OBJECT = re.compile(
@@ -56,7 +90,9 @@ _TERRITORY_OBJECT = re.compile(
     r"{0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
     r"|districts?|regions?|provinces?|bases?|airports?|airfields?|hills?|bridges?|settlements?"
     r"|neighbou?rhoods?|positions|outposts?|bridgeheads?|checkpoints?|ports?|capital|control|parts|swathes"
-    r"|(?-i:[A-Z])[\w’'-]+\b(?!\s+(?:soldiers|troops|fighters|servicemen|prisoners|citizens"
+    r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b)"
+    r"(?-i:[A-Z])[\w’'-]+\b(?!\s+(?:soldiers|troops|fighters|servicemen|prisoners|citizens"
     r"|civilians|officers|nationals|sailors|pilots|men|women|children|hostages)))",
     re.IGNORECASE,
 )
@@ -68,7 +104,8 @@ class TriggerRule:
 
     ``needs_weapon``: only with a weapon word in the sentence ("hit", "struck").
     ``needs_territory``: only when a place or territory noun follows ("seized the town").
-    ``needs_armed``: only in a sentence naming armed men ("rebels entered the city").
+    ``requires``: only in a sentence this also matches ("rebels entered the city", a plane
+    that crashed, thousands who fled: not "prices crashed", "tourists fled the heat").
     ``without_weapon``: only when no weapon is named ("explosions" after a missile attack
     are the missiles, not a bomb).
     ``stems``: lower-case strings one of which every match contains; a sentence holding
@@ -82,7 +119,7 @@ class TriggerRule:
     needs_territory: bool = False
     stems: tuple[str, ...] = ()
     without_weapon: bool = False
-    needs_armed: bool = False
+    requires: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +141,7 @@ def _rule(
     needs_territory: bool = False,
     stems: tuple[str, ...],
     without_weapon: bool = False,
-    needs_armed: bool = False,
+    requires: re.Pattern[str] | None = None,
 ) -> TriggerRule:
     return TriggerRule(
         event_type,
@@ -114,7 +151,7 @@ def _rule(
         needs_territory,
         stems,
         without_weapon,
-        needs_armed,
+        requires,
     )
 
 
@@ -133,6 +170,7 @@ RULES: tuple[TriggerRule, ...] = (
         NO_ACLED,
         r"\b(?:earthquakes?|quakes?|floods|flooding|flash floods?|landslides?|mudslides?|cyclones?"
         r"|hurricanes?|typhoons?|tornado(?:es)?|wildfires?|forest fires?|tsunamis?|avalanches?"
+        r"|storms?|blizzards?|heatwaves?"
         r"|volcanic eruptions?)\b",
         stems=(
             "quake",
@@ -148,6 +186,9 @@ RULES: tuple[TriggerRule, ...] = (
             "tsunami",
             "avalanche",
             "volcanic",
+            "storm",
+            "blizzard",
+            "heatwave",
         ),
     ),
     _rule(
@@ -160,8 +201,9 @@ RULES: tuple[TriggerRule, ...] = (
         "other",
         IED,
         r"\b(?:car|truck|roadside|road-side|bicycle|motorcycle) bombs?\b|\bIEDs?\b"
-        r"|\blandmines?\b|\bexplosive devices?\b",
-        stems=("bomb", "ied", "landmine", "explosive device"),
+        r"|\blandmines?\b|\bexplosive devices?\b|\bbomb (?:blasts?|explosions?|attacks?)\b"
+        r"|\bbombs? (?:went off|exploded|detonated)\b|\bgrenade attacks?\b",
+        stems=("bomb", "ied", "landmine", "explosive device", "grenade"),
     ),
     _rule(
         "other",
@@ -175,8 +217,9 @@ RULES: tuple[TriggerRule, ...] = (
         AIR,
         r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\bair (?:attacks?|campaigns?|bombardment)\b"
         r"|\bbombing (?:raids?|campaigns?|runs?|missions?)\b|\bdrone (?:strikes?|attacks?)\b"
-        r"|\baerial (?:bombardment|attacks?|bombing)\b|\bbomb(?:ed|ing)\b",
-        stems=("air", "bomb", "drone", "aerial"),
+        r"|\baerial (?:bombardment|attacks?|bombing)\b|\bbomb(?:ed|ing)\b"
+        r"|\bdropp(?:ed|ing) (?:explosives|bombs|grenades|munitions)\b",
+        stems=("air", "bomb", "drone", "aerial", "dropp"),
     ),
     _rule(
         "strike",
@@ -200,6 +243,21 @@ RULES: tuple[TriggerRule, ...] = (
             "fire",
             "firing",
         ),
+    ),
+    _rule(
+        "other",
+        ATTACK,
+        r"\bset fire to\b|\bset (?:\w+ )?ablaze\b|\btorch(?:ed|ing)\b|\bburn(?:ed|t) down\b"
+        r"|\barson\b",
+        stems=("set fire", "ablaze", "torch", "burned down", "burnt down", "arson"),
+        without_weapon=True,
+    ),
+    _rule(
+        "other",
+        ABDUCTION,
+        r"\babduct(?:ed|s|ing|ion|ions)?\b|\bkidnapp?(?:ed|s|ing)?\b|\bkidnappings?\b"
+        r"|\btook (?:\w+ )?hostages?\b|\btaken hostage\b",
+        stems=("abduct", "kidnap", "hostage"),
     ),
     _rule("protest", RIOT, r"\briot(?:s|ed|ing|ers)?\b", stems=("riot",)),
     _rule(
@@ -243,7 +301,7 @@ RULES: tuple[TriggerRule, ...] = (
         NON_STATE_TAKEOVER,
         r"\b(?:entered|advanced into|pushed into|swept into|took)\b",
         needs_territory=True,
-        needs_armed=True,
+        requires=_FIGHTERS,
         stems=("entered", "advanced into", "pushed into", "swept into", "took"),
     ),
     _rule(
@@ -251,6 +309,7 @@ RULES: tuple[TriggerRule, ...] = (
         NON_STATE_TAKEOVER,
         r"\b(?:fell to|fallen to|fall of)\b",
         stems=("fell to", "fallen to", "fall of"),
+        requires=CONFLICT,
     ),
     _rule(
         "territory_change",
@@ -264,44 +323,49 @@ RULES: tuple[TriggerRule, ...] = (
         NO_ACLED,
         r"\bcrash(?:ed|es|ing)?\b|\bcrash-landed\b|\bwent down\b",
         stems=("crash", "went down"),
+        requires=_VEHICLE,
     ),
     _rule(
         "displacement",
         NO_ACLED,
-        r"\bfled\b|\bflee(?:ing|s)?\b|\b(?:internally )?displaced\b|\bdisplacement\b"
-        r"|\bevacuat(?:ed|ion|ions|ing)\b|\bforced (?:\w+ )?from their homes\b|\buprooted\b"
-        r"|\bexodus\b|\bsought refuge\b",
-        stems=(
-            "fled",
-            "flee",
-            "displace",
-            "evacuat",
-            "forced",
-            "uproot",
-            "exodus",
-            "sought refuge",
-        ),
+        r"\b(?:internally )?displaced\b(?!\s+(?:(?:people|persons)['’]?s?\s+)?camps?)"
+        r"(?!\s+(?:families|people|persons|civilians|residents|children|communities|population"
+        r"|(?-i:[A-Z])\w+ians?)\b)"
+        r"|\bdisplacement\b(?!\s+camps?)|\bevacuat(?:ed|ion|ions|ing)\b"
+        r"|\bforced (?:\w+ )?from their homes\b|\buprooted\b|\bexodus\b|\bsought refuge\b",
+        stems=("displace", "evacuat", "forced", "uproot", "exodus", "sought refuge"),
+    ),
+    _rule(
+        "displacement",
+        NO_ACLED,
+        r"\bfled\b|\bflee(?:ing|s)?\b",
+        stems=("fled", "flee"),
+        requires=_CROWD,
     ),
     _rule(
         "clash",
         CLASH,
-        r"\bclash(?:es|ed|ing)?\b|\bfighting\b|\bfought\b|\bbattl(?:es|ed|ing)\b"
-        r"|\bbattle for\b|\b(?:gun ?battles?|firefights?|gunfights?|skirmish(?:es)?)\b"
-        r"|\bexchang(?:ed|es) (?:of )?fire\b|\bambush(?:ed|es)?\b|\b(?:counter-)?offensive\b"
+        r"\bclash(?:es|ed|ing)?\b|\b(?:gun ?battles?|firefights?|gunfights?|skirmish(?:es)?)\b"
+        r"|\bexchang(?:ed|es) (?:of )?fire\b|\bambush(?:ed|es)?\b"
         r"|\bground (?:assault|attack|offensive)\b|\bstreet battles\b",
         stems=(
             "clash",
-            "fighting",
-            "fought",
             "battl",
             "firefight",
             "gunfight",
             "skirmish",
             "exchang",
             "ambush",
-            "offensive",
             "ground ",
         ),
+    ),
+    _rule(
+        "clash",
+        CLASH,
+        r"\bfighting\b|\bfought\b|\bbattl(?:es|ed|ing)\b|\bbattle for\b"
+        r"|\b(?:counter-)?offensive\b",
+        stems=("fighting", "fought", "battl", "offensive"),
+        requires=CONFLICT,
     ),
     _rule(
         "strike",
@@ -334,6 +398,7 @@ RULES: tuple[TriggerRule, ...] = (
         r"\battack(?:ed|s|ing)?\b|\braid(?:ed|s)?\b|\bassault(?:ed)?\b"
         r"|\b(?:fired|opened fire) (?:at|on|upon)\b",
         stems=("attack", "raid", "assault", "fire"),
+        requires=CONFLICT,
     ),
 )
 
@@ -386,14 +451,22 @@ _HEDGE_NEAR = re.compile(
     r"|\bpossible\b|\bpotential\b|\bunintended\b|\bif\b|\bunless\b|\bwhether\b|\bintend\w* to\b"
     r"|\bwant(?:s|ed)? to\b|\bcall(?:ed|s)? for\b|\bgoing to\b|\bcease-?fire\b|\btalks?\b"
     r"|\bno-fly\b|\bmonths of\b|\blull in\b|\bhalt (?:to|in)\b|\bend (?:to|of)\b|\bpause in\b"
-    r"|\btruce\b|\bstop(?:ped)? the\b|\bmemorial\b|\banniversary of\b)(?:\s+[\w’'-]+){0,3}\s*$",
+    r"|\btruce\b|\bstop(?:ped)? the\b|\bmemorial\b|\banniversary of\b|\bsince\b)"
+    r"(?:\s+[\w’'-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 _HEDGE_CLAUSE = re.compile(
     r"\b(?:concerns?|fears?|feared|worries|worried|warn(?:ed|s|ing)?|rumou?rs?|speculat\w+"
-    r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case of\b",
+    r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case of\b"
+    r"|\b(?:charged|sentenced|convicted|indicted|pleaded|acquitted|trial|guilty|jailed"
+    r"|prosecut\w*|suspected of|accused of)\b",
     re.IGNORECASE,
 )
+
+
+def has_trigger_words(sentence: str) -> bool:
+    """A quick test: could any rule fire in ``sentence``? (False rules them all out.)"""
+    return bool(_candidate_rules(sentence.lower()))
 
 
 def find_triggers(sentence: str) -> list[TriggerMatch]:
@@ -402,11 +475,13 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
     if not rules:
         return []
     has_weapon = bool(WEAPON.search(sentence))
+    words = re.findall(r"[A-Za-z]{4,}", sentence)
+    title_case = sum(w[0].isupper() for w in words) > 0.6 * len(words)
     found: list[TriggerMatch] = []
     for rule in rules:
         if (rule.needs_weapon and not has_weapon) or (rule.without_weapon and has_weapon):
             continue
-        if rule.needs_armed and not _ARMED.search(sentence):
+        if rule.requires is not None and not rule.requires.search(sentence):
             continue
         for m in rule.pattern.finditer(sentence):
             if any(m.start() < t.end and t.start < m.end() for t in found):
@@ -417,7 +492,13 @@ def find_triggers(sentence: str) -> list[TriggerMatch]:
                 continue
             if rule.needs_territory and not _TERRITORY_OBJECT.match(sentence[m.end() :]):
                 continue
+            if rule.acled == PROTEST and _DIPLOMATIC.search(sentence):
+                continue
+            if m.group(0)[0].isupper() and m.start() > 0 and not title_case:
+                continue  # a name: "Operation Desert Storm", "Clash VI"
             found.append(TriggerMatch(rule, m.start(), m.end(), m.group(0)))
+    if any(t.rule.acled in {IED, SUICIDE} for t in found):  # "a roadside bomb struck a bus"
+        found = [t for t in found if not t.rule.needs_weapon]
     return sorted(found, key=lambda t: t.start)
 
 
@@ -428,7 +509,8 @@ def is_ground_fire(sentence: str) -> bool:
 
 
 _HEDGE_AFTER = re.compile(
-    r"^\s*(?:could|may|might|would|will|shall|should|are expected|is expected|were feared)\b",
+    r"^\s*(?:could|may|might|would|will|shall|should|(?:are |is |was |were )?expected"
+    r"|(?:is |are )?forecast|were feared|threatens?|looms?)\b",
     re.IGNORECASE,
 )
 

@@ -65,6 +65,10 @@ class _Places:
         self.admin1: list[str | None] = []
         self.bbox: dict[int, tuple[float, float, float, float]] = {}
         self.names: dict[str, list[int]] = defaultdict(list)
+        # Keys by which only a code names a country or region ("CAR", "UK"): matched only
+        # where the text writes them in capitals ("car" is a word).
+        self.code_keys: set[str] = set()
+        self.word_keys: set[str] = set()
 
     def add(self, name: str, lat: float, lon: float, cc: str | None, fclass: str, source: str,
             pop: int = 0, gid: int | None = None, admin1: str | None = None,
@@ -85,6 +89,10 @@ class _Places:
             if key not in seen and is_latin_key(key) and len(key) >= 2:
                 seen.add(key)
                 self.names[key].append(idx)
+            if fclass in ("country", "admin1"):
+                letters = alias.replace(".", "").replace(" ", "")
+                code = letters.isupper() and len(letters) <= 5
+                (self.code_keys if code else self.word_keys).add(key)
         return idx
 
 
@@ -365,14 +373,16 @@ def build(out_dir: Path) -> Path:
         "bbox": places.bbox,
         "names": {k: tuple(v) for k, v in places.names.items()},
         "prefixes": frozenset(prefixes),
+        "codes": frozenset(places.code_keys - places.word_keys),
         "demonyms": demonym_keys,
         "capitals": frozenset(capitals.values()),
         "postal_codes": postal,
         "abbreviations": dotted,
         "vocab_nouns": nouns,
         "vocab_other": other_words,
-        "given_names": given_names,
-        "wordlists": {k: frozenset(v) for k, v in wordlists.items() if k != "about"},
+        "given_names": given_names | frozenset(wordlists["given_names"]),
+        "wordlists": {k: frozenset(v) for k, v in wordlists.items()
+                      if k not in ("about", "given_names")},
         "surnames": surnames,
         "sources": SOURCE_CREDITS,
     }

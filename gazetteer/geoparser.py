@@ -37,7 +37,7 @@ from gazetteer.model import FeatureClass, Source, Toponym
 from gazetteer.normalize import TOKEN_RE, norm_name, norm_token
 
 # Bumped whenever the layout of index.pkl changes; load() refuses other versions.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 MAX_NAME_TOKENS = 7
 # "Calif.", "N.Y.", "W.Va.", "P.E.I." and two-letter postal codes.
 ABBREVIATION_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,3}")
@@ -49,6 +49,16 @@ SETTLEMENT_BEFORE_RE = re.compile(
     r"\b(?:village|villages|town|towns|hamlet|settlement|suburb|neighbou?rhood)s?"
     r"(?: of)? $", re.IGNORECASE)
 SETTLEMENT_AFTER_RE = re.compile(r" (?:village|town|hamlet|settlement)\b")
+# A dateline opens a story or paragraph: "KYIV, Ukraine (AP) —", "BEIRUT (Reuters) -",
+# "GAZA CITY —". Its capitalised head names where the story was filed.
+DATELINE_RE = re.compile(
+    r"(?m)^[ \t\"“]*(?P<head>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:,[ \t]+[^\n()—–]{1,40}?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]")
+# "Marburg virus", "Lassa fever", "Reston ebolavirus": a pathogen named after a place.
+PATHOGEN_AFTER_RE = re.compile(
+    r"[ \-](?:virus(?:es)?|ebolavirus|ha?emorrhagic|fever|encephalitis|disease)\b", re.IGNORECASE)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
+                          "your", "my"})
 SUPPLEMENT = 2  # index of "supplement" in the index's source names
 # Candidates per name kept for scoring, by prior (bounds the cost of "San Jose" and kin).
 MAX_CANDIDATES = 40
@@ -60,7 +70,7 @@ NAME_GAP_RE = re.compile(r"(?:[ \t\-'’.]|\.\s){1,3}")
 # alternate), "X, Y" containment, other names in the same admin-1, nearness (10 km = full,
 # 10,000 km = none).
 WEIGHTS = {"focus": 4.0, "hint": 2.0, "name": 1.5, "container": 6.0, "admin1": 1.5,
-           "near": 2.0}
+           "named": 1.0, "local": 1.5, "near": 2.0}
 _FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
                  "other": 2.0}
 
@@ -74,6 +84,7 @@ class _Mention:
     last_tok: int
     candidates: tuple[int, ...]
     demonym: bool = False
+    dateline: bool = False
 
 
 class _Context:
@@ -82,7 +93,9 @@ class _Context:
     def __init__(self, hints: Sequence[str]) -> None:
         self.hints = frozenset(hints)
         self.country: Counter[str] = Counter({h: 3.0 for h in hints})
-        self.admin1: dict[str, Counter[str]] = defaultdict(Counter)
+        self.admin1: dict[str, set[str]] = defaultdict(set)
+        self.named_admin1: dict[str, set[str]] = defaultdict(set)
+        self.admin1_keys: set[str] = set()
         self.points: list[tuple[float, float, str]] = []
 
     def add(self, gaz: Gazetteer, idx: int, key: str) -> None:
@@ -92,14 +105,28 @@ class _Context:
             self.country[cc] += 1.0
         a1 = gaz._admin1[idx]
         if a1:
-            self.admin1[a1][key] += 1.0
+            self.admin1[a1].add(key)
+            self.admin1_keys.add(key)
+            if fc == 1:
+                self.named_admin1[a1].add(key)
         if fc >= 2 and fc != 6:
             self.points.append((gaz._lat[idx], gaz._lon[idx], key))
 
-    def admin1_weight(self, admin1: str, key: str) -> float:
-        """How often other names in the document lie in (or are) this admin-1 region."""
-        counts = self.admin1.get(admin1)
-        return sum(v for k, v in counts.items() if k != key) if counts else 0.0
+    def admin1_weight(self, admin1: str, key: str) -> tuple[int, float, bool]:
+        """Other names of the document in (or naming) this admin-1 region.
+
+        Returns how many distinct other names lie in it, their share of all other names
+        that lie in some admin-1 region (a local story names places of one state), and
+        whether the text names the region itself ("Texas").
+        """
+        names = self.admin1.get(admin1)
+        if not names:
+            return 0, 0.0, False
+        inside = len(names) - (key in names)
+        total = len(self.admin1_keys) - (key in self.admin1_keys)
+        named_by = self.named_admin1.get(admin1)
+        named = bool(named_by) and len(named_by) - (key in named_by) > 0
+        return inside, inside / total if total else 0.0, named
 
     def any_inside(self, bbox: tuple[float, float, float, float], key: str) -> bool:
         """Whether a point another name resolved to lies in ``bbox`` (lon/lat order)."""
@@ -141,6 +168,7 @@ class Gazetteer:
         self._bbox: dict[int, tuple[float, float, float, float]] = index["bbox"]
         self._names: dict[str, tuple[int, ...]] = index["names"]
         self._prefixes: frozenset[str] = index["prefixes"]
+        self._codes: frozenset[str] = index["codes"]
         self._demonyms: dict[str, int] = index["demonyms"]
         self._vocab_nouns: frozenset[str] = index["vocab_nouns"]
         self._vocab_other: frozenset[str] = index["vocab_other"]
@@ -158,7 +186,7 @@ class Gazetteer:
         self._admin_words: frozenset[str] = words["admin_words"]
         self._cue_words: frozenset[str] = words["cue_words"]
         self._settlement_words: frozenset[str] = words["settlement_words"]
-        self._summaries: dict[tuple[int, ...], tuple[frozenset[int], int]] = {}
+        self._summaries: dict[tuple[int, ...], tuple[frozenset[int], int, bool]] = {}
         self._fc_names: tuple[str, ...] = index["feature_classes"]
         self._src_names: tuple[str, ...] = index["source_names"]
 
@@ -195,8 +223,10 @@ class Gazetteer:
                  "admin1": self._admin1[i], "bbox": self._bbox.get(i)} for s, i in scored]
 
     def is_demonym(self, word: str) -> bool:
-        """Whether ``word`` is a known adjectival form of a country or region ("Turkish")."""
-        return norm_name(word) in self._demonyms
+        """Whether ``word`` is a known adjectival form of a country or region ("Turkish"),
+        not a name of its own ("New Zealand" also modifies nouns)."""
+        key = norm_name(word)
+        return key in self._demonyms and self._demonyms[key] not in self._names.get(key, ())
 
     def geoparse(self, text: str, country_hint: Sequence[str] = ()) -> list[Toponym]:
         """Every place mention in ``text``, in text order, resolved to a place.
@@ -306,6 +336,7 @@ class Gazetteer:
         names, prefixes, demonyms = self._names, self._prefixes, self._demonyms
         n = len(tokens)
         out: list[_Mention] = []
+        datelines = [m.span("head") for m in DATELINE_RE.finditer(text)]
         doc_words: tuple[set[str], set[str]] | None = None
         i = 0
         while i < n:
@@ -351,7 +382,8 @@ class Gazetteer:
             # "Canadian" is the adjective of Canada before it is Canadian, Texas.
             if key in demonyms and all(self._fclass[c] in (2, 3, 4) for c in cands):
                 cands = ()
-            mention = _Mention(s, end, key, i, j, cands, demonym=not cands)
+            mention = _Mention(s, end, key, i, j, cands, demonym=not cands,
+                               dateline=any(a <= s and end <= b for a, b in datelines))
             if doc_words is None:
                 doc_words = self._doc_words(text, tokens)
             if self._keep(text, tokens, mention, *doc_words):
@@ -420,12 +452,23 @@ class Gazetteer:
         word = norm_token(raw)
         return word not in self._geo_words and (word in self._surnames or self._is_name_word(raw))
 
-    def _summary(self, cands: tuple[int, ...]) -> tuple[frozenset[int], int]:
-        """Feature classes and largest population among ``cands`` (memoised per name)."""
+    def _proper_word(self, raw: str, lower_words: set[str]) -> bool:
+        """A capitalised word that is no geographic, adjectival, verbal or function word and
+        that the document never writes in lower case ("Putin", but not "Valley" or "Mayor"
+        in a text that speaks of a mayor)."""
+        word = norm_token(raw)
+        return raw[0].isupper() and word not in self._geo_words \
+            and word not in self._common_capitalised and word not in self._org_words \
+            and not self._is_common_word(word, nouns=False) and raw.lower() not in lower_words
+
+    def _summary(self, cands: tuple[int, ...]) -> tuple[frozenset[int], int, bool]:
+        """Feature classes, largest population and whether the curated supplement is among
+        ``cands`` (memoised per name)."""
         found = self._summaries.get(cands)
         if found is None:
             found = (frozenset(self._fclass[c] for c in cands),
-                     max((self._pop[c] for c in cands), default=0))
+                     max((self._pop[c] for c in cands), default=0),
+                     any(self._source[c] == SUPPLEMENT for c in cands))
             if len(self._summaries) > 100_000:
                 self._summaries.clear()
             self._summaries[cands] = found
@@ -455,11 +498,21 @@ class Gazetteer:
         """Filter look-alikes: common words, acronyms, persons and organisation names."""
         if m.key in self._common_capitalised:
             return False
-        fcs, max_pop = self._summary(m.candidates)
+        if m.key in self._codes and not text[m.start:m.end].isupper():
+            return False  # "Car" is no "CAR"
+        # Currencies ("US$", "$US", "NZ$") and pathogens are no place mentions.
+        if text[m.end:m.end + 1] == "$" or text[m.start - 1:m.start] == "$" \
+                or PATHOGEN_AFTER_RE.match(text, m.end):
+            return False
+        if m.dateline:
+            return True
+        fcs, max_pop, curated = self._summary(m.candidates)
         is_country = 0 in fcs or m.demonym
         # Admin-1, water and region names are places even when rare, unless they are plain
-        # English adjectives or verbs (Cameroon's "West", Fiji's "Western").
-        strong = is_country or (bool(fcs & {1, 5, 6}) and m.key not in self._vocab_other)
+        # English adjectives or verbs (Cameroon's "West", Fiji's "Western"); the curated
+        # names always are ("Pacific", "Mediterranean").
+        strong = is_country or curated or (
+            bool(fcs & {1, 5, 6}) and m.key not in self._vocab_other)
         nxt = tokens[m.last_tok + 1] if m.last_tok + 1 < len(tokens) else None
         prev = tokens[m.first_tok - 1] if m.first_tok > 0 else None
         adjacent_next = (nxt is not None and nxt[2][0].isupper()
@@ -468,14 +521,19 @@ class Gazetteer:
                          and text[prev[1]:m.start] in (" ", "-"))
         if adjacent_next and nxt[2].casefold() in self._org_words:
             return False
-        # "Jordan Henderson", "Paris Hilton": a given name followed by a surname.
-        if adjacent_next and m.key in self._given and self._surname_like(nxt[2]):
+        # "Jordan Henderson", "Paris Hilton", "Vladimir Putin": a given name followed by a
+        # surname. A town named like a given name yields to any capitalised word that the
+        # text does not use as an ordinary word; a country or region only to a surname.
+        if adjacent_next and m.key in self._given and (
+                self._surname_like(nxt[2]) or (not strong and self._proper_word(
+                    nxt[2], lower_words))):
             return False
         # "John Kerry", "Peter Cook": a place name right after a given name is a surname.
         if adjacent_prev and norm_token(prev[2]) in self._given \
                 and norm_token(prev[2]) not in self._vocab_other and not is_country:
             return False
-        if prev is not None and prev[2].casefold() in self._title_words and not is_country \
+        # "President Jordan", "Mr. Washington", "Mayor Houston": a title makes a person.
+        if prev is not None and prev[2][0].isupper() and prev[2].casefold() in self._title_words \
                 and text[prev[1]:m.start] in (" ", ". "):
             return False
         if m.demonym:
@@ -485,7 +543,7 @@ class Gazetteer:
         if m.key in self._vocab_other and adjacent_next and not is_country:
             return False
         raw = text[m.start:m.end]
-        if raw.isupper() and len(raw) <= 4 and not is_country:
+        if raw.isupper() and len(raw) <= 4 and not (is_country or curated):
             return False  # acronyms: IS, EU, NATO
         if is_country:
             return True
@@ -503,14 +561,31 @@ class Gazetteer:
         if not strong and m.first_tok == m.last_tok:
             word = m.key
             doubtful = (self._is_common_word(word, nouns=False) or word in lower_words
-                        or word in self._vocab_nouns or word in self._surnames
-                        or word in self._given)
+                        or word in self._surnames or word in self._given)
+            # The noun list holds proper nouns too ("evansville"): a noun capitalised alone
+            # inside a sentence, not after an article ("the Council"), names a town of that
+            # very name when one of some size exists.
+            if not doubtful and word in self._vocab_nouns:
+                doubtful = (adjacent_next or adjacent_prev or self._sentence_initial(text, m)
+                            or (prev is not None and prev[2].lower() in _DETERMINERS)
+                            or not self._sizeable_town(m))
             # "Rift Valley": a capitalised word before it makes it part of another name.
-            inside_name = adjacent_prev and prev[2].lower() not in self._cue_words
+            inside_name = adjacent_prev and self._is_name_word(prev[2])
             if doubtful and max_pop < 200_000 and (
                     inside_name or not self._place_cue(text, tokens, m)):
                 return False
         return True
+
+    def _sizeable_town(self, m: _Mention) -> bool:
+        """Whether a town of at least 20,000 people has the mention's key as its own name."""
+        return any(self._fclass[c] == 3 and self._pop[c] >= 20_000
+                   and norm_name(self._name[c]) == m.key for c in m.candidates)
+
+    @staticmethod
+    def _sentence_initial(text: str, m: _Mention) -> bool:
+        """Whether the mention opens a sentence, a line or a quotation."""
+        before = text[max(0, m.start - 3):m.start].rstrip(" \t\"“‘'(")
+        return not before or before[-1] in ".!?:\n"
 
     # ----------------------------------------------------------------- resolution
 
@@ -577,6 +652,8 @@ class Gazetteer:
                 container: int) -> tuple[int, float]:
         """The best candidate for ``key`` and a confidence from its margin over the next."""
         total = sum(ctx.country.values()) or 1.0
+        # A state's or country's name keeps its region reading: no local bonus for towns.
+        local_ok = all(self._fclass[c] >= 2 for c in cands)
         scored: list[float] = []
         for c in cands:
             cc = self._cc[c] or ""
@@ -590,7 +667,14 @@ class Gazetteer:
                 score += WEIGHTS["container"]
             a1 = self._admin1[c]
             if a1 and fc != 0:
-                score += WEIGHTS["admin1"] * min(1.0, ctx.admin1_weight(a1, key))
+                inside, share, named = ctx.admin1_weight(a1, key)
+                score += WEIGHTS["admin1"] * min(1, inside)
+                # Towns and counties of a state the text names, or of the state most of its
+                # other places lie in (a local story), over namesakes elsewhere.
+                if local_ok:
+                    score += WEIGHTS["named"] * named
+                    if inside >= 2:
+                        score += WEIGHTS["local"] * share
             if fc >= 1 and ctx.points:
                 if fc == 1 and c in self._bbox and ctx.any_inside(self._bbox[c], key):
                     d = 10.0

@@ -104,7 +104,9 @@ async def parse_request(request: Request, model: type[Request_]) -> Request_:
             "published": query.get("published"),
             "title": query.get("title"),
             "url": query.get("url"),
-            "country_hint": [c for c in query.getlist("country_hint") if c],
+            "country_hint": [
+                code for value in query.getlist("country_hint") for code in value.split(",") if code
+            ],
             "id": query.get("id"),
         }
     else:

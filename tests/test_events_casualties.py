@@ -112,3 +112,7 @@ def test_both_and_one_after_the_verb() -> None:
 def test_dead_as_an_adjective_is_no_toll() -> None:
     assert find_toll("Inspectors found 2 dead young owls in the zoo.") is None
     assert find_toll("Five were injured in the blast.").casualties.injured == 5
+
+
+def test_ages_are_no_tolls() -> None:
+    assert find_toll("He is charged in the death of 24-year-old Sarah.") is None

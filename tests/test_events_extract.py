@@ -209,3 +209,45 @@ def test_target_is_what_the_clause_says_was_hit() -> None:
     strike = _one(_doc("Drones struck an oil refinery near Odesa on Monday."), "strike")
     assert strike.target == "oil refinery"
     assert _one(_doc("Russian jets bombed Izium."), "strike").target is None
+
+
+def test_the_city_refers_to_the_last_town_named() -> None:
+    doc = _doc(
+        "Rebels entered Izium on Friday.\nJets struck positions on the outskirts of the city."
+    )
+    strike = _one(doc, "strike")
+    assert [p.name for p in strike.places] == ["Izium"]
+    assert strike.geo_precision == 2
+
+
+def test_temporal_clause_without_a_place_takes_the_main_clause_place() -> None:
+    doc = _doc("A curfew was imposed in Sanaa after protesters blocked roads.")
+    assert _at(doc, "protest") == [["Sanaa"]]
+
+
+def test_flight_after_an_attack_starts_where_the_attack_was() -> None:
+    doc = _doc("Gunmen attacked Derna on Monday.\nThousands fled towards Benghazi.")
+    assert _at(doc, "displacement") == [["Derna"]]
+
+
+def test_background_since_is_no_event() -> None:
+    doc = _doc("Thousands have fled to Sanaa since the offensive on Marib began.")
+    assert _at(doc, "clash") == []
+
+
+def test_roadside_bomb_is_no_air_strike() -> None:
+    doc = _doc("A roadside bomb struck a minibus near Marib, killing four passengers.")
+    assert _at(doc, "strike") == []
+    assert _one(doc, "other").acled_sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_toll_after_a_disaster_is_at_the_disaster() -> None:
+    doc = _doc("An earthquake struck Izium on Friday.\nAt least 14 people were killed.")
+    casualty = _one(doc, "casualty")
+    assert [p.name for p in casualty.places] == ["Izium"]
+    assert casualty.date == date(2022, 9, 9)
+
+
+def test_people_who_fled_long_ago_are_no_new_flight() -> None:
+    doc = _doc("Shells hit Marib on Friday.\nThe camp hosts people who fled earlier fighting.")
+    assert _at(doc, "displacement") == []

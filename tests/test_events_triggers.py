@@ -44,9 +44,19 @@ def test_lexicon(sentence: str, kind: str, sub_event: str | None) -> None:
 
 
 def test_bare_verbs_need_a_weapon() -> None:
-    assert _kinds("The storm hit the coast.") == []
+    assert _kinds("The storm hit the coast.") == [("other", None)]  # a hazard, no strike
     assert _kinds("The news hit markets hard.") == []
     assert ("strike", "Air/drone strike") in _kinds("Warplanes hit the bridge.")
+
+
+def test_figurative_uses_need_conflict_context() -> None:
+    assert _kinds("Oil prices crashed after the announcement.") == []
+    assert _kinds("The home side fought back to win 3-2.") == []
+    assert _kinds("Tourists fled the heat.") == []
+    assert _kinds("The opposition launched a scathing attack on the budget.") == []
+    assert ("clash", "Armed clash") in _kinds("Heavy fighting erupted near the airport.")
+    assert ("displacement", None) in _kinds("Thousands of families fled the town.")
+    assert ("crash", None) in _kinds("A military helicopter crashed on take-off.")
 
 
 def test_labour_strikes_are_not_attacks() -> None:
@@ -101,4 +111,34 @@ def test_explosions_are_the_weapons_named_when_there_are_some() -> None:
 def test_passive_launch() -> None:
     assert ("strike", "Shelling/artillery/missile attack") in _kinds(
         "Rockets were fired from the south overnight."
+    )
+
+
+def test_arson_and_dropped_munitions() -> None:
+    assert ("other", "Attack") in _kinds("Settlers set fire to homes in the village.")
+    assert ("strike", "Air/drone strike") in _kinds("A drone dropped explosives on a bus stop.")
+
+
+def test_abduction() -> None:
+    assert ("other", "Abduction/forced disappearance") in _kinds(
+        "Gunmen abducted dozens of pupils from a school."
+    )
+
+
+def test_names_and_forecasts_are_no_triggers() -> None:
+    assert _kinds("They won the Clash VI tournament in the city.") == []
+    assert _kinds("A storm expected to reach the coast.") == [("other", None)]
+    assert polarity("A ", " expected to miss the city") == "hedged"
+    assert _kinds("The suspects were captured Thursday evening in the town.") == []
+
+
+def test_court_cases_are_not_new_events() -> None:
+    assert polarity("He was sentenced to five years for an ") == "hedged"
+
+
+def test_camps_and_convoys() -> None:
+    assert "displacement" not in {k for k, _ in _kinds("Shells hit the displacement camp.")}
+    assert _kinds("A military convoy entered Idlib to resupply its posts.") == []
+    assert ("territory_change", "Non-state actor overtakes territory") in _kinds(
+        "Rebel fighters entered Hama on Thursday."
     )

@@ -183,3 +183,57 @@ def test_a_town_named_like_a_verb_needs_support_from_the_text(gaz: Gazetteer) ->
     assert "Hit" not in mentions(gaz, "Hit by the storm, the harbour stayed closed.")
     found = mentions(gaz, "Militants attacked a checkpoint in Hit, west of Ramadi.")
     assert found["Hit"].country_code == "IQ"
+
+
+@pytest.mark.parametrize(
+    "text, mention, cc",
+    [
+        ("KYIV, Ukraine (AP) — Air raid sirens sounded twice before dawn.", "KYIV", "UA"),
+        ("BEIRUT (Reuters) - The central bank kept its rates unchanged.", "BEIRUT", "LB"),
+        ("GAZA CITY — Bakeries reopened after fuel arrived on Monday.", "GAZA CITY", "PS"),
+        ("LIMA, Peru (AFP) -- Protesters marched on the congress building.", "LIMA", "PE"),
+        ("Some headline\nROME — The mayor closed the old bridge to traffic.", "ROME", "IT"),
+    ],
+)
+def test_uppercase_datelines_are_found_and_resolved(
+    gaz: Gazetteer, text: str, mention: str, cc: str
+) -> None:
+    found = mentions(gaz, text)
+    assert found[mention].country_code == cc
+    assert found[mention].feature_class == "city"
+
+
+def test_uppercase_words_outside_a_dateline_stay_acronyms(gaz: Gazetteer) -> None:
+    assert "ROME" not in mentions(gaz, "Prices rose, said the ROME trade group — again.")
+
+
+@pytest.mark.parametrize(
+    "text, not_place",
+    [
+        ("Vladimir Putin signed the decree on Friday.", "Vladimir"),
+        ("Officials said Mahmoud Abbas would travel next week.", "Mahmoud"),
+        ("Georgia Smith won the county spelling contest.", "Georgia"),
+        ("Victoria Beckham opened a shop on the high street.", "Victoria"),
+        ("Sydney Sweeney starred in the new series.", "Sydney"),
+        ("Paris Hilton arrived late to the premiere.", "Paris"),
+        ("President Jordan thanked the volunteers.", "Jordan"),
+        ("Mr. Washington declined to comment.", "Washington"),
+        ("Mayor Houston cut the ribbon at the library.", "Houston"),
+    ],
+)
+def test_persons_named_like_places(gaz: Gazetteer, text: str, not_place: str) -> None:
+    assert not_place not in mentions(gaz, text)
+
+
+def test_a_surname_after_a_given_name_is_a_person_later_on(gaz: Gazetteer) -> None:
+    text = "Mahmoud Abbas met envoys in Ramallah. Later, Abbas said talks would resume."
+    found = mentions(gaz, text)
+    assert "Abbas" not in found
+    assert found["Ramallah"].country_code == "PS"
+
+
+def test_a_place_named_like_a_given_name_still_counts_with_a_cue(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Putin flew to Vladimir on Friday to open a factory.")
+    assert found["Vladimir"].country_code == "RU"
+    found = mentions(gaz, "Ferries to Sydney were cancelled as the storm hit Jordan Valley farms.")
+    assert found["Sydney"].country_code == "AU"

@@ -62,14 +62,14 @@ def test_geoparse_returns_feature_collection_with_offsets(client: TestClient) ->
 def test_geoparse_accepts_text_plain_with_query_date(client: TestClient) -> None:
     text = "Protesters gathered in Khartoum on Friday."
     resp = client.post(
-        "/v1/geoparse?published=2023-04-16T08:00:00Z&country_hint=SD",
+        "/v1/geoparse?published=2023-04-16T08:00:00Z&country_hint=SD,ss",
         content=text.encode(),
         headers={"content-type": "text/plain; charset=utf-8"},
     )
     assert resp.status_code == 200, resp.text
     fc = resp.json()
     assert fc["document"]["published"] == "2023-04-16"
-    assert fc["document"]["country_hint"] == ["SD"]
+    assert fc["document"]["country_hint"] == ["SD", "SS"]
     assert [t["mention"] for t in fc["toponyms"]] == ["Khartoum"]
 
 

@@ -51,6 +51,7 @@ lint: dev
 bench: install dev
 	$(PY) -m bench.accuracy
 	$(PY) -m bench.speed
+	$(PY) -m bench.pipeline
 	$(PY) -m bench.events
 	$(PY) -m bench.maps
 

@@ -292,6 +292,8 @@ def _peer_case_ok(gaz: gazetteer.Gazetteer, case: dict) -> bool:
             continue
         if fcode.startswith("PCL") and t.feature_class == "country":
             continue
+        if fcode.startswith("PPL") and t.feature_class in ("city", "village"):
+            continue
         if (
             not exp.get("geonameid")
             and exp.get("lat") is None

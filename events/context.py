@@ -106,9 +106,11 @@ _EVENT_NOUN_AFTER = re.compile(
     r"|clashes|fighting|protests?|crash|violence|war|battle|conflict|siege)\b",
     re.IGNORECASE,
 )
+_PLACE_NOUN = r"(?:(?:towns?|city|cities|villages?|areas?|regions?|provinces?)\s+(?:of\s+)?)?"
+# "A, B and C", "A and the town of B"; not ", the UK ... said" (a bare comma takes no "the")
 _COORD = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s+)(?:the\s+)?"
-    r"(?:(?:towns?|city|cities|villages?|areas?|regions?|provinces?)\s+(?:of\s+)?)?(?:both\s+)?$"
+    r"^\s*(?:,\s*|,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?)"
+    rf"{_PLACE_NOUN}(?:both\s+)?$"
 )
 _DEMONYM_END = re.compile(r"(?:ian|ean|an|ish|ese|i|ic|ch|ss|ov)$")
 SPEECH_VERBS = (

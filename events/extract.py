@@ -106,6 +106,10 @@ BASE_CONFIDENCE = 0.8
 CLAIM_CONFIDENCE = 0.7
 
 
+_ARMED_VICTIMS = re.compile(
+    r"\b(?:soldiers|troops|forces|police\w*|officers|fighters|militants|army|guards|servicemen)\b",
+    re.IGNORECASE,
+)
 _UNARMED_VICTIMS = re.compile(
     r"^(?:people|persons|civilians?|villagers|residents|worshippers|passengers|students|children"
     r"|women|men|family members|pilgrims|farmers|patients|shoppers|customers|guests|mourners"
@@ -114,9 +118,12 @@ _UNARMED_VICTIMS = re.compile(
 )
 
 
-def _civilian_toll(toll: Toll | None) -> bool:
-    """Whether the toll's victims are all unarmed ("killing 12 people")."""
+def _civilian_toll(toll: Toll | None, sentence: str) -> bool:
+    """Whether the toll's victims are all unarmed ("killing 12 people") and no armed men
+    but the attackers are named ("46 people, most of them members of the security forces")."""
     if toll is None or toll.casualties.killed is None or not toll.casualties.victims:
+        return False
+    if _ARMED_VICTIMS.search(sentence):
         return False
     return all(_UNARMED_VICTIMS.match(v) for v in toll.casualties.victims.split(", "))
 
@@ -402,7 +409,7 @@ def _sentence_events(
         elif (
             event_type == "clash"
             and _ATTACK_WORD.match(trigger.text)
-            and (_CIVILIANS.search(text) or _civilian_toll(toll))
+            and (_CIVILIANS.search(text) or _civilian_toll(toll, text))
         ):
             event_type, acled = "other", ATTACK  # gunmen attacking villagers: no clash
         if event_type == "crash":

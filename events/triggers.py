@@ -331,15 +331,15 @@ RULES: tuple[TriggerRule, ...] = (
         r"\b(?:internally )?displaced\b(?!\s+(?:(?:people|persons)['’]?s?\s+)?camps?)"
         r"(?!\s+(?:families|people|persons|civilians|residents|children|communities|population"
         r"|(?-i:[A-Z])\w+ians?)\b)"
-        r"|\bdisplacement\b(?!\s+camps?)|\bevacuat(?:ed|ion|ions|ing)\b"
+        r"|\bdisplacement\b(?!\s+camps?)"
         r"|\bforced (?:\w+ )?from their homes\b|\buprooted\b|\bexodus\b|\bsought refuge\b",
-        stems=("displace", "evacuat", "forced", "uproot", "exodus", "sought refuge"),
+        stems=("displace", "forced", "uproot", "exodus", "sought refuge"),
     ),
     _rule(
         "displacement",
         NO_ACLED,
-        r"\bfled\b|\bflee(?:ing|s)?\b",
-        stems=("fled", "flee"),
+        r"\bfled\b|\bflee(?:ing|s)?\b|\bevacuat(?:ed|ion|ions|ing)\b",
+        stems=("fled", "flee", "evacuat"),
         requires=_CROWD,
     ),
     _rule(

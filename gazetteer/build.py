@@ -162,9 +162,10 @@ def _region_point(listed: tuple[float, float] | None,
 
 
 def _keep_alias(alias: str) -> bool:
-    """Drop codes ("LAX", "NYC" style all-capital short forms) and very short names."""
+    """Drop codes ("LAX", "NYC" style all-capital short forms) and short alternate names
+    ("Ole" for Auray), which match words far more often than the town."""
     stripped = alias.replace(".", "").replace(" ", "")
-    return not (stripped.isupper() and len(stripped) <= 3) and len(stripped) >= 3
+    return not (stripped.isupper() and len(stripped) <= 3) and len(stripped) >= 4
 
 
 def _english_vocabulary() -> tuple[frozenset[str], frozenset[str]]:

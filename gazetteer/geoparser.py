@@ -57,6 +57,9 @@ DATELINE_RE = re.compile(
 # "Marburg virus", "Lassa fever", "Reston ebolavirus": a pathogen named after a place.
 PATHOGEN_AFTER_RE = re.compile(
     r"[ \-](?:virus(?:es)?|ebolavirus|ha?emorrhagic|fever|encephalitis|disease)\b", re.IGNORECASE)
+# A town named like a state or province ("California, Pennsylvania") needs its container
+# in the text unless it is at least this large ("New York", "Washington").
+ADMIN1_NAMESAKE_POPULATION = 100_000
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
                           "your", "my"})
 SUPPLEMENT = 2  # index of "supplement" in the index's source names
@@ -370,13 +373,14 @@ class Gazetteer:
             j, key = best
             cands = names.get(key, ())
             end = tokens[j][1]
-            # "Nyanza Province", "Homs governorate": the region, not a town of that name.
-            if j + 1 < n and text[end:tokens[j + 1][0]] == " " \
-                    and norm_token(tokens[j + 1][2]) in self._admin_words:
+            # "Nyanza Province", "Homs governorate", "Homs and Aleppo provinces": the region,
+            # not a town of that name.
+            admin_at = self._admin_word_after(text, tokens, j)
+            if admin_at >= 0:
                 regional = tuple(c for c in cands if self._fclass[c] in (1, 2))
                 if regional:
                     cands = regional
-                    if tokens[j + 1][2][0].isupper():
+                    if admin_at == j + 1 and tokens[j + 1][2][0].isupper():
                         j += 1
                         end = tokens[j][1]
             # "Canadian" is the adjective of Canada before it is Canadian, Texas.
@@ -390,6 +394,21 @@ class Gazetteer:
                 out.append(mention)
             i = j + 1
         return out
+
+    def _admin_word_after(self, text: str, tokens: list[tuple[int, int, str]], j: int) -> int:
+        """Index of the admin word ("province", "governorates") that follows the name ending
+        at token ``j`` directly or after "and <Name>", or -1."""
+        n = len(tokens)
+        k = j + 1
+        if k + 2 < n and tokens[k][2] == "and" and tokens[k + 1][2][0].isupper() \
+                and text[tokens[j][1]:tokens[k][0]] == " ":
+            k += 2
+        if k >= n or text[tokens[k - 1][1]:tokens[k][0]] != " ":
+            return -1
+        word = norm_token(tokens[k][2])
+        if word in self._admin_words or (word.endswith("s") and word[:-1] in self._admin_words):
+            return k
+        return -1
 
     def _abbreviation(self, text: str, tokens: list[tuple[int, int, str]],
                       i: int) -> _Mention | None:
@@ -570,7 +589,8 @@ class Gazetteer:
                             or (prev is not None and prev[2].lower() in _DETERMINERS)
                             or not self._sizeable_town(m))
             # "Rift Valley": a capitalised word before it makes it part of another name.
-            inside_name = adjacent_prev and self._is_name_word(prev[2])
+            inside_name = adjacent_prev and prev[2].lower() not in self._cue_words \
+                and prev[2].lower() not in self._vocab_other
             if doubtful and max_pop < 200_000 and (
                     inside_name or not self._place_cue(text, tokens, m)):
                 return False
@@ -589,16 +609,22 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- resolution
 
-    def _admissible(self, cands: Sequence[int]) -> Sequence[int]:
+    def _admissible(self, key: str, cands: Sequence[int], container: int) -> Sequence[int]:
         """Country names never resolve to a town of the same name ("France", "China").
 
         An admin-1 region of that name in another country stays a candidate ("Georgia" the
         state); one inside that country does not ("Mexico" is not the State of Mexico).
+        A state's or province's own name resolves to a town of that name only when the town
+        is a large city ("New York") or the text names its container ("Oregon, Ohio").
         """
         countries = {self._cc[c] for c in cands if self._fclass[c] == 0}
         if countries:
             return [c for c in cands if self._fclass[c] == 0 or (
                 self._fclass[c] == 1 and self._cc[c] not in countries)]
+        if container < 0 and any(self._fclass[c] == 1 and norm_name(self._name[c]) == key
+                                 for c in cands):
+            return [c for c in cands if self._fclass[c] not in (3, 4)
+                    or self._pop[c] >= ADMIN1_NAMESAKE_POPULATION]
         return cands
 
     def _prior(self, i: int) -> float:
@@ -628,7 +654,8 @@ class Gazetteer:
         keys: dict[tuple[str, int], tuple[int, ...]] = {}
         for m, group in zip(mentions, groups, strict=True):
             if group not in keys:
-                cands = self._admissible(m.candidates or (self._demonyms[m.key],))
+                cands = self._admissible(m.key, m.candidates or (self._demonyms[m.key],),
+                                         group[1])
                 keys[group] = tuple(sorted(cands, key=self._prior, reverse=True)[:MAX_CANDIDATES])
 
         ctx = _Context(hints)

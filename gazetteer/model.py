@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
 
 FeatureClass = Literal["country", "admin1", "admin2", "city", "village", "water", "region", "other"]
@@ -34,10 +34,17 @@ class Toponym:
 
     def as_dict(self) -> dict:
         """The contract's Toponym object (coordinates rounded to 6 decimals)."""
-        out = asdict(self)
-        out.pop("admin1")
-        out["lat"] = round(self.lat, 6)
-        out["lon"] = round(self.lon, 6)
-        out["confidence"] = round(self.confidence, 3)
-        out["bbox"] = [round(v, 6) for v in self.bbox] if self.bbox else None
-        return out
+        return {
+            "start": self.start,
+            "end": self.end,
+            "mention": self.mention,
+            "name": self.name,
+            "lat": round(self.lat, 6),
+            "lon": round(self.lon, 6),
+            "country_code": self.country_code,
+            "feature_class": self.feature_class,
+            "geonameid": self.geonameid,
+            "source": self.source,
+            "confidence": round(self.confidence, 3),
+            "bbox": [round(v, 6) for v in self.bbox] if self.bbox else None,
+        }

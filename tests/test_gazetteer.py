@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,94 @@ def test_a_place_named_like_a_given_name_still_counts_with_a_cue(gaz: Gazetteer)
     assert found["Vladimir"].country_code == "RU"
     found = mentions(gaz, "Ferries to Sydney were cancelled as the storm hit Jordan Valley farms.")
     assert found["Sydney"].country_code == "AU"
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
+        math.radians(lon2 - lon1) / 2
+    ) ** 2
+    return 12_742.0 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    "name, lat, lon",
+    [("Ontario", 50.0, -85.0), ("Quebec", 52.0, -72.0), ("Alberta", 55.0, -115.0),
+     ("Texas", 31.0, -99.0)],
+)
+def test_admin1_points_lie_near_the_middle_of_the_region(
+    gaz: Gazetteer, name: str, lat: float, lon: float
+) -> None:
+    found = mentions(gaz, f"Wildfires spread across {name} this week.")[name]
+    assert found.feature_class == "admin1"
+    assert _km(found.lat, found.lon, lat, lon) < 161
+
+
+def test_a_local_story_keeps_its_towns_in_one_state(gaz: Gazetteer) -> None:
+    text = (
+        "Deputies from Walker County searched the woods north of Huntsville after the "
+        "escape. The inmate was last seen near Conroe and later in New Waverly, Texas."
+    )
+    found = mentions(gaz, text)
+    assert found["Huntsville"].admin1 == "US.TX"
+    assert found["Walker County"].admin1 == "US.TX"
+
+
+def test_a_named_state_pulls_its_towns(gaz: Gazetteer) -> None:
+    text = "The flu clinic in Gainesville will open on Monday, the Texas health agency said."
+    assert mentions(gaz, text)["Gainesville"].admin1 == "US.TX"
+
+
+def test_a_list_of_states_stays_states(gaz: Gazetteer) -> None:
+    text = "Recalls reached stores in California, Nevada, Oregon, Kansas and Louisiana."
+    for name in ("California", "Nevada", "Oregon", "Kansas", "Louisiana"):
+        assert mentions(gaz, text)[name].feature_class == "admin1"
+
+
+@pytest.mark.parametrize(
+    "text, not_place",
+    [
+        ("The Car was parked outside the hotel.", "Car"),
+        ("The fund paid US$4 million to the families.", "US"),
+        ("Cases of Marburg virus were confirmed by the lab.", "Marburg"),
+        ("Doctors saw a rise in Lassa fever in the dry season.", "Lassa"),
+        ("Lawmakers sent the bill back to the Congress on Friday.", "Congress"),
+    ],
+)
+def test_codes_currencies_pathogens_and_common_nouns(
+    gaz: Gazetteer, text: str, not_place: str
+) -> None:
+    assert not_place not in mentions(gaz, text)
+
+
+def test_capital_codes_still_name_their_country(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Troops from the CAR and the DRC met at the border.")
+    assert found["CAR"].country_code == "CF"
+    assert found["DRC"].country_code == "CD"
+
+
+def test_a_proper_noun_alone_in_a_sentence_is_the_town(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "The senator, a Republican, Evansville, said the vote was close.")
+    assert found["Evansville"].admin1 == "US.IN"
+
+
+@pytest.mark.parametrize(
+    "text, mention, feature_class",
+    [
+        ("A tsunami struck the southern coast of Java on Monday.", "Java", "region"),
+        ("Algae blooms covered parts of Lake Erie in August.", "Lake Erie", "water"),
+        ("Storms formed over the tropical Pacific again.", "Pacific", "water"),
+        ("Vaccines reached clinics across the Americas in May.", "Americas", "region"),
+        ("Exports from Côte d'Ivoire rose sharply.", "Côte d'Ivoire", "country"),
+        ("Drought hit farms across the Midwest this summer.", "Midwest", "region"),
+    ],
+)
+def test_islands_lakes_and_regions(
+    gaz: Gazetteer, text: str, mention: str, feature_class: str
+) -> None:
+    assert mentions(gaz, text)[mention].feature_class == feature_class
+
+
+def test_a_country_name_is_no_demonym(gaz: Gazetteer) -> None:
+    assert gaz.is_demonym("Turkish")
+    assert not gaz.is_demonym("New Zealand")

@@ -9,7 +9,8 @@ adjectives and place nouns ("the northern city of") to a preposition or a trigge
 destination (``direction``); "by" an agent (``agent``); a trigger verb ("hit", "seized",
 "fled") its object (``object``). The word after a mention can override this: "Turkish air
 space" is a place, "Russian jets" an agent, "Syria's civil war" an owner (no place), "Gaza
-airstrikes" a modifier (the place unless the clause names another). A mention joined to the
+airstrikes" a modifier (the place unless the clause names another), "US bases" attributive
+(a place only when nothing better is named), "Kyiv said" a speaker. A mention joined to the
 previous one by "," / "and" / "or" takes its role (one coordinated group). A mention with
 none of these (a subject: "Moscow has dismissed claims") is no place of an event.
 """
@@ -73,7 +74,8 @@ _GEO_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLACE_OF_AFTER = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|capital|province|region|district"
+    r"^\s+(?:(?!(?:and|or|but|in|at|on|near|from|to|the)\b)[\w-]+\s+){0,2}?"
+    r"(?:city|town|village|port|capital|province|region|district"
     r"|governorate|oblast|state|enclave|island)\s+of\s+[A-Z]"
 )
 _ADMIN1_AFTER = re.compile(
@@ -345,7 +347,8 @@ def mentions_in(
             role, near = previous.role, previous.near
         else:
             group += 1
-            role, near = _walk_back(sentence[bounds[clause][0] : start])
+            prefix_start = max(bounds[clause][0], start - 200)  # the walk stops in 14 words
+            role, near = _walk_back(sentence[prefix_start:start])
         mention = Mention(t, start, end, role, group, clause, near)
         if _ADMIN1_AFTER.match(after):
             mention.level = "admin1"

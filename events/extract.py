@@ -567,6 +567,14 @@ def _follow_up(
         clause = text[s.bounds[ci][0] : s.bounds[ci][1]]
         anaphor = _THE_TOWN.search(clause)
         placed = any(m.clause == ci and m.role in PLACE_ROLES | {"owner"} for m in s.mentions)
+        # "...across Goma as fighters pushed into the city centre": a town named earlier in
+        # the sentence comes first
+        here_before = [
+            m.toponym
+            for m in s.mentions
+            if m.clause < ci and m.toponym.feature_class in {"city", "village"}
+        ]
+        town = here_before[-1] if here_before else town
         if town is not None and anaphor and not placed:
             near = bool(_NEAR_WORDS.search(clause[: anaphor.start()]))
             here = Mention(town, -1, -1, "in", 0, ci, near)
@@ -630,7 +638,7 @@ def extract_events(doc: Document) -> None:
         ):
             if inside:
                 found = _sentence_events(span, sentence, inside, dates.of(index))
-            if not found and (previous or recent is not None):
+            if not found:
                 found = _follow_up(span, sentence, dates.of(index), previous, recent, inside)
         events.extend(found)
         previous = found

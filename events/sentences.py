@@ -16,6 +16,7 @@ import re
 
 from events.document import Document, Span
 
+MAX_SENTENCE = 1000  # characters
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cmdr",
     "adm", "rep", "sen", "gov", "pres", "st", "mt", "ft", "no", "nos", "vs", "etc", "jr", "sr",
@@ -73,6 +74,14 @@ def sentence_spans(text: str) -> list[Span]:
 
 
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """Add ``text[start:end]`` without its outer white space; a run-on piece longer than
+    MAX_SENTENCE characters (no news sentence is) is cut at white space so that no later
+    stage sees an unbounded sentence."""
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add(text, start, cut, spans)
+        start = cut
     piece = text[start:end]
     stripped = piece.strip()
     if stripped:

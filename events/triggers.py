@@ -4,6 +4,9 @@ negation and hedge cues that keep a trigger from making a confident event.
 Lexicons are regular expressions over the sentence text; rules are tried in order and an
 earlier rule wins a span over a later one, so specific phrases ("air strikes", "rocket fire")
 come before the bare verbs ("hit", "struck") that need a weapon in the sentence to count.
+Words used figuratively as often as not ("fought", "crashed", "fled") need context (armed
+men, a vehicle, many people). One Aho-Corasick pass over the lower-cased sentence finds the
+stems each rule needs, so only the rules that can match are run.
 """
 
 from __future__ import annotations

@@ -52,14 +52,16 @@ SETTLEMENT_AFTER_RE = re.compile(r" (?:village|town|hamlet|settlement)\b")
 # A dateline opens a story or paragraph: "KYIV, Ukraine (AP) —", "BEIRUT (Reuters) -",
 # "GAZA CITY —". Its capitalised head names where the story was filed.
 DATELINE_RE = re.compile(
-    r"(?m)^[ \t\"“]*(?P<head>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})"
+    r"(?m)^[ \t\"“(]*(?P<head>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})\)?"
     r"(?:,[ \t]+[^\n()—–]{1,40}?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]")
 # "Marburg virus", "Lassa fever", "Reston ebolavirus": a pathogen named after a place.
 PATHOGEN_AFTER_RE = re.compile(
     r"[ \-](?:virus(?:es)?|ebolavirus|ha?emorrhagic|fever|encephalitis|disease)\b", re.IGNORECASE)
-# A town named like a state or province ("California, Pennsylvania") needs its container
-# in the text unless it is at least this large ("New York", "Washington").
+# A town named like a state or province ("California, Pennsylvania") needs support from the
+# text unless it is at least this large ("New York", "Washington").
 ADMIN1_NAMESAKE_POPULATION = 100_000
+# What a mention's place must be, by its role: a container or a dateline.
+_REGION, _TOWN = 1, 2
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
                           "your", "my"})
 SUPPLEMENT = 2  # index of "supplement" in the index's source names
@@ -73,7 +75,8 @@ NAME_GAP_RE = re.compile(r"(?:[ \t\-'’.]|\.\s){1,3}")
 # alternate), "X, Y" containment, other names in the same admin-1, nearness (10 km = full,
 # 10,000 km = none).
 WEIGHTS = {"focus": 4.0, "hint": 2.0, "name": 1.5, "container": 6.0, "admin1": 1.5,
-           "named": 1.0, "local": 1.5, "near": 2.0}
+           "named": 1.0, "local": 1.5, "state_name": 3.0, "metro": 2.0,
+           "near": 2.0}
 _FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
                  "other": 2.0}
 
@@ -90,6 +93,15 @@ class _Mention:
     dateline: bool = False
 
 
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two (lat, lon) points in degrees."""
+    dlat = math.radians(lat2 - lat1)
+    dlon = math.radians(lon2 - lon1)
+    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(
+        math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
 class _Context:
     """What the rest of a document says: countries, admin-1 regions and points named."""
 
@@ -99,6 +111,10 @@ class _Context:
         self.admin1: dict[str, set[str]] = defaultdict(set)
         self.named_admin1: dict[str, set[str]] = defaultdict(set)
         self.admin1_keys: set[str] = set()
+        self.local_admin1: dict[str, set[str]] = defaultdict(set)
+        self.point_of: dict[str, tuple[float, float]] = {}
+        # Names listed next to a state's name ("Missouri, New York and Virginia").
+        self.listed_with_regions: frozenset[str] = frozenset()
         self.points: list[tuple[float, float, str]] = []
 
     def add(self, gaz: Gazetteer, idx: int, key: str) -> None:
@@ -112,8 +128,11 @@ class _Context:
             self.admin1_keys.add(key)
             if fc == 1:
                 self.named_admin1[a1].add(key)
+            else:
+                self.local_admin1[a1].add(key)
         if fc >= 2 and fc != 6:
             self.points.append((gaz._lat[idx], gaz._lon[idx], key))
+            self.point_of[key] = (gaz._lat[idx], gaz._lon[idx])
 
     def admin1_weight(self, admin1: str, key: str) -> tuple[int, float, bool]:
         """Other names of the document in (or naming) this admin-1 region.
@@ -131,6 +150,20 @@ class _Context:
         named = bool(named_by) and len(named_by) - (key in named_by) > 0
         return inside, inside / total if total else 0.0, named
 
+    def has_local(self, admin1: str, key: str) -> bool:
+        """Whether another name of the text is a town or county of this admin-1 region."""
+        names = self.local_admin1.get(admin1)
+        return bool(names) and len(names) - (key in names) > 0
+
+    def far_local(self, admin1: str, key: str, lat: float, lon: float) -> bool:
+        """Whether another town or county of this admin-1 region lies over 100 km from the
+        point: the text speaks of the region, not of one city in it."""
+        for other in self.local_admin1.get(admin1, ()):
+            p = self.point_of.get(other)
+            if other != key and p is not None and _km(lat, lon, p[0], p[1]) > 100.0:
+                return True
+        return False
+
     def any_inside(self, bbox: tuple[float, float, float, float], key: str) -> bool:
         """Whether a point another name resolved to lies in ``bbox`` (lon/lat order)."""
         return any(bbox[0] <= plon <= bbox[2] and bbox[1] <= plat <= bbox[3]
@@ -140,13 +173,8 @@ class _Context:
         """Great-circle km to the nearest point another name of the document resolved to."""
         best = 20_000.0
         for plat, plon, pkey in self.points:
-            if pkey == key:
-                continue
-            dlat = math.radians(plat - lat)
-            dlon = math.radians(plon - lon)
-            h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat)) * math.cos(
-                math.radians(plat)) * math.sin(dlon / 2) ** 2
-            best = min(best, 12_742.0 * math.asin(min(1.0, math.sqrt(h))))
+            if pkey != key:
+                best = min(best, _km(lat, lon, plat, plon))
         return best
 
 
@@ -609,22 +637,16 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- resolution
 
-    def _admissible(self, key: str, cands: Sequence[int], container: int) -> Sequence[int]:
+    def _admissible(self, cands: Sequence[int]) -> Sequence[int]:
         """Country names never resolve to a town of the same name ("France", "China").
 
         An admin-1 region of that name in another country stays a candidate ("Georgia" the
         state); one inside that country does not ("Mexico" is not the State of Mexico).
-        A state's or province's own name resolves to a town of that name only when the town
-        is a large city ("New York") or the text names its container ("Oregon, Ohio").
         """
         countries = {self._cc[c] for c in cands if self._fclass[c] == 0}
         if countries:
             return [c for c in cands if self._fclass[c] == 0 or (
                 self._fclass[c] == 1 and self._cc[c] not in countries)]
-        if container < 0 and any(self._fclass[c] == 1 and norm_name(self._name[c]) == key
-                                 for c in cands):
-            return [c for c in cands if self._fclass[c] not in (3, 4)
-                    or self._pop[c] >= ADMIN1_NAMESAKE_POPULATION]
         return cands
 
     def _prior(self, i: int) -> float:
@@ -649,16 +671,27 @@ class Gazetteer:
         if not mentions:
             return []
         # One sense per name and container: "Paris, Texas" and "Paris, France" differ.
-        groups: list[tuple[str, int]] = [
-            (m.key, self._container(text, mentions, k)) for k, m in enumerate(mentions)]
-        keys: dict[tuple[str, int], tuple[int, ...]] = {}
+        containers = [self._container(text, mentions, k) for k in range(len(mentions))]
+        listed = self._listed_with_regions(text, mentions)
+        # The container of "Rego Park, New York" and a state's name in a list of states
+        # ("Washington, Oregon and Idaho") are regions; a dateline names a town.
+        groups: list[tuple[str, int, int]] = [
+            (m.key, containers[k],
+             _REGION if (k > 0 and containers[k - 1] >= 0) or (
+                 m.key in listed and self._region_name(m))
+             else _TOWN if m.dateline else 0)
+            for k, m in enumerate(mentions)]
+        keys: dict[tuple[str, int, int], tuple[int, ...]] = {}
         for m, group in zip(mentions, groups, strict=True):
             if group not in keys:
-                cands = self._admissible(m.key, m.candidates or (self._demonyms[m.key],),
-                                         group[1])
+                cands = self._admissible(m.candidates or (self._demonyms[m.key],))
+                if group[2]:
+                    wanted = (0, 1) if group[2] == _REGION else (3, 4)
+                    cands = [c for c in cands if self._fclass[c] in wanted] or cands
                 keys[group] = tuple(sorted(cands, key=self._prior, reverse=True)[:MAX_CANDIDATES])
 
         ctx = _Context(hints)
+        ctx.listed_with_regions = listed
         for cands in keys.values():
             countries = {self._cc[c] for c in cands}
             if len(countries) == 1 and None not in countries:
@@ -666,6 +699,7 @@ class Gazetteer:
         first = {g: self._choose(g[0], cands, ctx, g[1]) for g, cands in keys.items()}
 
         ctx = _Context(hints)
+        ctx.listed_with_regions = listed
         for m, group in zip(mentions, groups, strict=True):
             ctx.add(self, first[group][0], m.key)
         chosen = {g: self._choose(g[0], cands, ctx, g[1]) for g, cands in keys.items()}
@@ -679,8 +713,13 @@ class Gazetteer:
                 container: int) -> tuple[int, float]:
         """The best candidate for ``key`` and a confidence from its margin over the next."""
         total = sum(ctx.country.values()) or 1.0
-        # A state's or country's name keeps its region reading: no local bonus for towns.
+        # A state's or country's name keeps its region reading: no local bonus for towns,
+        # and a small town named like a state ("California, Pennsylvania") needs its
+        # container next to it or another town or county of its state in the text.
         local_ok = all(self._fclass[c] >= 2 for c in cands)
+        state_of = {self._cc[c] for c in cands
+                    if self._fclass[c] == 1 and norm_name(self._name[c]) == key}
+        state_name = container < 0 and bool(state_of)
         scored: list[float] = []
         for c in cands:
             cc = self._cc[c] or ""
@@ -698,6 +737,15 @@ class Gazetteer:
                 score += WEIGHTS["admin1"] * min(1, inside)
                 # Towns and counties of a state the text names, or of the state most of its
                 # other places lie in (a local story), over namesakes elsewhere.
+                if state_name and fc >= 3 and self._pop[c] < ADMIN1_NAMESAKE_POPULATION \
+                        and not ctx.has_local(a1, key):
+                    score -= WEIGHTS["state_name"]
+                # "New York", "Lagos", "Tokyo": a big city named like its own region is what
+                # the bare name means in the news.
+                if fc == 3 and self._pop[c] >= 1_000_000 and cc in state_of \
+                        and key not in ctx.listed_with_regions \
+                        and not ctx.far_local(a1, key, self._lat[c], self._lon[c]):
+                    score += WEIGHTS["metro"]
                 if local_ok:
                     score += WEIGHTS["named"] * named
                     if inside >= 2:
@@ -714,12 +762,53 @@ class Gazetteer:
         margin = scored[best] - scored[order[1]] if len(order) > 1 else 4.0
         return cands[best], 0.5 + 0.45 * (1.0 - math.exp(-margin))
 
+    def _region_name(self, m: _Mention) -> bool:
+        """Whether the mention is the own name of a state, province or country."""
+        return any(self._fclass[c] <= 1 and norm_name(self._name[c]) == m.key
+                   for c in m.candidates)
+
+    def _listed_with_regions(self, text: str, mentions: list[_Mention]) -> frozenset[str]:
+        """Keys of mentions listed with a state's or country's name: "Missouri, New York
+        and Virginia" (three or more names, or two joined by "and"/"or"; "Lagos, Nigeria"
+        is no list)."""
+        out: set[str] = set()
+        chain = [0]
+        for k in range(1, len(mentions) + 1):
+            if k < len(mentions) and LIST_GAP_RE.fullmatch(
+                    text, mentions[k - 1].end, mentions[k].start):
+                chain.append(k)
+                continue
+            members = [mentions[i] for i in chain]
+            joined = len(members) >= 3 or (len(members) == 2 and text[
+                members[0].end:members[1].start].strip(", ") in ("and", "or"))
+            if joined:
+                regions = [m for m in members if self._region_name(m)]
+                for m in members:
+                    if any(r is not m for r in regions):
+                        out.add(m.key)
+            chain = [k]
+        return frozenset(out)
+
     def _container(self, text: str, mentions: list[_Mention], k: int) -> int:
-        """The place named right after "X, " (its admin-1 or country), or -1."""
+        """The place named right after "X, " (its admin-1 or country), or -1.
+
+        "Oregon, Ohio, Texas" is a list of states, not a town in Ohio: a name that is itself
+        a state or country has no container unless an abbreviation follows ("Washington,
+        D.C.").
+        """
         if k + 1 >= len(mentions):
             return -1
         m, nxt = mentions[k], mentions[k + 1]
         if text[m.end:nxt.start] not in (", ", ","):
+            return -1
+        # "Miami, West Palm Beach, New York, and Detroit", "Cairo, Giza and Luxor": a list.
+        if (k > 0 and LIST_GAP_RE.fullmatch(text, mentions[k - 1].end, m.start)) or (
+                k + 2 < len(mentions)
+                and LIST_GAP_RE.fullmatch(text, nxt.end, mentions[k + 2].start)):
+            return -1
+        written = text[nxt.start:nxt.end]
+        abbreviated = "." in written or (written.isupper() and len(written) <= 3)
+        if not abbreviated and self._region_name(m):
             return -1
         for c in nxt.candidates:
             if self._fclass[c] <= 1:

@@ -251,3 +251,13 @@ def test_toll_after_a_disaster_is_at_the_disaster() -> None:
 def test_people_who_fled_long_ago_are_no_new_flight() -> None:
     doc = _doc("Shells hit Marib on Friday.\nThe camp hosts people who fled earlier fighting.")
     assert _at(doc, "displacement") == []
+
+
+def test_the_city_can_be_named_earlier_in_the_same_sentence() -> None:
+    doc = _doc("Gunfire echoed across Izium as rebel fighters pushed into the city centre.")
+    assert _at(doc, "territory_change") == [["Izium"]]
+
+
+def test_a_place_and_the_province_of_another() -> None:
+    doc = _doc("US warplanes bombed targets in Sanaa and the province of Marib on Saturday.")
+    assert _at(doc, "strike") == [["Sanaa"], ["Marib"]]

@@ -78,3 +78,11 @@ def test_boilerplate_detection() -> None:
     assert is_boilerplate("Share")
     assert is_boilerplate("This website uses cookies to improve your experience.")
     assert not is_boilerplate("Russian missiles hit Kyiv, killing three people.")
+
+
+def test_run_on_text_is_cut_into_bounded_pieces() -> None:
+    text = "word " * 3000  # no stop at all
+    spans = sentence_spans(text)
+    assert len(spans) > 1
+    assert all(s.end - s.start <= 1000 for s in spans)
+    assert text[spans[0].start : spans[-1].end].split() == text.split()

@@ -713,10 +713,9 @@ class Gazetteer:
                 container: int) -> tuple[int, float]:
         """The best candidate for ``key`` and a confidence from its margin over the next."""
         total = sum(ctx.country.values()) or 1.0
-        # A state's or country's name keeps its region reading: no local bonus for towns,
-        # and a small town named like a state ("California, Pennsylvania") needs its
-        # container next to it or another town or county of its state in the text.
-        local_ok = all(self._fclass[c] >= 2 for c in cands)
+        # A state's name keeps its region reading: no local bonus for towns of its country
+        # ("California, Pennsylvania"), and a small town named like a state anywhere needs
+        # its container next to it or another town or county of its state in the text.
         state_of = {self._cc[c] for c in cands
                     if self._fclass[c] == 1 and norm_name(self._name[c]) == key}
         state_name = container < 0 and bool(state_of)
@@ -746,7 +745,7 @@ class Gazetteer:
                         and key not in ctx.listed_with_regions \
                         and not ctx.far_local(a1, key, self._lat[c], self._lon[c]):
                     score += WEIGHTS["metro"]
-                if local_ok:
+                if fc >= 2 and cc not in state_of:
                     score += WEIGHTS["named"] * named
                     if inside >= 2:
                         score += WEIGHTS["local"] * share

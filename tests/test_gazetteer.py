@@ -194,6 +194,8 @@ def test_a_town_named_like_a_verb_needs_support_from_the_text(gaz: Gazetteer) ->
         ("GAZA CITY — Bakeries reopened after fuel arrived on Monday.", "GAZA CITY", "PS"),
         ("LIMA, Peru (AFP) -- Protesters marched on the congress building.", "LIMA", "PE"),
         ("Some headline\nROME — The mayor closed the old bridge to traffic.", "ROME", "IT"),
+        ("MOBILE, Ala. (AP) — A cargo ship ran aground in the bay.", "MOBILE", "US"),
+        ("(NEW YORK) — Subway service resumed after the outage.", "NEW YORK", "US"),
     ],
 )
 def test_uppercase_datelines_are_found_and_resolved(
@@ -329,3 +331,49 @@ def test_islands_lakes_and_regions(
 def test_a_country_name_is_no_demonym(gaz: Gazetteer) -> None:
     assert gaz.is_demonym("Turkish")
     assert not gaz.is_demonym("New Zealand")
+
+
+def test_a_plain_word_heading_a_line_is_no_dateline(gaz: Gazetteer) -> None:
+    assert mentions(gaz, "UPDATE — The storm weakened before landfall.") == {}
+
+
+def test_a_state_name_in_a_list_of_states_is_the_state(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Wildfires burned in Washington, Oregon and Idaho this week.")
+    assert found["Washington"].feature_class == "admin1"
+    assert found["Washington"].admin1 == "US.WA"
+    found = mentions(gaz, "Visitors came from Missouri, New York, Ohio and Virginia.")
+    assert found["New York"].feature_class == "admin1"
+
+
+def test_a_big_city_named_like_its_state_is_the_city(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "She moved to New York after college to work in finance.")
+    assert found["New York"].feature_class == "city"
+    assert mentions(gaz, "Police in Washington, D.C., closed the road.")["Washington"].admin1 \
+        == "US.DC"
+
+
+def test_the_container_after_a_town_is_the_region(gaz: Gazetteer) -> None:
+    tops = gaz.geoparse("The firm, based in Rego Park, New York, opened an office in Tokyo.")
+    new_york = next(t for t in tops if t.mention == "New York")
+    assert new_york.feature_class == "admin1"
+
+
+def test_a_list_of_towns_is_no_containment(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Clinics in Cairo, Giza and Luxor reopened on Sunday.")
+    assert found["Giza"].feature_class == "city"
+    found = mentions(gaz, "Offices in Miami, West Palm Beach, New York, and Detroit closed.")
+    assert found["West Palm Beach"].admin1 == "US.FL"
+    assert found["New York"].feature_class == "city"
+
+
+def test_plural_admin_word_makes_both_names_regions(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Fighting spread across Homs and Hama governorates.")
+    assert found["Homs"].feature_class == "admin1"
+    assert found["Hama"].feature_class == "admin1"
+
+
+def test_a_small_town_named_like_a_state_needs_support(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Growers in Pennsylvania and Ohio shipped apples to California.")
+    assert found["California"].feature_class == "admin1"
+    found = mentions(gaz, "Lima is the county seat of Allen County, Ohio, north of Dayton.")
+    assert found["Lima"].admin1 == "US.OH"

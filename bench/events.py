@@ -162,6 +162,7 @@ def attribute_errors(event: Event, expected: dict[str, Any]) -> list[str]:
         "claimed_by": event.claimed_by,
         "geo_precision": event.geo_precision,
         "ucdp_where_prec": event.ucdp_where_prec,
+        "acled_event_type": event.acled_event_type,
         "acled_sub_event_type": event.acled_sub_event_type,
         "count": event.extra.get("count"),
     }

@@ -53,7 +53,8 @@ VICTIM_WORDS = (
     "|guards?|residents?|villagers|worshippers|pilgrims|protesters|demonstrators|students?"
     "|workers?|journalists?|medics|doctors|patients|passengers|crew members|crew|members"
     "|refugees|migrants|detainees|prisoners|victims|bodies|casualties|employees|staff"
-    "|family members|relatives|teenagers?|elderly|individuals|persons|others|more"
+    "|family members|relatives|teenagers?|elderly|individuals|persons|drivers?|traders|merchants"
+    "|farmers|herders|fishermen|miners|shoppers|customers|paramedics|rescuers|others|more"
 )
 _ADJ = r"(?:(?-i:[a-z]+-?[a-z]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))\s+){0,2}?"
 _VICTIMS = rf"(?P<v>{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))"
@@ -180,6 +181,7 @@ def find_toll(sentence: str) -> Toll | None:
     if not _TOLL_HINT.search(sentence):
         return None
     found: dict[str, list[tuple[int, Qualifier | None, str | None]]] = {}
+    updated: dict[str, int] = {}  # "...and the toll later rose to 15": 15, not a sum
     start, end = len(sentence), 0
     phrase_text = ""
     taken: list[tuple[int, int]] = []
@@ -205,6 +207,8 @@ def find_toll(sentence: str) -> Toll | None:
                 if first is not None:
                     items.append((first, qual, m.group("v0")))
             items.append((count, qual, victims))
+            if pattern is _TOLL_ROSE:
+                updated[_kind(m.group("verb"))] = count
             taken.append((m.start(), m.end()))
             if not phrase_text or m.start() < start:
                 phrase_text = m.group(0)
@@ -214,7 +218,11 @@ def find_toll(sentence: str) -> Toll | None:
     casualties = Casualties()
     victims: list[str] = []
     for kind, items in found.items():
-        total = sum(count for count, _, _ in items)
+        total = (
+            max(updated[kind], *(c for c, _, _ in items))
+            if kind in updated
+            else sum(count for count, _, _ in items)
+        )
         setattr(casualties, kind, total)
         if casualties.qualifier is None or kind == "killed":
             casualties.qualifier = items[0][1]

@@ -35,7 +35,7 @@ _CLAUSE_BREAK = re.compile(
     r"|adding|resulting|according|even as|despite)\b)"
     r"|\s(?=(?:but|while|whereas|although|though|because|before|after|when|who|which|unless"
     r"|until|since)\s)"
-    r"|\s(?=as\s+(?:[A-Z]|the\s))"
+    r"|\s(?=as\s+(?:[A-Z]|the\s))|\s(?=in (?:response|retaliation|reprisal) (?:to|for)\s)"
     r"|\s(?=and\s+(?:later\s+|also\s+)?(?:accused|said|says|claimed|denied|rejected|added"
     r"|blamed|warned|insisted)\b)"
     r"|,\s+(?=and\s+(?:the\s+)?[a-z])",
@@ -56,6 +56,11 @@ _OBJECT_VERBS = _words(
     recaptured retake retaken retook rocked seize seized seizing shelled shelling stormed
     strike strikes striking struck surrounded targeted targeting"""
 )
+# "the Port-au-Prince suburb of Carrefour": the name before one of these is its owner
+_PLACE_NOUNS = _words(
+    """capital city commune district municipality neighborhood neighbourhood port province
+    region suburb township town village"""
+)
 _LIST = frozenset(["including", "like", "incl"])
 _FILLER = _words(
     """a all an and area areas besieged border both capital central cities city coastal
@@ -66,7 +71,7 @@ _FILLER = _words(
     rebel-controlled rebel-held region regions rural seven several six small so-called some
     south-eastern south-western southeastern southern southernmost southwestern strategic
     ten that the their these this those three town towns two village villages war-torn
-    western"""
+    western suburb suburbs neighbourhood neighborhood township commune municipality"""
 )
 _GEO_AFTER = re.compile(
     r"^\s*(?:['’]s\s+)?(?:air\s?space|air\s+space|territor(?:y|ial)|soil|waters|skies|border"
@@ -75,8 +80,8 @@ _GEO_AFTER = re.compile(
 )
 _PLACE_OF_AFTER = re.compile(
     r"^\s+(?:(?!(?:and|or|but|in|at|on|near|from|to|the)\b)[\w-]+\s+){0,2}?"
-    r"(?:city|town|village|port|capital|province|region|district"
-    r"|governorate|oblast|state|enclave|island)\s+of\s+[A-Z]"
+    r"(?:city|town|village|port|capital|province|region|district|suburb|neighbou?rhood"
+    r"|township|commune|municipality|county|governorate|oblast|state|enclave|island)\s+of\s+[A-Z]"
 )
 _ADMIN1_AFTER = re.compile(
     r"^\s+(?:provinces?|regions?|oblasts?|governorates?|states?)\b", re.IGNORECASE
@@ -95,12 +100,12 @@ AGENT_NOUNS = (
     r"|rebels|insurgents|fighters|militias?|militiamen|police|security|government|regime"
     r"|authorities|officials|defen[cs]e|coalition|missiles|rockets|bombers|helicopters"
     r"|tanks|units|battalions?|brigades?|special|paratroopers|marines|president|minister"
-    r"|leader|separatists|jihadists"
+    r"|leader|separatists|jihadists|allies|partners"
 )
 _AGENT_AFTER = re.compile(
-    r"^\s*(?:['’]s\s+)?(?:(?!(?:from|in|on|at|by|with|to|and|or|of|for|into|over|after|before"
+    r"^\.?\s*(?:['’]s\s+)?(?:(?!(?:from|in|on|at|by|with|to|and|or|of|for|into|over|after|before"
     r"|when|while|as|since|until|but|where|that|which|who|the|a|an|said|says|were|was|had|has"
-    r"|have)\b)[\w-]+\s+)?"
+    r"|have|fired|launched|sent|shot|hit|struck|attacked|shelled|bombed|targeted)\b)[\w-]+\s+)?"
     rf"(?:{AGENT_NOUNS})\b|^-(?:led|backed)\b"
 )
 _EVENT_NOUN_AFTER = re.compile(
@@ -108,7 +113,11 @@ _EVENT_NOUN_AFTER = re.compile(
     r"|clashes|fighting|protests?|crash|violence|war|battle|conflict|siege)\b",
     re.IGNORECASE,
 )
-_PLACE_NOUN = r"(?:(?:towns?|city|cities|villages?|areas?|regions?|provinces?)\s+(?:of\s+)?)?"
+_PLACE_NOUN = (
+    r"(?:(?:(?:nearby|neighbou?ring|northern|southern|eastern|western|central|small|remote"
+    r"|border|frontline)\s+)?(?:towns?|city|cities|villages?|areas?|regions?|provinces?)\s+"
+    r"(?:of\s+)?)?"
+)
 # "A, B and C", "A and the town of B"; not ", the UK ... said" (a bare comma takes no "the")
 _COORD = re.compile(
     r"^\s*(?:,\s*|,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?)"
@@ -124,7 +133,7 @@ _SPEAKER_AFTER = re.compile(
 )
 SPEECH_BETWEEN = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _ATTRIBUTIVE_AFTER = re.compile(
-    r"^\s+(?:bases?|embass(?:y|ies)|consulates?|positions?|interests|targets|facilit(?:y|ies)"
+    r"^\.?\s+(?:bases?|embass(?:y|ies)|consulates?|positions?|interests|targets|facilit(?:y|ies)"
     r"|installations?|personnel|citizens|nationals|residents|vessels?|ships?|airports?"
     r"|diplomats|assets|infrastructure|headquarters|apartment|homes?|buildings?)\b"
 )
@@ -277,7 +286,9 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
             continue
         listed = False
         if tokens[i][:1].isupper() and (
-            tokens[i].endswith(("'s", "’s")) or _DEMONYM_END.search(tokens[i])
+            tokens[i].endswith(("'s", "’s"))
+            or _DEMONYM_END.search(tokens[i])
+            or (i + 1 < len(tokens) and tokens[i + 1].lower() in _PLACE_NOUNS)
         ):
             i -= 1  # "Russia's Kursk region", "the Saudi city of Jizan"
             continue
@@ -286,6 +297,10 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
                 i -= 2
                 continue
             return "near", True
+        adjective = i + 1 < len(tokens) and tokens[i + 1].lower() in _PLACE_NOUNS
+        if word == "nearby" and adjective:  # "the nearby town of Hinche" is Hinche
+            i -= 1
+            continue
         if word in _NEAR or (word == "to" and previous == "close") or word == "off":
             return "near", True  # "near X", "close to X", "off the coast of X"
         if word in {"km", "kilometres", "kilometers", "miles"}:
@@ -404,6 +419,14 @@ def _spread_levels(mentions: list[Mention]) -> None:
                 other.level = m.level
 
 
+_SPEAKER_ITSELF = re.compile(
+    r"^\s*(?:on \w+\s+)?(?:that\s+)?(?:it|they|we)\s+(?:(?:had|has|have|was|were)\s+)?",
+    re.IGNORECASE,
+)
+_OWN_UNITS = re.compile(r"^\s*(?:that\s+)?(?:its|their|our)\s+", re.IGNORECASE)
+_ALLIED = re.compile(
+    r"^(?:\s+[\w-]+){0,3}?\s+(?:and|together with|along with)\s+(?:their\s+|its\s+)?$"
+)
 _TARGETED = re.compile(
     r"(?:target\w*|against|attack\w*|hit|struck|on|at|bomb\w*|fight\w*|of|with|from)\s+"
     r"(?:the\s+)?(?:so-called\s+)?(?:rival\s+)?$",
@@ -497,10 +520,62 @@ def find_actor(
         Mention(m.toponym, m.start - start, m.end - start, m.role, m.group, m.clause)
         for m in mentions
     ]
+    if speech and _SPEAKER_ITSELF.match(before):
+        # "Hezbollah said it had fired...", "the army said it had recaptured...": the speaker
+        named = [
+            c
+            for c in _actor_candidates(sentence[clause[0] : speech[-1].start()], [])
+            if c.rank == 2
+        ]
+        speaker = [
+            m
+            for m in mentions
+            if clause[0] <= m.start < speech[-1].start() and m.role in {"agent", "owner", "none"}
+        ]
+        if named:
+            return max(named, key=lambda c: c.start).name
+        if speaker:
+            return speaker[-1].actor_name
+    if speech and _OWN_UNITS.match(before):
+        # "Sudan's army said its warplanes struck...": the speaker's side
+        speaker = [
+            m
+            for m in mentions
+            if clause[0] <= m.start < speech[-1].start() and m.role in {"agent", "owner", "none"}
+        ]
+        if speaker:
+            return speaker[-1].actor_name
     candidates += _actor_candidates(before, shifted)
     if not candidates:
         return None
-    return max(candidates, key=lambda c: (c.rank, c.start, len(c.name))).name
+    best = max(candidates, key=lambda c: (c.rank, c.start, len(c.name)))
+    return _with_allies(sentence, start, best, candidates, mentions)
+
+
+def _with_allies(
+    sentence: str,
+    start: int,
+    best: _Candidate,
+    candidates: list[_Candidate],
+    mentions: list[Mention],
+) -> str:
+    """The actor, and the one coordinated before it: "The United States and Britain",
+    "Syrian government forces and their Russian allies"."""
+    by_start = {m.start - start: m for m in mentions}
+    chosen = by_start.get(best.start)
+    if chosen is None:
+        return best.name
+    earlier = [
+        c
+        for c in candidates
+        if c.start < best.start and c.rank == 2 and c.start in by_start and c.name != best.name
+    ]
+    if not earlier:
+        return best.name
+    ally = by_start[max(c.start for c in earlier)]
+    if not _ALLIED.match(sentence[ally.end : chosen.start]):
+        return best.name
+    return f"{ally.actor_name} and {best.name}"
 
 
 _TARGET_NOUNS = (

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from events.background import is_background, is_stale
 from events.casualties import Toll, find_count, find_toll, has_no_toll, has_toll_words
 from events.context import (
     PLACE_ROLES,
@@ -43,6 +45,7 @@ from events.triggers import (
     find_triggers,
     has_trigger_words,
     is_ground_fire,
+    is_labour_story,
     polarity,
 )
 from gazetteer.model import Toponym
@@ -90,18 +93,55 @@ _SUBJECT_TRIGGERS = re.compile(r"^(?:fell to|fallen to)$", re.IGNORECASE)
 _PATH_WEAPON = re.compile(
     r"\b(?:missiles?|rockets?|drones?|projectiles|ICBMs?|UAVs?|Shaheds?)\b", re.IGNORECASE
 )
-_PATH_VERB = re.compile(r"\b(?:launch\w*|fir(?:ed|es|ing)|sent|shot)\b", re.IGNORECASE)
-_ATTACK_WORD = re.compile(r"attack|raid|assault|fired|opened fire", re.IGNORECASE)
+_LAUNCHERS = (
+    r"launch\w*|fir(?:ed|es|ing)|sent|shot|missiles?|rockets?|drones?|projectiles|UAVs?"
+    r"|Shaheds?|ICBMs?|warships?|ships?|vessels?|submarines?|bombers?|aircraft|jets|planes"
+    r"|launchers?|batter(?:y|ies)"
+)
+# "missiles fired from Crimea", "drones from Lebanon", "from warships in the Caspian Sea"
+_LAUNCHED_FROM = re.compile(rf"\b(?:{_LAUNCHERS})\b[^,;.]{{0,40}}$", re.IGNORECASE)
+# "warships in the Black Sea fired...", "bombers over the Caspian Sea launched..."
+_PLATFORM = re.compile(
+    r"\b(?:warships?|ships?|vessels?|submarines?|bombers?|aircraft|jets|planes|launchers?"
+    r"|batter(?:y|ies))\s+(?:in|over|off|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_LAUNCH_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:launch\w*|fir(?:ed|es|ing)|sent|shot)\b", re.IGNORECASE
+)
+_OWN_TERRITORY = re.compile(r"\bfrom (?:its|their) (?:own )?(?:territory|soil)\b", re.IGNORECASE)
+_ATTACK_WORD = re.compile(r"attack|raid|assault|fired|opened fire|ambush", re.IGNORECASE)
 # An attack on these (or on a settlement, killing "people") is violence against civilians.
 _CIVILIANS = re.compile(
     r"\b(?:civilians?|villagers|residents|worshippers|passengers|students|pilgrims|farmers"
-    r"|children|women|patients|shoppers|mourners|wedding)\b"
+    r"|children|women|patients|shoppers|mourners|wedding|(?:displacement|refugee|displaced)"
+    r" camps?)\b"
     r"|\b(?:attack\w*|raid\w*|stormed)\s+(?:on\s+)?(?:the\s+|a\s+)?(?:town|village|camp|market"
     r"|settlement|hamlet)s?\b.*\bkill\w*\s+(?:at least\s+|more than\s+|about\s+)?\S+\s+people\b",
     re.IGNORECASE,
 )
 _STATE_ACTOR = re.compile(r"\b(?:army|military|government|troops|soldiers|regime)\b", re.I)
 _POLICE = re.compile(r"\b(?:police|security|forces|troops|army|soldiers)\b", re.IGNORECASE)
+# A sentence that goes on with the event just told, not a new one ("again" is a new one)
+_CONTINUES = re.compile(
+    r"\b(?:also|then|later|meanwhile|moments later|minutes later)\b(?!.*\bagain\b)"
+    r"|\b(?:hours?|minutes) (?:later|earlier|after|before)\b"
+    r"|\bat (?:about |around )?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)"
+    r"|\bat (?:dawn|dusk|noon|midnight|daybreak)\b"
+    r"|^\W*(?:The|That|This)\s+(?:\w+\s+)?(?:strikes?|attacks?|shelling|bombing|blast|explosion"
+    r"|raid|assault|fighting|clashes|ambush|bombardment)\b(?!.*\bagain\b)",
+    re.IGNORECASE,
+)
+_TOLL_UPDATE = re.compile(
+    r"\btoll\b.*\b(?:rose|risen|rises|climbed|climbs|increased|reached|jumped)\b"
+    r"|\b(?:raising|bringing|taking|pushing) the (?:death )?toll to\b",
+    re.IGNORECASE,
+)
+# A date that puts a "since" far back: "since 2011", "since last October", "for years"
+_LONG_AGO = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|July|August|September|October"
+    r"|November|December)\b|\blast year\b|\byears\b|\bdecades?\b"
+)
 BASE_CONFIDENCE = 0.8
 CLAIM_CONFIDENCE = 0.7
 
@@ -113,7 +153,8 @@ _ARMED_VICTIMS = re.compile(
 _UNARMED_VICTIMS = re.compile(
     r"^(?:people|persons|civilians?|villagers|residents|worshippers|passengers|students|children"
     r"|women|men|family members|pilgrims|farmers|patients|shoppers|customers|guests|mourners"
-    r"|workers|journalists|teachers|(?-i:[A-Z])\w+(?:ians?|is|ese|ans))$",
+    r"|workers|journalists|teachers|drivers|traders|merchants|herders|fishermen|miners"
+    r"|paramedics|rescuers|(?-i:[A-Z])\w+(?:ians?|is|ese|ans))$",
     re.IGNORECASE,
 )
 
@@ -123,7 +164,7 @@ def _civilian_toll(toll: Toll | None, sentence: str) -> bool:
     but the attackers are named ("46 people, most of them members of the security forces")."""
     if toll is None or toll.casualties.killed is None or not toll.casualties.victims:
         return False
-    if _ARMED_VICTIMS.search(sentence):
+    if _ARMED_VICTIMS.search(sentence, toll.start):  # the attackers may be armed, not the dead
         return False
     return all(_UNARMED_VICTIMS.match(v) for v in toll.casualties.victims.split(", "))
 
@@ -268,7 +309,11 @@ class _Dates:
         resolved: list[DateMention] = []
         for d in find_dates(self.sentences[index], self.published):
             if d.anaphora_days is not None:
-                earlier = self._last_before(index)
+                # "...on Saturday, and fighting went on the next day": Saturday + 1
+                earlier = next(
+                    ((r.value, r.precision) for r in reversed(resolved) if r.value is not None),
+                    None,
+                ) or self._last_before(index)
                 if earlier is None:
                     continue
                 value = earlier[0] + timedelta(days=d.anaphora_days)
@@ -277,8 +322,23 @@ class _Dates:
         self.cache[index] = resolved
         return resolved
 
-    def _last_before(self, index: int) -> tuple[date, DatePrecision | None] | None:
-        for i in range(index - 1, -1, -1):
+    def here(self, index: int) -> list[DateMention]:
+        """The dates of sentence ``index``, or, when it has none but goes on with the story
+        just told ("The shelling also hit...", "...at about 10 a.m."), the date of one of
+        the three sentences before it."""
+        own = self.of(index)
+        if own or not _CONTINUES.search(self.sentences[index]):
+            return own
+        earlier = self._last_before(index, 3)
+        if earlier is None:
+            return []
+        return [DateMention(0, 0, earlier[0], earlier[1])]
+
+    def _last_before(
+        self, index: int, back: int | None = None
+    ) -> tuple[date, DatePrecision | None] | None:
+        stop = -1 if back is None else max(-1, index - back - 1)
+        for i in range(index - 1, stop, -1):
             found = self.of(i)
             if found and found[-1].value is not None:
                 return found[-1].value, found[-1].precision
@@ -370,9 +430,9 @@ class _Sentence:
 
 
 def _sentence_events(
-    span: Span, text: str, toponyms: list[Toponym], dates: list[DateMention]
+    span: Span, text: str, toponyms: list[Toponym], dates: list[DateMention], labour: bool
 ) -> list[Event]:
-    triggers = find_triggers(text)
+    triggers = find_triggers(text, labour)
     toll = find_toll(text)
     if not triggers and toll is None:
         return []
@@ -398,8 +458,16 @@ def _sentence_events(
         if event_type == "protest" and actor is not None and _POLICE.search(actor):
             actor = None  # "police dispersed protesters": the police are not the protesters
         target = find_target(text, trigger.end, s.bounds[ci][1], s.mentions)
-        if _PATH_WEAPON.search(trigger.text) and _PATH_VERB.search(trigger.text):
-            launch = launch or (trigger, actor)
+        # the trigger naming the weapon launched, if any: "the Houthis launched a missile"
+        if (
+            event_type == "strike"
+            and _PATH_WEAPON.search(text)
+            and (
+                launch is None
+                or (_PATH_WEAPON.search(trigger.text) and not _PATH_WEAPON.search(launch[0].text))
+            )
+        ):
+            launch = (trigger, actor)
         if event_type == "territory_change":
             places = [m for m in places if m.toponym.feature_class != "country"]
         acled = _acled(trigger, text, actor, s.mentions)
@@ -425,7 +493,7 @@ def _sentence_events(
             event.extra = dict(extra)
             found.append((trigger.start, event))
 
-    events = [e for _, e in found]
+    events = _without_wider(e for _, e in found)
     if launch is not None:
         path_event = _path_event(s, launch)
         if path_event is not None:
@@ -435,13 +503,60 @@ def _sentence_events(
     return events
 
 
+def _without_wider(events: Iterable[Event]) -> list[Event]:
+    """The events of one sentence less those at a country where the same sentence puts an
+    event of the same type at a place inside it ("missiles at Ukraine, targeting the Odesa
+    region": Odesa only)."""
+    events = list(events)
+    finer = {
+        (e.event_type, p.country_code)
+        for e in events
+        for p in e.places
+        if p.feature_class != "country"
+    }
+    return [
+        e
+        for e in events
+        if not (
+            len(e.places) == 1
+            and e.places[0].feature_class == "country"
+            and (e.event_type, e.places[0].country_code) in finer
+        )
+    ]
+
+
+def _origin(s: _Sentence, actor: str | None) -> Mention | None:
+    """Where the missiles or drones were launched from: "fired from Crimea", "drones from
+    Lebanon", "warships in the Black Sea fired", or "from its territory" (the actor's
+    country, when the sentence names it)."""
+    for m in s.mentions:
+        before = s.text[max(0, m.start - 60) : m.start]
+        if m.role == "source" and _LAUNCHED_FROM.search(before):
+            return m
+        if (
+            m.role in {"in", "near"}
+            and _PLATFORM.search(before)
+            and _LAUNCH_AFTER.match(s.text[m.end : m.end + 40])
+        ):
+            return m
+    if actor is not None and _OWN_TERRITORY.search(s.text):
+        return next(
+            (
+                m
+                for m in s.mentions
+                if m.actor_name == actor and m.toponym.feature_class == "country"
+            ),
+            None,
+        )
+    return None
+
+
 def _path_event(s: _Sentence, launch: tuple[TriggerMatch, str | None]) -> Event | None:
     """origin -> target for "missiles launched from A at B"."""
     trigger, actor = launch
-    sources = [m for m in s.mentions if m.role == "source"]
-    if not sources:
+    origin = _origin(s, actor)
+    if origin is None:
         return None
-    origin = sources[0]
     targets = [
         m
         for m in s.mentions
@@ -476,14 +591,29 @@ def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) ->
         if e.event_type in _VIOLENT | {"crash", "protest"} and "hazard" not in e.extra
     ]
     same = [(at, e) for at, e in related if clause_of(s.bounds, at) == ci]
+    # "shelled A and attacked B, killing four soldiers": the toll of the nearest verb
+    last = max((at for at, _ in same if at < toll.start), default=None)
+    if last is not None:
+        same = [(at, e) for at, e in same if at == last]
     if not same and related:
         nearest = min(abs(at - toll.start) for at, _ in related)
         same = [(at, e) for at, e in related if abs(at - toll.start) == nearest]
     places: list[Toponym] = []
     for _, e in same:
         places.extend(p for p in e.places if p not in places)
-    if places:
-        chosen: list[Mention] = []
+    # "..., killing nine civilians in the town of Ariha": the toll names its own place
+    own = [
+        m
+        for m in s.mentions
+        if m.clause == ci
+        and toll.start <= m.start <= toll.end + 60
+        and m.role in {"in", "near"}
+        and _place_key(m.toponym) in {_place_key(p) for p in places}
+    ]
+    if own:
+        chosen = own
+    elif places:
+        chosen = []
         for p in places:
             chosen.append(next(m for m in s.mentions if m.toponym == p))
     else:
@@ -511,7 +641,11 @@ def _sources(previous: list[Event], hazards: bool = False) -> list[Event]:
     return [
         e
         for e in previous
-        if e.event_type in _VIOLENT | {"crash", "protest"}
+        if (
+            e.event_type in _VIOLENT | {"crash", "protest"}
+            # a toll of a violent event told on its own ("At least 10 people were killed")
+            or (e.event_type == "casualty" and e.acled_event_type is not None)
+        )
         and e.path is None
         and (hazards or "hazard" not in e.extra)
     ]
@@ -548,6 +682,7 @@ def _follow_up(
     previous: list[Event],
     town: Toponym | None,
     toponyms: list[Toponym],
+    labour: bool,
 ) -> list[Event]:
     """Events of a sentence that names no place of its own, from the sentences before it.
 
@@ -560,7 +695,7 @@ def _follow_up(
     s = _Sentence(span, text, toponyms, dates)
     events: list[Event] = []
     fled = None
-    for trigger in find_triggers(text):
+    for trigger in find_triggers(text, labour):
         if not s.confident(trigger.start, trigger.end):
             continue
         ci = clause_of(s.bounds, trigger.start)
@@ -613,6 +748,19 @@ def _follow_up(
     return events
 
 
+def _update_toll(events: list[Event], sentence: str) -> None:
+    """ "The death toll rose to 37": the story's latest toll, raised (never lowered)."""
+    toll = find_toll(sentence)
+    if toll is None or toll.casualties.killed is None:
+        return
+    latest = next((e for e in reversed(events) if e.casualties is not None), None)
+    if latest is None or (latest.casualties.killed or 0) >= toll.casualties.killed:
+        return
+    latest.casualties = replace(
+        latest.casualties, killed=toll.casualties.killed, qualifier=toll.casualties.qualifier
+    )
+
+
 def extract_events(doc: Document) -> None:
     """Fill ``doc.events`` from its text, sentences, body end, toponyms and published date."""
     text = doc.text
@@ -623,8 +771,10 @@ def extract_events(doc: Document) -> None:
     body = [span for span in spans if span.start < end]
     sentences = [text[span.start : min(span.end, end)] for span in body]
     dates = _Dates(doc.published, sentences)
+    labour = is_labour_story(text[:end])
     events: list[Event] = []
     previous: list[Event] = []
+    held = False  # whether ``previous`` is from two sentences back
     town: tuple[int, Toponym] | None = None  # the last town named, and in which sentence
     for index, (span, sentence) in enumerate(zip(body, sentences, strict=True)):
         first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
@@ -636,13 +786,33 @@ def extract_events(doc: Document) -> None:
             and (has_trigger_words(sentence) or has_toll_words(sentence))
             and not is_boilerplate(sentence)
         ):
-            if inside:
-                found = _sentence_events(span, sentence, inside, dates.of(index))
-            if not found:
-                found = _follow_up(span, sentence, dates.of(index), previous, recent, inside)
+            if is_background(sentence):
+                # the war so far: only the displacement it names a place for is mapped
+                # ("millions have been displaced across Sudan since the war began")
+                found = _sentence_events(span, sentence, inside, dates.here(index), labour)
+                if not found and not _LONG_AGO.search(sentence):  # "since the offensive began"
+                    found = _follow_up(
+                        span, sentence, dates.here(index), previous, None, inside, labour
+                    )
+                found = [e for e in found if e.event_type == "displacement"]
+            else:
+                if inside:
+                    found = _sentence_events(span, sentence, inside, dates.here(index), labour)
+                if not found:
+                    found = _follow_up(
+                        span, sentence, dates.here(index), previous, recent, inside, labour
+                    )
+        if not found and events and _TOLL_UPDATE.search(sentence):
+            _update_toll(events, sentence)
         events.extend(found)
-        previous = found
+        # a sentence with no place of its own (a quote) does not end the story before it
+        if found or inside or held:
+            previous, held = found, False
+        else:
+            held = True
         towns = [t for t in inside if t.feature_class in {"city", "village"}]
         if towns:
             town = (index, towns[-1])
-    doc.events = _merge(events)
+    doc.events = [
+        e for e in _merge(events) if not is_stale(e.date, e.date_precision, doc.published)
+    ]

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from events.document import Document, Span
 
 MAX_SENTENCE = 1000  # characters
@@ -43,10 +45,26 @@ _NAV_WORDS = re.compile(
 )
 
 
+# Every _BOILERPLATE match holds one of these: one Aho-Corasick pass rules out most
+# sentences before the long pattern runs.
+_HINTS = ahocorasick.Automaton()
+for _hint in (
+    "cookie", "privacy", "gdpr", "consent", "personal data", "site", "browser", "browsing",
+    "newsletter", "subscribe", "sign", "log", "read more", "share", "rights reserved",
+    "copyright", "©", "terms", "advertisement", "click here", "related", "most", "javascript",
+    "accept", "opt",
+):  # fmt: skip
+    _HINTS.add_word(_hint, _hint)
+_HINTS.make_automaton()
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True for page furniture: cookie and privacy notices, share buttons, prompts."""
     stripped = sentence.strip()
-    return bool(_BOILERPLATE.search(stripped) or _NAV_WORDS.match(stripped))
+    if _NAV_WORDS.match(stripped):
+        return True
+    hinted = next(_HINTS.iter(stripped.lower()), None) is not None
+    return hinted and bool(_BOILERPLATE.search(stripped))
 
 
 def _looks_like_navigation(sentence: str) -> bool:

@@ -83,6 +83,24 @@ _VEHICLE = re.compile(
     r"|F-\d+)\b",
     re.IGNORECASE,
 )
+# A strike by workers: a protest (ACLED "Protests"), not an attack
+LABOUR_STRIKE = (
+    r"\b(?:go|goes|went|gone|going|are|were|was|is|been|be|remain\w*|stay\w*) on strike\b"
+    r"|\b(?:general|labou?r|national|nationwide|indefinite|hunger|workers['’]?|teachers['’]?"
+    r"|doctors['’]?|nurses['’]?|miners['’]?|truckers['’]?|drivers['’]?|dock|port|rail|transport"
+    r"|(?:\d+|one|two|three)[- ](?:hour|day|week))[- ]strikes?\b"
+    r"|\bstrike action\b|\bstrikers\b|\bwalk-?outs?\b|\bwork stoppages?\b"
+    r"|\bstag(?:ed|ing|e) (?:a |an )?(?:\w+ )?strike\b"
+)
+# "The strike left trucks stranded" in a story about a labour strike
+_STRIKE_NOUN = re.compile(r"\bstrikes?\b(?!\s+(?:on|at|against|in|near|hit))", re.IGNORECASE)
+# Matches, goals and fans: "a clash watched by 40,000 fans" is a football match
+_SPORT = re.compile(
+    r"\b(?:scored|goals?|fans|league|cup|striker|midfielder|defender|goalkeeper|stadium"
+    r"|tournament|championship|derby|coach|penalty|kick-?off|(?:semi|quarter)-?finals?|season"
+    r"|team-?mates?|matches|match|crushed|beat|defeated|(?:\d{1,2}|nil)-(?:\d{1,2}|nil))\b",
+    re.IGNORECASE,
+)
 _CROWD = re.compile(
     r"\b(?:thousands|hundreds|dozens|families|residents|civilians|people|villagers|refugees"
     r"|population|inhabitants|survivors|millions?|women|children|communities)\b",
@@ -92,7 +110,8 @@ _TERRITORY_OBJECT = re.compile(
     r"^\s*(?:(?!(?:in|at|near|on|by|from|after|during|while|when)\b)(?-i:[a-z])[\w’'-]*\s+)"
     r"{0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
     r"|districts?|regions?|provinces?|bases?|airports?|airfields?|hills?|bridges?|settlements?"
-    r"|neighbou?rhoods?|positions|outposts?|bridgeheads?|checkpoints?|ports?|capital|control|parts|swathes"
+    r"|neighbou?rhoods?|positions|outposts?|bridgeheads?|checkpoints?|ports?|capital|control|parts"
+    r"|swathes|prisons?|jails?|barracks|garrisons?"
     r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December)\b)"
     r"(?-i:[A-Z])[\w’'-]+\b(?!\s+(?:soldiers|troops|fighters|servicemen|prisoners|citizens"
@@ -229,7 +248,7 @@ RULES: tuple[TriggerRule, ...] = (
         SHELLING,
         r"\bshell(?:ed|ing|s)?\b|\bartillery (?:fire|strikes?|barrages?|attacks?)\b"
         r"|\bmortar (?:fire|attacks?|rounds|shells|strikes?)\b"
-        r"|\brocket (?:fire|attacks?|strikes?)\b"
+        r"|\brocket (?:fire|attacks?|strikes?)\b|\btank (?:fire|shells?|rounds)\b"
         r"|\bmissile (?:strikes?|attacks?|barrages?)\b|\bbombard(?:ed|ing|ment|s)\b"
         r"|\b(?:launched|fired|launches|fires|launching|firing)\s+(?:[\w-]+\s+){0,3}?"
         r"(?:missiles?|rockets?|mortars?|shells|projectiles|drones?)\b"
@@ -237,6 +256,7 @@ RULES: tuple[TriggerRule, ...] = (
         r"|have been|being)\s+(?:fired|launched)\b",
         stems=(
             "shell",
+            "tank ",
             "artillery",
             "mortar",
             "rocket",
@@ -250,9 +270,18 @@ RULES: tuple[TriggerRule, ...] = (
     _rule(
         "other",
         ATTACK,
-        r"\bset fire to\b|\bset (?:\w+ )?ablaze\b|\btorch(?:ed|ing)\b|\bburn(?:ed|t) down\b"
-        r"|\barson\b",
-        stems=("set fire", "ablaze", "torch", "burned down", "burnt down", "arson"),
+        r"\b(?:set|sets|setting) fire to\b|\b(?:set|sets|setting) (?:\w+ )?ablaze\b"
+        r"|\btorch(?:ed|ing)\b|\bburn(?:ed|t) down\b|\barson\b",
+        stems=(
+            "set fire",
+            "sets fire",
+            "setting fire",
+            "ablaze",
+            "torch",
+            "burned down",
+            "burnt down",
+            "arson",
+        ),
         without_weapon=True,
     ),
     _rule(
@@ -263,6 +292,12 @@ RULES: tuple[TriggerRule, ...] = (
         stems=("abduct", "kidnap", "hostage"),
     ),
     _rule("protest", RIOT, r"\briot(?:s|ed|ing|ers)?\b", stems=("riot",)),
+    _rule(
+        "protest",
+        PROTEST,
+        rf"{LABOUR_STRIKE}",
+        stems=("strike", "walkout", "walk-out", "stoppage"),
+    ),
     _rule(
         "protest",
         PROTEST,
@@ -398,12 +433,39 @@ RULES: tuple[TriggerRule, ...] = (
     _rule(
         "clash",
         CLASH,
-        r"\battack(?:ed|s|ing)?\b|\braid(?:ed|s)?\b|\bassault(?:ed)?\b"
+        r"\battack(?:ed|s|ing)?\b|\braid(?:ed|s)?\b|\bassault(?:ed|s)?\b"
+        r"|\b(?:repelled|repulsed|fought off|beat back)\b"
         r"|\b(?:fired|opened fire) (?:at|on|upon)\b",
-        stems=("attack", "raid", "assault", "fire"),
+        stems=(
+            "attack",
+            "raid",
+            "assault",
+            "fire",
+            "repelled",
+            "repulsed",
+            "fought off",
+            "beat back",
+        ),
         requires=CONFLICT,
     ),
 )
+
+
+LABOUR_RULE = next(r for r in RULES if r.pattern.pattern == LABOUR_STRIKE)
+_VIOLENT_TYPES = frozenset({"strike", "clash", "territory_change"})
+
+
+def is_labour_story(text: str) -> bool:
+    """Whether ``text`` tells of a workers' strike ("went on strike", "a general strike")."""
+    # the long pattern is run only around the words it needs (most stories have none)
+    return any(
+        _LABOUR.search(text, max(0, m.start() - 40), m.end() + 20)
+        for m in _LABOUR_HINT.finditer(text)
+    )
+
+
+_LABOUR = re.compile(LABOUR_STRIKE, re.IGNORECASE)
+_LABOUR_HINT = re.compile(r"strike|walk|stoppage", re.IGNORECASE)
 
 
 def _automaton(words: dict[str, set[int]]) -> ahocorasick.Automaton:
@@ -454,8 +516,10 @@ _HEDGE_NEAR = re.compile(
     r"|\bpossible\b|\bpotential\b|\bunintended\b|\bif\b|\bunless\b|\bwhether\b|\bintend\w* to\b"
     r"|\bwant(?:s|ed)? to\b|\bcall(?:ed|s)? for\b|\bgoing to\b|\bcease-?fire\b|\btalks?\b"
     r"|\bno-fly\b|\bmonths of\b|\blull in\b|\bhalt (?:to|in)\b|\bend (?:to|of)\b|\bpause in\b"
-    r"|\btruce\b|\bstop(?:ped)? the\b|\bmemorial\b|\banniversary of\b|\bsince\b)"
-    r"(?:\s+[\w’'-]+){0,3}\s*$",
+    r"|\btruce\b|\bstop(?:ped)? the\b|\bmemorial\b|\banniversary of\b|\bsince\b"
+    r"|\bin (?:response|retaliation|reprisal) (?:to|for)\b|\bretaliat\w* for\b|\brevenge for\b"
+    r"|\b(?:backed|supported|covered|aided) by\b|\bwith the (?:support|help|backing) of\b)"
+    r"(?:\s+[\w’'.-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 _HEDGE_CLAUSE = re.compile(
@@ -472,25 +536,46 @@ def has_trigger_words(sentence: str) -> bool:
     return bool(_candidate_rules(sentence.lower()))
 
 
-def find_triggers(sentence: str) -> list[TriggerMatch]:
-    """Every trigger in ``sentence``, earlier rules winning overlapping spans, in text order."""
+def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
+    """Every trigger in ``sentence``, earlier rules winning overlapping spans, in text order.
+
+    ``labour``: the story is about a workers' strike, so a bare "the strike" with no other
+    weapon named is that strike (a protest), not an air strike.
+    """
     rules = _candidate_rules(sentence.lower())
     if not rules:
         return []
-    has_weapon = bool(WEAPON.search(sentence))
+    if labour:
+        has_weapon = any(
+            not m.group(0).lower().startswith("strike") for m in WEAPON.finditer(sentence)
+        )
+    else:
+        has_weapon = bool(WEAPON.search(sentence))
+    sport = bool(_SPORT.search(sentence)) and (
+        len({m.group(0).lower() for m in _SPORT.finditer(sentence)}) >= 2
+    )
     words = re.findall(r"[A-Za-z]{4,}", sentence)
     title_case = sum(w[0].isupper() for w in words) > 0.6 * len(words)
     found: list[TriggerMatch] = []
+    if labour and not has_weapon:
+        found = [
+            TriggerMatch(LABOUR_RULE, m.start(), m.end(), m.group(0))
+            for m in _STRIKE_NOUN.finditer(sentence)
+        ]
     for rule in rules:
         if (rule.needs_weapon and not has_weapon) or (rule.without_weapon and has_weapon):
             continue
         if rule.requires is not None and not rule.requires.search(sentence):
             continue
+        if sport and (rule.event_type in _VIOLENT_TYPES or rule.acled == ATTACK):
+            continue
         for m in rule.pattern.finditer(sentence):
             if any(m.start() < t.end and t.start < m.end() for t in found):
                 continue
-            if rule.acled != NO_ACLED and _NOT_MILITARY.search(
-                sentence[max(0, m.start() - 20) : m.end()]
+            if (
+                rule.acled != NO_ACLED
+                and rule.event_type != "protest"
+                and _NOT_MILITARY.search(sentence[max(0, m.start() - 20) : m.end()])
             ):
                 continue
             if rule.needs_territory and not _TERRITORY_OBJECT.match(sentence[m.end() :]):

@@ -334,11 +334,14 @@ def build(out_dir: Path) -> Path:
 
     postal: dict[str, int] = {}
     dotted: dict[str, int] = {}
+    dotted_forms: set[str] = set()
     for code, forms in supplement["admin1_abbreviations"].items():
         if code in admin1_idx:
             for form in forms:
                 key = "".join(ch for ch in form if ch.isalpha()).lower()
                 (dotted if "." in form else postal)[key] = admin1_idx[code]
+                if "." in form:
+                    dotted_forms.add(form.replace(" ", "").lower())
 
     demonym_keys: dict[str, int] = {}
     for cc, forms in demonym_data["countries"].items():
@@ -380,6 +383,7 @@ def build(out_dir: Path) -> Path:
         "capitals": frozenset(capitals.values()),
         "postal_codes": postal,
         "abbreviations": dotted,
+        "abbreviation_forms": frozenset(dotted_forms),
         "vocab_nouns": nouns,
         "vocab_other": other_words,
         "given_names": given_names | frozenset(wordlists["given_names"]),

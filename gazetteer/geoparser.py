@@ -49,7 +49,7 @@ from gazetteer.model import FeatureClass, Source, Toponym
 from gazetteer.normalize import TOKEN_RE, norm_name, norm_token
 
 # Bumped whenever the layout of index.pkl changes; load() refuses other versions.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 MAX_NAME_TOKENS = 7
 # "Calif.", "N.Y.", "W.Va.", "P.E.I." and two-letter postal codes.
 ABBREVIATION_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,3}")
@@ -74,6 +74,10 @@ PATHOGEN_AFTER_RE = re.compile(
 ADMIN1_NAMESAKE_POPULATION = 100_000
 # What a mention's place must be, by its role: a container or a dateline.
 _REGION, _TOWN = 1, 2
+WORD_TAIL_RE = re.compile(r"-[A-Z]|['’](?!s\b)[a-z]")
+SPEECH_AFTER_RE = re.compile(
+    r",? (?:said|says|told|added|explained|wrote|writes|stated|noted|argued|claimed|"
+    r"recalled|tweeted|insisted)\b")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
                           "your", "my"})
 SUPPLEMENT = 2  # index of "supplement" in the index's source names
@@ -121,6 +125,8 @@ class _Context:
     def __init__(self, hints: Sequence[str]) -> None:
         self.hints = frozenset(hints)
         self.country: Counter[str] = Counter({h: 3.0 for h in hints})
+        # What each name added to ``country``: a name does not support its own reading.
+        self.country_by_key: dict[str, Counter[str]] = defaultdict(Counter)
         self.admin1: dict[str, set[str]] = defaultdict(set)
         self.named_admin1: dict[str, set[str]] = defaultdict(set)
         self.admin1_keys: set[str] = set()
@@ -135,6 +141,7 @@ class _Context:
         fc = gaz._fclass[idx]
         if cc:
             self.country[cc] += 1.0
+            self.country_by_key[key][cc] += 1.0
         a1 = gaz._admin1[idx]
         if a1:
             self.admin1[a1].add(key)
@@ -227,10 +234,11 @@ class Gazetteer:
         self._capitals: frozenset[int] = index["capitals"]
         self._postal: dict[str, int] = index["postal_codes"]
         self._abbrevs: dict[str, int] = index["abbreviations"]
+        self._abbrev_forms: frozenset[str] = index["abbreviation_forms"]
         self._admin_words: frozenset[str] = words["admin_words"]
         self._cue_words: frozenset[str] = words["cue_words"]
         self._settlement_words: frozenset[str] = words["settlement_words"]
-        self._summaries: dict[tuple[int, ...], tuple[frozenset[int], int, bool]] = {}
+        self._summaries: dict[tuple[str, tuple[int, ...]], tuple[frozenset[int], int, bool]] = {}
         self._fc_names: tuple[str, ...] = index["feature_classes"]
         self._src_names: tuple[str, ...] = index["source_names"]
 
@@ -381,7 +389,7 @@ class Gazetteer:
         n = len(tokens)
         out: list[_Mention] = []
         datelines = [m.span("head") for m in DATELINE_RE.finditer(text)]
-        doc_words: tuple[set[str], set[str]] | None = None
+        doc_words: tuple[set[str], set[str], set[str]] | None = None
         i = 0
         while i < n:
             s, _, raw = tokens[i]
@@ -462,7 +470,9 @@ class Gazetteer:
         end = start
         if m:
             letters = "".join(ch for ch in m.group() if ch.isalpha()).lower()
-            if letters in self._abbrevs and (after_comma or m.group().count(".") >= 2):
+            # Written as listed ("Pa.", "N.Y."): "P.A." is no abbreviation of Pennsylvania.
+            if letters in self._abbrevs and m.group().lower() in self._abbrev_forms and (
+                    after_comma or m.group().count(".") >= 2):
                 idx, end = self._abbrevs[letters], m.end()
         if idx is None and after_comma and POSTAL_RE.match(text, start):
             idx, end = self._postal.get(tokens[i][2].lower()), tokens[i][1]
@@ -500,10 +510,14 @@ class Gazetteer:
                     norm_token(tokens[m.first_tok - 2][2]) in self._settlement_words:
                 return True
         if m.last_tok + 1 < len(tokens) and text[m.end:tokens[m.last_tok + 1][0]] in (", ", ","):
-            nxt = tokens[m.last_tok + 1][2]
+            nxt_start, _, nxt = tokens[m.last_tok + 1]
             key = norm_token(nxt)
-            if nxt[0].isupper() and (key in self._postal or key in self._abbrevs or any(
-                    self._fclass[c] <= 1 for c in self._names.get(key, ()))):
+            written = ABBREVIATION_RE.match(text, nxt_start)
+            if written and written.group().lower() in self._abbrev_forms:
+                return True  # "Charleston, W.Va."
+            if nxt[0].isupper() and len(nxt) >= 2 and (
+                    key in self._postal or key in self._abbrevs
+                    or any(self._fclass[c] <= 1 for c in self._names.get(key, ()))):
                 return True
         return False
 
@@ -521,40 +535,55 @@ class Gazetteer:
             and word not in self._common_capitalised and word not in self._org_words \
             and not self._is_common_word(word, nouns=False) and raw.lower() not in lower_words
 
-    def _summary(self, cands: tuple[int, ...]) -> tuple[frozenset[int], int, bool]:
+    def _summary(self, key: str, cands: tuple[int, ...]) -> tuple[frozenset[int], int, bool]:
         """Feature classes, largest population and whether the curated supplement is among
-        ``cands`` (memoised per name)."""
-        found = self._summaries.get(cands)
+        ``cands`` (memoised per name).
+
+        The population counts a place named ``key`` by an alternate name only when that name
+        is no plain English word: "Part" (for Perth) does not make a big city.
+        """
+        found = self._summaries.get((key, cands))
         if found is None:
+            word = self._is_common_word(key, nouns=False)
             found = (frozenset(self._fclass[c] for c in cands),
-                     max((self._pop[c] for c in cands), default=0),
+                     max((self._pop[c] for c in cands
+                          if not word or norm_name(self._name[c]) == key), default=0),
                      any(self._source[c] == SUPPLEMENT for c in cands))
             if len(self._summaries) > 100_000:
                 self._summaries.clear()
-            self._summaries[cands] = found
+            self._summaries[(key, cands)] = found
         return found
 
-    def _doc_words(self, text: str,
-                   tokens: list[tuple[int, int, str]]) -> tuple[set[str], set[str]]:
-        """Words the document writes in lower case, and surnames it gives persons.
+    def _doc_words(self, text: str, tokens: list[tuple[int, int, str]]
+                   ) -> tuple[set[str], set[str], set[str]]:
+        """Words the document writes in lower case, surnames it gives persons, and words it
+        capitalises inside a sentence.
 
         A surname is a capitalised word right after a given name or a title ("Barack
         Obama", "Mr Taylor"): later bare mentions of it are the person, not a town.
         """
         lower = {t[2] for t in tokens if t[2].islower()}
         persons: set[str] = set()
+        inside: set[str] = set()
         for k in range(1, len(tokens)):
             raw = tokens[k][2]
-            if not raw[0].isupper() or text[tokens[k - 1][1]:tokens[k][0]] not in (" ", ". "):
+            if not raw[0].isupper():
+                continue
+            gap = text[tokens[k - 1][1]:tokens[k][0]]
+            if gap == " " or gap == ", ":
+                inside.add(norm_token(raw))
+            if gap not in (" ", ". "):
                 continue
             prev = norm_token(tokens[k - 1][2])
+            # A given name that is also a word ("Mark", "Will") counts inside a sentence.
+            prev_inside = k >= 2 and text[tokens[k - 2][1]:tokens[k - 1][0]] in (" ", ", ")
             if tokens[k - 1][2][0].isupper() and (prev in self._title_words or (
-                    prev in self._given and prev not in self._vocab_other)):
+                    prev in self._given and (prev not in self._vocab_other or prev_inside))):
                 persons.add(norm_token(raw))
-        return lower, persons
+        return lower, persons, inside
 
     def _keep(self, text: str, tokens: list[tuple[int, int, str]], m: _Mention,
-              lower_words: set[str], person_words: set[str]) -> bool:
+              lower_words: set[str], person_words: set[str], inside_words: set[str]) -> bool:
         """Filter look-alikes: common words, acronyms, persons and organisation names."""
         if m.key in self._common_capitalised:
             return False
@@ -567,7 +596,7 @@ class Gazetteer:
         # A dateline's head is a place unless it is a plain word ("UPDATE —", "WATCH —").
         if m.dateline and not self._is_common_word(m.key, nouns=False):
             return True
-        fcs, max_pop, curated = self._summary(m.candidates)
+        fcs, max_pop, curated = self._summary(m.key, m.candidates)
         is_country = 0 in fcs or m.demonym
         # Admin-1, water and region names are places even when rare, unless they are plain
         # English adjectives or verbs (Cameroon's "West", Fiji's "Western"); the curated
@@ -607,7 +636,11 @@ class Gazetteer:
         if raw.isupper() and len(raw) <= 4 and not (is_country or curated):
             return False  # acronyms: IS, EU, NATO
         if is_country:
-            return True
+            # "Man" names the Isle of Man only as an alternate name, and is a word.
+            return m.demonym or raw.isupper() or not (
+                self._is_common_word(m.key, nouns=False) and not any(
+                    self._fclass[c] == 0 and norm_name(self._name[c]) == m.key
+                    for c in m.candidates))
         # Part of a longer proper name: "John Kerry", "Vladimir Putin", "Peter Cook".
         if adjacent_prev and self._is_name_word(prev[2]):
             return False
@@ -619,6 +652,12 @@ class Gazetteer:
         if not strong and m.first_tok == m.last_tok and m.key in person_words \
                 and not self._place_cue(text, tokens, m):
             return False
+        # "Wal-Mart", "Baha'i": a small place's name as the head of a longer word.
+        if not strong and max_pop < 100_000 and WORD_TAIL_RE.match(text, m.end):
+            return False
+        # "Kock said", "Hartl told reporters": a small place does not speak.
+        if not strong and max_pop < 100_000 and SPEECH_AFTER_RE.match(text, m.end):
+            return False
         if not strong and m.first_tok == m.last_tok:
             word = m.key
             doubtful = (self._is_common_word(word, nouns=False) or word in lower_words
@@ -627,21 +666,26 @@ class Gazetteer:
             # inside a sentence, not after an article ("the Council"), names a town of that
             # very name when one of some size exists.
             if not doubtful and word in self._vocab_nouns:
-                doubtful = (adjacent_next or adjacent_prev or self._sentence_initial(text, m)
+                doubtful = (adjacent_next or adjacent_prev
+                            or (self._sentence_initial(text, m) and word not in inside_words)
                             or (prev is not None and prev[2].lower() in _DETERMINERS)
                             or not self._sizeable_town(m))
             # "Rift Valley": a capitalised word before it makes it part of another name.
             inside_name = adjacent_prev and prev[2].lower() not in self._cue_words \
                 and prev[2].lower() not in self._vocab_other
-            if doubtful and max_pop < 200_000 and (
-                    inside_name or not self._place_cue(text, tokens, m)):
+            # A big city named by a plain word ("Nice", "Man") still needs a cue where any
+            # word would be capitalised.
+            if doubtful and (max_pop < 200_000 or (
+                    self._is_common_word(word, nouns=False) and self._sentence_initial(text, m))
+                    ) and (inside_name or not self._place_cue(text, tokens, m)):
                 return False
         return True
 
     def _sizeable_town(self, m: _Mention) -> bool:
-        """Whether a town of at least 20,000 people has the mention's key as its own name."""
-        return any(self._fclass[c] == 3 and self._pop[c] >= 20_000
-                   and norm_name(self._name[c]) == m.key for c in m.candidates)
+        """Whether a town of at least 20,000 people has the mention's key as its own name,
+        or a city of 200,000 as an alternate name ("Kiev")."""
+        return any(self._fclass[c] == 3 and self._pop[c] >= 20_000 and (
+            self._pop[c] >= 200_000 or norm_name(self._name[c]) == m.key) for c in m.candidates)
 
     @staticmethod
     def _sentence_initial(text: str, m: _Mention) -> bool:
@@ -669,7 +713,7 @@ class Gazetteer:
         fc = self._fc_names[self._fclass[i]]
         if fc == "country":
             # Between two countries of one name ("Congo"), the more populous by a hair.
-            return _FCLASS_PRIOR[fc] + 0.05 * math.log10(self._pop[i] + 10)
+            return _FCLASS_PRIOR[fc] + 0.01 * math.log10(self._pop[i] + 10)
         if fc in ("city", "village"):
             pop = self._pop[i]
             # A large national capital is what its bare name means ("Washington").
@@ -689,7 +733,7 @@ class Gazetteer:
             return []
         # One sense per name and container: "Paris, Texas" and "Paris, France" differ.
         containers = [self._container(text, mentions, k) for k in range(len(mentions))]
-        listed = self._listed_with_regions(text, mentions)
+        listed = self._listed_with_regions(text, mentions, containers)
         # The container of "Rego Park, New York" and a state's name in a list of states
         # ("Washington, Oregon and Idaho") are regions; a dateline names a town.
         groups: list[tuple[str, int, int]] = [
@@ -729,7 +773,8 @@ class Gazetteer:
     def _choose(self, key: str, cands: tuple[int, ...], ctx: _Context,
                 container: int) -> tuple[int, float]:
         """The best candidate for ``key`` and a confidence from its margin over the next."""
-        total = sum(ctx.country.values()) or 1.0
+        own = ctx.country_by_key.get(key, Counter())
+        total = (sum(ctx.country.values()) - sum(own.values())) or 1.0
         # A state's name keeps its region reading: no local bonus for towns of its country
         # ("California, Pennsylvania"), and a small town named like a state anywhere needs
         # its container next to it or another town or county of its state in the text.
@@ -743,12 +788,15 @@ class Gazetteer:
         for c in cands:
             cc = self._cc[c] or ""
             fc = self._fclass[c]
-            score = self._prior(c) + WEIGHTS["focus"] * ctx.country.get(cc, 0.0) / total
+            score = self._prior(c) + WEIGHTS["focus"] * (
+                ctx.country.get(cc, 0.0) - own.get(cc, 0.0)) / total
             if cc in ctx.hints:
                 score += WEIGHTS["hint"]
             if norm_name(self._name[c]) == key:
                 score += WEIGHTS["name"]
-            elif fc == 1 and self._admin1[c] in town_regions:
+            elif fc == 1 and self._admin1[c] is not None and any(
+                    self._admin1[c] == t or self._admin1[c].startswith(f"{t}.")
+                    for t in town_regions if t):
                 score -= WEIGHTS["alias_region"]
             if container >= 0 and self._contains(container, c):
                 score += WEIGHTS["container"]
@@ -788,14 +836,17 @@ class Gazetteer:
         return any(self._fclass[c] <= 1 and norm_name(self._name[c]) == m.key
                    for c in m.candidates)
 
-    def _listed_with_regions(self, text: str, mentions: list[_Mention]) -> frozenset[str]:
+    def _listed_with_regions(self, text: str, mentions: list[_Mention],
+                             containers: list[int]) -> frozenset[str]:
         """Keys of mentions listed with a state's or country's name: "Missouri, New York
         and Virginia" (three or more names, or two joined by "and"/"or"; "Lagos, Nigeria"
-        is no list)."""
+        is no list, nor are "Paris, Texas, and Dallas")."""
         out: set[str] = set()
         chain = [0]
         for k in range(1, len(mentions) + 1):
-            if k < len(mentions) and LIST_GAP_RE.fullmatch(
+            contained = k < len(mentions) and (
+                containers[k - 1] >= 0 or (k >= 2 and containers[k - 2] >= 0))
+            if k < len(mentions) and not contained and LIST_GAP_RE.fullmatch(
                     text, mentions[k - 1].end, mentions[k].start):
                 chain.append(k)
                 continue
@@ -803,7 +854,11 @@ class Gazetteer:
             joined = len(members) >= 3 or (len(members) == 2 and text[
                 members[0].end:members[1].start].strip(", ") in ("and", "or"))
             if joined:
-                regions = [m for m in members if self._region_name(m)]
+                # Names that can only be regions ("Idaho", not "Tehran") make it a list of
+                # regions.
+                regions = [m for m in members if self._region_name(m) and not any(
+                    self._fclass[c] == 3 and self._pop[c] >= ADMIN1_NAMESAKE_POPULATION
+                    for c in m.candidates)]
                 for m in members:
                     if any(r is not m for r in regions):
                         out.add(m.key)
@@ -822,14 +877,14 @@ class Gazetteer:
         m, nxt = mentions[k], mentions[k + 1]
         if text[m.end:nxt.start] not in (", ", ","):
             return -1
-        # "Miami, West Palm Beach, New York, and Detroit", "Cairo, Giza and Luxor": a list.
-        if (k > 0 and LIST_GAP_RE.fullmatch(text, mentions[k - 1].end, m.start)) or (
-                k + 2 < len(mentions)
-                and LIST_GAP_RE.fullmatch(text, nxt.end, mentions[k + 2].start)):
-            return -1
         written = text[nxt.start:nxt.end]
         abbreviated = "." in written or (written.isupper() and len(written) <= 3)
-        if not abbreviated and self._region_name(m):
+        # "Miami, West Palm Beach, New York, and Detroit", "Cairo, Giza and Luxor": a list.
+        if not abbreviated and (
+                (k > 0 and LIST_GAP_RE.fullmatch(text, mentions[k - 1].end, m.start))
+                or (k + 2 < len(mentions)
+                    and LIST_GAP_RE.fullmatch(text, nxt.end, mentions[k + 2].start))
+                or self._region_name(m)):
             return -1
         for c in nxt.candidates:
             if self._fclass[c] <= 1:

@@ -28,6 +28,11 @@ PLACES: dict[str, tuple[str, float, float, str | None, str]] = {
     "Odesa": ("Odesa", 46.48, 30.73, "UA", "city"),
     "Benghazi": ("Benghazi", 32.12, 20.07, "LY", "city"),
     "Derna": ("Derna", 32.77, 22.64, "LY", "city"),
+    "Crimea": ("Crimea", 45.0, 34.0, "UA", "region"),
+    "United States": ("United States", 39.76, -98.5, "US", "country"),
+    "U.S": ("United States", 39.76, -98.5, "US", "country"),
+    "Britain": ("United Kingdom", 54.76, -2.7, "GB", "country"),
+    "Hizyaz": ("Hizyaz", 15.25, 44.2, "YE", "village"),
 }
 
 
@@ -261,3 +266,117 @@ def test_the_city_can_be_named_earlier_in_the_same_sentence() -> None:
 def test_a_place_and_the_province_of_another() -> None:
     doc = _doc("US warplanes bombed targets in Sanaa and the province of Marib on Saturday.")
     assert _at(doc, "strike") == [["Sanaa"], ["Marib"]]
+
+
+def test_a_sentence_going_on_with_the_story_keeps_its_date() -> None:
+    doc = _doc("Russian jets bombed Izium on Tuesday.\nThe bombing also hit a school in Balakliia.")
+    assert {e.places[0].name: e.date for e in doc.events} == {
+        "Izium": date(2022, 9, 6),
+        "Balakliia": date(2022, 9, 6),
+    }
+    doc = _doc("Jets bombed Izium on Tuesday.\nWitnesses said shells hit Kupiansk at about 9 a.m.")
+    assert [e.date for e in doc.events if e.places[0].name == "Kupiansk"] == [date(2022, 9, 6)]
+
+
+def test_a_new_strike_without_a_date_has_none() -> None:
+    doc = _doc("Russian jets bombed Izium on Tuesday.\nKupiansk was shelled again.")
+    assert [e.date for e in doc.events if e.places[0].name == "Kupiansk"] == [None]
+
+
+def test_two_coordinated_actors() -> None:
+    doc = _doc("The United States and Britain bombed targets in Sanaa on Saturday.")
+    assert _one(doc, "strike").actor == "United States and Britain"
+    doc = _doc("Ukrainian troops and their Polish allies shelled Izium.")
+    assert _one(doc, "strike").actor == "Ukraine"  # "Polish" is no place of this test
+
+
+def test_its_forces_are_the_speakers_side() -> None:
+    doc = _doc("Russia's defence ministry said its forces had captured the town of Kupiansk.")
+    assert _one(doc, "territory_change").actor == "Russia"
+
+
+def test_missiles_launched_from_a_region_a_sea_or_its_territory() -> None:
+    cases = {
+        "Missiles launched from Crimea hit Odesa overnight.": ["Crimea", "Odesa"],
+        "Russian warships in the Black Sea fired missiles at Odesa.": ["Black Sea", "Odesa"],
+        "Russia launched missiles at Kharkiv from its territory.": ["Russia", "Kharkiv"],
+    }
+    for text, ends in cases.items():
+        assert _at(_doc(text), "missile_path") == [ends], text
+
+
+def test_leaving_a_town_is_no_launch_site() -> None:
+    doc = _doc("Troops withdrew from Izium as missiles hit Kharkiv.")
+    assert _at(doc, "missile_path") == []
+
+
+def test_the_war_so_far_is_no_new_event() -> None:
+    for text in (
+        "Russian forces have shelled Kharkiv repeatedly since the invasion began in 2022.",
+        "More than 500 people have been killed in Marib since 2015.",
+        "Yemen has been at war for more than a decade, and rebels have attacked Marib often"
+        " over the past years.",
+    ):
+        assert _doc(text).events == [], text
+    doc = _doc("Russia has fired dozens of missiles at Kharkiv since Monday.")
+    assert _at(doc, "strike") == [["Kharkiv"]]  # since Monday: this week's news
+
+
+def test_events_dated_long_before_the_story_are_history() -> None:
+    doc = _doc("He fought in Marib in 2015.\nJets bombed Sanaa on March 3, 2019.")
+    assert doc.events == []
+    doc = _doc("Jets bombed Sanaa on September 3.")
+    assert _at(doc, "strike") == [["Sanaa"]]
+
+
+def test_a_labour_strike_is_a_protest_throughout_the_story() -> None:
+    doc = _doc(
+        "Dock workers in Odesa went on strike on Monday over unpaid wages.\n"
+        "The strike left dozens of ships idle off Odesa and in the port of Kherson."
+    )
+    assert _at(doc, "strike") == []
+    assert _one(doc, "protest").acled_event_type == "Protests"
+
+
+def test_a_football_match_is_no_clash() -> None:
+    doc = _doc("Shakhtar crushed Dynamo 3-0 in Kyiv in a bad-tempered clash watched by fans.")
+    assert doc.events == []
+
+
+def test_an_attack_answered_is_no_event_of_its_own() -> None:
+    doc = _doc("Jets bombed Sanaa in retaliation for rocket attacks on Marib.")
+    assert _at(doc, "strike") == [["Sanaa"]]
+
+
+def test_a_country_is_dropped_when_the_sentence_names_the_place_inside_it() -> None:
+    doc = _doc("Russia fired missiles at Ukraine overnight, targeting power plants in Kharkiv.")
+    assert _at(doc, "strike") == [["Kharkiv"]]
+
+
+def test_a_toll_that_names_its_own_place() -> None:
+    doc = _doc("Russian jets bombed Izium and Balakliia, killing nine civilians in Balakliia.")
+    assert _at(doc, "casualty") == [["Balakliia"]]
+
+
+def test_a_rising_toll_updates_the_event() -> None:
+    doc = _doc(
+        "A car bomb exploded in Kharkiv on Friday, killing 12 people.\n"
+        "Nobody claimed the attack.\n"
+        "The death toll rose to 20 on Saturday, officials said."
+    )
+    assert _one(doc, "casualty").casualties.killed == 20
+
+
+def test_suburb_of_a_city_is_the_place() -> None:
+    doc = _doc("Gunmen torched homes in the Sanaa suburb of Hizyaz on Thursday.")
+    assert _at(doc, "other") == [["Hizyaz"]]
+
+
+def test_an_embassy_is_no_place_when_the_city_is_named() -> None:
+    doc = _doc("Hundreds protested outside the U.S. embassy in Sanaa on Thursday.")
+    assert _at(doc, "protest") == [["Sanaa"]]
+
+
+def test_an_attack_on_a_displacement_camp_targets_civilians() -> None:
+    doc = _doc("Rebel fighters attacked a displacement camp near Marib on Monday.")
+    assert _one(doc, "other").acled_sub_event_type == "Attack"

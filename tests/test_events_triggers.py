@@ -59,9 +59,35 @@ def test_figurative_uses_need_conflict_context() -> None:
     assert ("crash", None) in _kinds("A military helicopter crashed on take-off.")
 
 
-def test_labour_strikes_are_not_attacks() -> None:
-    assert _kinds("Dock workers went on strike in the port.") == []
-    assert _kinds("A general strike shut the city.") == []
+def test_labour_strikes_are_protests() -> None:
+    assert _kinds("Dock workers went on strike in the port.") == [("protest", "Peaceful protest")]
+    assert _kinds("A general strike shut the city.") == [("protest", "Peaceful protest")]
+    assert _kinds("Hospital staff staged a 48-hour strike.") == [("protest", "Peaceful protest")]
+
+
+def test_a_strike_in_a_labour_story_is_the_labour_strike() -> None:
+    sentence = "The strike left buses idle across the capital."
+    assert _kinds(sentence) == [("strike", "Air/drone strike")]  # in a war story
+    assert [(t.rule.event_type, t.text) for t in find_triggers(sentence, labour=True)] == [
+        ("protest", "strike")
+    ]
+    # an air strike is still an air strike in a story that also tells of a labour strike
+    assert ("strike", "Air/drone strike") in [
+        (t.rule.event_type, t.rule.acled[1])
+        for t in find_triggers("An air strike hit the depot.", labour=True)
+    ]
+
+
+def test_sport_is_no_fighting() -> None:
+    assert _kinds("The visitors won the derby 2-1 after a bad-tempered clash.") == []
+    assert _kinds("Their striker hit the post twice in the cup final.") == []
+    assert ("clash", "Armed clash") in _kinds("Troops clashed with rebels near the stadium.")
+
+
+def test_retaliation_and_support_are_no_new_attack() -> None:
+    assert polarity("The strike was in retaliation for ") == "hedged"
+    assert polarity("Troops backed by U.S. ") == "hedged"
+    assert polarity("Troops fired at ") is None
 
 
 def test_territory_verbs_need_territory() -> None:
@@ -142,3 +168,10 @@ def test_camps_and_convoys() -> None:
     assert ("territory_change", "Non-state actor overtakes territory") in _kinds(
         "Rebel fighters entered Hama on Thursday."
     )
+
+
+def test_tank_fire_and_arson() -> None:
+    assert ("strike", "Shelling/artillery/missile attack") in _kinds(
+        "Two men were killed by tank fire near the crossing."
+    )
+    assert ("other", "Attack") in _kinds("Gunmen stormed the hamlet, setting fire to granaries.")

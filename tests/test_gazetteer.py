@@ -377,3 +377,111 @@ def test_a_small_town_named_like_a_state_needs_support(gaz: Gazetteer) -> None:
     assert found["California"].feature_class == "admin1"
     found = mentions(gaz, "Lima is the county seat of Allen County, Ohio, north of Dayton.")
     assert found["Lima"].admin1 == "US.OH"
+
+
+def test_congo_follows_the_story(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Rebels near Goma pushed deeper into eastern Congo on Friday.")
+    assert found["Congo"].country_code == "CD"
+    found = mentions(gaz, "Floods in Brazzaville cut roads across Congo this week.")
+    assert found["Congo"].country_code == "CG"
+
+
+def test_a_city_before_the_region_an_alternate_name_ties_to_it(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Drones struck Kherson overnight, and later Mykolaiv.")
+    assert found["Kherson"].feature_class == "city"
+    found = mentions(gaz, "Villages across the Kherson region lost power.")
+    assert found["Kherson"].feature_class == "admin1"
+
+
+@pytest.mark.parametrize(
+    "text, not_place",
+    [
+        ("Part of the old bridge collapsed into the river.", "Part"),
+        ("The Red Cross sent two trucks of water.", "Red Cross"),
+    ],
+)
+def test_words_that_are_only_alternate_names(gaz: Gazetteer, text: str, not_place: str) -> None:
+    assert not_place not in mentions(gaz, text)
+
+
+def test_an_alternate_spelling_of_a_big_city_counts_alone(gaz: Gazetteer) -> None:
+    assert mentions(gaz, "Shelling hit Kiev again before dawn.")["Kiev"].country_code == "UA"
+
+
+def test_a_town_opening_a_sentence_counts_when_the_text_names_it_elsewhere(
+    gaz: Gazetteer,
+) -> None:
+    text = "Chattanooga opened a new library on Monday. The mayor of Chattanooga spoke."
+    tops = [t for t in gaz.geoparse(text) if t.mention == "Chattanooga"]
+    assert len(tops) == 2
+    assert all(t.admin1 == "US.TN" for t in tops)
+
+
+@pytest.mark.parametrize(
+    "text, not_place",
+    [
+        ("Man, I never thought the police would find the car.", "Man"),
+        ("Nice to see so many volunteers here today.", "Nice"),
+    ],
+)
+def test_a_plain_word_opening_a_sentence_is_no_big_city(
+    gaz: Gazetteer, text: str, not_place: str
+) -> None:
+    assert not_place not in mentions(gaz, text)
+
+
+def test_a_big_city_named_by_a_plain_word_counts_inside_a_sentence(gaz: Gazetteer) -> None:
+    assert mentions(gaz, "The team flew to Nice on Monday.")["Nice"].country_code == "FR"
+
+
+def test_a_country_named_as_an_actor_does_not_pull_towns(gaz: Gazetteer) -> None:
+    text = (
+        "A man was killed in Jericho in the occupied West Bank, US officials said, "
+        "after missiles were fired at Israel."
+    )
+    assert mentions(gaz, text)["Jericho"].country_code == "PS"
+
+
+def test_a_capital_keeps_its_reading_in_a_foreign_story(gaz: Gazetteer) -> None:
+    text = (
+        "Russian drones hit Kharkiv and Odesa overnight, Ukrainian officials said. "
+        "Zelensky later met European leaders in Paris."
+    )
+    assert mentions(gaz, text)["Paris"].country_code == "FR"
+
+
+def test_a_small_place_that_speaks_is_a_person(gaz: Gazetteer) -> None:
+    assert "Kock" not in mentions(gaz, "Kock said the plan would not change.")
+    assert mentions(gaz, "Flooding hit Kock and nearby Lublin.")["Kock"].country_code == "PL"
+
+
+def test_a_surname_after_a_given_name_that_is_also_a_word(gaz: Gazetteer) -> None:
+    text = "The firm hired Mark Kock in May. The board later backed Kock again."
+    assert "Kock" not in mentions(gaz, text)
+
+
+def test_big_cities_listed_together_stay_cities(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Hamas-run Gaza and Tehran-backed militias traded threats.")
+    assert found["Tehran"].feature_class == "city"
+    assert found["Gaza"].country_code == "PS"
+
+
+@pytest.mark.parametrize(
+    "text, not_place",
+    [
+        ("Shoppers lined up at Wal-Mart before dawn.", "Wal"),
+        ("She practiced the Baha'i faith for decades.", "Baha"),
+        ("He flew Delta Air Lines to Atlanta.", "Delta"),
+    ],
+)
+def test_small_places_at_the_head_of_other_names(
+    gaz: Gazetteer, text: str, not_place: str
+) -> None:
+    assert not_place not in mentions(gaz, text)
+
+
+def test_dotted_abbreviations_only_as_written(gaz: Gazetteer) -> None:
+    assert gaz.geoparse("The P.A. system failed during the rally.") == []
+    found = mentions(gaz, "Police in Washington, D.C., and Charleston, W.Va., said.")
+    assert found["Washington"].admin1 == "US.DC"
+    assert found["Charleston"].admin1 == "US.WV"

@@ -87,12 +87,14 @@ MAX_CANDIDATES = 40
 NAME_GAP_RE = re.compile(r"(?:[ \t\-'’.]|\.\s){1,3}")
 
 # Resolution score terms, added to the prior (log10 population for towns, a constant per
-# feature class otherwise): country focus share, caller's hint, the place's own name (not an
-# alternate), "X, Y" containment, other names in the same admin-1, nearness (10 km = full,
-# 10,000 km = none).
+# feature class otherwise): country focus share (of the other names), caller's hint, the
+# place's own name (not an alternate), "X, Y" containment, other names in the same admin-1,
+# that admin-1 named in the text, its share of the text's places (a local story), the
+# penalty of a small town named like a state without support, the bonus of a big city named
+# like its own region, the penalty of a region tied to the name only by an alternate name
+# while a town of that name lies in it, nearness (10 km = full, 10,000 km = none).
 WEIGHTS = {"focus": 4.0, "hint": 2.0, "name": 1.5, "container": 6.0, "admin1": 1.5,
-           "named": 1.0, "local": 1.5, "state_name": 3.0, "metro": 2.0,
-           "alias_region": 2.0,
+           "named": 1.0, "local": 1.5, "state_name": 3.0, "metro": 2.0, "alias_region": 2.0,
            "near": 2.0}
 _FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
                  "other": 2.0}

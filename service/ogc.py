@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 
 from events.geojson import ATTRIBUTION
-from service.errors import InvalidInput, NotFound
+from service.errors import InvalidInput, NotFound, problem_responses
 from service.routes import GeoJSONResponse
 from service.storage import COLLECTIONS
 from service.storage import Query as ItemQuery
@@ -91,7 +91,7 @@ def parse_datetime(value: str) -> tuple[date | None, date | None]:
 
 
 def ogc_router() -> APIRouter:
-    router = APIRouter(tags=["OGC API - Features"])
+    router = APIRouter(tags=["OGC API - Features"], responses=problem_responses(404, 422))
 
     @router.get("/", summary="Landing page")
     def landing(request: Request) -> dict[str, Any]:

@@ -14,7 +14,13 @@ from starlette.responses import Response
 from events.geojson import ATTRIBUTION, feature_collection
 from maps import render_html
 from service import __version__
-from service.errors import InvalidInput, NotFound, PayloadTooLarge, UnsupportedMediaType
+from service.errors import (
+    InvalidInput,
+    NotFound,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    problem_responses,
+)
 from service.schemas import SEED_EXAMPLE, GeoparseRequest, StoreRequest
 
 GEOJSON = "application/geo+json"
@@ -139,7 +145,7 @@ async def analyse(request: Request, body: GeoparseRequest) -> dict[str, Any]:
 
 
 def geoparse_router() -> APIRouter:
-    router = APIRouter(prefix="/v1", tags=["analysis"])
+    router = APIRouter(prefix="/v1", tags=["analysis"], responses=problem_responses(413, 415, 422))
 
     @router.post(
         "/geoparse",
@@ -171,7 +177,11 @@ def geoparse_router() -> APIRouter:
 
 
 def documents_router() -> APIRouter:
-    router = APIRouter(prefix="/v1/documents", tags=["documents"])
+    router = APIRouter(
+        prefix="/v1/documents",
+        tags=["documents"],
+        responses=problem_responses(404, 409, 413, 415, 422),
+    )
 
     def _stored(request: Request, doc_id: str) -> dict[str, Any]:
         fc = request.app.state.store.get(doc_id)
@@ -228,7 +238,7 @@ def documents_router() -> APIRouter:
 
 
 def gazetteer_router() -> APIRouter:
-    router = APIRouter(prefix="/v1/gazetteer", tags=["gazetteer"])
+    router = APIRouter(prefix="/v1/gazetteer", tags=["gazetteer"], responses=problem_responses(422))
 
     @router.get("/search", summary="Ranked gazetteer candidates for a name")
     def search(

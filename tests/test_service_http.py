@@ -160,6 +160,9 @@ def test_openapi_documents_examples(client: TestClient) -> None:
     body = spec["paths"]["/v1/geoparse"]["post"]["requestBody"]["content"]
     assert "Zafaraneh" in body["application/json"]["examples"]["seed"]["value"]["text"]
     assert "text/plain" in body
+    responses = spec["paths"]["/v1/geoparse"]["post"]["responses"]
+    for status in ("413", "415", "422"):
+        assert "application/problem+json" in responses[status]["content"]
 
 
 def test_gazetteer_search_ranks_with_country_bias(client: TestClient) -> None:

@@ -397,6 +397,9 @@ def mentions_in(
     return mentions
 
 
+_SIZE = {"admin2": 1, "admin1": 2, "region": 3, "country": 4}
+
+
 def _restore_owners(mentions: list[Mention]) -> None:
     """An owner ("Tripoli's ... district") whose inner place got no place role of its own
     is the place after all."""
@@ -404,6 +407,12 @@ def _restore_owners(mentions: list[Mention]) -> None:
         if m.role != "owner" or m.own_role not in PLACE_ROLES:
             continue
         inner = mentions[i + 1] if i + 1 < len(mentions) else None
+        if inner is not None and _SIZE.get(inner.toponym.feature_class, 0) > _SIZE.get(
+            m.toponym.feature_class, 0
+        ):
+            # "the Bannu district of Khyber Pakhtunkhwa": the wider one is the container
+            m.role, inner.role = m.own_role, "owner"
+            continue
         placed = PLACE_ROLES | {"source", "owner"}
         if inner is None or inner.start - m.end > 60 or inner.role not in placed:
             m.role = m.own_role
@@ -419,10 +428,8 @@ def _spread_levels(mentions: list[Mention]) -> None:
                 other.level = m.level
 
 
-_SPEAKER_ITSELF = re.compile(
-    r"^\s*(?:on \w+\s+)?(?:that\s+)?(?:it|they|we)\s+(?:(?:had|has|have|was|were)\s+)?",
-    re.IGNORECASE,
-)
+_SPEAKER_ITSELF = re.compile(r"^\s*(?:on \w+\s+)?(?:that\s+)?(?:it|they|we)\s+", re.IGNORECASE)
+_PASSIVE_WORDS = re.compile(r"\b(?:been|being|was|were|is|are|came under)\b", re.IGNORECASE)
 _OWN_UNITS = re.compile(r"^\s*(?:that\s+)?(?:its|their|our)\s+", re.IGNORECASE)
 _ALLIED = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:and|together with|along with)\s+(?:their\s+|its\s+)?$"
@@ -520,7 +527,8 @@ def find_actor(
         Mention(m.toponym, m.start - start, m.end - start, m.role, m.group, m.clause)
         for m in mentions
     ]
-    if speech and _SPEAKER_ITSELF.match(before):
+    active = speech and not _PASSIVE_WORDS.search(before)  # not "it had been attacked"
+    if active and _SPEAKER_ITSELF.match(before):
         # "Hezbollah said it had fired...", "the army said it had recaptured...": the speaker
         named = [
             c
@@ -536,7 +544,7 @@ def find_actor(
             return max(named, key=lambda c: c.start).name
         if speaker:
             return speaker[-1].actor_name
-    if speech and _OWN_UNITS.match(before):
+    if active and _OWN_UNITS.match(before):
         # "Sudan's army said its warplanes struck...": the speaker's side
         speaker = [
             m

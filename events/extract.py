@@ -406,7 +406,9 @@ class _Sentence:
         """An event at ``places`` whose trigger starts at offset ``at`` of the sentence."""
         tops = [m.toponym for m in places]
         geo, ucdp = _precision(places)
-        when, precision = _Dates.nearest(self.dates, at)
+        start, end = self.bounds[clause_of(self.bounds, at)]
+        own = [d for d in self.dates if start <= d.start < end]  # "..., and X the next day"
+        when, precision = _Dates.nearest(own or self.dates, at)
         return Event(
             event_type=event_type,
             places=tops,
@@ -802,8 +804,10 @@ def extract_events(doc: Document) -> None:
                     found = _follow_up(
                         span, sentence, dates.here(index), previous, recent, inside, labour
                     )
-        if not found and events and _TOLL_UPDATE.search(sentence):
+        if _TOLL_UPDATE.search(sentence) and any(e.casualties for e in events):
+            # "The death toll rose to 2,000 as rescuers dug ... in Zindajan": the story's toll
             _update_toll(events, sentence)
+            found = [e for e in found if e.event_type != "casualty"]
         events.extend(found)
         # a sentence with no place of its own (a quote) does not end the story before it
         if found or inside or held:

@@ -96,9 +96,14 @@ LABOUR_STRIKE = (
 _STRIKE_NOUN = re.compile(r"\bstrikes?\b(?!\s+(?:on|at|against|in|near|hit))", re.IGNORECASE)
 # Matches, goals and fans: "a clash watched by 40,000 fans" is a football match
 _SPORT = re.compile(
-    r"\b(?:scored|goals?|fans|league|cup|striker|midfielder|defender|goalkeeper|stadium"
-    r"|tournament|championship|derby|coach|penalty|kick-?off|(?:semi|quarter)-?finals?|season"
-    r"|team-?mates?|matches|match|crushed|beat|defeated|(?:\d{1,2}|nil)-(?:\d{1,2}|nil))\b",
+    r"\b(?:scored|goals?|fans|league|cup|striker|midfielder|goalkeeper|stadium|tournament"
+    r"|championship|derby|penalty|kick-?off|(?:semi|quarter)-?finals?|team-?mates?|matches"
+    r"|match|(?:\d{1,2}|nil)-(?:\d{1,2}|nil))\b",
+    re.IGNORECASE,
+)
+# Armed forces as the subject of a bare "struck": "Ukrainian forces said they had struck..."
+_FORCES_STRUCK = re.compile(
+    r"\b(?:forces|troops|army|military|navy)\b[^.;]{0,40}?\b(?:struck|hit|targeted)\b",
     re.IGNORECASE,
 )
 _CROWD = re.compile(
@@ -192,7 +197,8 @@ RULES: tuple[TriggerRule, ...] = (
         NO_ACLED,
         r"\b(?:earthquakes?|quakes?|floods|flooding|flash floods?|landslides?|mudslides?|cyclones?"
         r"|hurricanes?|typhoons?|tornado(?:es)?|wildfires?|forest fires?|tsunamis?|avalanches?"
-        r"|storms?|blizzards?|heatwaves?"
+        r"|storms?|blizzards?|heatwaves?|(?:heavy|torrential) rains?|downpours?"
+        r"|dams? (?:to )?(?:collapsed?|burst|broke|failed)|dam (?:collapse|burst|failure)"
         r"|volcanic eruptions?)\b",
         stems=(
             "quake",
@@ -211,6 +217,9 @@ RULES: tuple[TriggerRule, ...] = (
             "storm",
             "blizzard",
             "heatwave",
+            "rain",
+            "downpour",
+            "dam",
         ),
     ),
     _rule(
@@ -518,7 +527,8 @@ _HEDGE_NEAR = re.compile(
     r"|\bno-fly\b|\bmonths of\b|\blull in\b|\bhalt (?:to|in)\b|\bend (?:to|of)\b|\bpause in\b"
     r"|\btruce\b|\bstop(?:ped)? the\b|\bmemorial\b|\banniversary of\b|\bsince\b"
     r"|\bin (?:response|retaliation|reprisal) (?:to|for)\b|\bretaliat\w* for\b|\brevenge for\b"
-    r"|\b(?:backed|supported|covered|aided) by\b|\bwith the (?:support|help|backing) of\b)"
+    r"|\b(?:backed|supported|covered|aided) by\b|\bwith the (?:support|help|backing) of\b"
+    r"|\brarely\b|\bseldom\b|\bcomment(?:s|ed|ing)? on\b)"
     r"(?:\s+[\w’'.-]+){0,3}\s*$",
     re.IGNORECASE,
 )
@@ -550,7 +560,7 @@ def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
             not m.group(0).lower().startswith("strike") for m in WEAPON.finditer(sentence)
         )
     else:
-        has_weapon = bool(WEAPON.search(sentence))
+        has_weapon = bool(WEAPON.search(sentence) or _FORCES_STRUCK.search(sentence))
     sport = bool(_SPORT.search(sentence)) and (
         len({m.group(0).lower() for m in _SPORT.finditer(sentence)}) >= 2
     )

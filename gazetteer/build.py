@@ -16,6 +16,7 @@ import importlib.util
 import json
 import os
 import pickle
+import re
 import tempfile
 import time
 from array import array
@@ -31,6 +32,13 @@ SOURCES = ("geonames", "naturalearth", "supplement", "inferred")
 DATA_DIR = Path(__file__).parent / "data"
 # Populated places at or above this population are "city", below it "village".
 CITY_POPULATION = 5000
+# Countries whose place names carry the Arabic article, in English written "Al-", "El-",
+# or assimilated ("Ar Raqqah", "Ad Dawhah", "Ez Zawiya"), and often left out ("Hodeidah").
+ARABIC_ARTICLE_COUNTRIES = frozenset({
+    "AE", "BH", "DJ", "DZ", "EG", "EH", "ER", "IL", "IQ", "JO", "KM", "KW", "LB", "LY", "MA",
+    "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SS", "SY", "TD", "TN", "YE"})
+INNER_ARTICLE_RE = re.compile(r"( )([ae])l([ \-‐])(?=[A-Z])")
+ARTICLE_RE = re.compile(r"^(?:a[ln]|[ae][dlnrstz]|ash|esh)[ \-‐]+(?=[A-Z])", re.IGNORECASE)
 
 SOURCE_CREDITS = [
     {"name": "GeoNames", "licence": "CC BY 4.0",
@@ -162,6 +170,29 @@ def _region_point(listed: tuple[float, float] | None,
     return (listed[0] + lat) / 2, mid_lon - 360 if mid_lon > 180 else mid_lon
 
 
+def _article_variants(names: list[str]) -> list[str]:
+    """Forms of Arabic place names without their leading article, and with "al" and "el"
+    exchanged: "El-Hodeidah" -> "Hodeidah", "Al-Hodeidah"; "Ar Raqqah" -> "Raqqah";
+    "Deir el-Balah" -> "Deir al-Balah".
+
+    Names of four letters or fewer after the article are left alone ("Al Ain" is no "Ain").
+    """
+    out: list[str] = []
+    for name in names:
+        inner = INNER_ARTICLE_RE.sub(lambda a: f"{a[1]}{'e' if a[2] in 'aA' else 'a'}l{a[3]}",
+                                     name)
+        if inner != name:
+            out.append(inner)
+        m = ARTICLE_RE.match(name)
+        if m is None or len(name) - m.end() < 5:
+            continue
+        rest = name[m.end():]
+        out.append(rest)
+        if m.group()[:2].lower() in ("al", "el"):
+            out.extend((f"Al-{rest}", f"El-{rest}"))
+    return out
+
+
 def _keep_alias(alias: str) -> bool:
     """Drop codes ("LAX", "NYC" style all-capital short forms) and short alternate names
     ("Ole" for Auray), which match words far more often than the town."""
@@ -285,6 +316,8 @@ def build(out_dir: Path) -> Path:
         if not code or not cc:
             continue
         aliases = [a for a in alts.split("|") if a]
+        if cc in ARABIC_ARTICLE_COUNTRIES:
+            aliases += _article_variants([name, *aliases])
         if level == "1":
             pts = by_admin1.get(code)
             if pts:
@@ -317,6 +350,8 @@ def build(out_dir: Path) -> Path:
     for c in cities.values():
         pop = c["population"] or 0
         aliases = [a for a in c["alternatenames"] if _keep_alias(a)]
+        if c["countrycode"] in ARABIC_ARTICLE_COUNTRIES and pop >= CITY_POPULATION:
+            aliases += _article_variants([c["name"], *aliases])
         cap_key = (c["countrycode"], c["name"])
         if cap_key in capital_of and pop >= capital_of[cap_key]:
             capital_of[cap_key] = pop

@@ -46,10 +46,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from gazetteer.model import FeatureClass, Source, Toponym
-from gazetteer.normalize import TOKEN_RE, norm_name, norm_token
+from gazetteer.normalize import norm_name, norm_token, word_spans
 
 # Bumped whenever the layout of index.pkl changes; load() refuses other versions.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 MAX_NAME_TOKENS = 7
 # "Calif.", "N.Y.", "W.Va.", "P.E.I." and two-letter postal codes.
 ABBREVIATION_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,3}")
@@ -92,10 +92,23 @@ NAME_GAP_RE = re.compile(r"(?:[ \t\-'’.]|\.\s){1,3}")
 # that admin-1 named in the text, its share of the text's places (a local story), the
 # penalty of a small town named like a state without support, the bonus of a big city named
 # like its own region, the penalty of a region tied to the name only by an alternate name
-# while a town of that name lies in it, nearness (10 km = full, 10,000 km = none).
+# while a town of that name lies in it, the drop of a small region below its seat (see
+# SEAT_KM), nearness (10 km = full, 10,000 km = none).
 WEIGHTS = {"focus": 4.0, "hint": 2.0, "name": 1.5, "container": 6.0, "admin1": 1.5,
            "named": 1.0, "local": 1.5, "state_name": 3.0, "metro": 2.0, "alias_region": 2.0,
-           "near": 2.0}
+           "seat": 2.5, "near": 2.0}
+# A region whose point lies near a town of its name ("Idlib", "Rafah", "Jenin", "Kidal",
+# "Al Hudaydah") is meant only where the text says so ("Idlib province", "the governorate
+# of Rafah", "Homs, Idlib and Hama"): the bare name is the town, and either reading mostly
+# lies within the 161 km a geoparse is judged by. Near: SEAT_KM, or SEAT_OWN_NAME_KM when
+# the town's own name is the mention (an alternate spelling must have as many words:
+# "Oklahoma" is no "Oklahoma City"). Quebec City lies 695 km from its province's point.
+SEAT_KM = 150.0
+SEAT_OWN_NAME_KM = 250.0
+SEAT_POPULATION = 15_000
+# A small town abroad that nothing in the text supports (see Gazetteer._stray).
+STRAY_POPULATION = 50_000
+STRAY_KM = 500.0
 _FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
                  "other": 2.0}
 
@@ -240,6 +253,8 @@ class Gazetteer:
         self._admin_words: frozenset[str] = words["admin_words"]
         self._cue_words: frozenset[str] = words["cue_words"]
         self._settlement_words: frozenset[str] = words["settlement_words"]
+        self._organisations = frozenset(norm_name(o) for o in words["organisations"])
+        self._organisation_tokens = max(len(k.split()) for k in self._organisations)
         self._summaries: dict[tuple[str, tuple[int, ...]], tuple[frozenset[int], int, bool]] = {}
         self._fc_names: tuple[str, ...] = index["feature_classes"]
         self._src_names: tuple[str, ...] = index["source_names"]
@@ -287,7 +302,7 @@ class Gazetteer:
 
         ``country_hint`` (ISO alpha-2 codes) biases ambiguous names toward those countries.
         """
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+        tokens = word_spans(text)
         mentions = self._recognise(text, tokens)
         resolved = self._resolve(text, mentions, [c.upper() for c in country_hint])
         inferred = self._infer(text, tokens, resolved)
@@ -398,6 +413,10 @@ class Gazetteer:
             if not raw[0].isupper():
                 i += 1
                 continue
+            organisation_end = self._organisation_end(text, tokens, i)
+            if organisation_end > i:
+                i = organisation_end
+                continue
             abbreviation = self._abbreviation(text, tokens, i)
             if abbreviation is not None:
                 out.append(abbreviation)
@@ -427,7 +446,7 @@ class Gazetteer:
             # "Nyanza Province", "Homs governorate", "Homs and Aleppo provinces": the region,
             # not a town of that name.
             admin_at = self._admin_word_after(text, tokens, j)
-            if admin_at >= 0:
+            if admin_at >= 0 or self._admin_word_before(tokens, i):
                 regional = tuple(c for c in cands if self._fclass[c] in (1, 2))
                 if regional:
                     cands = regional
@@ -445,6 +464,29 @@ class Gazetteer:
                 out.append(mention)
             i = j + 1
         return out
+
+    def _organisation_end(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
+        """The token index just past an organisation's name starting at token ``i`` ("Hamas",
+        "Boko Haram", "Hayat Tahrir al-Sham"), or -1."""
+        key = norm_token(tokens[i][2])
+        end = -1
+        j = i
+        while True:
+            if key in self._organisations:
+                end = j + 1
+            if j + 1 >= len(tokens) or j + 1 - i >= self._organisation_tokens \
+                    or not NAME_GAP_RE.fullmatch(text, tokens[j][1], tokens[j + 1][0]):
+                return end
+            j += 1
+            key = f"{key} {norm_token(tokens[j][2])}"
+
+    def _admin_word_before(self, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether "province of", "the governorates of" precedes the name at token ``i``."""
+        if i < 2 or tokens[i - 1][2] != "of":
+            return False
+        word = norm_token(tokens[i - 2][2])
+        return word in self._admin_words or (
+            word.endswith("s") and word[:-1] in self._admin_words)
 
     def _admin_word_after(self, text: str, tokens: list[tuple[int, int, str]], j: int) -> int:
         """Index of the admin word ("province", "governorates") that follows the name ending
@@ -770,6 +812,64 @@ class Gazetteer:
         for m, group in zip(mentions, groups, strict=True):
             idx, conf = chosen[group]
             out.append(self._toponym(text, m, idx, 0.9 if m.demonym else conf))
+        strays = {g[0]: focus for g, (idx, _) in chosen.items()
+                  if (focus := self._stray(g[0], idx, g[1], ctx)) is not None}
+        if strays:
+            out = self._relocate(out, strays)
+        return out
+
+    def _stray(self, key: str, idx: int, container: int, ctx: _Context) -> str | None:
+        """The story's focus country when the place chosen for ``key`` is a small town abroad
+        that nothing in the text supports, else None.
+
+        A name the index lacks ("Tawila" in a story on Darfur) otherwise lands on a namesake
+        village thousands of km away. The town must be under STRAY_POPULATION, in a country
+        no other name of the text (nor the caller's hint) lies in, without a container
+        ("Tawila, Yemen"), over STRAY_KM from every other place named, while at least two
+        other names and most of them lie in one other country.
+        """
+        if self._fclass[idx] not in (3, 4) or self._source[idx] == SUPPLEMENT \
+                or self._pop[idx] >= STRAY_POPULATION or container >= 0:
+            return None
+        cc = self._cc[idx]
+        own = ctx.country_by_key.get(key, Counter())
+        if not cc or cc in ctx.hints or ctx.country.get(cc, 0.0) - own.get(cc, 0.0) > 0:
+            return None
+        others = Counter({c: n - own.get(c, 0.0) for c, n in ctx.country.items()})
+        if not others:
+            return None
+        focus, support = others.most_common(1)[0]
+        if support < 2.0 or support * 2 < sum(others.values()):
+            return None
+        if ctx.nearest_km(self._lat[idx], self._lon[idx], key) <= STRAY_KM:
+            return None
+        return focus
+
+    @staticmethod
+    def _relocate(tops: list[Toponym], strays: dict[str, str]) -> list[Toponym]:
+        """Move each stray mention (normalised name -> focus country) to the nearest place in
+        the text of the focus country, the most local first (town, then region, then the
+        country itself), as an inferred village of low confidence."""
+        rank = {"city": 0, "village": 0, "admin2": 0, "admin1": 1, "region": 2, "country": 3}
+        out: list[Toponym] = []
+        for t in tops:
+            focus = strays.get(norm_name(t.mention))
+            if focus is None:
+                out.append(t)
+                continue
+            anchors = [a for a in tops if a.country_code == focus and a.feature_class in rank
+                       and norm_name(a.mention) not in strays]
+            if not anchors:
+                out.append(t)
+                continue
+            anchor = min(anchors, key=lambda a: (rank[a.feature_class],
+                                                 abs(a.start - t.start)))
+            local = rank[anchor.feature_class] == 0
+            out.append(Toponym(start=t.start, end=t.end, mention=t.mention, name=t.mention,
+                               lat=anchor.lat, lon=anchor.lon, country_code=focus,
+                               feature_class="village", geonameid=None, source="inferred",
+                               confidence=0.25 if local else 0.15, bbox=None,
+                               admin1=anchor.admin1 if local else None))
         return out
 
     def _choose(self, key: str, cands: tuple[int, ...], ctx: _Context,
@@ -828,10 +928,44 @@ class Gazetteer:
                     d = ctx.nearest_km(self._lat[c], self._lon[c], key)
                 score += WEIGHTS["near"] * max(0.0, 1.0 - math.log10(max(d, 10.0) / 10.0) / 3.0)
             scored.append(score)
+        self._seat_over_region(key, cands, scored, ctx)
         order = sorted(range(len(cands)), key=scored.__getitem__, reverse=True)
         best = order[0]
         margin = scored[best] - scored[order[1]] if len(order) > 1 else 4.0
         return cands[best], 0.5 + 0.45 * (1.0 - math.exp(-margin))
+
+    def _seat_over_region(self, key: str, cands: Sequence[int], scored: list[float],
+                          ctx: _Context) -> None:
+        """A small region named after its seat yields to the town: the town takes the
+        region's standing and the region falls ``WEIGHTS["seat"]`` below it (in place).
+
+        The seat is a town of SEAT_POPULATION or more in the region's country whose own name
+        is the mention or another spelling of it with as many words, within SEAT_OWN_NAME_KM
+        or SEAT_KM of the region's point, unless the text names another town of its admin-1
+        region far from it.
+        """
+        seats = [k for k, c in enumerate(cands) if self._fclass[c] == 3
+                 and self._pop[c] >= SEAT_POPULATION and not ctx.far_local(
+                     self._admin1[c] or "", key, self._lat[c], self._lon[c])]
+        if not seats:
+            return
+        for r, c in enumerate(cands):
+            if self._fclass[c] not in (1, 2):
+                continue
+            for k in seats:
+                t = cands[k]
+                own = norm_name(self._name[t])
+                if own == key:
+                    limit = SEAT_OWN_NAME_KM
+                elif own.count(" ") == key.count(" "):
+                    limit = SEAT_KM  # another spelling ("Janīn" for "Jenin")
+                else:
+                    continue  # a longer name: "Oklahoma City" is no "Oklahoma"
+                if self._cc[t] == self._cc[c] and _km(
+                        self._lat[t], self._lon[t], self._lat[c], self._lon[c]) <= limit:
+                    scored[k] = max(scored[k], scored[r])
+                    scored[r] = min(scored[r], scored[k] - WEIGHTS["seat"])
+                    break
 
     def _region_name(self, m: _Mention) -> bool:
         """Whether the mention is the own name of a state, province or country."""

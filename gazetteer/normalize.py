@@ -1,8 +1,9 @@
 """Name normalisation shared by the index builder and the matcher.
 
-A name is reduced to its alphanumeric runs, case-folded, with diacritics stripped and joined
-by single spaces: "St. Peter's" -> "st peter s", "Ḩamāh" -> "hamah", "Al-Rastan" ->
-"al rastan". The builder keys every name this way and the matcher keys token n-grams of the
+A name is reduced to its words (alphanumeric runs, with a transliteration apostrophe closed
+up: "Sana'a" is one word), case-folded, with diacritics stripped and joined by single spaces:
+"St. Peter's" -> "st peter s", "Ḩamāh" -> "hamah", "Al-Rastan" -> "al rastan", "Ma'rib" ->
+"marib". The builder keys every name this way and the matcher keys token n-grams of the
 text the same way, so punctuation inside names never has to match exactly.
 """
 
@@ -13,6 +14,9 @@ import unicodedata
 from functools import lru_cache
 
 TOKEN_RE = re.compile(r"[^\W_]+")
+APOSTROPHES = "'’‘`"
+# What follows an apostrophe in English ("Gaza's", "don't"): no part of a transliteration.
+_CONTRACTIONS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 
 # Letters NFKD does not decompose into a base letter plus marks.
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l",
@@ -27,9 +31,29 @@ def norm_token(token: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words of ``text``; ``text[start:end]`` is the word as written.
+
+    A capitalised run, an apostrophe and a lower-case run that is no English contraction
+    make one word without the apostrophe: "Sana'a" -> "Sanaa", "Ta`izz" -> "Taizz"; "Gaza's",
+    "Don't" and "Côte d'Ivoire" keep their parts.
+    """
+    spans: list[tuple[int, int, str]] = []
+    for m in TOKEN_RE.finditer(text):
+        word = m.group()
+        if spans and word.islower() and word not in _CONTRACTIONS:
+            start, end, prev = spans[-1]
+            if prev[0].isupper() and m.start() == end + 1 and text[end] in APOSTROPHES:
+                spans[-1] = (start, m.end(), prev + word)
+                continue
+        spans.append((m.start(), m.end(), word))
+    return spans
+
+
+@lru_cache(maxsize=200_000)
 def norm_name(name: str) -> str:
-    """The lookup key of a place name: normalised alphanumeric runs joined by spaces."""
-    return " ".join(norm_token(t) for t in TOKEN_RE.findall(name))
+    """The lookup key of a place name: its normalised words joined by spaces."""
+    return " ".join(norm_token(w) for _, _, w in word_spans(name))
 
 
 def is_latin_key(key: str) -> bool:

@@ -116,3 +116,15 @@ def test_dead_as_an_adjective_is_no_toll() -> None:
 
 def test_ages_are_no_tolls() -> None:
     assert find_toll("He is charged in the death of 24-year-old Sarah.") is None
+
+
+def test_a_toll_that_rises_within_the_sentence_is_not_added_up() -> None:
+    toll = find_toll("Eight people were killed on Monday, and by evening the toll had risen to 11.")
+    assert toll is not None and toll.casualties.killed == 11
+
+
+def test_drivers_and_traders_are_victims() -> None:
+    toll = find_toll("Gunmen ambushed the lorries, killing nine drivers.")
+    assert toll is not None and (toll.casualties.killed, toll.casualties.victims) == (9, "drivers")
+    toll = find_toll("Four traders were killed when the market was shelled.")
+    assert toll is not None and toll.casualties.victims == "traders"

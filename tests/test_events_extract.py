@@ -380,3 +380,99 @@ def test_an_embassy_is_no_place_when_the_city_is_named() -> None:
 def test_an_attack_on_a_displacement_camp_targets_civilians() -> None:
     doc = _doc("Rebel fighters attacked a displacement camp near Marib on Monday.")
     assert _one(doc, "other").acled_sub_event_type == "Attack"
+
+
+def test_a_speaker_who_says_it_fired_is_the_actor() -> None:
+    doc = _doc("The Houthis said they had fired drones at Marib on Sunday.")
+    assert _one(doc, "strike").actor == "Houthis"
+    doc = _doc("The U.S. military said it had carried out an air strike near Marib.")
+    assert _one(doc, "strike").actor == "U.S"
+
+
+def test_repelled_assaults_are_fighting() -> None:
+    doc = _doc("Ukrainian troops repelled 11 Russian assaults near Kupiansk.")
+    assert _at(doc, "clash") == [["Kupiansk"]]
+
+
+def test_the_nearby_village_of_a_place_is_that_place() -> None:
+    doc = _doc("Jets bombed Izium and the nearby village of Balakliia on Friday.")
+    assert _at(doc, "strike") == [["Izium"], ["Balakliia"]]
+    assert all(e.geo_precision == 1 for e in doc.events)
+
+
+def test_the_toll_goes_with_the_nearest_verb_before_it() -> None:
+    doc = _doc("Rebels shelled Marib and attacked a checkpoint in Sanaa, killing four soldiers.")
+    assert _at(doc, "casualty") == [["Sanaa"]]
+
+
+def test_a_quote_between_the_attack_and_its_toll() -> None:
+    doc = _doc(
+        "Militants stormed the town of Izium on Wednesday.\n"
+        "\u201cWe are in full control,\u201d a commander said.\n"
+        "Twelve soldiers were killed in the fighting."
+    )
+    assert _at(doc, "casualty") == [["Izium"]]
+
+
+def test_the_next_day_in_the_same_sentence_counts_from_its_own_date() -> None:
+    doc = _doc("Troops entered Izium on Monday, and fighting raged in Kupiansk the next day.")
+    assert [e.date for e in doc.events if e.event_type == "clash"] == [date(2022, 9, 6)]
+
+
+def test_hours_earlier_keeps_the_date_of_the_story() -> None:
+    doc = _doc("Gunmen attacked Izium on Saturday.\nHours earlier, rebels shelled Kupiansk.")
+    assert [e.date for e in doc.events if e.places[0].name == "Kupiansk"] == [date(2022, 9, 10)]
+
+
+def test_an_ambush_killing_drivers_targets_civilians() -> None:
+    doc = _doc("Suspected militants ambushed a convoy near Marib, killing eleven drivers.")
+    assert _one(doc, "other").acled_sub_event_type == "Attack"
+
+
+def test_families_fleeing_after_a_toll_leave_its_place() -> None:
+    doc = _doc(
+        "Gunmen attacked the town of Derna on Monday.\n"
+        "At least ten people were killed, police said.\n"
+        "Hundreds of families fled to the nearby town of Benghazi."
+    )
+    assert _at(doc, "displacement") == [["Derna"]]
+
+
+def test_taking_back_a_prison_is_a_territory_change() -> None:
+    doc = _doc("Police regained control of the prison in Derna on Tuesday.")
+    assert _at(doc, "territory_change") == [["Derna"]]
+
+
+def test_a_speaker_attacked_is_no_actor() -> None:
+    doc = _doc("Russia said its positions near Izium had been shelled on Monday.")
+    assert [e.actor for e in doc.events if e.event_type == "strike"] == [None]
+
+
+def test_a_district_of_a_province_is_the_district() -> None:
+    PLACES["Okhtyrka"] = ("Okhtyrka", 50.31, 34.9, "UA", "admin2")
+    PLACES["Sumy Oblast"] = ("Sumy Oblast", 50.9, 34.8, "UA", "admin1")
+    try:
+        doc = _doc("Troops attacked a checkpoint in the Okhtyrka district of Sumy Oblast.")
+    finally:
+        del PLACES["Okhtyrka"], PLACES["Sumy Oblast"]
+    assert _at(doc, "clash") == [["Okhtyrka"]]
+
+
+def test_a_rising_toll_told_at_another_place_updates_the_story_toll() -> None:
+    doc = _doc(
+        "An earthquake struck Izium on Saturday, killing 300 people.\n"
+        "The death toll rose to 500 on Sunday as rescuers searched villages near Balakliia."
+    )
+    tolls = [e for e in doc.events if e.event_type == "casualty"]
+    assert [([p.name for p in e.places], e.casualties.killed) for e in tolls] == [(["Izium"], 500)]
+
+
+def test_forces_that_struck_need_no_weapon_word() -> None:
+    doc = _doc("Ukrainian forces said they had struck a command post near Kupiansk.")
+    assert _at(doc, "strike") == [["Kupiansk"]]
+    assert _one(doc, "strike").actor == "Ukraine"
+
+
+def test_a_government_that_rarely_comments_on_strikes_reports_none() -> None:
+    doc = _doc("Russia rarely comments on strikes in Ukraine.")
+    assert doc.events == []

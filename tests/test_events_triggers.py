@@ -82,6 +82,8 @@ def test_sport_is_no_fighting() -> None:
     assert _kinds("The visitors won the derby 2-1 after a bad-tempered clash.") == []
     assert _kinds("Their striker hit the post twice in the cup final.") == []
     assert ("clash", "Armed clash") in _kinds("Troops clashed with rebels near the stadium.")
+    beaten = "The army crushed the rebels and beat back an assault."
+    assert ("clash", "Armed clash") in _kinds(beaten)
 
 
 def test_retaliation_and_support_are_no_new_attack() -> None:
@@ -175,3 +177,9 @@ def test_tank_fire_and_arson() -> None:
         "Two men were killed by tank fire near the crossing."
     )
     assert ("other", "Attack") in _kinds("Gunmen stormed the hamlet, setting fire to granaries.")
+
+
+def test_heavy_rain_and_a_burst_dam_are_hazards() -> None:
+    assert _kinds("Torrential rain flooded the valley.") == [("other", None)]
+    assert _kinds("The dam burst before dawn.") == [("other", None)]
+    assert _kinds("Damascus condemned the damage.") == []

@@ -37,7 +37,7 @@ ARTICLES = ROOT / "tests" / "articles"
 HELD_OUT = ARTICLES / "heldout"
 # Later batches, each annotated before the extractor was run on it (see main()).
 BATCHES = tuple(ARTICLES / name for name in ("heldout", "heldout2", "heldout3", "heldout4"))
-SEED = ROOT.parent / "shared" / "fixtures" / "seed-article.txt"
+SEED = ROOT / "tests" / "fixtures" / "seed-article.txt"
 SEED_PLACES = ARTICLES / "seed.places.json"
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from gazetteer.countries import CountryShapes
 from gazetteer.geoparser import INDEX_VERSION
-from gazetteer.normalize import is_latin_key, norm_name
+from gazetteer.normalize import is_latin_key, norm_name, split_name
 
 FEATURE_CLASSES = ("country", "admin1", "admin2", "city", "village", "water", "region", "other")
 SOURCES = ("geonames", "naturalearth", "supplement", "inferred")
@@ -81,7 +81,10 @@ class _Places:
 
     def add(self, name: str, lat: float, lon: float, cc: str | None, fclass: str, source: str,
             pop: int = 0, gid: int | None = None, admin1: str | None = None,
-            aliases: list[str] | tuple[str, ...] = ()) -> int:
+            aliases: list[str] | tuple[str, ...] = (), closed: bool = False) -> int:
+        """Add a place; its own name is keyed with apostrophes closed up ("Nan'an" ->
+        "nanan", as the matcher reads the text), its aliases too when ``closed``, and
+        always with apostrophes as word breaks."""
         idx = len(self.name)
         self.name.append(name)
         self.lat.append(lat)
@@ -93,11 +96,15 @@ class _Places:
         self.gid.append(gid if gid else -1)
         self.admin1.append(admin1)
         seen: set[str] = set()
-        for alias in (name, *aliases):
+        for k, alias in enumerate((name, *aliases)):
+            keys = {split_name(alias)}
+            if k == 0 or closed:
+                keys.add(norm_name(alias))
+            for key in keys - seen:
+                if is_latin_key(key) and len(key) >= 2:
+                    seen.add(key)
+                    self.names[key].append(idx)
             key = norm_name(alias)
-            if key not in seen and is_latin_key(key) and len(key) >= 2:
-                seen.add(key)
-                self.names[key].append(idx)
             if fclass in ("country", "admin1"):
                 letters = alias.replace(".", "").replace(" ", "")
                 code = letters.isupper() and len(letters) <= 5
@@ -170,12 +177,14 @@ def _region_point(listed: tuple[float, float] | None,
     return (listed[0] + lat) / 2, mid_lon - 360 if mid_lon > 180 else mid_lon
 
 
-def _article_variants(names: list[str]) -> list[str]:
+def _article_variants(names: list[str], words: frozenset[str]) -> list[str]:
     """Forms of Arabic place names without their leading article, and with "al" and "el"
     exchanged: "El-Hodeidah" -> "Hodeidah", "Al-Hodeidah"; "Ar Raqqah" -> "Raqqah";
     "Deir el-Balah" -> "Deir al-Balah".
 
-    Names of four letters or fewer after the article are left alone ("Al Ain" is no "Ain").
+    Names of four letters or fewer after the article are left alone ("Al Ain" is no "Ain"),
+    and so are those left a given name or English word (``words``: "Al Khalil" is no
+    "Khalil").
     """
     out: list[str] = []
     for name in names:
@@ -187,7 +196,8 @@ def _article_variants(names: list[str]) -> list[str]:
         if m is None or len(name) - m.end() < 5:
             continue
         rest = name[m.end():]
-        out.append(rest)
+        if norm_name(rest) not in words:
+            out.append(rest)
         if m.group()[:2].lower() in ("al", "el"):
             out.extend((f"Al-{rest}", f"El-{rest}"))
     return out

@@ -56,6 +56,16 @@ def norm_name(name: str) -> str:
     return " ".join(norm_token(w) for _, _, w in word_spans(name))
 
 
+def split_name(name: str) -> str:
+    """The key of ``name`` with every apostrophe a word break ("Ol'de" -> "ol de").
+
+    The index keys alternate names this way unless their apostrophes transliterate Arabic
+    (see ``gazetteer.build``): closing up the soft signs and glottal marks of other
+    languages would make words of them ("Ol'de" for Oelde, "‘Immanu‘el").
+    """
+    return " ".join(norm_token(t) for t in TOKEN_RE.findall(name))
+
+
 def is_latin_key(key: str) -> bool:
     """True when a normalised key is plain ASCII letters, digits and spaces."""
     return bool(key) and key.isascii()

@@ -3,7 +3,7 @@
 Articles are ``tests/articles/NAME.txt`` with ``NAME.json`` beside it: ``published``, the
 hand-resolved ``places`` (mention, name, lat, lon, country_code, feature_class, geonameid),
 the expected ``events`` and the ``absent`` ones (must not appear). The seed article of the
-shared fixtures is added when it is there. ``tests/articles/heldout`` to ``heldout4`` hold
+shared fixtures is added when it is there. ``tests/articles/heldout`` to ``heldout6`` hold
 batches of articles annotated before the extractor was run on them (their first-look scores,
 in each folder's README.md, are what tells how the rules do on unseen text; the rules were
 improved on them afterwards, so the scores printed now are optimistic).
@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from events.context import canonical_actor
 from events.document import Document, Event
 from events.extract import extract_events
 from events.sentences import split_sentences
@@ -36,7 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "articles"
 HELD_OUT = ARTICLES / "heldout"
 # Later batches, each annotated before the extractor was run on it (see main()).
-BATCHES = tuple(ARTICLES / name for name in ("heldout", "heldout2", "heldout3", "heldout4"))
+BATCHES = tuple(
+    ARTICLES / name
+    for name in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+)
 SEED = ROOT / "tests" / "fixtures" / "seed-article.txt"
 SEED_PLACES = ARTICLES / "seed.places.json"
 
@@ -182,6 +186,8 @@ def attribute_errors(event: Event, expected: dict[str, Any]) -> list[str]:
                 errors.append(f"overflies {flown} lacks {want}")
             continue
         have = got.get(key)
+        if key == "actor" and isinstance(want, str):  # "US" and "United States" are one
+            want = canonical_actor(want)
         if isinstance(want, str) and isinstance(have, str):
             if norm(want) != norm(have):
                 errors.append(f"{key}: {have!r} != {want!r}")

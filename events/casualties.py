@@ -54,15 +54,17 @@ VICTIM_WORDS = (
     "|workers?|journalists?|medics|doctors|patients|passengers|crew members|crew|members"
     "|refugees|migrants|detainees|prisoners|victims|bodies|casualties|employees|staff"
     "|family members|relatives|teenagers?|elderly|individuals|persons|drivers?|traders|merchants"
-    "|farmers|herders|fishermen|miners|shoppers|customers|paramedics|rescuers|others|more"
+    "|farmers|herders|fishermen|miners|shoppers|customers|paramedics|rescuers|monks|nuns|priests"
+    "|clerics|worshipers|bodyguards|commanders|leaders|others|more"
 )
 _ADJ = r"(?:(?-i:[a-z]+-?[a-z]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))\s+){0,2}?"
 _VICTIMS = rf"(?P<v>{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))"
 _BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|been|have|has|had|reportedly"
 _BE += r"|also|all|later|allegedly|subsequently))*"
 _KILL_WORDS = (
-    r"killed|dead|died|perished|slain|lost (?:their|his|her) li(?:ves|fe)|murdered|shot dead"
-    r"|shot and killed|gunned down|executed|massacred|beheaded|(?:burned|hacked|stabbed) to death"
+    r"killed|dead|died|drowned|perished|slain|lost (?:their|his|her) li(?:ves|fe)|murdered"
+    r"|shot dead|shot and killed|gunned down|executed|massacred|beheaded"
+    r"|(?:burned|hacked|stabbed) to death"
 )
 _HURT_WORDS = r"injured|wounded|hurt|maimed"
 
@@ -104,6 +106,16 @@ _ONE_AFTER = re.compile(
     r"|journalist|policeman|police officer|officer|worker|medic|doctor|nurse|fighter|student)\b",
     re.IGNORECASE,
 )
+# "killing a senior commander and two of his bodyguards", "a woman and her two children"
+_ONE_AND = re.compile(
+    r"\b(?P<verb>killing|killed|kills|injuring|injured|wounding|wounded)\s+(?:an?|one)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<one>man|woman|child|boy|girl|baby|civilian|soldier|person"
+    r"|teenager|resident|farmer|journalist|policeman|officer|commander|leader|chief|official"
+    r"|fighter|militant|student|mother|father)\s+and\s+(?:(?:his|her|their|its)\s+)?"
+    rf"(?P<n>{NUMBER})\s+(?:of\s+(?:his|her|their|its)\s+)?(?:[\w-]+\s+)?"
+    rf"(?P<v>{VICTIM_WORDS}|sons|daughters|brothers|sisters|grandchildren|relatives)\b",
+    re.IGNORECASE,
+)
 _NO_TOLL = re.compile(
     r"\b(?:no(?: one|body)?|none)\b(?:\s+\w+){0,2}\s+(?:was|were|had been|has been)?\s*"
     r"(?:killed|injured|hurt|wounded|casualties|deaths|fatalities|injuries|dead)\b",
@@ -112,7 +124,7 @@ _NO_TOLL = re.compile(
 
 
 _TOLL_HINT = re.compile(
-    r"kill|dead|death|died|injur|wound|hurt|perish|slain|lives|toll|bodies|murder|maim|gunned"
+    r"kill|dead|death|died|drown|injur|wound|hurt|perish|slain|lives|toll|bodies|murder|maim|gunned"
     r"|execut|massacr|behead",
     re.IGNORECASE,
 )
@@ -185,7 +197,7 @@ def find_toll(sentence: str) -> Toll | None:
     start, end = len(sentence), 0
     phrase_text = ""
     taken: list[tuple[int, int]] = []
-    for pattern in (_TOLL_ROSE, _FAMILY, _LEFT, _BEFORE, _AFTER, _SINGLE, _ONE_AFTER):
+    for pattern in (_TOLL_ROSE, _FAMILY, _ONE_AND, _LEFT, _BEFORE, _AFTER, _SINGLE, _ONE_AFTER):
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -196,11 +208,15 @@ def find_toll(sentence: str) -> Toll | None:
                 count = parse_number(phrase)
             if count is None or _is_not_a_toll(sentence, m):
                 continue
+            if pattern is _ONE_AND:
+                count += 1
             qualifier = m.groupdict().get("q")
             qual = _QUALIFIERS.get(qualifier.lower()) if qualifier else None
             if qual is None and is_vague(phrase):
                 qual = "at least"
             victims = m.groupdict().get("v") or ("family members" if pattern is _FAMILY else None)
+            if pattern is _ONE_AND:
+                victims = None  # "a commander and two of his bodyguards": mixed
             items = found.setdefault(_kind(m.group("verb")), [])
             if m.groupdict().get("n0"):
                 first = parse_number(m.group("n0"))

@@ -22,6 +22,26 @@ from dataclasses import dataclass
 
 from gazetteer.model import Toponym
 
+# Short and adjective forms of the countries most often named as actors, for names that
+# reach an actor without a resolved toponym (the toponym's own name is used otherwise).
+_CANONICAL = {
+    "us": "United States", "u.s": "United States", "u.s.": "United States",
+    "usa": "United States", "america": "United States", "american": "United States",
+    "americans": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "british": "United Kingdom", "russian": "Russia",
+    "russians": "Russia", "israeli": "Israel", "israelis": "Israel", "ukrainian": "Ukraine",
+    "iranian": "Iran", "turkish": "Turkey", "syrian": "Syria", "saudi": "Saudi Arabia",
+    "chinese": "China", "french": "France", "german": "Germany", "indian": "India",
+    "pakistani": "Pakistan", "sudanese": "Sudan", "yemeni": "Yemen", "iraqi": "Iraq",
+}  # fmt: skip
+
+
+def canonical_actor(name: str) -> str:
+    """The usual name of an actor: "U.S." and "American" are "United States"; each part
+    of "US and Britain" is named alike; anything else is returned as it is."""
+    parts = name.split(" and ")
+    return " and ".join(_CANONICAL.get(p.strip().casefold(), p) for p in parts)
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -34,7 +54,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:but|while|whereas|which|who|where|although|though|as|after|before|when|saying"
     r"|adding|resulting|according|even as|despite)\b)"
     r"|\s(?=(?:but|while|whereas|although|though|because|before|after|when|who|which|unless"
-    r"|until|since)\s)"
+    r"|until)\s)"
+    r"|\s(?=since\s(?!(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|dawn|daybreak|morning|midnight|yesterday)\b))"
     r"|\s(?=as\s+(?:[A-Z]|the\s))|\s(?=in (?:response|retaliation|reprisal) (?:to|for)\s)"
     r"|\s(?=and\s+(?:later\s+|also\s+)?(?:accused|said|says|claimed|denied|rejected|added"
     r"|blamed|warned|insisted)\b)"
@@ -54,7 +76,8 @@ _OBJECT_VERBS = _words(
     control encircled entered fall evacuate evacuated fled flee fleeing hit hits hitting levelled
     liberate liberated over overran overrun pounded pounding raided razed recapture
     recaptured retake retaken retook rocked seize seized seizing shelled shelling stormed
-    strike strikes striking struck surrounded targeted targeting"""
+    strike strikes striking struck surrounded targeted targeting swept lashed battered ravaged
+    inundated flooded submerged engulfed"""
 )
 # "the Port-au-Prince suburb of Carrefour": the name before one of these is its owner
 _PLACE_NOUNS = _words(
@@ -123,6 +146,11 @@ _COORD = re.compile(
     r"^\s*(?:,\s*|,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?)"
     rf"{_PLACE_NOUN}(?:both\s+)?$"
 )
+# "in Hodeidah and around the capital Sanaa": a second place of the same happening
+_COORD_PREP = re.compile(
+    r"^\s*,?\s*(?:and|or|as well as)\s+(?:also\s+)?(?:in|at|around|near|outside|across)\s+"
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,3}$"
+)
 _DEMONYM_END = re.compile(r"(?:ian|ean|an|ish|ese|i|ic|ch|ss|ov)$")
 SPEECH_VERBS = (
     r"said|says|say|claimed|claims|reported|reports|told|announced|alleged|confirmed|stated"
@@ -172,8 +200,47 @@ GROUPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Popular Mobili[sz]ation Forces|PMF|Hashd al-Shaabi", "Popular Mobilization Forces"),
         (r"Kurdish (?:forces|fighters|militia)|Peshmerga", "Kurdish forces"),
         (r"NATO", "NATO"),
+        (r"Arakan Army", "Arakan Army"),
+        (r"Kachin Independence Army", "Kachin Independence Army"),
+        (r"Ta'ang National Liberation Army|TNLA", "Ta'ang National Liberation Army"),
+        (r"Myanmar National Democratic Alliance Army|MNDAA", "MNDAA"),
+        (r"People's Defen[cs]e Forces?|PDF", "People's Defence Force"),
+        (r"Allied Democratic Forces", "Allied Democratic Forces"),
+        (r"CODECO", "CODECO"),
+        (r"Fano", "Fano"),
+        (r"SPLM-N", "SPLM-N"),
+        (r"Tehreek-e-Taliban Pakistan|TTP|Pakistani Taliban", "Pakistani Taliban"),
+        (r"Baloch Liberation Army|BLA", "Baloch Liberation Army"),
+        (r"Jaish al-Adl", "Jaish al-Adl"),
+        (r"Lashkar-e-Tayy?iba|Jaish-e-Mohammed", "Lashkar-e-Taiba"),
+        (r"ELN", "ELN"),
+        (r"FARC", "FARC"),
+        (r"Gran Grif", "Gran Grif"),
+        (r"Viv Ansanm", "Viv Ansanm"),
+        (r"Sinaloa [Cc]artel", "Sinaloa Cartel"),
+        (r"Jalisco New Generation Cartel|CJNG", "Jalisco New Generation Cartel"),
+        (r"Islamic Jihad", "Islamic Jihad"),
+        (r"Ambazonian? (?:separatists|fighters)", "Ambazonian separatists"),
     )
 )
+# All groups in one pass: one alternative per group, the name found by the one that matched
+# (every name opens with a capital or "al-": other positions are ruled out at once)
+_ANY_GROUP = re.compile(
+    r"(?=[A-Z]|al-)(?:"
+    + "|".join(f"(?P<g{i}>{p.pattern})" for i, (p, _) in enumerate(GROUPS))
+    + ")"
+)
+
+
+def _groups_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each named group in ``text``, in text order."""
+    return [
+        (m.start(), m.end(), GROUPS[int(m.lastgroup[1:])][1])
+        for m in _ANY_GROUP.finditer(text)
+        if m.lastgroup is not None
+    ]
+
+
 _GENERIC_ACTOR = re.compile(
     r"\b(?:(?:[\w]+-(?:led|backed|aligned|government|Russian|Western)|pro-[\w]+|rival|armed"
     r"|government|opposition|Islamist|security|paramilitary)\s+)?(?:forces|troops|army|militants"
@@ -242,8 +309,11 @@ class Mention:
 
     @property
     def actor_name(self) -> str:
-        """The actor this mention names: the country for a demonym, else the mention."""
-        return self.toponym.name if self.is_demonym else self.toponym.mention
+        """The actor this mention names: the country's own name for a country ("U.S.",
+        "American" and "the US" are all "United States") or a demonym, else the mention."""
+        if self.is_demonym or self.toponym.feature_class == "country":
+            return self.toponym.name
+        return canonical_actor(self.toponym.mention)
 
 
 def clause_bounds(sentence: str) -> list[tuple[int, int]]:
@@ -364,6 +434,13 @@ def mentions_in(
             group += 1
             prefix_start = max(bounds[clause][0], start - 200)  # the walk stops in 14 words
             role, near = _walk_back(sentence[prefix_start:start])
+            if (
+                previous is not None
+                and previous.clause == clause
+                and {role, previous.role} <= {"in", "near"}
+                and _COORD_PREP.match(sentence[previous.end : start])
+            ):
+                group -= 1
         mention = Mention(t, start, end, role, group, clause, near)
         if _ADMIN1_AFTER.match(after):
             mention.level = "admin1"
@@ -458,13 +535,13 @@ def _actor_candidates(text: str, mentions: list[Mention]) -> list[_Candidate]:
     right after a group or place ("Hamas fighters", "Russian drones") adds nothing; one that
     starts with a place ("Saudi-led coalition") ranks with the named ones.
     """
+    groups = _groups_in(text)
     named = [
-        _Candidate(2, m.start(), name)
-        for pattern, name in GROUPS
-        for m in pattern.finditer(text)
-        if not _TARGETED.search(text[: m.start()])
+        _Candidate(2, start, name)
+        for start, _, name in groups
+        if not _TARGETED.search(text[:start])
     ]
-    ends = [m.end() for pattern, _ in GROUPS for m in pattern.finditer(text)]
+    ends = [end for _, end, _ in groups]
     ends += [m.end for m in mentions]
     starts = {m.start for m in mentions}
     generic = []
@@ -613,9 +690,9 @@ def find_target(
     after = sentence[trigger_end:clause_end]
     group = re.match(r"^\s+(?:(?:on|against|at|targeting)\s+)?(?:the\s+)?(?:so-called\s+)?", after)
     rest = after[group.end() :] if group else after
-    for pattern, name in GROUPS:
-        if pattern.match(rest):
-            return name
+    named = _ANY_GROUP.match(rest)
+    if named is not None and named.lastgroup is not None:
+        return GROUPS[int(named.lastgroup[1:])][1]
     m = _TARGET_AFTER.match(after)
     if not m:
         return None
@@ -639,3 +716,39 @@ def find_claimant(sentence: str) -> str | None:
             continue
         return who
     return None
+
+
+_ANAPHORIC = re.compile(
+    r"\b(?:the|these|those)\s+(?:group|groups|rebels|militants|militia|militiamen|insurgents"
+    r"|jihadists|fighters|movement|organi[sz]ation|gang|assailants|attackers|gunmen)\b"
+    r"|\bthey\b(?=(?:\s+[\w’'-]+){0,3}\s*$)",
+    re.IGNORECASE,
+)
+
+
+def last_named_actor(text: str) -> str | None:
+    """The named armed group mentioned last in ``text`` ("M23 rebels ...": "M23"), or None."""
+    found = [name for start, _, name in _groups_in(text) if not _TARGETED.search(text[:start])]
+    return found[-1] if found else None
+
+
+def is_named(actor: str | None) -> bool:
+    """Whether ``actor`` names someone ("M23", "Russia"), not a generic noun ("rebels")."""
+    return actor is not None and not _GENERIC_ACTOR.fullmatch(
+        re.sub(r"^the\s+", "", actor, count=1)
+    )
+
+
+def anaphoric_actor(before: str, actor: str | None, story_actor: str | None) -> str | None:
+    """The actor, or the story's last named one when the clause (``before`` runs from the
+    clause start to the trigger) names its subject only as "they", "the group" or "the
+    rebels" and no one else is named."""
+    if story_actor is None or is_named(actor):
+        return actor
+    found = list(_ANAPHORIC.finditer(before))
+    if not found:
+        return actor
+    m = found[-1]
+    if actor is not None and actor.lower() not in m.group(0).lower():
+        return actor  # "the army said they ..."
+    return story_actor

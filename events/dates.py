@@ -5,8 +5,8 @@ Handled: "October 9", "9 October 2015", "Oct. 9", "2015-10-09" (day); "on Saturd
 strictly before for "last"); "yesterday", "today", "last night", "overnight", "three days
 ago" (day); "this week", "last week", "two weeks ago" (week: the Monday of that week); "in
 October", "October 2015", "last month" (month: its first day); "in 2014" (year: 1 January).
-Anaphora ("on the same day", "that day", "the next day", "the day before") refers to the date
-of an earlier sentence and is returned as an offset for the caller to apply.
+Anaphora ("on the same day", "that day", "the next day", "the day before", "two days later")
+refers to the date of an earlier sentence and is returned as an offset for the caller to apply.
 
 A date needing the publication date when there is none, or one that is only a bound ("after
 October 1", "since 2014"), is not returned: no date is guessed.
@@ -82,8 +82,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "anaphora",
         re.compile(
             r"\b(?P<ana>(?:on\s+)?the same day|that (?:same )?day|the same night|that night"
-            r"|the (?:next|following) day|the day before|the previous day|a day later"
-            r"|a day earlier)\b",
+            r"|the (?:next|following) (?:day|morning|night|evening)|the day before"
+            r"|the previous (?:day|night)|a day later|a day earlier)\b",
+            re.I,
+        ),
+    ),
+    (
+        "later",
+        re.compile(
+            r"\b(?P<n>\d|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?)\s+"
+            r"(?P<dir>later|earlier|afterwards|before)\b",
             re.I,
         ),
     ),
@@ -96,7 +104,9 @@ _HINT = re.compile(
 _ANAPHORA_OFFSET = {
     "the same day": 0, "that day": 0, "that same day": 0, "the same night": 0, "that night": 0,
     "the next day": 1, "the following day": 1, "a day later": 1, "the day before": -1,
-    "the previous day": -1, "a day earlier": -1,
+    "the previous day": -1, "a day earlier": -1, "the next morning": 1,
+    "the following morning": 1, "the next night": 1, "the following night": 1,
+    "the next evening": 1, "the following evening": 1, "the previous night": -1,
 }  # fmt: skip
 
 
@@ -164,6 +174,10 @@ def _resolve(
     if kind == "anaphora":
         phrase = re.sub(r"^on\s+", "", g["ana"].lower())
         return None, None, _ANAPHORA_OFFSET[phrase]
+    if kind == "later":  # "two days later": an earlier sentence's date plus two days
+        n = int(g["n"]) if g["n"].isdigit() else _NUMS[g["n"].lower()]
+        days = n * (7 if g["unit"].lower().startswith("week") else 1)
+        return None, None, days if g["dir"].lower() in {"later", "afterwards"} else -days
     if kind == "year":
         return date(int(g["year"]), 1, 1), "year", None
     if published is None:

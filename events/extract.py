@@ -24,11 +24,14 @@ from events.context import (
     PLACE_ROLES,
     SPEECH_VERBS,
     Mention,
+    anaphoric_actor,
     clause_bounds,
     clause_of,
     find_actor,
     find_claimant,
     find_target,
+    is_named,
+    last_named_actor,
     mentions_in,
 )
 from events.dates import DateMention, find_dates
@@ -36,6 +39,7 @@ from events.document import DatePrecision, Document, Event, EventType, Span
 from events.paths import build_path, stated_distance_km
 from events.sentences import is_boilerplate, sentence_spans
 from events.triggers import (
+    ABDUCTION,
     AIR,
     ATTACK,
     CLASH,
@@ -65,7 +69,7 @@ _PASSIVE_GAP = re.compile(
 # discuss the air strikes").
 _DETACHED = re.compile(
     rf"\b(?:{SPEECH_VERBS})\b|\bto\s+[a-z]+\b|\b(?:met|meet\w*|talks?|discuss\w*|summit"
-    r"|conference|visit\w*|condemn\w*|denounc\w*|about|regarding|concerning)\b",
+    r"|conference|visit\w*|condemn\w*|denounc\w*|about(?!\s+\d)|regarding|concerning)\b",
     re.IGNORECASE,
 )
 # Speakers who report from where it happened: "police in Chicago said a gunman shot..."
@@ -74,6 +78,8 @@ _LOCAL_SOURCE = re.compile(
     r"|local officials|emergency services)\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "launchers used to attack shipping in the Red Sea": the place of another, purposed act
+_PURPOSE = re.compile(r"\b(?:used|designed|meant|intended)\s+to\s+[a-z]+")
 _FROM_IS_PLACE = re.compile(r"withdr|retreat|pulled out|abduct|kidnap|hostage", re.IGNORECASE)
 _THE_TOWN = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:[a-z]+-?)+\s+)?(?:city|town|village|capital)\b(?!\s+of\b)"
@@ -218,7 +224,11 @@ def _attach(
         allowed = allowed - {"direction"}
     if event_type == "displacement" or _FROM_IS_PLACE.search(phrase):
         allowed = allowed | {"source"}
-    after = [m for m in in_clause if m.start >= end and m.role in allowed]
+    after = [
+        m
+        for m in in_clause
+        if m.start >= end and m.role in allowed and not _PURPOSE.search(sentence, end, m.start)
+    ]
     after = [m for m in after if m.role != "attributive"] or after
     if after:
         return [m for m in after if m.group == after[0].group]
@@ -339,8 +349,12 @@ class _Dates:
     ) -> tuple[date, DatePrecision | None] | None:
         stop = -1 if back is None else max(-1, index - back - 1)
         for i in range(index - 1, stop, -1):
-            found = self.of(i)
-            if found and found[-1].value is not None:
+            # a day before a coarser date: "overnight ... this year" is overnight
+            found = sorted(
+                (d for d in self.of(i) if d.value is not None),
+                key=lambda d: (d.precision == "day", d.start),
+            )
+            if found:
                 return found[-1].value, found[-1].precision
         return None
 
@@ -432,7 +446,12 @@ class _Sentence:
 
 
 def _sentence_events(
-    span: Span, text: str, toponyms: list[Toponym], dates: list[DateMention], labour: bool
+    span: Span,
+    text: str,
+    toponyms: list[Toponym],
+    dates: list[DateMention],
+    labour: bool,
+    story_actor: str | None = None,
 ) -> list[Event]:
     triggers = find_triggers(text, labour)
     toll = find_toll(text)
@@ -457,6 +476,7 @@ def _sentence_events(
             s.bounds[ci][0],
         )
         actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, s.mentions, places)
+        actor = anaphoric_actor(text[s.bounds[ci][0] : trigger.start], actor, story_actor)
         if event_type == "protest" and actor is not None and _POLICE.search(actor):
             actor = None  # "police dispersed protesters": the police are not the protesters
         target = find_target(text, trigger.end, s.bounds[ci][1], s.mentions)
@@ -482,6 +502,13 @@ def _sentence_events(
             and (_CIVILIANS.search(text) or _civilian_toll(toll, text))
         ):
             event_type, acled = "other", ATTACK  # gunmen attacking villagers: no clash
+        elif (
+            event_type == "territory_change"
+            and trigger.text.lower() in {"stormed", "raided"}
+            and any(t.rule.acled in {ATTACK, ABDUCTION} for t in triggers)
+        ):
+            # "stormed three villages, setting fire to houses": a raid, nobody holds them
+            event_type, acled = "other", ATTACK
         if event_type == "crash":
             counted = find_count(text[s.bounds[ci][0] : trigger.start]) or find_count(
                 text[: trigger.start]
@@ -592,6 +619,14 @@ def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) ->
         for at, e in found
         if e.event_type in _VIOLENT | {"crash", "protest"} and "hazard" not in e.extra
     ]
+    if not related:
+        # "floods swept the Swat valley, killing 19": the hazard's toll, unless the toll
+        # names its own place ("killing 1,000 people in villages around Herat")
+        told = _attach(
+            s.text, toll.start, toll.start, "casualty", "", s.mentions, ci, s.bounds[ci][0]
+        )
+        if not [m for m in told if m.start >= toll.start]:
+            related = [(at, e) for at, e in found if "hazard" in e.extra]
     same = [(at, e) for at, e in related if clause_of(s.bounds, at) == ci]
     # "shelled A and attacked B, killing four soldiers": the toll of the nearest verb
     last = max((at for at, _ in same if at < toll.start), default=None)
@@ -685,6 +720,8 @@ def _follow_up(
     town: Toponym | None,
     toponyms: list[Toponym],
     labour: bool,
+    story_actor: str | None = None,
+    hazards: list[Event] | None = None,
 ) -> list[Event]:
     """Events of a sentence that names no place of its own, from the sentences before it.
 
@@ -692,11 +729,15 @@ def _follow_up(
     last town named in the two sentences before. "Missiles hit Kharkiv. Four people were
     killed." and "Gunmen attacked Ikot. Survivors fled.": a toll or a flight with no place
     belongs to the violent events of the sentence just before (a toll only if that sentence
-    gave none, else it is the same toll retold).
+    gave none, else it is the same toll retold). In a story of a flood or an earthquake
+    (``hazards``: its events of the last sentences) with no violence just told, "Residents
+    fled their homes" and "Three people drowned" are at the hazard's places.
     """
     s = _Sentence(span, text, toponyms, dates)
     events: list[Event] = []
     fled = None
+    elsewhere = False
+    hazard_story = bool(hazards) and not _sources(previous)
     for trigger in find_triggers(text, labour):
         if not s.confident(trigger.start, trigger.end):
             continue
@@ -712,28 +753,30 @@ def _follow_up(
             if m.clause < ci and m.toponym.feature_class in {"city", "village"}
         ]
         town = here_before[-1] if here_before else town
-        if town is not None and anaphor and not placed:
+        flight = trigger.rule.event_type == "displacement"
+        if town is not None and anaphor and not placed and not (flight and hazard_story):
             near = bool(_NEAR_WORDS.search(clause[: anaphor.start()]))
             here = Mention(town, -1, -1, "in", 0, ci, near)
             actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, s.mentions)
+            actor = anaphoric_actor(text[s.bounds[ci][0] : trigger.start], actor, story_actor)
             event = s.event(trigger.rule.event_type, [here], trigger.start, trigger.text, actor)
             event.acled_event_type, event.acled_sub_event_type = _acled(
                 trigger, text, actor, s.mentions
             )
             event.target = find_target(text, trigger.end, s.bounds[ci][1], s.mentions)
             events.append(event)
-        elif (
-            trigger.rule.event_type == "displacement"
-            and fled is None
-            and not _RELATIVE_START.match(clause)  # "people who fled earlier fighting"
-            and not _FROM_ELSEWHERE.search(text[trigger.end :])  # "from border districts"
-        ):
+        elif flight and fled is None and not _RELATIVE_START.match(clause):
+            # "people who fled earlier fighting" is no flight now
             fled = trigger
+            elsewhere = bool(_FROM_ELSEWHERE.search(text[trigger.end :]))  # "from border areas"
     sources = _sources(events) or _sources(previous)
-    if fled is not None and not events and sources:
-        events.append(_at_places("displacement", sources, span, fled.text, s.claimant))
+    if fled is not None and not events:
+        if sources and not elsewhere:
+            events.append(_at_places("displacement", sources, span, fled.text, s.claimant))
+        elif hazard_story and hazards:
+            events.append(_at_places("displacement", hazards, span, fled.text, s.claimant))
     toll = find_toll(text)
-    sources = sources or _sources(previous, hazards=True)
+    sources = sources or _sources(previous, hazards=True) or (hazards if hazard_story else [])
     if (
         toll is not None
         and sources
@@ -748,6 +791,31 @@ def _follow_up(
             casualty.date, casualty.date_precision = when, precision
         events.append(casualty)
     return events
+
+
+_HAZARD_RETOLD = re.compile(
+    r"^\W*The\s+(?:[\w-]+\s+){0,2}?(?:dam|quake|earthquake|tremor|floods?|flooding|storm"
+    r"|cyclone|typhoon|hurricane|landslide|eruption|fire|wildfire)\b"
+)
+_REFERS_BACK = re.compile(
+    r"\b(?:the|these|those)\s+(?:strikes|attacks?|raids?|shelling|bombing|assault|bombardment)"
+    r"\b(?!\s+(?:on|in|at|against)\b)"
+)
+_RETELLS = re.compile(
+    r"^\W*(?:The|These|Those|That|This)\s+(?:[\w-]+\s+)?(?:strikes?|attacks?|shelling|bombing"
+    r"|raids?|assault|barrage|bombardment|drones?|missiles?)\b"
+)
+
+
+def _retold_actor(sentence: str, found: list[Event], previous: list[Event]) -> None:
+    """ "The strikes hit Lviv": a sentence retelling the events just told has their actor."""
+    if not _RETELLS.match(sentence):
+        return
+    for event in found:
+        if event.actor is None and event.event_type in _VIOLENT:
+            event.actor = next(
+                (e.actor for e in previous if e.actor and e.event_type == event.event_type), None
+            )
 
 
 def _update_toll(events: list[Event], sentence: str) -> None:
@@ -778,6 +846,8 @@ def extract_events(doc: Document) -> None:
     previous: list[Event] = []
     held = False  # whether ``previous`` is from two sentences back
     town: tuple[int, Toponym] | None = None  # the last town named, and in which sentence
+    actor: str | None = None  # the last actor named: "they", "the group" may refer to it
+    hazard: tuple[int, list[Event]] | None = None  # the last flood or quake, and where told
     for index, (span, sentence) in enumerate(zip(body, sentences, strict=True)):
         first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
         inside = [t for t in toponyms[first:last] if t.end <= span.end]
@@ -791,7 +861,7 @@ def extract_events(doc: Document) -> None:
             if is_background(sentence):
                 # the war so far: only the displacement it names a place for is mapped
                 # ("millions have been displaced across Sudan since the war began")
-                found = _sentence_events(span, sentence, inside, dates.here(index), labour)
+                found = _sentence_events(span, sentence, inside, dates.here(index), labour, actor)
                 if not found and not _LONG_AGO.search(sentence):  # "since the offensive began"
                     found = _follow_up(
                         span, sentence, dates.here(index), previous, None, inside, labour
@@ -799,24 +869,43 @@ def extract_events(doc: Document) -> None:
                 found = [e for e in found if e.event_type == "displacement"]
             else:
                 if inside:
-                    found = _sentence_events(span, sentence, inside, dates.here(index), labour)
+                    found = _sentence_events(
+                        span, sentence, inside, dates.here(index), labour, actor
+                    )
                 if not found:
                     found = _follow_up(
-                        span, sentence, dates.here(index), previous, recent, inside, labour
+                        span,
+                        sentence,
+                        dates.here(index),
+                        previous,
+                        recent,
+                        inside,
+                        labour,
+                        actor,
+                        hazard[1] if hazard and index - hazard[0] <= 3 else None,
                     )
+                _retold_actor(sentence, found, previous)
         if _TOLL_UPDATE.search(sentence) and any(e.casualties for e in events):
             # "The death toll rose to 2,000 as rescuers dug ... in Zindajan": the story's toll
             _update_toll(events, sentence)
             found = [e for e in found if e.event_type != "casualty"]
+        if hazard and index - hazard[0] <= 3 and _HAZARD_RETOLD.match(sentence):
+            # "The Arbaat dam, 40 km north of Port Sudan, burst": the hazard already told
+            found = [e for e in found if "hazard" not in e.extra]
         events.extend(found)
-        # a sentence with no place of its own (a quote) does not end the story before it
-        if found or inside or held:
+        # a sentence with no place of its own (a quote), or one about the events just told
+        # ("Central Command said the strikes hit radar sites"), does not end their story
+        if found or (inside and not _REFERS_BACK.search(sentence)) or held:
             previous, held = found, False
         else:
             held = True
         towns = [t for t in inside if t.feature_class in {"city", "village"}]
         if towns:
             town = (index, towns[-1])
+        named = [e.actor for e in found if is_named(e.actor) and e.event_type != "casualty"]
+        if any("hazard" in e.extra for e in found):
+            hazard = (index, [e for e in found if "hazard" in e.extra])
+        actor = named[-1] if named else last_named_actor(sentence) or actor
     doc.events = [
         e for e in _merge(events) if not is_stale(e.date, e.date_precision, doc.published)
     ]

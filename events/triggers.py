@@ -36,8 +36,8 @@ NO_ACLED: tuple[str | None, str | None] = (None, None)
 
 WEAPON = re.compile(
     r"\b(?:war-?planes?|(?:fighter )?jets?|aircraft|air ?force|air ?strikes?|drones?|UAVs?"
-    r"|missiles?|rockets?|shells?|shelling|artillery|mortars?|bombs?|bombing|bombers?"
-    r"|helicopters?|gunships?|munitions|projectiles|barrages?|Shahed|HIMARS|strikes?)\b",
+    r"|missiles?|rockets?|(?-i:shells?|Shells)|shelling|artillery|mortars?|bombs?|bombing"
+    r"|bombers?|helicopters?|gunships?|munitions|projectiles|barrages?|Shahed|HIMARS|strikes?)\b",
     re.IGNORECASE,
 )
 _AERIAL = re.compile(
@@ -108,7 +108,14 @@ _FORCES_STRUCK = re.compile(
 )
 _CROWD = re.compile(
     r"\b(?:thousands|hundreds|dozens|families|residents|civilians|people|villagers|refugees"
-    r"|population|inhabitants|survivors|millions?|women|children|communities)\b",
+    r"|population|inhabitants|survivors|millions?|women|children|communities)\b"
+    r"|\b\d{1,3}(?:,\d{3})+\b",
+    re.IGNORECASE,
+)
+# Who kills by shooting in an attack ("gunmen shot dead a candidate"), not in a battle
+_ASSAILANTS = re.compile(
+    r"\b(?:gunmen|attackers|assailants|armed men|hitmen|bandits|unidentified|unknown|masked"
+    r"|militants|jihadists|insurgents|suspected)\b",
     re.IGNORECASE,
 )
 _TERRITORY_OBJECT = re.compile(
@@ -255,7 +262,7 @@ RULES: tuple[TriggerRule, ...] = (
     _rule(
         "strike",
         SHELLING,
-        r"\bshell(?:ed|ing|s)?\b|\bartillery (?:fire|strikes?|barrages?|attacks?)\b"
+        r"\b(?-i:shell|[Ss]hell(?:ed|ing|s))\b|\bartillery (?:fire|strikes?|barrages?|attacks?)\b"
         r"|\bmortar (?:fire|attacks?|rounds|shells|strikes?)\b"
         r"|\brocket (?:fire|attacks?|strikes?)\b|\btank (?:fire|shells?|rounds)\b"
         r"|\bmissile (?:strikes?|attacks?|barrages?)\b|\bbombard(?:ed|ing|ment|s)\b"
@@ -299,6 +306,13 @@ RULES: tuple[TriggerRule, ...] = (
         r"\babduct(?:ed|s|ing|ion|ions)?\b|\bkidnapp?(?:ed|s|ing)?\b|\bkidnappings?\b"
         r"|\btook (?:\w+ )?hostages?\b|\btaken hostage\b",
         stems=("abduct", "kidnap", "hostage"),
+    ),
+    _rule(
+        "other",
+        ATTACK,
+        r"\b(?:shot dead|shot and killed|gunned down|assassinated)\b",
+        stems=("shot dead", "shot and killed", "gunned down", "assassinated"),
+        requires=_ASSAILANTS,
     ),
     _rule("protest", RIOT, r"\briot(?:s|ed|ing|ers)?\b", stems=("riot",)),
     _rule(
@@ -368,24 +382,26 @@ RULES: tuple[TriggerRule, ...] = (
     _rule(
         "crash",
         NO_ACLED,
-        r"\bcrash(?:ed|es|ing)?\b|\bcrash-landed\b|\bwent down\b",
-        stems=("crash", "went down"),
+        r"\bcrash(?:ed|es|ing)?\b|\bcrash-landed\b|\bwent down\b|\bcollided\b|\bcollisions?\b"
+        r"|\bderail(?:ed|ment)\b|\bcapsized\b",
+        stems=("crash", "went down", "collided", "collision", "derail", "capsized"),
         requires=_VEHICLE,
     ),
     _rule(
         "displacement",
         NO_ACLED,
-        r"\b(?:internally )?displaced\b(?!\s+(?:(?:people|persons)['’]?s?\s+)?camps?)"
+        r"(?<!\bthe\s)\b(?:internally )?displaced\b(?!\s+(?:(?:people|persons)['’]?s?\s+)?camps?)"
         r"(?!\s+(?:families|people|persons|civilians|residents|children|communities|population"
         r"|(?-i:[A-Z])\w+ians?)\b)"
         r"|\bdisplacement\b(?!\s+camps?)"
-        r"|\bforced (?:\w+ )?from their homes\b|\buprooted\b|\bexodus\b|\bsought refuge\b",
-        stems=("displace", "forced", "uproot", "exodus", "sought refuge"),
+        r"|\bforced (?:\w+ )?from their homes\b|\buprooted\b|\bexodus\b|\bsought refuge\b"
+        r"|\b(?:left|made|rendered) homeless\b",
+        stems=("displace", "forced", "uproot", "exodus", "sought refuge", "homeless"),
     ),
     _rule(
         "displacement",
         NO_ACLED,
-        r"\bfled\b|\bflee(?:ing|s)?\b|\bevacuat(?:ed|ion|ions|ing)\b",
+        r"\bfled\b|\bflee(?:ing|s)?\b|\bevacuat(?:ed|ion|ions|ing|es?)\b",
         stems=("fled", "flee", "evacuat"),
         requires=_CROWD,
     ),
@@ -528,7 +544,10 @@ _HEDGE_NEAR = re.compile(
     r"|\btruce\b|\bstop(?:ped)? the\b|\bmemorial\b|\banniversary of\b|\bsince\b"
     r"|\bin (?:response|retaliation|reprisal) (?:to|for)\b|\bretaliat\w* for\b|\brevenge for\b"
     r"|\b(?:backed|supported|covered|aided) by\b|\bwith the (?:support|help|backing) of\b"
-    r"|\brarely\b|\bseldom\b|\bcomment(?:s|ed|ing)? on\b)"
+    r"|\brarely\b|\bseldom\b|\bcomment(?:s|ed|ing)? on\b"
+    r"|\b(?:supply|supplies|supplied|supplying|deliver\w*|produc\w*|manufactur\w*|purchas\w*"
+    r"|buy\w*|bought|sell\w*|sold|stockpil\w*|shipments? of|orders? (?:for|of))\b"
+    r"|\b(?:used|designed|meant|intended|able|capable of|equipped) to\b)"
     r"(?:\s+[\w’'.-]+){0,3}\s*$",
     re.IGNORECASE,
 )
@@ -536,9 +555,16 @@ _HEDGE_CLAUSE = re.compile(
     r"\b(?:concerns?|fears?|feared|worries|worried|warn(?:ed|s|ing)?|rumou?rs?|speculat\w+"
     r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case of\b"
     r"|\b(?:charged|sentenced|convicted|indicted|pleaded|acquitted|trial|guilty|jailed"
-    r"|prosecut\w*|suspected of|accused of)\b",
+    r"|prosecut\w*|suspected of|accused of)\b"
+    r"|\bsimulat\w*|\b(?:drills|exercises|war ?games|rehearsals?)\b",
     re.IGNORECASE,
 )
+
+
+# Where a capitalised word opens the sentence: "BOGOTA (Reuters) - Fighting between..."
+_OPENS = re.compile(r"(?:^|[-–—:“\"]|\(\w+\))\s*$")
+# "Cyclone Chido", "Hurricane Milton": a hazard with its name
+_NAMED_HAZARD = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b")
 
 
 def has_trigger_words(sentence: str) -> bool:
@@ -592,7 +618,12 @@ def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
                 continue
             if rule.acled == PROTEST and _DIPLOMATIC.search(sentence):
                 continue
-            if m.group(0)[0].isupper() and m.start() > 0 and not title_case:
+            if (
+                m.group(0)[0].isupper()
+                and not title_case
+                and not _OPENS.search(sentence, 0, m.start())
+                and not (rule.acled == NO_ACLED and _NAMED_HAZARD.match(sentence, m.end()))
+            ):
                 continue  # a name: "Operation Desert Storm", "Clash VI"
             found.append(TriggerMatch(rule, m.start(), m.end(), m.group(0)))
     if any(t.rule.acled in {IED, SUICIDE} for t in found):  # "a roadside bomb struck a bus"

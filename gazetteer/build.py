@@ -203,6 +203,13 @@ def _article_variants(names: list[str], words: frozenset[str]) -> list[str]:
     return out
 
 
+def _final_h_variants(names: list[str]) -> list[str]:
+    """Arabic names ending in "-ah" also written with "-a" ("Shabwah" -> "Shabwa",
+    "Qalqīlyah" -> "Qalqīlya"): the ta marbuta, transliterated either way. Only for own
+    names of towns: alternate names would add words ("Naftah", for Nefta, -> "NAFTA")."""
+    return [name[:-1] for name in names if name.endswith("ah") and len(name) >= 6]
+
+
 def _keep_alias(alias: str) -> bool:
     """Drop codes ("LAX", "NYC" style all-capital short forms) and short alternate names
     ("Ole" for Auray), which match words far more often than the town."""
@@ -265,6 +272,11 @@ def build(out_dir: Path) -> Path:
     demonym_data = json.loads((DATA_DIR / "demonyms.json").read_text())
     wordlists = json.loads((DATA_DIR / "wordlists.json").read_text())
 
+    nouns, other_words = _english_vocabulary()
+    given_names, surnames = _person_names()
+    name_words = nouns | other_words | given_names | frozenset(
+        norm_name(n) for n in wordlists["given_names"])
+
     sub_points = _subdivision_points()
     by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -326,8 +338,11 @@ def build(out_dir: Path) -> Path:
         if not code or not cc:
             continue
         aliases = [a for a in alts.split("|") if a]
-        if cc in ARABIC_ARTICLE_COUNTRIES:
-            aliases += _article_variants([name, *aliases])
+        # Regions keep their articles: "Khalil" (from "Al Khalil", Hebron governorate) is
+        # far more often a given name than the region.
+        arabic = cc in ARABIC_ARTICLE_COUNTRIES
+        if arabic:
+            aliases += _final_h_variants([name, *aliases])
         if level == "1":
             pts = by_admin1.get(code)
             if pts:
@@ -339,7 +354,7 @@ def build(out_dir: Path) -> Path:
             else:
                 continue
             idx = places.add(name, lat, lon, cc, "admin1", "geonames", 0,
-                             int(gid) if gid else None, code, aliases)
+                             int(gid) if gid else None, code, aliases, arabic)
             if pts and len(pts) > 1:
                 places.bbox[idx] = extent(pts)
             admin1_idx[code] = idx
@@ -350,7 +365,7 @@ def build(out_dir: Path) -> Path:
             lat, lon = _region_point(sub_points.get(iso), pts)
             a1 = ".".join(code.split(".")[:2])
             idx = places.add(name, lat, lon, cc, "admin2", "geonames", 0,
-                             int(gid) if gid else None, a1, aliases)
+                             int(gid) if gid else None, a1, aliases, arabic)
             if len(pts) > 1:
                 places.bbox[idx] = extent(pts)
 
@@ -360,15 +375,17 @@ def build(out_dir: Path) -> Path:
     for c in cities.values():
         pop = c["population"] or 0
         aliases = [a for a in c["alternatenames"] if _keep_alias(a)]
-        if c["countrycode"] in ARABIC_ARTICLE_COUNTRIES and pop >= CITY_POPULATION:
-            aliases += _article_variants([c["name"], *aliases])
+        arabic = c["countrycode"] in ARABIC_ARTICLE_COUNTRIES and pop >= CITY_POPULATION
+        if arabic:
+            aliases += _article_variants([c["name"], *aliases], name_words)
+            aliases += _final_h_variants([c["name"]])
         cap_key = (c["countrycode"], c["name"])
         if cap_key in capital_of and pop >= capital_of[cap_key]:
             capital_of[cap_key] = pop
             capitals[cap_key] = len(places.name)
         places.add(c["name"], c["latitude"], c["longitude"], c["countrycode"],
                    "city" if pop >= CITY_POPULATION else "village", "geonames", pop,
-                   c["geonameid"], f"{c['countrycode']}.{c['admin1code']}", aliases)
+                   c["geonameid"], f"{c['countrycode']}.{c['admin1code']}", aliases, arabic)
 
     # Curated supplement.
     for p in supplement["places"]:
@@ -405,8 +422,6 @@ def build(out_dir: Path) -> Path:
         for k in range(1, len(parts)):
             prefixes.add(" ".join(parts[:k]))
 
-    nouns, other_words = _english_vocabulary()
-    given_names, surnames = _person_names()
     index = {
         "version": INDEX_VERSION,
         "feature_classes": FEATURE_CLASSES,

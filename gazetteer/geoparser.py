@@ -31,6 +31,20 @@ Decisions
   list of states it is the state; after "Town, " it is the container region; a city of a
   million or more named like its own region is the city ("New York", "Lagos"). A local
   story pulls ambiguous towns into the state it names or in which most of its places lie.
+- Armed groups, movements and parties named like places ("Hamas" is an alternate name of
+  Hamm, "al-Shabab" a village in Iran) are listed in ``data/wordlists.json`` and never make
+  a mention, nor does any part of them ("Hamas-run", "Hayat Tahrir al-Sham").
+- A town and the small region named after it ("Idlib", "Rafah", "Jenin", "Al Hudaydah"):
+  the bare name is the town; "Idlib province", "the governorate of Idlib", a list of
+  regions or "Town, Idlib" make it the region (see SEAT_KM).
+- Spellings: an apostrophe inside a transliteration closes up ("Sana'a" = "Sanaa"), and the
+  index also keys Arabic town names without their article ("Hodeidah" for El-Hodeidah),
+  with "al"/"el" exchanged and "-ah" written "-a" (``gazetteer.build``).
+- A small town abroad that nothing in a focused story supports ("Tawila" in a report on
+  Darfur, known to the index only as a Yemeni village) is a namesake of a place the index
+  lacks: it becomes an inferred village at the nearest place of the story's country, with
+  a low confidence (see Gazetteer._stray). Big places ("Paris") and places with their
+  country or region in the text keep their reading.
 - No statistical NER runs at geoparse time: spaCy's small model (about 5,000 words/s) would
   cap the pipeline far below the 300 documents/s target; its English vocabulary (the
   lemmatizer tables) is used at build time instead.
@@ -72,6 +86,9 @@ PATHOGEN_AFTER_RE = re.compile(
 # A town named like a state or province ("California, Pennsylvania") needs support from the
 # text unless it is at least this large ("New York", "Washington").
 ADMIN1_NAMESAKE_POPULATION = 100_000
+# "the province of X": words before "of" that make X an admin-1 region.
+_REGION_BEFORE = frozenset({"province", "governorate", "state", "oblast", "region",
+                            "prefecture"})
 # What a mention's place must be, by its role: a container or a dateline.
 _REGION, _TOWN = 1, 2
 WORD_TAIL_RE = re.compile(r"-[A-Z]|['’](?!s\b)[a-z]")
@@ -106,6 +123,12 @@ WEIGHTS = {"focus": 4.0, "hint": 2.0, "name": 1.5, "container": 6.0, "admin1": 1
 SEAT_KM = 150.0
 SEAT_OWN_NAME_KM = 250.0
 SEAT_POPULATION = 15_000
+# "Aita al-Shaab", "Ras al-Ain", "Tel as-Sultan": an Arabic article joins a small town's
+# name to a capitalised word before or after it in a longer name. The assimilated forms
+# count only hyphenated: "Romans as Eboracum", "Children at Eva's" are English.
+ARABIC_JOIN_RE = re.compile(
+    r"[ \-‐](?:(?:al|el)[ \-‐]|(?:ad|ar|as|ash|at|az|an|ed|er|es|ez|en)[\-‐])(?=[A-Z])")
+PARTIAL_CONFIDENCE = 0.4
 # A small town abroad that nothing in the text supports (see Gazetteer._stray).
 STRAY_POPULATION = 50_000
 STRAY_KM = 500.0
@@ -123,6 +146,9 @@ class _Mention:
     candidates: tuple[int, ...]
     demonym: bool = False
     dateline: bool = False
+    # The head of a longer name the index lacks ("Aita" of "Aita al-Shaab"): the span
+    # covers the whole name, resolved through its head with a low confidence.
+    partial: bool = False
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -254,7 +280,9 @@ class Gazetteer:
         self._cue_words: frozenset[str] = words["cue_words"]
         self._settlement_words: frozenset[str] = words["settlement_words"]
         self._organisations = frozenset(norm_name(o) for o in words["organisations"])
-        self._organisation_tokens = max(len(k.split()) for k in self._organisations)
+        self._organisation_prefixes = frozenset(
+            " ".join(k.split()[:n]) for k in self._organisations
+            for n in range(1, k.count(" ") + 1))
         self._summaries: dict[tuple[str, tuple[int, ...]], tuple[frozenset[int], int, bool]] = {}
         self._fc_names: tuple[str, ...] = index["feature_classes"]
         self._src_names: tuple[str, ...] = index["source_names"]
@@ -443,27 +471,57 @@ class Gazetteer:
             j, key = best
             cands = names.get(key, ())
             end = tokens[j][1]
-            # "Nyanza Province", "Homs governorate", "Homs and Aleppo provinces": the region,
-            # not a town of that name.
+            # "Nyanza Province", "Homs governorate", "Homs and Aleppo provinces", "the
+            # province of Idlib": the region, not a town of that name.
             admin_at = self._admin_word_after(text, tokens, j)
-            if admin_at >= 0 or self._admin_word_before(tokens, i):
+            if admin_at >= 0:
                 regional = tuple(c for c in cands if self._fclass[c] in (1, 2))
-                if regional:
-                    cands = regional
-                    if admin_at == j + 1 and tokens[j + 1][2][0].isupper():
-                        j += 1
-                        end = tokens[j][1]
+            elif self._admin_word_before(tokens, i) and not any(
+                    self._fclass[c] == 0 for c in cands):
+                regional = tuple(c for c in cands if self._fclass[c] == 1)
+            else:
+                regional = ()
+            if regional:
+                cands = regional
+                if admin_at == j + 1 and tokens[j + 1][2][0].isupper():
+                    j += 1
+                    end = tokens[j][1]
             # "Canadian" is the adjective of Canada before it is Canadian, Texas.
             if key in demonyms and all(self._fclass[c] in (2, 3, 4) for c in cands):
                 cands = ()
-            mention = _Mention(s, end, key, i, j, cands, demonym=not cands,
-                               dateline=any(a <= s and end <= b for a, b in datelines))
+            partial = False
+            joined = ARABIC_JOIN_RE.match(text, end)
+            if joined and cands and j + 2 < n and tokens[j + 2][0] == joined.end() \
+                    and self._weak(key, cands):
+                j += 2
+                end = tokens[j][1]
+                partial = True
+            first = i
+            if cands and i >= 2 and (not out or out[-1].last_tok < i - 2) \
+                    and self._is_name_word(tokens[i - 2][2]) \
+                    and (before := ARABIC_JOIN_RE.match(text, tokens[i - 2][1])) \
+                    and before.end() == s \
+                    and self._weak(key, cands):
+                first = i - 2
+                s = tokens[first][0]
+                partial = True
+            if partial:
+                key = norm_name(text[s:end])
+            mention = _Mention(s, end, key, first, j, cands, demonym=not cands,
+                               dateline=any(a <= s and end <= b for a, b in datelines),
+                               partial=partial)
             if doc_words is None:
                 doc_words = self._doc_words(text, tokens)
             if self._keep(text, tokens, mention, *doc_words):
                 out.append(mention)
             i = j + 1
         return out
+
+    def _weak(self, key: str, cands: tuple[int, ...]) -> bool:
+        """Whether only towns under 100,000 people bear the name (no country, region, water
+        or curated place)."""
+        fcs, max_pop, curated = self._summary(key, cands)
+        return not curated and not fcs & {0, 1, 5, 6} and max_pop < 100_000
 
     def _organisation_end(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         """The token index just past an organisation's name starting at token ``i`` ("Hamas",
@@ -474,19 +532,18 @@ class Gazetteer:
         while True:
             if key in self._organisations:
                 end = j + 1
-            if j + 1 >= len(tokens) or j + 1 - i >= self._organisation_tokens \
+            if key not in self._organisation_prefixes or j + 1 >= len(tokens) \
                     or not NAME_GAP_RE.fullmatch(text, tokens[j][1], tokens[j + 1][0]):
                 return end
             j += 1
             key = f"{key} {norm_token(tokens[j][2])}"
 
-    def _admin_word_before(self, tokens: list[tuple[int, int, str]], i: int) -> bool:
-        """Whether "province of", "the governorates of" precedes the name at token ``i``."""
-        if i < 2 or tokens[i - 1][2] != "of":
-            return False
-        word = norm_token(tokens[i - 2][2])
-        return word in self._admin_words or (
-            word.endswith("s") and word[:-1] in self._admin_words)
+    @staticmethod
+    def _admin_word_before(tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether "province of", "the state of" precedes the name at token ``i`` (plurals
+        and municipalities speak of parts: "the districts of Tallinn")."""
+        return i >= 2 and tokens[i - 1][2] == "of" \
+            and norm_token(tokens[i - 2][2]) in _REGION_BEFORE
 
     def _admin_word_after(self, text: str, tokens: list[tuple[int, int, str]], j: int) -> int:
         """Index of the admin word ("province", "governorates") that follows the name ending
@@ -811,9 +868,16 @@ class Gazetteer:
         out = []
         for m, group in zip(mentions, groups, strict=True):
             idx, conf = chosen[group]
-            out.append(self._toponym(text, m, idx, 0.9 if m.demonym else conf))
+            conf = 0.9 if m.demonym else min(conf, PARTIAL_CONFIDENCE) if m.partial else conf
+            out.append(self._toponym(text, m, idx, conf))
         strays = {g[0]: focus for g, (idx, _) in chosen.items()
                   if (focus := self._stray(g[0], idx, g[1], ctx)) is not None}
+        # A longer name the index lacks is placed by the story, not by its head's namesake.
+        for m in mentions:
+            if m.partial and m.key not in strays:
+                focus = self._focus(ctx, m.key, 1.0)
+                if focus is not None:
+                    strays[m.key] = focus
         if strays:
             out = self._relocate(out, strays)
         return out
@@ -835,13 +899,20 @@ class Gazetteer:
         own = ctx.country_by_key.get(key, Counter())
         if not cc or cc in ctx.hints or ctx.country.get(cc, 0.0) - own.get(cc, 0.0) > 0:
             return None
+        if ctx.nearest_km(self._lat[idx], self._lon[idx], key) <= STRAY_KM:
+            return None
+        return self._focus(ctx, key, 2.0)
+
+    @staticmethod
+    def _focus(ctx: _Context, key: str, min_support: float) -> str | None:
+        """The country at least ``min_support`` and most of the other names of the text
+        (and the caller's hints) lie in, or None."""
+        own = ctx.country_by_key.get(key, Counter())
         others = Counter({c: n - own.get(c, 0.0) for c, n in ctx.country.items()})
         if not others:
             return None
         focus, support = others.most_common(1)[0]
-        if support < 2.0 or support * 2 < sum(others.values()):
-            return None
-        if ctx.nearest_km(self._lat[idx], self._lon[idx], key) <= STRAY_KM:
+        if support < min_support or support * 2 < sum(others.values()):
             return None
         return focus
 
@@ -967,6 +1038,17 @@ class Gazetteer:
                     scored[r] = min(scored[r], scored[k] - WEIGHTS["seat"])
                     break
 
+    def _has_seat(self, m: _Mention) -> bool:
+        """Whether a region of the mention's name has a town of that very name near its
+        point ("Jenin"; see SEAT_KM): in a list, such a name is no sign of a list of
+        regions."""
+        towns = [c for c in m.candidates if self._fclass[c] == 3
+                 and self._pop[c] >= SEAT_POPULATION and norm_name(self._name[c]).count(" ")
+                 == m.key.count(" ")]
+        return any(self._fclass[r] == 1 and self._cc[t] == self._cc[r] and _km(
+            self._lat[t], self._lon[t], self._lat[r], self._lon[r]) <= SEAT_KM
+            for r in m.candidates for t in towns)
+
     def _region_name(self, m: _Mention) -> bool:
         """Whether the mention is the own name of a state, province or country."""
         return any(self._fclass[c] <= 1 and norm_name(self._name[c]) == m.key
@@ -994,7 +1076,7 @@ class Gazetteer:
                 # regions.
                 regions = [m for m in members if self._region_name(m) and not any(
                     self._fclass[c] == 3 and self._pop[c] >= ADMIN1_NAMESAKE_POPULATION
-                    for c in m.candidates)]
+                    for c in m.candidates) and not self._has_seat(m)]
                 for m in members:
                     if any(r is not m for r in regions):
                         out.add(m.key)

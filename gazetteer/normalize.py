@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from functools import lru_cache
 
 TOKEN_RE = re.compile(r"[^\W_]+")
 APOSTROPHES = "'’‘`"
 # What follows an apostrophe in English ("Gaza's", "don't"): no part of a transliteration.
 _CONTRACTIONS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+_JOIN_RE = re.compile(r"(?<=[^\W_])['’‘`](?=[^\W_])")
 
 # Letters NFKD does not decompose into a base letter plus marks.
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l",
@@ -38,15 +40,15 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     make one word without the apostrophe: "Sana'a" -> "Sanaa", "Ta`izz" -> "Taizz"; "Gaza's",
     "Don't" and "Côte d'Ivoire" keep their parts.
     """
-    spans: list[tuple[int, int, str]] = []
-    for m in TOKEN_RE.finditer(text):
-        word = m.group()
-        if spans and word.islower() and word not in _CONTRACTIONS:
-            start, end, prev = spans[-1]
-            if prev[0].isupper() and m.start() == end + 1 and text[end] in APOSTROPHES:
-                spans[-1] = (start, m.end(), prev + word)
-                continue
-        spans.append((m.start(), m.end(), word))
+    spans = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    joins = [m.start() for m in _JOIN_RE.finditer(text)]
+    for at in reversed(joins):  # from the end, so earlier indices stay valid
+        k = bisect_left(spans, (at + 1,))
+        if not 0 < k < len(spans) or spans[k][0] != at + 1 or spans[k - 1][1] != at:
+            continue
+        (start, _, left), (_, end, right) = spans[k - 1], spans[k]
+        if left[0].isupper() and right.islower() and right not in _CONTRACTIONS:
+            spans[k - 1:k + 1] = [(start, end, left + right)]
     return spans
 
 

@@ -34,9 +34,24 @@ _DURATION = re.compile(
 )
 
 
+# "The army, which has held El Fasher since the war began, said ...": an aside
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
+
+
+# "the biggest incursion into Russia since World War Two": a record, not a duration
+_RECORD_SINCE = re.compile(
+    r"\b(?:\w+est|first|most \w+|worst)\b[^,.;]{0,100}?\bsince\b[^,.;]*", re.IGNORECASE
+)
+
+
 def is_background(sentence: str) -> bool:
-    """Whether ``sentence`` sums up the conflict so far rather than telling new events."""
-    return bool(_PERFECT.search(sentence) and _DURATION.search(sentence))
+    """Whether ``sentence`` sums up the conflict so far rather than telling new events (a
+    relative clause that does so is an aside, and "the biggest ... since" a record: neither
+    is the sentence's news)."""
+    if not (_PERFECT.search(sentence) and _DURATION.search(sentence)):
+        return False
+    main = _RECORD_SINCE.sub("", _ASIDE.sub(",", sentence))
+    return bool(_PERFECT.search(main) and _DURATION.search(main))
 
 
 _SPAN = {"day": 0, "week": 6, "month": 30, "year": 364}

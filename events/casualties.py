@@ -50,14 +50,17 @@ VICTIM_WORDS = (
     "people|persons|person|civilians?|children|child|kids|women|woman|men|man|babies|baby"
     "|infants?|girls?|boys?|soldiers?|troops|servicemen|fighters?|militants?|rebels?|insurgents?"
     "|combatants|militiamen|gunmen|jihadists|policemen|police officers|officers?|police"
-    "|guards?|residents?|villagers|worshippers|pilgrims|protesters|demonstrators|students?"
+    "|guards?|residents?|villagers|worshippers|pilgrims|protesters?|demonstrators?|students?"
     "|workers?|journalists?|medics|doctors|patients|passengers|crew members|crew|members"
     "|refugees|migrants|detainees|prisoners|victims|bodies|casualties|employees|staff"
     "|family members|relatives|teenagers?|elderly|individuals|persons|drivers?|traders|merchants"
     "|farmers|herders|fishermen|miners|shoppers|customers|paramedics|rescuers|monks|nuns|priests"
-    "|clerics|worshipers|bodyguards|commanders|leaders|others|more"
+    "|clerics|worshipers|bodyguards|commanders|leaders|firefighters|peacekeepers|gendarmes"
+    "|sailors|pilots|hostages|tourists|visitors|spectators|pedestrians|motorists|villagers"
+    "|candidates|politicians|activists|volunteers|aid workers|health workers|inmates|convicts"
+    "|others|more"
 )
-_ADJ = r"(?:(?-i:[a-z]+-?[a-z]*|[A-Z][a-z]+(?:i|ian|an|ese|ish))\s+){0,2}?"
+_ADJ = r"(?:(?-i:[a-z]+-?[a-z]*|[A-Z][a-z]+(?:i|ian|an|ese|ish)|\d+-year-old)\s+){0,2}?"
 _VICTIMS = rf"(?P<v>{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))"
 _BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|been|have|has|had|reportedly"
 _BE += r"|also|all|later|allegedly|subsequently))*"
@@ -85,8 +88,9 @@ _LEFT = re.compile(
     re.IGNORECASE,
 )
 _SINGLE = re.compile(
-    rf"\b(?P<n>an?|one)\s+{_ADJ}(?P<v>{VICTIM_WORDS})\s+(?:was|has been|had been)\s+"
-    rf"(?:reportedly\s+)?(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
+    rf"\b(?P<n>an?|one)\s+{_ADJ}(?P<v>{VICTIM_WORDS})\s+(?:(?:was|has been|had been)\s+"
+    r"(?:reportedly\s+)?|(?=died|perished|drowned))"  # "a soldier killed two" is no toll
+    rf"(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
     re.IGNORECASE,
 )
 _TOLL_ROSE = re.compile(
@@ -100,10 +104,12 @@ _FAMILY = re.compile(
     re.IGNORECASE,
 )
 _ONE_AFTER = re.compile(
-    r"\b(?P<verb>killing|killed|kills|injuring|injured|wounding|wounded)\s+(?P<n>an?|one)\s+"
-    r"(?:[\w-]+\s+){0,3}?"
+    r"\b(?P<verb>killing|killed|kills|injuring|injured|wounding|wounded|shot dead|shooting dead"
+    r"|gunned down|gunning down|assassinated|murdered)\s+(?P<n>an?|one)\s+(?:[\w-]+\s+){0,3}?"
     r"(?P<v>man|woman|child|boy|girl|baby|civilian|soldier|person|teenager|resident|farmer"
-    r"|journalist|policeman|police officer|officer|worker|medic|doctor|nurse|fighter|student)\b",
+    r"|journalist|policeman|police officer|officer|worker|medic|doctor|nurse|fighter|student"
+    r"|candidate|mayor|politician|lawmaker|activist|priest|pastor|imam|judge|official|leader"
+    r"|commander|businessman|lawyer|chief)\b",
     re.IGNORECASE,
 )
 # "killing a senior commander and two of his bodyguards", "a woman and her two children"
@@ -114,6 +120,12 @@ _ONE_AND = re.compile(
     r"|fighter|militant|student|mother|father)\s+and\s+(?:(?:his|her|their|its)\s+)?"
     rf"(?P<n>{NUMBER})\s+(?:of\s+(?:his|her|their|its)\s+)?(?:[\w-]+\s+)?"
     rf"(?P<v>{VICTIM_WORDS}|sons|daughters|brothers|sisters|grandchildren|relatives)\b",
+    re.IGNORECASE,
+)
+# "opened fire, killing her and wounding three others"
+_PRONOUN = re.compile(
+    r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?P<n>him|her)\b"
+    r"(?=\s*(?:[,.;]|and\b|or\b|$))",
     re.IGNORECASE,
 )
 _NO_TOLL = re.compile(
@@ -188,7 +200,8 @@ def find_toll(sentence: str) -> Toll | None:
     """The casualties a sentence states, killed and injured together, or None.
 
     Several statements of the same kind in one sentence ("killing five soldiers and three
-    civilians") are added up; "no one was killed" gives None.
+    civilians") are added up; "no one was killed" gives None, and "no deaths" leaves the
+    killed unset.
     """
     if not _TOLL_HINT.search(sentence):
         return None
@@ -196,13 +209,25 @@ def find_toll(sentence: str) -> Toll | None:
     updated: dict[str, int] = {}  # "...and the toll later rose to 15": 15, not a sum
     start, end = len(sentence), 0
     phrase_text = ""
-    taken: list[tuple[int, int]] = []
-    for pattern in (_TOLL_ROSE, _FAMILY, _ONE_AND, _LEFT, _BEFORE, _AFTER, _SINGLE, _ONE_AFTER):
+    # "no one was killed", "No deaths were reported, but two were injured": only the injured
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NO_TOLL.finditer(sentence)]
+    patterns = (
+        _TOLL_ROSE,
+        _FAMILY,
+        _ONE_AND,
+        _LEFT,
+        _BEFORE,
+        _AFTER,
+        _SINGLE,
+        _ONE_AFTER,
+        _PRONOUN,
+    )
+    for pattern in patterns:
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             phrase = m.group("n")
-            if phrase.lower() in {"a", "an", "one"}:
+            if phrase.lower() in {"a", "an", "one", "him", "her"}:
                 count: int | None = 1
             else:
                 count = parse_number(phrase)
@@ -281,11 +306,6 @@ def _is_not_a_toll(sentence: str, m: re.Match[str]) -> bool:
             after,
         )
     )
-
-
-def has_no_toll(sentence: str) -> bool:
-    """True when the sentence says nobody was hurt ("no one was killed", "no casualties")."""
-    return bool(_NO_TOLL.search(sentence))
 
 
 _COUNTED = re.compile(

@@ -18,6 +18,7 @@ none of these (a subject: "Moscow has dismissed claims") is no place of an event
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from gazetteer.model import Toponym
@@ -106,6 +107,12 @@ _PLACE_OF_AFTER = re.compile(
     r"(?:city|town|village|port|capital|province|region|district|suburb|neighbou?rhood"
     r"|township|commune|municipality|county|governorate|oblast|state|enclave|island)\s+of\s+[A-Z]"
 )
+_FACILITY_AFTER = re.compile(
+    r"^\s*['’]s\s+(?:[\w-]+\s+){0,2}?(?:airport|port|harbou?r|hospital|market|refinery"
+    r"|power (?:plant|station)|railway station|train station|university|prison|stadium"
+    r"|central mosque|main mosque|fuel depot|oil terminal|dam)\b",
+    re.IGNORECASE,
+)
 _ADMIN1_AFTER = re.compile(
     r"^\s+(?:provinces?|regions?|oblasts?|governorates?|states?)\b", re.IGNORECASE
 )
@@ -148,8 +155,8 @@ _COORD = re.compile(
 )
 # "in Hodeidah and around the capital Sanaa": a second place of the same happening
 _COORD_PREP = re.compile(
-    r"^\s*,?\s*(?:and|or|as well as)\s+(?:also\s+)?(?:in|at|around|near|outside|across)\s+"
-    r"(?:the\s+)?(?:[a-z-]+\s+){0,3}$"
+    r"^\s*,?\s*(?:and|or|as well as)\s+(?:also\s+)?(?:(?:an?|the|another)\s+[a-z-]+\s+)?"
+    r"(?:in|at|around|near|outside|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$"
 )
 _DEMONYM_END = re.compile(r"(?:ian|ean|an|ish|ese|i|ic|ch|ss|ov)$")
 SPEECH_VERBS = (
@@ -296,7 +303,7 @@ class Mention:
     @property
     def is_demonym(self) -> bool:
         """ "Turkish", "Russian": an adjective form of a country or region name."""
-        mention, name = self.toponym.mention, self.toponym.name
+        mention, name = _plain(self.toponym.mention), _plain(self.toponym.name)
         return (
             mention.casefold() != name.casefold()
             and not name.casefold().startswith(mention.casefold())
@@ -314,6 +321,13 @@ class Mention:
         if self.is_demonym or self.toponym.feature_class == "country":
             return self.toponym.name
         return canonical_actor(self.toponym.mention)
+
+
+def _plain(name: str) -> str:
+    """``name`` without accents ("Baghlān" is "Baghlan": the same word, no demonym)."""
+    if name.isascii():
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def clause_bounds(sentence: str) -> list[tuple[int, int]]:
@@ -358,9 +372,9 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
         if tokens[i][:1].isupper() and (
             tokens[i].endswith(("'s", "’s"))
             or _DEMONYM_END.search(tokens[i])
-            or (i + 1 < len(tokens) and tokens[i + 1].lower() in _PLACE_NOUNS)
+            or _before_place_noun(tokens, i)
         ):
-            i -= 1  # "Russia's Kursk region", "the Saudi city of Jizan"
+            i -= 1  # "Russia's Kursk region", "the Saudi city of Jizan", "the West Bank city"
             continue
         if word == "of" and previous in _COMPASS:
             if i > 1 and tokens[i - 2].lower() == "the":
@@ -400,6 +414,22 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
     return "none", False
 
 
+def _without_tail(gap: str) -> str:
+    """The words between two places less what only describes the first: " air base in the
+    Negev desert and a school in" is " and a school in"."""
+    m = re.search(r"\s(?:and|or|as well as)\s", gap)
+    return gap[m.start() :] if m else gap
+
+
+def _before_place_noun(tokens: list[str], i: int) -> bool:
+    """Whether the capitalised words from ``tokens[i]`` on lead to a place noun ("West Bank
+    city of", "Kursk region")."""
+    j = i + 1
+    while j < len(tokens) and tokens[j][:1].isupper():
+        j += 1
+    return j < len(tokens) and tokens[j].lower() in _PLACE_NOUNS
+
+
 def _from_before(tokens: list[str], i: int) -> bool:
     """True for "from warships in the Caspian Sea": "from" a few lower-case words back."""
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -437,8 +467,9 @@ def mentions_in(
             if (
                 previous is not None
                 and previous.clause == clause
-                and {role, previous.role} <= {"in", "near"}
-                and _COORD_PREP.match(sentence[previous.end : start])
+                and {role, previous.role} <= {"in", "near", "object"}
+                and role != "object"
+                and _COORD_PREP.match(_without_tail(sentence[previous.end : start]))
             ):
                 group -= 1
         mention = Mention(t, start, end, role, group, clause, near)
@@ -453,6 +484,8 @@ def mentions_in(
             # place, unless the gazetteer did not place it (see _restore_owners)
             mention.role = "owner"
             mention.own_role = role
+        elif _FACILITY_AFTER.match(after) and role in PLACE_ROLES:
+            pass  # "struck Port Sudan's airport": the town is where it happened
         elif re.match(r"^\s*['’]s\b", after):
             mention.role = "agent" if _AGENT_AFTER.match(after) else "owner"
         elif _EVENT_NOUN_AFTER.match(after) and role not in PLACE_ROLES:
@@ -474,7 +507,8 @@ def mentions_in(
     return mentions
 
 
-_SIZE = {"admin2": 1, "admin1": 2, "region": 3, "country": 4}
+# "other" is a neighbourhood, camp or site: inside the town named with it
+_SIZE = {"other": -1, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 def _restore_owners(mentions: list[Mention]) -> None:

@@ -6,12 +6,16 @@ target, claim source, date and ACLED type; then one casualty event per stated to
 event for all the places it covers, never one per place), and a missile path where missiles
 are launched from one place at another. A sentence that names no place of its own can
 still report on the one before ("Four people were killed.", "Survivors fled.", "...the
-outskirts of the city"). Repeats across sentences (the same strike on the same place) are
+outskirts of the city"). The story is remembered across sentences: the last named actor
+("they had seized", "the group claimed", "The strikes hit..."), the last flood or quake (the
+people who fled it, its drowned), a retelling that places the events just told better ("The
+crash happened near X"). Repeats across sentences (the same strike on the same place) are
 merged. No parser: clause and role heuristics in ``events.context``.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -19,7 +23,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from events.background import is_background, is_stale
-from events.casualties import Toll, find_count, find_toll, has_no_toll, has_toll_words
+from events.casualties import Toll, find_count, find_toll, has_toll_words
 from events.context import (
     PLACE_ROLES,
     SPEECH_VERBS,
@@ -80,6 +84,13 @@ _LOCAL_SOURCE = re.compile(
 )
 # "launchers used to attack shipping in the Red Sea": the place of another, purposed act
 _PURPOSE = re.compile(r"\b(?:used|designed|meant|intended)\s+to\s+[a-z]+")
+# "set fire to the offices in the capital and blocked roads in Chittagong": the first act
+# has its own place, the later one is the second verb's (a toll's verbs are no second act)
+_SECOND_VERB = re.compile(
+    r"\s+\S[^,;]*?\s(?:in|at|near|outside|inside)\s[^,;]*?\s(?:,\s*)?and\s+"
+    r"(?:then\s+|later\s+|also\s+)?"
+    r"(?!killed|wounded|injured|left|leaving)[a-z]+ed\b"
+)
 _FROM_IS_PLACE = re.compile(r"withdr|retreat|pulled out|abduct|kidnap|hostage", re.IGNORECASE)
 _THE_TOWN = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:[a-z]+-?)+\s+)?(?:city|town|village|capital)\b(?!\s+of\b)"
@@ -91,6 +102,10 @@ _TRUCE = re.compile(
 _RELATIVE = re.compile(r"(?:^|[,\s])(?:who|which|where|whose)\s[^,;]*$", re.IGNORECASE)
 _FROM_ELSEWHERE = re.compile(r"^(?:\s+[\w,]+){0,6}?\s+from\s+(?!the area\b)", re.IGNORECASE)
 _RELATIVE_START = re.compile(r"^\W*(?:who|which|that|whose)\b", re.IGNORECASE)
+_NARROWED = re.compile(
+    r"\s+(?:near|outside|around|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?$"
+)
+_WHERE = re.compile(r"^\W*where\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"^\W*(?:after|when|following|during)\b", re.IGNORECASE)
 _FRONTED = re.compile(
     r"^\W*(?:in|at|near|outside|across|around|inside|throughout)\s+(?:the\s+)?$", re.IGNORECASE
@@ -124,6 +139,11 @@ _CIVILIANS = re.compile(
     r" camps?)\b"
     r"|\b(?:attack\w*|raid\w*|stormed)\s+(?:on\s+)?(?:the\s+|a\s+)?(?:town|village|camp|market"
     r"|settlement|hamlet)s?\b.*\bkill\w*\s+(?:at least\s+|more than\s+|about\s+)?\S+\s+people\b",
+    re.IGNORECASE,
+)
+_SETTLEMENT = re.compile(
+    r"\s+(?:the\s+|a\s+)?(?:(?:[\w-]+\s+){0,2}?(?:town|village|city|neighbou?rhood|settlement"
+    r"|hamlet|market|camp)s?\b|(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s*[,.]|(?-i:[A-Z])\w+\s+on\b)",
     re.IGNORECASE,
 )
 _STATE_ACTOR = re.compile(r"\b(?:army|military|government|troops|soldiers|regime)\b", re.I)
@@ -227,11 +247,25 @@ def _attach(
     after = [
         m
         for m in in_clause
-        if m.start >= end and m.role in allowed and not _PURPOSE.search(sentence, end, m.start)
+        if m.start >= end
+        and m.role in allowed
+        and not _PURPOSE.search(sentence, end, m.start)
+        and (event_type == "protest" or not _SECOND_VERB.match(sentence, end, m.start))
     ]
     after = [m for m in after if m.role != "attributive"] or after
     if after:
-        return [m for m in after if m.group == after[0].group]
+        first = [m for m in after if m.group == after[0].group]
+        finer = [m for m in after if m.group != after[0].group]
+        if (
+            finer
+            and all(m.toponym.feature_class in _COARSE for m in first)
+            and finer[0].toponym.feature_class not in _COARSE
+            and finer[0].toponym.country_code in {m.toponym.country_code for m in first}
+            and _NARROWED.match(sentence, first[-1].end, finer[0].start)
+        ):
+            # "struck central Myanmar near the city of Mandalay": Mandalay
+            return [m for m in finer if m.group == finer[0].group]
+        return first
     before = [m for m in in_clause if m.end <= start]
     placed = [
         m
@@ -254,6 +288,10 @@ def _attach(
         ):
             return [m for m in before if m.group == last.group]
     modifiers = [m for m in in_clause if m.role == "modifier" and 0 <= start - m.end <= 2]
+    if not modifiers and clause > 0 and _WHERE.match(sentence[clause_start:]):
+        # "In the town of Paiporta, where 40 people died": the place the clause hangs on
+        antecedent = [m for m in mentions if m.clause == clause - 1 and m.role in allowed]
+        return [m for m in antecedent if m.group == antecedent[-1].group] if antecedent else []
     if modifiers or clause == 0 or not _SUBORDINATE.match(sentence[clause_start:]):
         return modifiers
     main = sentence[:clause_start]
@@ -367,6 +405,32 @@ class _Dates:
         return best.value, best.precision
 
 
+# A hazard retold this near the place first given is the same hazard (a province's centre
+# can be this far from a town in it)
+_SAME_HAZARD_KM = 300.0
+
+
+def _km(a: Toponym, b: Toponym) -> float:
+    """Great-circle distance between two places in km (haversine, lat/lon in degrees)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _close(places: list[Toponym], told: list[Toponym]) -> bool:
+    """Whether every one of ``places`` lies within _SAME_HAZARD_KM of a place in ``told``
+    (a name the gazetteer only inferred has no position of its own: its country decides)."""
+    return all(
+        any(
+            _km(p, t) <= _SAME_HAZARD_KM
+            or (p.source == "inferred" and p.country_code == t.country_code)
+            for t in told
+        )
+        for p in places
+    )
+
+
 def _place_key(t: Toponym) -> tuple:
     return ("id", t.geonameid) if t.geonameid is not None else ("name", t.name, t.lat, t.lon)
 
@@ -385,12 +449,14 @@ def _merge(events: list[Event]) -> list[Event]:
         for name in ("date", "date_precision", "actor", "target", "claimed_by"):
             if getattr(first, name) is None and getattr(event, name) is not None:
                 setattr(first, name, getattr(event, name))
-        if (
-            event.casualties
-            and first.casualties
-            and (event.casualties.killed or 0) > (first.casualties.killed or 0)
-        ):
-            first.casualties = event.casualties
+        if event.casualties and first.casualties:
+            if (event.casualties.killed or 0) > (first.casualties.killed or 0):
+                first.casualties = replace(
+                    event.casualties,
+                    injured=event.casualties.injured or first.casualties.injured,
+                )
+            elif first.casualties.injured is None and event.casualties.injured is not None:
+                first.casualties = replace(first.casualties, injured=event.casualties.injured)
         first.confidence = max(first.confidence, event.confidence)
     return list(merged.values())
 
@@ -503,6 +569,15 @@ def _sentence_events(
         ):
             event_type, acled = "other", ATTACK  # gunmen attacking villagers: no clash
         elif (
+            event_type == "clash"
+            and _ATTACK_WORD.match(trigger.text)
+            and any(t.rule.acled == ATTACK for t in triggers)
+            and _SETTLEMENT.match(text, trigger.end)
+        ):
+            # "Gangs attacked the town of Mirebalais, ... setting fire to ...": a raid on a
+            # town, not a battle
+            event_type, acled = "other", ATTACK
+        elif (
             event_type == "territory_change"
             and trigger.text.lower() in {"stormed", "raided"}
             and any(t.rule.acled in {ATTACK, ABDUCTION} for t in triggers)
@@ -527,7 +602,7 @@ def _sentence_events(
         path_event = _path_event(s, launch)
         if path_event is not None:
             events.append(path_event)
-    if toll is not None and not has_no_toll(text) and s.confident(toll.start, toll.end):
+    if toll is not None and s.confident(toll.start, toll.end):
         events.extend(_casualty_event(s, toll, found))
     return events
 
@@ -777,12 +852,14 @@ def _follow_up(
             events.append(_at_places("displacement", hazards, span, fled.text, s.claimant))
     toll = find_toll(text)
     sources = sources or _sources(previous, hazards=True) or (hazards if hazard_story else [])
-    if (
+    told = next((e for e in previous if e.casualties is not None), None)
+    if toll is not None and told is not None and not events and s.confident(toll.start, toll.end):
+        _complete_toll(told, toll)
+    elif (
         toll is not None
         and sources
-        and not has_no_toll(text)
         and s.confident(toll.start, toll.end)
-        and (events or not any(e.event_type == "casualty" for e in previous))
+        and (events or told is None)
     ):
         casualty = _at_places("casualty", sources, span, toll.phrase, s.claimant)
         casualty.casualties = toll.casualties
@@ -816,6 +893,63 @@ def _retold_actor(sentence: str, found: list[Event], previous: list[Event]) -> N
             event.actor = next(
                 (e.actor for e in previous if e.actor and e.event_type == event.event_type), None
             )
+
+
+_WHERE_IT_HAPPENED = re.compile(
+    r"^\W*The\s+(?:[\w-]+\s+)?(?P<noun>crash|collision|accident|derailment|attack|strike|airstrike"
+    r"|blast|explosion|bombing|ambush|raid|shelling)\s+(?:happened|occurred|took place|was)\s+"
+    r"(?P<prep>near|in|at|on|outside)\b",
+    re.IGNORECASE,
+)
+_NOUN_TYPES: dict[str, frozenset[str]] = {
+    "crash": frozenset({"crash"}),
+    "collision": frozenset({"crash"}),
+    "accident": frozenset({"crash"}),
+    "derailment": frozenset({"crash"}),
+}
+
+
+def _relocate(sentence: str, start: int, inside: list[Toponym], previous: list[Event]) -> bool:
+    """ "A train crashed in West Bengal ... The crash happened near New Jalpaiguri": the
+    events just told, and their toll, move to the finer place the retelling names. True
+    when they moved. ``start``: the sentence's offset in the text."""
+    m = _WHERE_IT_HAPPENED.match(sentence)
+    if m is None or not previous:
+        return False
+    after = [t for t in inside if t.start - start >= m.end() and t.feature_class not in _COARSE]
+    if not after:
+        return False
+    place = after[0]
+    kinds = _NOUN_TYPES.get(m.group("noun").lower(), _VIOLENT - {"other"})
+    moved = [
+        e
+        for e in previous
+        if e.event_type in kinds
+        and all(p.feature_class in _COARSE for p in e.places)
+        and {p.country_code for p in e.places} == {place.country_code}
+    ]
+    if not moved:
+        return False
+    old = {_place_key(p) for e in moved for p in e.places}
+    near = m.group("prep").lower() in {"near", "outside"}
+    geo, ucdp = (2, 2) if near else _PRECISION.get(place.feature_class, (1, 1))
+    for e in previous:
+        if e in moved or (e.casualties is not None and {_place_key(p) for p in e.places} == old):
+            e.places = [place]
+            e.geo_precision, e.ucdp_where_prec = geo, ucdp
+    return True
+
+
+def _complete_toll(told: Event, toll: Toll) -> None:
+    """A toll retold ("..., killing her and wounding three others") fills in the kinds the
+    first telling left out (the injured here); it never replaces a count already given."""
+    if told.casualties is None:
+        return
+    have, new = told.casualties, toll.casualties
+    if have.killed is None and new.killed is not None:
+        told.casualties = replace(have, killed=new.killed, qualifier=new.qualifier)
+    elif have.injured is None and new.injured is not None:
+        told.casualties = replace(have, injured=new.injured)
 
 
 def _update_toll(events: list[Event], sentence: str) -> None:
@@ -885,20 +1019,25 @@ def extract_events(doc: Document) -> None:
                         hazard[1] if hazard and index - hazard[0] <= 3 else None,
                     )
                 _retold_actor(sentence, found, previous)
+        # the events just told, placed better: the story goes on with them
+        relocated = not found and bool(inside) and _relocate(sentence, span.start, inside, previous)
         if _TOLL_UPDATE.search(sentence) and any(e.casualties for e in events):
             # "The death toll rose to 2,000 as rescuers dug ... in Zindajan": the story's toll
             _update_toll(events, sentence)
             found = [e for e in found if e.event_type != "casualty"]
         if hazard and index - hazard[0] <= 3 and _HAZARD_RETOLD.match(sentence):
             # "The Arbaat dam, 40 km north of Port Sudan, burst": the hazard already told
-            found = [e for e in found if "hazard" not in e.extra]
+            # ("The cyclone had earlier battered Mayotte", far from the first: a new place)
+            told = [p for e in hazard[1] for p in e.places]
+            found = [e for e in found if "hazard" not in e.extra or not _close(e.places, told)]
         events.extend(found)
         # a sentence with no place of its own (a quote), or one about the events just told
         # ("Central Command said the strikes hit radar sites"), does not end their story
-        if found or (inside and not _REFERS_BACK.search(sentence)) or held:
-            previous, held = found, False
-        else:
-            held = True
+        if not relocated:
+            if found or (inside and not _REFERS_BACK.search(sentence)) or held:
+                previous, held = found, False
+            else:
+                held = True
         towns = [t for t in inside if t.feature_class in {"city", "village"}]
         if towns:
             town = (index, towns[-1])

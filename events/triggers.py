@@ -35,8 +35,8 @@ STRATEGIC_OTHER = ("Strategic developments", "Other")
 NO_ACLED: tuple[str | None, str | None] = (None, None)
 
 WEAPON = re.compile(
-    r"\b(?:war-?planes?|(?:fighter )?jets?|aircraft|air ?force|air ?strikes?|drones?|UAVs?"
-    r"|missiles?|rockets?|(?-i:shells?|Shells)|shelling|artillery|mortars?|bombs?|bombing"
+    r"\b(?:war-?planes?|(?:fighter )?jets?|aircraft|air ?force|air ?strikes?|drones?(?! ships?)"
+    r"|UAVs?|missiles?|rockets?|(?-i:shells?|Shells)|shelling|artillery|mortars?|bombs?|bombing"
     r"|bombers?|helicopters?|gunships?|munitions|projectiles|barrages?|Shahed|HIMARS|strikes?)\b",
     re.IGNORECASE,
 )
@@ -53,6 +53,13 @@ _GROUND = re.compile(
 # "summoned the envoy to protest against...": a diplomatic protest, not a demonstration
 _DIPLOMATIC = re.compile(
     r"\b(?:summon\w*|envoys?|ambassadors?|diplomat\w*|lodged|formal protest|protest note)\b",
+    re.IGNORECASE,
+)
+_VOLCANO = re.compile(r"\b(?:volcano\w*|Mount|Mt\.?|lava|ash|crater|magma)\b", re.IGNORECASE)
+# Spaceflight: its rockets and drone ships are no weapons
+_SPACEFLIGHT = re.compile(
+    r"\b(?:SpaceX|NASA|Starlink|satellites?|lift-?off|launch ?pad|orbit\w*|boosters?"
+    r"|spacecraft|astronauts?|first stage|space (?:agency|station|programme|program))\b",
     re.IGNORECASE,
 )
 # Context some triggers need in their sentence: armed men, war or harm ("fighting",
@@ -202,13 +209,17 @@ RULES: tuple[TriggerRule, ...] = (
     _rule(
         "other",
         NO_ACLED,
-        r"\b(?:earthquakes?|quakes?|floods|flooding|flash floods?|landslides?|mudslides?|cyclones?"
+        r"\b(?:earthquakes?|quakes?|floods|flooding|flash floods?|flood ?waters?|landslides?"
+        r"|mudslides?|cyclones?"
         r"|hurricanes?|typhoons?|tornado(?:es)?|wildfires?|forest fires?|tsunamis?|avalanches?"
-        r"|storms?|blizzards?|heatwaves?|(?:heavy|torrential) rains?|downpours?"
+        r"|storms?|blizzards?|heatwaves?|(?:heavy|torrential) rains?|downpours?|tremors?"
+        r"|aftershocks?"
         r"|dams? (?:to )?(?:collapsed?|burst|broke|failed)|dam (?:collapse|burst|failure)"
-        r"|volcanic eruptions?)\b",
+        r"|(?:collapsed|burst|breached) dams?|volcanic eruptions?)\b",
         stems=(
             "quake",
+            "tremor",
+            "aftershock",
             "flood",
             "landslid",
             "mudslid",
@@ -228,6 +239,13 @@ RULES: tuple[TriggerRule, ...] = (
             "downpour",
             "dam",
         ),
+    ),
+    _rule(
+        "other",
+        NO_ACLED,
+        r"\berupt(?:ed|ing|s|ion)\b",
+        stems=("erupt",),
+        requires=_VOLCANO,
     ),
     _rule(
         "other",
@@ -255,7 +273,7 @@ RULES: tuple[TriggerRule, ...] = (
         AIR,
         r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\bair (?:attacks?|campaigns?|bombardment)\b"
         r"|\bbombing (?:raids?|campaigns?|runs?|missions?)\b|\bdrone (?:strikes?|attacks?)\b"
-        r"|\baerial (?:bombardment|attacks?|bombing)\b|\bbomb(?:ed|ing)\b"
+        r"|\baerial (?:bombardment|attacks?|bombing)\b|\bbomb(?:ed|ing)\b(?!\s+at the box)"
         r"|\bdropp(?:ed|ing) (?:explosives|bombs|grenades|munitions)\b",
         stems=("air", "bomb", "drone", "aerial", "dropp"),
     ),
@@ -327,8 +345,16 @@ RULES: tuple[TriggerRule, ...] = (
         r"\bprotest(?:s|ed|ers|ing)?\b|\bdemonstrat(?:ions?|ors|ed|ing)\b(?!\s+(?:that|how))"
         r"|\b(?:mass|opposition|protest|counter|anti-\w+|pro-\w+)[- ]rall(?:y|ies)\b"
         r"|\bmarched\b"
-        r"|\btook to the streets\b|\bsit-ins?\b",
-        stems=("protest", "demonstrat", "rall", "marched", "took to the streets", "sit-in"),
+        r"|\btook to the streets\b|\bsit-ins?\b|\bpicket(?:ed|ing|ers|s)?\b|\bpicket lines?\b",
+        stems=(
+            "protest",
+            "demonstrat",
+            "rall",
+            "marched",
+            "took to the streets",
+            "sit-in",
+            "picket",
+        ),
     ),
     _rule(
         "territory_change",
@@ -341,7 +367,8 @@ RULES: tuple[TriggerRule, ...] = (
     _rule(
         "territory_change",
         NON_STATE_TAKEOVER,
-        r"\b(?:seiz(?:ed|e|es|ing)|captur(?:ed|e|es|ing)|t(?:ook|aken|aking|ake) control of"
+        r"\b(?:seiz(?:ed|e|es|ing)|captur(?:ed|e|es|ing)"
+        r"|t(?:ook|aken|aking|ake) (?:full |complete |total )?control of"
         r"|t(?:ook|aken|aking) over|overr?an|overrun|stormed|annexed)\b",
         needs_territory=True,
         stems=(
@@ -393,10 +420,10 @@ RULES: tuple[TriggerRule, ...] = (
         r"(?<!\bthe\s)\b(?:internally )?displaced\b(?!\s+(?:(?:people|persons)['’]?s?\s+)?camps?)"
         r"(?!\s+(?:families|people|persons|civilians|residents|children|communities|population"
         r"|(?-i:[A-Z])\w+ians?)\b)"
-        r"|\bdisplacement\b(?!\s+camps?)"
+        r"|\bdisplacement\b(?!\s+camps?)|\bdisplacing\b"
         r"|\bforced (?:\w+ )?from their homes\b|\buprooted\b|\bexodus\b|\bsought refuge\b"
         r"|\b(?:left|made|rendered) homeless\b",
-        stems=("displace", "forced", "uproot", "exodus", "sought refuge", "homeless"),
+        stems=("displac", "forced", "uproot", "exodus", "sought refuge", "homeless"),
     ),
     _rule(
         "displacement",
@@ -529,9 +556,11 @@ _NEGATION = re.compile(
     r"|\bdeny\b|\bdenie[sd]\b|\bdenying\b)(?:\s+[\w’'-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# "rejected the offer" is no denial; "rejected claims that", "dismissed reports of" are
 _DENIAL = re.compile(
-    r"\b(?:denie[sd]|deny|denying|dismiss(?:ed|es)?|reject(?:ed|s)?|refuted?|disputed?"
-    r"|false(?:ly)?|baseless|fake)\b",
+    r"\b(?:denie[sd]|deny|denying|false(?:ly)?|baseless|fake)\b"
+    r"|\b(?:dismiss(?:ed|es)?|reject(?:ed|s)?|refuted?|disputed?)\s+(?:the\s+|as\s+)?"
+    r"(?:that|claims?|reports?|allegations?|accusations?|suggestions?|accounts?|assertions?)\b",
     re.IGNORECASE,
 )
 _HEDGE_NEAR = re.compile(
@@ -546,17 +575,19 @@ _HEDGE_NEAR = re.compile(
     r"|\b(?:backed|supported|covered|aided) by\b|\bwith the (?:support|help|backing) of\b"
     r"|\brarely\b|\bseldom\b|\bcomment(?:s|ed|ing)? on\b"
     r"|\b(?:supply|supplies|supplied|supplying|deliver\w*|produc\w*|manufactur\w*|purchas\w*"
-    r"|buy\w*|bought|sell\w*|sold|stockpil\w*|shipments? of|orders? (?:for|of))\b"
+    r"|buy\w*|bought|sell\w*|sold|stockpil\w*|shipments? of|orders? (?:for|of)|help)\b"
     r"|\b(?:used|designed|meant|intended|able|capable of|equipped) to\b)"
     r"(?:\s+[\w’'.-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 _HEDGE_CLAUSE = re.compile(
     r"\b(?:concerns?|fears?|feared|worries|worried|warn(?:ed|s|ing)?|rumou?rs?|speculat\w+"
-    r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case of\b"
+    r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case\b"
     r"|\b(?:charged|sentenced|convicted|indicted|pleaded|acquitted|trial|guilty|jailed"
     r"|prosecut\w*|suspected of|accused of)\b"
-    r"|\bsimulat\w*|\b(?:drills|exercises|war ?games|rehearsals?)\b",
+    r"|\bsimulat\w*|\b(?:drills|exercises|war ?games|rehearsals?)\b"
+    r"|\b(?:could|may|might|would|will)\s+(?:bring|cause|trigger|lead to|unleash)\b"
+    r"|\b(?:condemn\w*|denounc\w*|deplor\w*)\b",
     re.IGNORECASE,
 )
 
@@ -598,7 +629,10 @@ def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
             TriggerMatch(LABOUR_RULE, m.start(), m.end(), m.group(0))
             for m in _STRIKE_NOUN.finditer(sentence)
         ]
+    space = bool(_SPACEFLIGHT.search(sentence))
     for rule in rules:
+        if space and rule.event_type in {"strike", "crash"}:
+            continue  # "SpaceX launched a rocket", "the booster landed on a drone ship"
         if (rule.needs_weapon and not has_weapon) or (rule.without_weapon and has_weapon):
             continue
         if rule.requires is not None and not rule.requires.search(sentence):
@@ -638,7 +672,8 @@ def is_ground_fire(sentence: str) -> bool:
 
 
 _HEDGE_AFTER = re.compile(
-    r"^\s*(?:could|may|might|would|will|shall|should|(?:are |is |was |were )?expected"
+    r"^\s*(?:(?-i:[A-Z])\w+\s+)?(?:could|may|might|would|will|shall|should"
+    r"|(?:are |is |was |were )?expected"
     r"|(?:is |are )?forecast|were feared|threatens?|looms?)\b",
     re.IGNORECASE,
 )

@@ -37,6 +37,8 @@ CITY_POPULATION = 5000
 ARABIC_ARTICLE_COUNTRIES = frozenset({
     "AE", "BH", "DJ", "DZ", "EG", "EH", "ER", "IL", "IQ", "JO", "KM", "KW", "LB", "LY", "MA",
     "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SS", "SY", "TD", "TN", "YE"})
+# Spellings sharing their first four letters that make an alternate name an exonym.
+EXONYM_VARIANTS = 3
 INNER_ARTICLE_RE = re.compile(r"( )([ae])l([ \-‐])(?=[A-Z])")
 ARTICLE_RE = re.compile(r"^(?:a[ln]|[ae][dlnrstz]|ash|esh)[ \-‐]+(?=[A-Z])", re.IGNORECASE)
 
@@ -210,6 +212,21 @@ def _final_h_variants(names: list[str]) -> list[str]:
     return [name[:-1] for name in names if name.endswith("ah") and len(name) >= 6]
 
 
+def _exonym_keys(name: str, aliases: list[str]) -> set[str]:
+    """Keys of a town's alternate names attested in many languages: at least
+    EXONYM_VARIANTS distinct spellings share their first four letters ("Odessa", "Odesa",
+    "Odessza"; "Palmyra", "Palmira", "Palmyre" for Tadmur). Such a name is what the world
+    calls the town; one-off alternates ("Berea" for Aleppo, "Manhattan" for New York City)
+    are old, local or foreign-language names."""
+    own = norm_name(name)
+    keys = {norm_name(a) for a in aliases}
+    stems: dict[str, int] = defaultdict(int)
+    for key in keys:
+        stems[key[:4]] += 1
+    return {k for k in keys if k != own and len(k) >= 4 and " " not in k
+            and stems[k[:4]] >= EXONYM_VARIANTS}
+
+
 def _keep_alias(alias: str) -> bool:
     """Drop codes ("LAX", "NYC" style all-capital short forms) and short alternate names
     ("Ole" for Auray), which match words far more often than the town."""
@@ -372,6 +389,7 @@ def build(out_dir: Path) -> Path:
     # Populated places; a country's capital is its most populous place of that name.
     capital_of = {(cc, c["capital"]): 0 for cc, c in countries.items() if c.get("capital")}
     capitals: dict[tuple[str, str], int] = {}
+    exonyms: dict[str, list[int]] = defaultdict(list)
     for c in cities.values():
         pop = c["population"] or 0
         aliases = [a for a in c["alternatenames"] if _keep_alias(a)]
@@ -383,14 +401,19 @@ def build(out_dir: Path) -> Path:
         if cap_key in capital_of and pop >= capital_of[cap_key]:
             capital_of[cap_key] = pop
             capitals[cap_key] = len(places.name)
-        places.add(c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                   "city" if pop >= CITY_POPULATION else "village", "geonames", pop,
-                   c["geonameid"], f"{c['countrycode']}.{c['admin1code']}", aliases, arabic)
+        idx = places.add(c["name"], c["latitude"], c["longitude"], c["countrycode"],
+                         "city" if pop >= CITY_POPULATION else "village", "geonames", pop,
+                         c["geonameid"], f"{c['countrycode']}.{c['admin1code']}", aliases,
+                         arabic)
+        if pop >= CITY_POPULATION:
+            for key in _exonym_keys(c["name"], aliases):
+                exonyms[key].append(idx)
 
     # Curated supplement.
     for p in supplement["places"]:
         idx = places.add(p["name"], p["lat"], p["lon"], p.get("country_code"),
-                         p["feature_class"], "supplement", 0, None, None, p.get("aliases", []))
+                         p["feature_class"], "supplement", 0, p.get("geonameid"), None,
+                         p.get("aliases", []))
         if p.get("bbox"):
             places.bbox[idx] = tuple(p["bbox"])
 
@@ -411,8 +434,12 @@ def build(out_dir: Path) -> Path:
             for form in forms:
                 demonym_keys[norm_name(form)] = country_idx[cc]
     for region, forms in demonym_data["regions"].items():
-        idx = next(i for i in places.names[norm_name(region)]
-                   if places.source[i] == SOURCES.index("supplement"))
+        # A curated region, else the admin-1 region of that name ("England").
+        idx = next(i for i in sorted(places.names[norm_name(region)], key=lambda i: (
+            places.source[i] != SOURCES.index("supplement"),
+            places.fclass[i] != FEATURE_CLASSES.index("admin1")))
+            if places.source[i] == SOURCES.index("supplement")
+            or places.fclass[i] == FEATURE_CLASSES.index("admin1"))
         for form in forms:
             demonym_keys[norm_name(form)] = idx
 
@@ -441,6 +468,7 @@ def build(out_dir: Path) -> Path:
         "codes": frozenset(places.code_keys - places.word_keys),
         "demonyms": demonym_keys,
         "capitals": frozenset(capitals.values()),
+        "exonyms": {k: tuple(v) for k, v in exonyms.items()},
         "postal_codes": postal,
         "abbreviations": dotted,
         "abbreviation_forms": frozenset(dotted_forms),

@@ -63,7 +63,7 @@ from gazetteer.model import FeatureClass, Source, Toponym
 from gazetteer.normalize import norm_name, norm_token, word_spans
 
 # Bumped whenever the layout of index.pkl changes; load() refuses other versions.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 MAX_NAME_TOKENS = 7
 # "Calif.", "N.Y.", "W.Va.", "P.E.I." and two-letter postal codes.
 ABBREVIATION_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,3}")
@@ -95,8 +95,19 @@ WORD_TAIL_RE = re.compile(r"-[A-Z]|['’](?!s\b)[a-z]")
 SPEECH_AFTER_RE = re.compile(
     r",? (?:said|says|told|added|explained|wrote|writes|stated|noted|argued|claimed|"
     r"recalled|tweeted|insisted)\b")
+SPEECH_BEFORE_RE = re.compile(r"\baccording to $", re.IGNORECASE)
+SURNAME_PARTICLE_RE = re.compile(r" (?:van|von|de|der|den|da|di|del|dos|bin|ibn) [A-Z]")
+ACADEMY_BEFORE_RE = re.compile(r"\b(?:University|College) of (?:the )?$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
                           "your", "my"})
+# A sentence-initial "Oxford is" is the city when the text names the city elsewhere.
+RESTORE_POPULATION = 100_000
+# Capitalised words before a name that leave it the name ("Northern Kone", "Greater Cairo").
+_QUALIFIERS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "upper", "lower", "greater", "inner", "outer", "downtown",
+    "rural", "occupied", "coastal", "metro", "metropolitan", "mid", "middle", "far"})
 SUPPLEMENT = 2  # index of "supplement" in the index's source names
 # Candidates per name kept for scoring, by prior (bounds the cost of "San Jose" and kin).
 MAX_CANDIDATES = 40
@@ -132,6 +143,9 @@ PARTIAL_CONFIDENCE = 0.4
 # A small town abroad that nothing in the text supports (see Gazetteer._stray).
 STRAY_POPULATION = 50_000
 STRAY_KM = 500.0
+# A town named by an alternate name keeps the own-name weight when it is this many times as
+# populous as every town of that very name (see Gazetteer._exonym_town).
+EXONYM_FACTOR = 5
 _FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
                  "other": 2.0}
 
@@ -273,6 +287,7 @@ class Gazetteer:
         self._given: frozenset[str] = index["given_names"]
         self._surnames: frozenset[str] = index["surnames"]
         self._capitals: frozenset[int] = index["capitals"]
+        self._exonyms: dict[str, tuple[int, ...]] = index["exonyms"]
         self._postal: dict[str, int] = index["postal_codes"]
         self._abbrevs: dict[str, int] = index["abbreviations"]
         self._abbrev_forms: frozenset[str] = index["abbreviation_forms"]
@@ -435,10 +450,11 @@ class Gazetteer:
         out: list[_Mention] = []
         datelines = [m.span("head") for m in DATELINE_RE.finditer(text)]
         doc_words: tuple[set[str], set[str], set[str]] | None = None
+        uncued: list[_Mention] = []
         i = 0
         while i < n:
             s, _, raw = tokens[i]
-            if not raw[0].isupper():
+            if not raw[0].isupper() and not self._lower_article(text, tokens, i):
                 i += 1
                 continue
             organisation_end = self._organisation_end(text, tokens, i)
@@ -512,10 +528,64 @@ class Gazetteer:
                                partial=partial)
             if doc_words is None:
                 doc_words = self._doc_words(text, tokens)
-            if self._keep(text, tokens, mention, *doc_words):
+            kept = self._keep(text, tokens, mention, *doc_words)
+            if kept is None:
+                uncued.append(mention)
+            elif kept:
+                if cands and not partial and i == j and self._weak(key, cands) and (
+                        run := self._common_run(text, tokens, i, out)) < i:
+                    mention = _Mention(tokens[run][0], end, norm_name(text[tokens[run][0]:end]),
+                                       run, j, cands, dateline=mention.dateline, partial=True)
                 out.append(mention)
             i = j + 1
+        # One sense per name: a doubtful name of a city of RESTORE_POPULATION or more that
+        # the text uses as a place elsewhere ("Oxford is ..." before "in Oxford") is that
+        # place here too.
+        placed = {m.key for m in out
+                  if self._summary(m.key, m.candidates)[1] >= RESTORE_POPULATION}
+        if any(m.key in placed for m in uncued):
+            out = sorted([*out, *(m for m in uncued if m.key in placed)],
+                         key=lambda m: m.start)
         return out
+
+    def _common_run(self, text: str, tokens: list[tuple[int, int, str]], i: int,
+                    found: list[_Mention]) -> int:
+        """The first token of a run of capitalised English words that the name at token
+        ``i`` ends ("Let Yet Kone", "Mount Hope"), or ``i``.
+
+        Such words capitalised inside a sentence belong to a longer name the index lacks,
+        of which the known last word is only a namesake. Directions, demonyms and a word
+        opening the sentence do not make such a run; a given name or title makes a person
+        and an unknown word a longer name, which ``_keep`` drops; a known place name
+        ("Decatur McLean County") starts a mention of its own.
+        """
+        k = i
+        while k > 0 and (not found or found[-1].last_tok < k - 1) \
+                and tokens[k - 1][2][0].isupper() and text[tokens[k - 1][1]:tokens[k][0]] == " ":
+            k -= 1
+        if k == i:
+            return i
+        prev = tokens[i - 1][2]
+        words = [norm_token(t[2]) for t in tokens[k:i]]
+        if self._is_name_word(prev) or any(
+                w in self._given or w in self._title_words
+                or (w in self._names and w not in self._vocab_other) for w in words):
+            return i
+        start = tokens[k][0]
+        before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
+        counted = words[1:] if not before or before[-1] in ".!?:\n" else words
+        if any(w not in _QUALIFIERS and w not in self._demonyms
+               and w not in _DETERMINERS for w in counted):
+            return k
+        return i
+
+    @staticmethod
+    def _lower_article(text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether token ``i`` is an Arabic article written in lower case before a capitalised
+        word ("al-Bab", "el-Fasher", "al Hasakah"): the name may start there."""
+        return tokens[i][2] in ("al", "el") and i + 1 < len(tokens) \
+            and tokens[i + 1][2][0].isupper() and text[tokens[i][1]:tokens[i + 1][0]] in (
+                "-", " ", "‐")
 
     def _weak(self, key: str, cands: tuple[int, ...]) -> bool:
         """Whether only towns under 100,000 people bear the name (no country, region, water
@@ -684,8 +754,13 @@ class Gazetteer:
         return lower, persons, inside
 
     def _keep(self, text: str, tokens: list[tuple[int, int, str]], m: _Mention,
-              lower_words: set[str], person_words: set[str], inside_words: set[str]) -> bool:
-        """Filter look-alikes: common words, acronyms, persons and organisation names."""
+              lower_words: set[str], person_words: set[str], inside_words: set[str]
+              ) -> bool | None:
+        """Filter look-alikes: common words, acronyms, persons and organisation names.
+
+        None: a one-word name that is also a word or surname, without a place cue here; it
+        is a place if the text places it elsewhere (see ``_recognise``).
+        """
         if m.key in self._common_capitalised:
             return False
         if m.key in self._codes and not text[m.start:m.end].isupper():
@@ -715,6 +790,13 @@ class Gazetteer:
         # "Jordan Henderson", "Paris Hilton", "Vladimir Putin": a given name followed by a
         # surname. A town named like a given name yields to any capitalised word that the
         # text does not use as an ordinary word; a country or region only to a surname.
+        # "Dennis van Engelsdorp", "Franck de Villiers": a given name before a surname
+        # particle.
+        if m.key in self._given and not is_country and SURNAME_PARTICLE_RE.match(text, m.end):
+            return False
+        # "the University of Georgia", "College of Charleston": part of a school's name.
+        if ACADEMY_BEFORE_RE.search(text, 0, m.start):
+            return False
         if adjacent_next and m.key in self._given and (
                 self._surname_like(nxt[2]) or (not strong and self._proper_word(
                     nxt[2], lower_words))):
@@ -756,8 +838,10 @@ class Gazetteer:
         # "Wal-Mart", "Baha'i": a small place's name as the head of a longer word.
         if not strong and max_pop < 100_000 and WORD_TAIL_RE.match(text, m.end):
             return False
-        # "Kock said", "Hartl told reporters": a small place does not speak.
-        if not strong and max_pop < 100_000 and SPEECH_AFTER_RE.match(text, m.end):
+        # "Kock said", "Hartl told reporters", "according to Yap": a small place does not
+        # speak.
+        if not strong and max_pop < 100_000 and (SPEECH_AFTER_RE.match(text, m.end)
+                                                 or SPEECH_BEFORE_RE.search(text, 0, m.start)):
             return False
         if not strong and m.first_tok == m.last_tok:
             word = m.key
@@ -778,8 +862,11 @@ class Gazetteer:
             # word would be capitalised.
             if doubtful and (max_pop < 200_000 or (
                     self._is_common_word(word, nouns=False) and self._sentence_initial(text, m))
-                    ) and (inside_name or not self._place_cue(text, tokens, m)):
-                return False
+                    ):
+                if inside_name:
+                    return False
+                if not self._place_cue(text, tokens, m):
+                    return None
         return True
 
     def _sizeable_town(self, m: _Mention) -> bool:
@@ -957,6 +1044,7 @@ class Gazetteer:
         # "Kherson", "Jericho": a region that only an alternate name ties to the mention
         # yields to the town of that name inside it ("Kherson region" selects the region).
         town_regions = {self._admin1[c] for c in cands if self._fclass[c] in (3, 4)}
+        exonym = self._exonym_town(key, cands)
         scored: list[float] = []
         for c in cands:
             cc = self._cc[c] or ""
@@ -965,7 +1053,7 @@ class Gazetteer:
                 ctx.country.get(cc, 0.0) - own.get(cc, 0.0)) / total
             if cc in ctx.hints:
                 score += WEIGHTS["hint"]
-            if norm_name(self._name[c]) == key:
+            if c == exonym or norm_name(self._name[c]) == key:
                 score += WEIGHTS["name"]
             elif fc == 1 and self._admin1[c] is not None and any(
                     self._admin1[c] == t or self._admin1[c].startswith(f"{t}.")
@@ -1004,6 +1092,28 @@ class Gazetteer:
         best = order[0]
         margin = scored[best] - scored[order[1]] if len(order) > 1 else 4.0
         return cands[best], 0.5 + 0.45 * (1.0 - math.exp(-margin))
+
+    def _exonym_town(self, key: str, cands: Sequence[int]) -> int:
+        """The town that bears ``key`` as an English exonym rather than as its own name
+        ("Odessa" for Odesa, "Palmyra" for Tadmur), or -1.
+
+        It is the most populous town of the name, known by it in many spellings (see
+        ``gazetteer.build``), EXONYM_FACTOR times as populous as every
+        town whose own name the mention is, and in another country than all of them: the
+        namesakes abroad ("Odessa, Texas") are then named after it, and it keeps the
+        own-name weight.
+        """
+        towns = [c for c in cands if self._fclass[c] in (3, 4)]
+        if not towns:
+            return -1
+        big = max(towns, key=self._pop.__getitem__)
+        if big not in self._exonyms.get(key, ()):
+            return -1
+        own = [c for c in towns if norm_name(self._name[c]) == key]
+        if not own or self._cc[big] in {self._cc[c] for c in own}:
+            return -1  # a district's or suburb's name ("Manhattan" for New York City)
+        most = max(self._pop[c] for c in own)
+        return big if self._pop[big] >= EXONYM_FACTOR * max(most, 1) else -1
 
     def _seat_over_region(self, key: str, cands: Sequence[int], scored: list[float],
                           ctx: _Context) -> None:

@@ -33,6 +33,10 @@ PLACES: dict[str, tuple[str, float, float, str | None, str]] = {
     "Tokyo": ("Tokyo", 35.69, 139.69, "JP", "city"),
     "Sokoto": ("Sokoto", 13.06, 5.24, "NG", "admin1"),
     "Isa": ("Isa", 13.2, 6.4, "NG", "city"),
+    "West Bank": ("West Bank", 31.9, 35.2, "PS", "region"),
+    "Jericho": ("Jericho", 31.86, 35.46, "PS", "city"),
+    "Kasba": ("Kasba", 33.51, 36.3, "SY", "other"),
+    "Baghlan": ("Baghlān", 36.0, 68.8, "AF", "admin1"),
 }
 
 
@@ -83,7 +87,9 @@ def test_the_city_after_a_quake_in_a_province_is_still_the_quake() -> None:
 
 
 def test_a_hazard_toll_goes_to_the_place_the_hazard_hit() -> None:
-    doc = _doc("Flash floods swept the Dadu district of Sindh on Monday, killing at least 12 people.")
+    doc = _doc(
+        "Flash floods swept the Dadu district of Sindh on Monday, killing at least 12 people."
+    )
     [toll] = _of(doc, "casualty")
     assert [p.name for p in toll.places] == ["Dadu"]
 
@@ -183,3 +189,135 @@ def test_an_oil_company_is_not_shelling() -> None:
     assert doc.events == []
     doc = _doc("Shelling hit Homs on Friday.")
     assert _places(doc, "strike") == [["Homs"]]
+
+
+def test_a_retelling_that_names_a_finer_place_moves_the_event_and_its_toll() -> None:
+    doc = _doc(
+        "Two trains collided in Sindh province on Monday, killing 20 people. "
+        "The crash happened near Dadu, officials said."
+    )
+    assert _places(doc, "crash") == [["Dadu"]]
+    [toll] = _of(doc, "casualty")
+    assert [p.name for p in toll.places] == ["Dadu"] and toll.geo_precision == 2
+
+
+def test_a_hazard_retold_elsewhere_is_a_new_place() -> None:
+    doc = _doc(
+        "Floods hit Gao on Monday, killing nine people. "
+        "The floods had earlier swept through Sindh province."
+    )
+    assert sorted(_places(doc, "other")) == [["Gao"], ["Sindh"]]
+    doc = _doc(
+        "Floods hit Sindh province on Monday, killing nine people. "
+        "The floods swept through the town of Dadu before reaching the coast."
+    )
+    assert _places(doc, "other") == [["Sindh"]]
+
+
+def test_an_aside_about_the_war_so_far_does_not_hide_the_news() -> None:
+    doc = _doc(
+        "The army, which has held Menaka since the war began, said its forces had repelled "
+        "a jihadist attack on Gao on Sunday."
+    )
+    assert _places(doc, "clash") == [["Gao"]]
+
+
+def test_the_injured_of_a_retold_toll_complete_it() -> None:
+    doc = _doc(
+        "Gunmen shot dead a candidate in Isa on Monday, police said. "
+        "The attackers opened fire from a car, killing her and wounding three others."
+    )
+    [toll] = _of(doc, "casualty")
+    assert (toll.casualties.killed, toll.casualties.injured) == (1, 3)
+    assert _places(doc, "other") == [["Isa"]]
+
+
+def test_no_deaths_but_injured_in_a_hazard_story() -> None:
+    doc = _doc(
+        "A wildfire tore through the hills above Homs on Tuesday, forcing 5,000 residents to "
+        "evacuate. No deaths were reported, but two firefighters were injured."
+    )
+    assert _places(doc, "displacement") == [["Homs"]]
+    [toll] = _of(doc, "casualty")
+    assert (toll.casualties.killed, toll.casualties.injured) == (None, 2)
+
+
+def test_a_second_object_with_its_own_place_is_struck_too() -> None:
+    doc = _doc("Missiles struck the air base in Homs and a school in the city of Hama.")
+    assert sorted(_places(doc, "strike")) == [["Hama"], ["Homs"]]
+
+
+def test_a_town_named_after_a_multiword_region_is_the_place() -> None:
+    doc = _doc("A man was killed by falling debris in the West Bank city of Jericho.")
+    [toll] = _of(doc, "casualty")
+    assert [p.name for p in toll.places] == ["Jericho"]
+
+
+def test_the_place_of_a_first_act_is_not_the_second_acts() -> None:
+    doc = _doc("Rioters set fire to a police station in the old quarter and blocked roads in Homs.")
+    assert _places(doc, "other") == []
+    doc = _doc("Gang members torched homes and fired on residents in Isa on Monday.")
+    assert _places(doc, "other") == [["Isa"]]
+
+
+def test_a_headline_toll_is_completed_by_the_injured() -> None:
+    doc = _doc(
+        "Bombs kill six in Homs\n\nJets dropped bombs on Homs on Saturday, killing six people. "
+        "Forty others were wounded, the governor said."
+    )
+    [toll] = _of(doc, "casualty")
+    assert (toll.casualties.killed, toll.casualties.injured) == (6, 40)
+
+
+def test_a_toll_in_a_where_clause_is_at_the_place_it_hangs_on() -> None:
+    doc = _doc(
+        "Floods swept Sindh province on Monday, killing 30 people. "
+        "In the town of Dadu, where at least 12 people died, residents climbed onto roofs."
+    )
+    tolls = {e.places[0].name: e.casualties.killed for e in _of(doc, "casualty")}
+    assert tolls == {"Sindh": 30, "Dadu": 12}
+
+
+def test_a_neighbourhood_of_a_town_is_the_place() -> None:
+    doc = _doc("Gunmen attacked the Kasba neighbourhood of Homs on Friday, killing four people.")
+    assert _places(doc, "other") == [["Kasba"]]
+
+
+def test_a_gang_raid_on_a_town_is_an_attack_not_a_battle() -> None:
+    doc = _doc("Gangs attacked the town of Isa on Monday, looting shops and setting fire to homes.")
+    assert _places(doc, "other") == [["Isa"]] and not _of(doc, "clash")
+    doc = _doc("Militants attacked an army base near Isa on Monday, setting fire to trucks.")
+    assert _places(doc, "clash") == [["Isa"]]
+
+
+def test_a_country_narrowed_to_a_town_is_the_town() -> None:
+    doc = _doc("An earthquake struck central Syria near the city of Homs on Friday.")
+    assert _places(doc, "other") == [["Homs"]]
+    doc = _doc("An earthquake struck central Syria on Friday; Homs reported no damage.")
+    assert _places(doc, "other") == [["Syria"]]
+
+
+def test_a_hazard_retold_far_from_the_first_place_is_new() -> None:
+    doc = _doc(
+        "Floods swept Sindh province on Monday, killing 30 people. "
+        "The storm had earlier hit the town of Hama."
+    )
+    assert sorted(_places(doc, "other")) == [["Hama"], ["Sindh"]]
+
+
+def test_an_accented_gazetteer_name_is_no_demonym() -> None:
+    doc = _doc("Floods swept through northern Pakistan's Baghlan province on Friday.")
+    assert _places(doc, "other") == [["Baghlān"]]
+
+
+def test_a_town_before_its_airport_is_the_place() -> None:
+    doc = _doc("Drones struck Aden's international airport on Sunday, officials said.")
+    assert _places(doc, "strike") == [["Aden"]]
+
+
+def test_a_record_since_long_ago_is_no_background() -> None:
+    doc = _doc(
+        "Rebels have seized the town of Gao, the biggest loss for the army since 2012, "
+        "officials said on Monday."
+    )
+    assert _places(doc, "territory_change") == [["Gao"]]

@@ -183,3 +183,99 @@ def test_heavy_rain_and_a_burst_dam_are_hazards() -> None:
     assert _kinds("Torrential rain flooded the valley.") == [("other", None)]
     assert _kinds("The dam burst before dawn.") == [("other", None)]
     assert _kinds("Damascus condemned the damage.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "sub_event"),
+    [
+        ("LIMA (AP) - Hurricane Otis made landfall overnight.", "other", None),
+        ("KABUL (AP) - Fighting erupted near the border, killing 12 soldiers.", "clash", None),
+        ("Two buses collided on the highway at night.", "crash", None),
+        ("A ferry capsized with 200 passengers on board.", "crash", None),
+        ("Thousands were left homeless by the storm surge.", "displacement", None),
+        ("It forced 12,000 to flee their homes.", "displacement", None),
+        ("Unknown gunmen shot dead a local mayor at his office.", "other", "Attack"),
+    ],
+)
+def test_more_ways_to_tell_an_event(sentence: str, kind: str, sub_event: str | None) -> None:
+    found = [t for t in find_triggers(sentence) if t.rule.event_type == kind]
+    assert found, _kinds(sentence)
+    if kind == "clash":
+        assert found[0].rule.acled[1] == "Armed clash"
+    else:
+        assert found[0].rule.acled[1] == sub_event
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Veterans of Operation Desert Storm met again in the old capital last week.",
+        "Police shot dead a suspect who drew a knife.",
+        "Many of the displaced have crossed the border.",
+        "Oil prices crashed after the report.",
+    ],
+)
+def test_look_alikes_with_no_event(sentence: str) -> None:
+    kinds = {t.rule.event_type for t in find_triggers(sentence)}
+    assert not kinds & {"other", "displacement", "crash"}, kinds
+
+
+@pytest.mark.parametrize(
+    ("before", "trigger"),
+    [
+        ("The navy held drills off the coast, simulating ", "strikes"),
+        ("The firm won a contract to supply artillery ", "shells"),
+        ("The governor ordered troops to help ", "evacuate"),
+        ("The launchers were used to ", "attack"),
+    ],
+)
+def test_drills_contracts_and_purposes_are_hedged(before: str, trigger: str) -> None:
+    assert polarity(before) == "hedged"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The volcano erupted before dawn, burying villages in ash.", "other"),
+        ("Floodwaters submerged half the town.", "other"),
+        ("Water from the collapsed dam swept away bridges.", "other"),
+        ("The floods ended up displacing 40,000 residents.", "displacement"),
+    ],
+)
+def test_hazards_and_flights_in_other_words(sentence: str, kind: str) -> None:
+    assert kind in {t.rule.event_type for t in find_triggers(sentence)}, _kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The sequel bombed at the box office last weekend.",
+        "SpaceX launched a rocket carrying 20 satellites on Friday.",
+        "The booster landed on a drone ship after liftoff.",
+        "Fighting erupted in the parliament over the budget vote.",
+    ],
+)
+def test_films_rockets_and_debates_are_no_attack_or_hazard(sentence: str) -> None:
+    kinds = {t.rule.event_type for t in find_triggers(sentence)}
+    assert not kinds & {"strike", "other"}, kinds
+
+
+def test_rejecting_an_offer_is_no_denial_but_rejecting_claims_is() -> None:
+    assert polarity("Workers rejected the offer and voted to stay on ") is None
+    assert polarity("The army rejected claims that its jets had ") == "negated"
+    assert polarity("Moscow dismissed reports that drones had ") == "negated"
+
+
+def test_condemning_strikes_is_no_strike_and_pickets_are_protests() -> None:
+    assert polarity("The ministers condemned Israeli ") == "hedged"
+    assert ("protest", "Peaceful protest") in _kinds("Nurses were picketing outside the hospital.")
+    assert ("other", None) in _kinds("A strong tremor shook the city at dawn.")
+
+
+def test_forecasts_and_precautions_are_hedged() -> None:
+    assert polarity("", " Bert could bring heavy rain to the coast") == "hedged"
+    assert polarity("Forecasters said the storm could bring heavy rain and ") == "hedged"
+    assert polarity("Shelters were opened in case residents had to be ") == "hedged"
+    assert ("territory_change", "Non-state actor overtakes territory") in _kinds(
+        "Rebels have taken full control of the town of Kidal."
+    )

@@ -485,3 +485,41 @@ def test_dotted_abbreviations_only_as_written(gaz: Gazetteer) -> None:
     found = mentions(gaz, "Police in Washington, D.C., and Charleston, W.Va., said.")
     assert found["Washington"].admin1 == "US.DC"
     assert found["Charleston"].admin1 == "US.WV"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Ferries left Odessa for the Crimea on Sunday.", "Odessa", "UA"),
+        ("Tourists once flocked to Palmyra and its ruins.", "Palmyra", "SY"),
+        ("Oil workers in Odessa, Texas, went on strike.", "Odessa", "US"),
+    ],
+)
+def test_an_exonym_of_a_big_town_beats_its_small_namesakes(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    assert mentions(gaz, text)[name].country_code == country
+
+
+def test_lower_case_arabic_article_starts_the_name(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Convoys moved from al-Bab toward el-Fasher and al Hasakah.")
+    assert found["al-Bab"].country_code == "SY"
+    assert found["el-Fasher"].country_code == "SD"
+    assert found["al Hasakah"].country_code == "SY"
+
+
+def test_capitalised_words_before_a_small_town_make_a_longer_name(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Soldiers burned homes in Let Yet Kone last week.")
+    assert "Kone" not in found
+    assert found["Let Yet Kone"].confidence < 0.5
+    assert mentions(gaz, "Soldiers burned homes in Northern Kone.")["Kone"].confidence > 0.5
+
+
+def test_curated_regions_keep_their_geonames_id(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "Oil prices rose on tension in the Middle East.")
+    assert found["Middle East"].geonameid == 6269133
+
+
+def test_nation_man_demonyms_locate_the_nation(gaz: Gazetteer) -> None:
+    found = mentions(gaz, "The Englishman is visiting Lagos this week.")
+    assert found["Englishman"].name == "England"

@@ -3,7 +3,7 @@
 Articles are ``tests/articles/NAME.txt`` with ``NAME.json`` beside it: ``published``, the
 hand-resolved ``places`` (mention, name, lat, lon, country_code, feature_class, geonameid),
 the expected ``events`` and the ``absent`` ones (must not appear). The seed article of the
-shared fixtures is added when it is there. ``tests/articles/heldout`` to ``heldout10`` hold
+shared fixtures is added when it is there. ``tests/articles/heldout`` to ``heldout12`` hold
 batches of articles annotated before the extractor was run on them (their first-look scores,
 in each folder's README.md, are what tells how the rules do on unseen text; the rules were
 improved on them afterwards, so the scores printed now are optimistic).
@@ -50,6 +50,8 @@ BATCHES = tuple(
         "heldout8",
         "heldout9",
         "heldout10",
+        "heldout11",
+        "heldout12",
     )
 )
 SEED = ROOT / "tests" / "fixtures" / "seed-article.txt"
@@ -199,6 +201,8 @@ def attribute_errors(event: Event, expected: dict[str, Any]) -> list[str]:
         have = got.get(key)
         if key == "actor" and isinstance(want, str):  # "US" and "United States" are one
             want = canonical_actor(want)
+            if isinstance(have, str):  # "Al Shabaab" and "al-Shabaab" are one
+                want, have = want.replace("-", " "), have.replace("-", " ")
         if isinstance(want, str) and isinstance(have, str):
             if norm(want) != norm(have):
                 errors.append(f"{key}: {have!r} != {want!r}")

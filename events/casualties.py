@@ -69,7 +69,10 @@ _KILL_WORDS = (
     r"|shot dead|shot and killed|gunned down|executed|massacred|beheaded"
     r"|(?:burned|hacked|stabbed) to death"
 )
-_HURT_WORDS = r"injured|wounded|hurt|maimed"
+_HURT_WORDS = (
+    r"injured|wounded|hurt|maimed"
+    r"|(?:being\s+)?treated\s+(?:in\s+hospital\s+)?for\s+(?:[a-z]+\s+)?(?:burns|wounds|injuries)"
+)
 
 _AFTER = re.compile(
     rf"\b(?:(?P<n0>{NUMBER})\s+(?P<v0>{VICTIM_WORDS})\s*(?:,|and)\s+)?{_QUAL}(?P<n>{NUMBER})(?:\s+{_ADJ}{_VICTIMS})?(?:,[^,]{{1,60}},)?{_BE}\s*(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
@@ -137,7 +140,7 @@ _NO_TOLL = re.compile(
 
 _TOLL_HINT = re.compile(
     r"kill|dead|death|died|drown|injur|wound|hurt|perish|slain|lives|toll|bodies|murder|maim|gunned"
-    r"|execut|massacr|behead",
+    r"|execut|massacr|behead|treated",
     re.IGNORECASE,
 )
 

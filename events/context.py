@@ -86,6 +86,9 @@ _PLACE_NOUNS = _words(
     region suburb township town village"""
 )
 _LIST = frozenset(["including", "like", "incl"])
+_ROUTES = _words(
+    "train trains flight flights bus buses coach ferry ferries boat plane journey trip service"
+)
 _FILLER = _words(
     """a all an and area areas besieged border both capital central cities city coastal
     devastated district districts eastern eight embattled five four frontline
@@ -113,6 +116,7 @@ _FACILITY_AFTER = re.compile(
     r"|central mosque|main mosque|fuel depot|oil terminal|dam)\b",
     re.IGNORECASE,
 )
+_TOWN_NOUN_AFTER = re.compile(r"^\s+(?:port\s+)?(?:city|town|port)\b(?!\s+of\b)")
 _ADMIN1_AFTER = re.compile(
     r"^\s+(?:provinces?|regions?|oblasts?|governorates?|states?)\b", re.IGNORECASE
 )
@@ -185,7 +189,7 @@ GROUPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Hamas", "Hamas"),
         (r"Hezbollah|Hizbollah|Hizbullah", "Hezbollah"),
         (r"Houthis?|Huthis?|Ansar Allah", "Houthis"),
-        (r"[Aa]l-Shabaa?b", "al-Shabaab"),
+        (r"[Aa]l[- ]Shabaa?b", "al-Shabaab"),
         (r"Boko Haram", "Boko Haram"),
         (r"Taliban", "Taliban"),
         (r"RSF|Rapid Support Forces", "Rapid Support Forces"),
@@ -217,7 +221,7 @@ GROUPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Fano", "Fano"),
         (r"SPLM-N", "SPLM-N"),
         (r"Tehreek-e-Taliban Pakistan|TTP|Pakistani Taliban", "Pakistani Taliban"),
-        (r"Baloch Liberation Army|BLA", "Baloch Liberation Army"),
+        (r"Balo?u?ch(?:istan)? Liberation Army|BLA", "Baloch Liberation Army"),
         (r"Jaish al-Adl", "Jaish al-Adl"),
         (r"Lashkar-e-Tayy?iba|Jaish-e-Mohammed", "Lashkar-e-Taiba"),
         (r"ELN", "ELN"),
@@ -252,7 +256,7 @@ _GENERIC_ACTOR = re.compile(
     r"\b(?:(?:[\w]+-(?:led|backed|aligned|government|Russian|Western)|pro-[\w]+|rival|armed"
     r"|government|opposition|Islamist|security|paramilitary)\s+)?(?:forces|troops|army|militants"
     r"|rebels|insurgents|fighters|jihadists|separatists|gunmen|militia(?:s|men)?|police"
-    r"|protesters|demonstrators|rioters|coalition|soldiers|warplanes|jets|drones)\b",
+    r"|protesters|demonstrators|rioters|coalition|soldiers)\b",
     re.IGNORECASE,
 )
 _SPEECH = (
@@ -396,6 +400,8 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
                 return "source", False
             return "in", near
         if word in {"to", "towards", "toward"}:
+            if previous in _ROUTES:  # "waiting for a train to Peshawar": where it was going
+                return "route", False
             return "direction", near
         if word == "by":
             return "agent", False
@@ -496,6 +502,16 @@ def mentions_in(
             mention.role = "speaker"
         elif _ATTRIBUTIVE_AFTER.match(after) and role in PLACE_ROLES:
             mention.role = "attributive"
+        elif (
+            _TOWN_NOUN_AFTER.match(after)
+            and t.feature_class in {"admin1", "admin2", "region"}
+            and any(
+                m.toponym.feature_class in {"city", "village"}
+                and m.toponym.country_code == t.country_code
+                for m in mentions
+            )
+        ):
+            mention.role = "none"  # "struck Port Sudan ..., the Red Sea city": the town told
         elif re.match(r"^\s+[a-z]", after) and mention.is_demonym:
             mention.role = "none"
         if mention.role != role and previous is not None and previous.group == group:

@@ -42,6 +42,8 @@ _BOUND = re.compile(
     re.I,
 )
 
+_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
@@ -233,7 +235,13 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             ):
                 continue  # the modal verb
             taken.append((m.start(), m.end()))
-            if _BOUND.search(sentence[max(0, m.start() - 40) : m.start()]):
+            bound = _BOUND.search(sentence[max(0, m.start() - 40) : m.start()])
+            if bound is not None and not (
+                # "By Tuesday evening, shelling had killed five": what happened that day
+                kind == "weekday"
+                and bound.group(0).strip().lower() == "by"
+                and _PART_OF_DAY.match(sentence, m.end())
+            ):
                 continue
             value, precision, offset = _resolve(kind, m, published)
             if value is not None or offset is not None:

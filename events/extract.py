@@ -93,8 +93,14 @@ _SECOND_VERB = re.compile(
 )
 _FROM_IS_PLACE = re.compile(r"withdr|retreat|pulled out|abduct|kidnap|hostage", re.IGNORECASE)
 _THE_TOWN = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?:[a-z]+-?)+\s+)?(?:city|town|village|capital)\b(?!\s+of\b)"
+    r"\b(?:the|this|that)\s+(?:(?:[a-z]+-?)+\s+)?(?:city|town|village|capital|camp)\b(?!\s+of\b)"
 )
+# "exchanged fire with the gangs": the armed men of the story just told, so the scene goes on
+_THE_ASSAILANTS = re.compile(
+    r"\b(?:the|those)\s+(?:[a-z]+\s+)?(?:gangs?|gang members|attackers|assailants|gunmen"
+    r"|militants|insurgents|rebels|raiders|jihadists|bandits)\b"
+)
+_CAMP_AFTER = re.compile(r"\s+(?:refugee\s+|displacement\s+)?camp\b")
 _NEAR_WORDS = re.compile(r"\b(?:near|outside|outskirts|edge|edges|north|south|east|west)\b")
 _TRUCE = re.compile(
     r"cease-?fire|truce|talks|agree\w*|deal\b|negotiat\w*|peace|accord", re.IGNORECASE
@@ -167,6 +173,7 @@ _TOLL_UPDATE = re.compile(
 _LONG_AGO = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|June|July|August|September|October"
     r"|November|December)\b|\blast year\b|\byears\b|\bdecades?\b"
+    r"|\b(?:start|beginning|outbreak) of the (?:year|war|conflict)\b"
 )
 BASE_CONFIDENCE = 0.8
 CLAIM_CONFIDENCE = 0.7
@@ -236,7 +243,16 @@ def _attach(
     if event_type == "airspace_violation":
         inside = [m for m in in_clause if start <= m.start and m.end <= end]
         if inside:
-            return inside[:1]
+            # "entered Polish airspace near the village of Oserdow": the village
+            finer = [
+                m
+                for m in in_clause
+                if m.start >= end
+                and m.toponym.feature_class not in _COARSE
+                and m.toponym.country_code == inside[0].toponym.country_code
+                and _NARROWED.match(sentence, end, m.start)
+            ]
+            return finer[:1] or inside[:1]
     allowed = PLACE_ROLES - {"modifier"}
     if event_type not in {"strike", "protest", "other"}:
         # "rockets towards Israel" land there; "fled to X" or "advancing towards X" did not
@@ -584,6 +600,12 @@ def _sentence_events(
         ):
             # "stormed three villages, setting fire to houses": a raid, nobody holds them
             event_type, acled = "other", ATTACK
+        elif (
+            event_type == "territory_change"
+            and trigger.text.lower() in {"stormed", "raided"}
+            and any(t.rule.event_type == "clash" for t in triggers)
+        ):
+            continue  # "stormed a base, sparking a gun battle": the battle is the event
         if event_type == "crash":
             counted = find_count(text[s.bounds[ci][0] : trigger.start]) or find_count(
                 text[: trigger.start]
@@ -797,6 +819,7 @@ def _follow_up(
     labour: bool,
     story_actor: str | None = None,
     hazards: list[Event] | None = None,
+    camp: Toponym | None = None,
 ) -> list[Event]:
     """Events of a sentence that names no place of its own, from the sentences before it.
 
@@ -812,6 +835,8 @@ def _follow_up(
     events: list[Event] = []
     fled = None
     elsewhere = False
+    continued: list[Event] = []  # a fight going on at the scene just told, added last
+    scene_here: int | None = None  # the clause that placed an event at "the town"
     hazard_story = bool(hazards) and not _sources(previous)
     for trigger in find_triggers(text, labour):
         if not s.confident(trigger.start, trigger.end):
@@ -828,9 +853,20 @@ def _follow_up(
             if m.clause < ci and m.toponym.feature_class in {"city", "village"}
         ]
         town = here_before[-1] if here_before else town
+        if anaphor and camp is not None and anaphor.group(0).endswith("camp"):
+            town = camp  # "the camp's alleys": the camp named, not the town near it
         flight = trigger.rule.event_type == "displacement"
-        if town is not None and anaphor and not placed and not (flight and hazard_story):
-            near = bool(_NEAR_WORDS.search(clause[: anaphor.start()]))
+        # "... in the camp's alleys, and a drone strike hit militants": the scene goes on
+        goes_on = scene_here is not None and ci > scene_here and not flight
+        if (
+            town is not None
+            and (anaphor or goes_on)
+            and not placed
+            and not (flight and hazard_story)
+        ):
+            scene_here = ci
+            clause_text = clause[: anaphor.start()] if anaphor else ""
+            near = bool(_NEAR_WORDS.search(clause_text))
             here = Mention(town, -1, -1, "in", 0, ci, near)
             actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, s.mentions)
             actor = anaphoric_actor(text[s.bounds[ci][0] : trigger.start], actor, story_actor)
@@ -840,6 +876,18 @@ def _follow_up(
             )
             event.target = find_target(text, trigger.end, s.bounds[ci][1], s.mentions)
             events.append(event)
+        elif (
+            trigger.rule.event_type in {"strike", "clash"}
+            and not placed
+            and _THE_ASSAILANTS.search(clause)
+            and (scene := [e for e in _sources(previous) if e.event_type in _VIOLENT])
+            and all(p.feature_class not in _COARSE for e in scene for p in e.places)
+        ):
+            went_on = _at_places(trigger.rule.event_type, scene, span, trigger.text, s.claimant)
+            went_on.acled_event_type, went_on.acled_sub_event_type = _acled(
+                trigger, text, None, s.mentions
+            )
+            continued.append(went_on)
         elif flight and fled is None and not _RELATIVE_START.match(clause):
             # "people who fled earlier fighting" is no flight now
             fled = trigger
@@ -867,7 +915,7 @@ def _follow_up(
         if when is not None:
             casualty.date, casualty.date_precision = when, precision
         events.append(casualty)
-    return events
+    return events + continued
 
 
 _HAZARD_RETOLD = re.compile(
@@ -980,12 +1028,17 @@ def extract_events(doc: Document) -> None:
     previous: list[Event] = []
     held = False  # whether ``previous`` is from two sentences back
     town: tuple[int, Toponym] | None = None  # the last town named, and in which sentence
+    camp: tuple[int, Toponym] | None = None  # the last camp named ("the Nur Shams camp")
     actor: str | None = None  # the last actor named: "they", "the group" may refer to it
     hazard: tuple[int, list[Event]] | None = None  # the last flood or quake, and where told
+    sides: set[str] = set()  # the named actors of the story's strikes so far
+    abroad: set[str] = set()  # those of them that struck outside their own country
+    home = {t.name: t.country_code for t in toponyms if t.feature_class == "country"}
     for index, (span, sentence) in enumerate(zip(body, sentences, strict=True)):
         first, last = bisect_left(starts, span.start), bisect_left(starts, span.end)
         inside = [t for t in toponyms[first:last] if t.end <= span.end]
         recent = town[1] if town is not None and index - town[0] <= 2 else None
+        recent_camp = camp[1] if camp is not None and index - camp[0] <= 2 else None
         found: list[Event] = []
         if (
             (inside or previous or recent is not None)
@@ -1017,6 +1070,7 @@ def extract_events(doc: Document) -> None:
                         labour,
                         actor,
                         hazard[1] if hazard and index - hazard[0] <= 3 else None,
+                        recent_camp,
                     )
                 _retold_actor(sentence, found, previous)
         # the events just told, placed better: the story goes on with them
@@ -1041,7 +1095,28 @@ def extract_events(doc: Document) -> None:
         towns = [t for t in inside if t.feature_class in {"city", "village"}]
         if towns:
             town = (index, towns[-1])
+        camps = [t for t in inside if _CAMP_AFTER.match(text, t.end)]
+        if camps:
+            camp = (index, camps[-1])
         named = [e.actor for e in found if is_named(e.actor) and e.event_type != "casualty"]
+        for e in found:
+            if e.event_type == "strike" and e.actor is not None and is_named(e.actor):
+                sides.add(e.actor)
+                if any(p.country_code != home.get(e.actor) for p in e.places):
+                    abroad.add(e.actor)
+        if len(sides) == 1:  # "Russia launched drones ... a drone slammed into a building"
+            side = next(iter(sides))
+            for e in found:
+                if (
+                    e.event_type == "strike"
+                    and e.actor is None
+                    and e.path is None
+                    # at home, the strike of a side that strikes abroad is the other side's
+                    and not (
+                        side in abroad and any(p.country_code == home.get(side) for p in e.places)
+                    )
+                ):
+                    e.actor = side
         if any("hazard" in e.extra for e in found):
             hazard = (index, [e for e in found if "hazard" in e.extra])
         actor = named[-1] if named else last_named_actor(sentence) or actor

@@ -37,7 +37,8 @@ NO_ACLED: tuple[str | None, str | None] = (None, None)
 WEAPON = re.compile(
     r"\b(?:war-?planes?|(?:fighter )?jets?|aircraft|air ?force|air ?strikes?|drones?(?! ships?)"
     r"|UAVs?|missiles?|rockets?|(?-i:shells?|Shells)|shelling|artillery|mortars?|bombs?|bombing"
-    r"|bombers?|helicopters?|gunships?|munitions|projectiles|barrages?|Shahed|HIMARS|strikes?)\b",
+    r"|bombers?|helicopters?|gunships?|munitions|projectiles|barrages?|Shahed|HIMARS|strikes?"
+    r"|air attacks?)\b",
     re.IGNORECASE,
 )
 _AERIAL = re.compile(
@@ -71,7 +72,7 @@ CONFLICT = re.compile(
     r"|war|offensive|front ?lines?|shelling|artillery|gunfire|weapons?|armed|erupt\w*"
     r"|broke out|rag(?:ed|ing)|intensif\w*|fierce|heavy|killed|killing|wounded|injured|dead"
     r"|deaths?|casualties|police|security|Taliban|Hamas|Hezbollah|Houthis?|Islamic State"
-    r"|al-Shabaa?b|Boko Haram|Wagner|al-Qaeda|jihad\w*)\b"
+    r"|al[- ]Shabaa?b|Boko Haram|Wagner|al-Qaeda|jihad\w*)\b"
     r"|(?-i:\b(?:IS|ISIS|ISIL|IDF|RSF|SAF|HTS|PKK|YPG|SDF|M23|JNIM|ISWAP)\b)",
     re.IGNORECASE,
 )
@@ -79,13 +80,14 @@ CONFLICT = re.compile(
 _FIGHTERS = re.compile(
     r"\b(?:rebels?|fighters|militants|insurgents|jihadists?|militias?|militiamen|gunmen|troops"
     r"|forces|soldiers|army|separatists|guerrillas|paratroopers|Taliban|Hamas|Hezbollah"
-    r"|Houthis?|Islamic State|al-Shabaa?b|Boko Haram|Wagner)\b"
+    r"|Houthis?|Islamic State|al[- ]Shabaa?b|Boko Haram|Wagner)\b"
     r"|(?-i:\b(?:IS|ISIS|ISIL|RSF|HTS|M23|JNIM|ISWAP)\b)",
     re.IGNORECASE,
 )
 _VEHICLE = re.compile(
     r"\b(?:planes?|aircraft|airliners?|jets?|helicopters?|drones?|UAVs?|missiles?|rockets?"
-    r"|cars?|bus(?:es)?|trains?|trucks?|lorr(?:y|ies)|vehicles?|boats?|ships?|ferr(?:y|ies)"
+    r"|cars?|(?:mini)?bus(?:es)?|trains?|trucks?|tankers?|lorr(?:y|ies)|vehicles?|boats?|ships?"
+    r"|ferr(?:y|ies)"
     r"|vessels?|flights?|convoys?|balloons?|satellites?|(?:fighter-)?bombers?|Su-\d+|MiG"
     r"|F-\d+)\b",
     re.IGNORECASE,
@@ -410,8 +412,17 @@ RULES: tuple[TriggerRule, ...] = (
         "crash",
         NO_ACLED,
         r"\bcrash(?:ed|es|ing)?\b|\bcrash-landed\b|\bwent down\b|\bcollided\b|\bcollisions?\b"
-        r"|\bderail(?:ed|ment)\b|\bcapsized\b",
-        stems=("crash", "went down", "collided", "collision", "derail", "capsized"),
+        r"|\bderail(?:ed|ment)\b|\bcapsized\b|\boverturned\b|\bplunged (?:into|off)\b",
+        stems=(
+            "crash",
+            "went down",
+            "collided",
+            "collision",
+            "derail",
+            "capsized",
+            "overturned",
+            "plunged",
+        ),
         requires=_VEHICLE,
     ),
     _rule(
@@ -474,6 +485,13 @@ RULES: tuple[TriggerRule, ...] = (
             "slammed",
             "landed",
         ),
+    ),
+    _rule(
+        "strike",
+        AIR,
+        r"\b(?:flattened|levell?ed|razed|reduced to rubble)\b",
+        needs_weapon=True,
+        stems=("flattened", "levelled", "leveled", "razed", "reduced to rubble"),
     ),
     _rule(
         "strike",
@@ -571,7 +589,7 @@ _HEDGE_NEAR = re.compile(
     r"|\bwant(?:s|ed)? to\b|\bcall(?:ed|s)? for\b|\bgoing to\b|\bcease-?fire\b|\btalks?\b"
     r"|\bno-fly\b|\bmonths of\b|\blull in\b|\bhalt (?:to|in)\b|\bend (?:to|of)\b|\bpause in\b"
     r"|\btruce\b|\bstop(?:ped)? the\b|\bmemorial\b|\banniversary of\b|\bsince\b"
-    r"|\bin (?:response|retaliation|reprisal) (?:to|for)\b|\bretaliat\w* for\b|\brevenge for\b"
+    r"|\b(?:in (?:response|retaliation|reprisal) (?:to|for)|retaliat\w* for|revenge for)\b"
     r"|\b(?:backed|supported|covered|aided) by\b|\bwith the (?:support|help|backing) of\b"
     r"|\brarely\b|\bseldom\b|\bcomment(?:s|ed|ing)? on\b"
     r"|\b(?:supply|supplies|supplied|supplying|deliver\w*|produc\w*|manufactur\w*|purchas\w*"
@@ -592,6 +610,10 @@ _HEDGE_CLAUSE = re.compile(
 )
 
 
+_REPELLED = re.compile(
+    r"\b(?:repelled|repulsed|fought off|beat back|thwarted|foiled)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # Where a capitalised word opens the sentence: "BOGOTA (Reuters) - Fighting between..."
 _OPENS = re.compile(r"(?:^|[-–—:“\"]|\(\w+\))\s*$")
 # "Cyclone Chido", "Hurricane Milton": a hazard with its name
@@ -662,6 +684,18 @@ def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
             found.append(TriggerMatch(rule, m.start(), m.end(), m.group(0)))
     if any(t.rule.acled in {IED, SUICIDE} for t in found):  # "a roadside bomb struck a bus"
         found = [t for t in found if not t.rule.needs_weapon]
+    if any(t.rule.event_type == "crash" for t in found):  # "a tanker overturned and exploded"
+        found = [t for t in found if not t.rule.without_weapon]
+    # "repelled Ukrainian attacks near X": the attack beaten back is the battle, no strike
+    found = [
+        t
+        for t in found
+        if not (
+            t.rule.event_type == "strike"
+            and t.text.lower().startswith("attack")
+            and _REPELLED.search(sentence, max(0, t.start - 40), t.start)
+        )
+    ]
     return sorted(found, key=lambda t: t.start)
 
 
@@ -679,6 +713,20 @@ _HEDGE_AFTER = re.compile(
 )
 
 
+# "in response to a rocket attack" is a cause, often one not yet certain; "in response to a
+# rocket attack that wounded two people" tells that attack as done
+_RESPONSE = re.compile(
+    r"\b(?:in (?:response|retaliation|reprisal) (?:to|for)|retaliat\w* for|revenge for)\b"
+    r"(?:\s+[\w’'.-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+_TOLD_DONE = re.compile(
+    r"^\s*(?:[\w’'-]+\s+){0,2}?(?:that|which)\s+(?:had\s+)?(?:killed|wounded|injured|hit|struck"
+    r"|damaged|destroyed|left)\b",
+    re.IGNORECASE,
+)
+
+
 def polarity(before: str, after: str = "") -> str | None:
     """ "negated", "hedged" or None for a trigger, given the clause text before and after it.
 
@@ -686,6 +734,9 @@ def polarity(before: str, after: str = "") -> str | None:
     denials that reach over "that": "Russia denied that any missiles crashed") to the
     trigger itself.
     """
+    response = _RESPONSE.search(before)
+    if response is not None and _TOLD_DONE.match(after):
+        before = before[: response.start()]
     # a denial reaches over "that" but not into the next coordinated clause
     denied = _DENIAL.search(re.split(r",\s+(?:and|but)\s+", before)[-1])
     if _NEGATION.search(before) or denied:

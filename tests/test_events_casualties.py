@@ -152,3 +152,17 @@ def test_one_person_who_died() -> None:
     c = find_toll("A 23-year-old protester died after being hit by a canister.").casualties
     assert (c.killed, c.victims) == (1, "protester")
     assert find_toll("A soldier killed two civilians.").casualties.killed == 2
+
+
+def test_people_treated_for_burns_are_injured() -> None:
+    toll = find_toll("Another 40 people were being treated in hospital for burns.")
+    assert toll is not None
+    assert (toll.casualties.killed, toll.casualties.injured) == (None, 40)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Eight people were treated for smoke inhalation.", "Dozens were treated for cholera."],
+)
+def test_people_treated_for_an_illness_are_no_toll(sentence: str) -> None:
+    assert find_toll(sentence) is None

@@ -70,3 +70,12 @@ def test_anaphora_is_returned_as_an_offset() -> None:
     same = _first("On the same day, rebels took the town.")
     assert (same.value, same.anaphora_days) == (None, 0)
     assert _first("The next day, shelling resumed.").anaphora_days == 1
+
+
+def test_by_an_evening_is_that_day() -> None:
+    found = _first("By Thursday evening, shelling had killed five people.")
+    assert (found.value, found.precision) == (date(2015, 10, 8), "day")
+
+
+def test_by_a_day_alone_is_a_deadline() -> None:
+    assert find_dates("Troops must withdraw by Thursday.", SATURDAY) == []

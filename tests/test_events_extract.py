@@ -476,3 +476,169 @@ def test_forces_that_struck_need_no_weapon_word() -> None:
 def test_a_government_that_rarely_comments_on_strikes_reports_none() -> None:
     doc = _doc("Russia rarely comments on strikes in Ukraine.")
     assert doc.events == []
+
+
+def test_an_attack_answered_is_told_when_its_result_is_told() -> None:
+    doc = _doc(
+        "Russian jets bombed Kupiansk on Friday in retaliation for a drone attack that "
+        "injured four people in Moscow on Thursday."
+    )
+    assert sorted(_at(doc, "strike")) == [["Kupiansk"], ["Moscow"]]
+    assert _one(doc, "casualty").casualties.injured == 4
+
+
+def test_an_attack_answered_with_no_result_stays_a_cause() -> None:
+    doc = _doc("Russian jets bombed Kupiansk in response to drone attacks on Moscow.")
+    assert _at(doc, "strike") == [["Kupiansk"]]
+
+
+def test_storming_that_sparks_a_battle_is_the_battle_not_a_takeover() -> None:
+    doc = _doc("Rebels stormed an army post near Izium, sparking a gun battle that lasted hours.")
+    assert _at(doc, "clash") == [["Izium"]]
+    assert _at(doc, "territory_change") == []
+
+
+def test_storming_a_town_alone_is_still_a_takeover() -> None:
+    doc = _doc("Rebels stormed the town of Izium on Monday.")
+    assert _at(doc, "territory_change") == [["Izium"]]
+
+
+def test_where_a_train_was_going_is_no_place_of_the_blast() -> None:
+    doc = _doc("A bomb exploded at the station in Kharkiv among people waiting for a train to Kyiv")
+    assert [p for e in doc.events for p in e.places if p.name == "Kyiv"] == []
+    assert ["Kharkiv"] in _at(doc, "other") + _at(doc, "strike")
+
+
+def test_al_shabaab_spelt_with_a_space_is_the_group() -> None:
+    PLACES["Baidoa"] = ("Baidoa", 3.11, 43.65, "SO", "city")
+    try:
+        doc = _doc(
+            "Al Shabaab fighters attacked an army base in Baidoa, and a fierce battle raged."
+        )
+    finally:
+        del PLACES["Baidoa"]
+    assert all(e.actor == "al-Shabaab" for e in doc.events if e.event_type == "clash")
+    assert _at(doc, "clash") == [["Baidoa"]]
+
+
+def test_a_strike_told_by_the_house_it_flattened() -> None:
+    doc = _doc(
+        "Russian drone strikes killed 12 people across Kharkiv province, among them a couple "
+        "whose home in Izium was flattened."
+    )
+    assert ["Izium"] in _at(doc, "strike")
+
+
+def test_a_house_flattened_with_no_weapon_named_is_no_strike() -> None:
+    doc = _doc("A falling tree flattened a house in Izium on Sunday.")
+    assert _at(doc, "strike") == []
+
+
+def test_people_fled_since_the_start_of_the_war_are_no_flight_from_the_strike() -> None:
+    doc = _doc(
+        "Russian missiles hit Kharkiv on Monday, killing three people.\n"
+        "More than a million people have fled their homes since the start of the war."
+    )
+    assert _at(doc, "displacement") == []
+
+
+def test_people_who_fled_the_strike_are_a_flight_from_it() -> None:
+    doc = _doc(
+        "Russian missiles hit Kharkiv on Monday, killing three people.\n"
+        "Hundreds of residents fled their homes."
+    )
+    assert _at(doc, "displacement") == [["Kharkiv"]]
+
+
+def test_the_gunmen_of_the_story_keep_fighting_at_its_place() -> None:
+    doc = _doc(
+        "Gunmen attacked a market in Izium overnight, killing four traders.\n"
+        "Soldiers exchanged fire with the gunmen for two hours, and dozens of families fled."
+    )
+    assert _at(doc, "clash") == [["Izium"]]
+    assert _at(doc, "displacement") == [["Izium"]]
+
+
+def test_a_fight_with_no_armed_men_of_the_story_is_not_placed_by_it() -> None:
+    doc = _doc(
+        "Gunmen attacked a market in Izium overnight, killing four traders.\n"
+        "Elsewhere, soldiers exchanged fire with smugglers for two hours."
+    )
+    assert _at(doc, "clash") == []
+
+
+def test_attacks_repelled_are_a_battle_not_a_strike() -> None:
+    doc = _doc("The army said it had repelled Russian attacks near Kupiansk with artillery.")
+    assert _at(doc, "clash") == [["Kupiansk"]]
+    assert _at(doc, "strike") == []
+
+
+def test_a_drone_in_a_story_of_one_side_strikes_is_that_sides() -> None:
+    doc = _doc(
+        "Russia launched dozens of drones at Kharkiv overnight, officials said.\n"
+        "In Izium, a drone slammed into a school, injuring two guards."
+    )
+    assert [
+        (p.name, e.actor) for e in doc.events if e.event_type == "strike" for p in e.places
+    ] == [
+        ("Kharkiv", "Russia"),
+        ("Izium", "Russia"),
+    ]
+
+
+def test_a_strike_at_home_of_a_side_striking_abroad_is_not_given_to_it() -> None:
+    doc = _doc(
+        "Russia launched dozens of drones at Kharkiv overnight, officials said.\n"
+        "A drone hit an oil depot in Moscow, the mayor said."
+    )
+    moscow = [e for e in doc.events if e.event_type == "strike" and e.places[0].name == "Moscow"]
+    assert [e.actor for e in moscow] == [None]
+
+
+def test_drones_alone_are_no_actor() -> None:
+    doc = _doc("Drones struck an airfield near Kupiansk on Sunday.")
+    assert _one(doc, "strike").actor is None
+
+
+def test_a_tanker_that_overturned_and_exploded_is_a_crash() -> None:
+    doc = _doc("A fuel tanker overturned and exploded on a road in Izium, killing nine people.")
+    assert _at(doc, "crash") == [["Izium"]]
+    assert _at(doc, "other") == []
+
+
+def test_a_car_overturned_by_protesters_needs_a_vehicle_word() -> None:
+    doc = _doc("The court in Kyiv overturned the verdict on Monday.")
+    assert _at(doc, "crash") == []
+
+
+def test_an_airspace_entered_near_a_village_is_at_the_village() -> None:
+    PLACES["Polish"] = ("Poland", 52.0, 19.0, "PL", "country")
+    PLACES["Hrubieszow"] = ("Hrubieszow", 50.8, 23.89, "PL", "city")
+    try:
+        doc = _doc("A Russian drone entered Polish airspace near the town of Hrubieszow on Friday.")
+    finally:
+        del PLACES["Polish"], PLACES["Hrubieszow"]
+    event = _one(doc, "airspace_violation")
+    assert [p.name for p in event.places] == ["Hrubieszow"]
+    assert event.geo_precision == 2
+
+
+def test_explosions_heard_during_an_air_attack_are_the_attack() -> None:
+    doc = _doc("Russia launched an air attack on Kyiv overnight, and explosions were heard.")
+    assert _at(doc, "strike") == [["Kyiv"]]
+    assert _at(doc, "other") == []
+
+
+def test_the_camp_of_a_raid_is_the_camp_and_the_scene_goes_on() -> None:
+    PLACES["Jenin"] = ("Jenin", 32.46, 35.3, "PS", "city")
+    PLACES["Al-Faraa"] = ("Al-Faraa", 32.29, 35.35, "PS", "other")
+    try:
+        doc = _doc(
+            "Israeli forces raided the Al-Faraa refugee camp near Jenin on Monday, killing "
+            "three people.\nSoldiers exchanged fire with gunmen inside the camp, and a drone "
+            "strike hit a car."
+        )
+    finally:
+        del PLACES["Jenin"], PLACES["Al-Faraa"]
+    assert _at(doc, "clash") == [["Al-Faraa"]]
+    assert _at(doc, "strike") == [["Al-Faraa"]]

@@ -506,6 +506,8 @@ def test_lower_case_arabic_article_starts_the_name(gaz: Gazetteer) -> None:
     assert found["al-Bab"].country_code == "SY"
     assert found["el-Fasher"].country_code == "SD"
     assert found["al Hasakah"].country_code == "SY"
+    assert mentions(gaz, "Columns reached ar-Raqqa at dawn.")["ar-Raqqa"].country_code == "SY"
+    assert "Mosul" in mentions(gaz, "He left as Mosul fell.")
 
 
 def test_capitalised_words_before_a_small_town_make_a_longer_name(gaz: Gazetteer) -> None:
@@ -523,3 +525,36 @@ def test_curated_regions_keep_their_geonames_id(gaz: Gazetteer) -> None:
 def test_nation_man_demonyms_locate_the_nation(gaz: Gazetteer) -> None:
     found = mentions(gaz, "The Englishman is visiting Lagos this week.")
     assert found["Englishman"].name == "England"
+
+
+def test_a_doubtful_name_is_a_place_where_the_text_places_it(gaz: Gazetteer) -> None:
+    both = gaz.geoparse("Oxford is quiet in August. Tourists still come to Oxford by bus.")
+    assert [t.mention for t in both] == ["Oxford", "Oxford"]
+    assert {t.country_code for t in both} == {"GB"}
+    assert gaz.geoparse("Oxford is quiet in August.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        ("According to Hartl, the samples were clean.", "Hartl"),
+        ("Hives were checked by Lincoln de Souza and others.", "Lincoln"),
+        ("A study by Dennis van Houten was published.", "Houten"),
+        ("Keepers at the Auckland Zoo fed the otters.", "Auckland"),
+        ("\"The wells are dry,\" complained Hartl.", "Hartl"),
+        ("Gunmen of the Sinaloa Cartel fled.", "Sinaloa"),
+    ],
+)
+def test_speakers_and_institutions_are_no_places(
+    gaz: Gazetteer, text: str, not_place: str
+) -> None:
+    assert not_place not in mentions(gaz, text)
+
+
+def test_an_unsupported_small_namesake_named_by_a_word_has_low_confidence(
+    gaz: Gazetteer,
+) -> None:
+    alone = mentions(gaz, "Shelling was heard in Muse overnight.")["Muse"]
+    assert alone.confidence <= 0.5
+    supported = mentions(gaz, "Shelling was heard in Muse, Pennsylvania, overnight.")["Muse"]
+    assert supported.country_code == "US" and supported.confidence > 0.5

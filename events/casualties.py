@@ -96,6 +96,11 @@ _SINGLE = re.compile(
     rf"(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
     re.IGNORECASE,
 )
+# "Rescuers pulled three bodies from the rubble"
+_BODIES = re.compile(
+    rf"\b(?P<verb>pulled|recovered|retrieved|found)\s+{_QUAL}(?P<n>{NUMBER})\s+(?:more\s+)?bodies\b",
+    re.IGNORECASE,
+)
 _TOLL_ROSE = re.compile(
     r"\b(?P<verb>death toll|toll)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stands|stood|is"
     rf"|was|jumped|increased|has risen)\s+(?:to\s+|at\s+)?{_QUAL}(?P<n>{NUMBER})\b",
@@ -220,6 +225,7 @@ def find_toll(sentence: str) -> Toll | None:
         _ONE_AND,
         _LEFT,
         _BEFORE,
+        _BODIES,
         _AFTER,
         _SINGLE,
         _ONE_AFTER,

@@ -489,6 +489,18 @@ RULES: tuple[TriggerRule, ...] = (
     _rule(
         "strike",
         AIR,
+        # "a glide bomb destroyed a school" (not "air defences destroyed 60 drones"), "debris
+        # from a downed drone started a fire"
+        r"\b(?:bombs?|missiles?|rockets?|drones?|shells?|strikes?|airstrikes?|shelling)\s+"
+        r"(?:also\s+|later\s+)?(?:destroyed|damaged|set\s+(?:[\w-]+\s+){0,4}?(?:ablaze|on fire)"
+        r"|(?:sparked|started|caused)\s+(?:an?\s+)?(?:[\w-]+\s+)?fires?)\b"
+        r"|\b(?:debris|fragments|wreckage)\s+(?:of|from)\s+(?:an?\s+|the\s+)?(?:downed\s+"
+        r"|intercepted\s+|shot-down\s+)?(?:drones?|missiles?|rockets?)\b",
+        stems=("destroyed", "damaged", "debris", "fragments", "wreckage", "ablaze", "fire"),
+    ),
+    _rule(
+        "strike",
+        AIR,
         r"\b(?:flattened|levell?ed|razed|reduced to rubble)\b",
         needs_weapon=True,
         stems=("flattened", "levelled", "leveled", "razed", "reduced to rubble"),

@@ -100,6 +100,11 @@ DATELINE_RE = re.compile(
 # "Marburg virus", "Lassa fever", "Reston ebolavirus": a pathogen named after a place.
 PATHOGEN_AFTER_RE = re.compile(
     r"[ \-](?:virus(?:es)?|ebolavirus|ha?emorrhagic|fever|encephalitis|disease)\b", re.IGNORECASE)
+# "Stade de France", "Puerta del Sol": a small town's name before a Romance particle and a
+# capitalised word is the head of a longer name (a venue, a square) the index lacks.
+ROMANCE_TAIL_RE = re.compile(r" (?:de|des|du|del|della|di|da|do|dos|das) (?:la |l')?[A-Z]")
+# "the Franklin fire", "the Eaton blaze": a wildfire named after a small place.
+EVENT_AFTER_RE = re.compile(r" (?:[Ff]ire|[Ww]ildfire|[Bb]laze|[Cc]omplex)\b")
 # A town named like a state or province ("California, Pennsylvania") needs support from the
 # text unless it is at least this large ("New York", "Washington").
 ADMIN1_NAMESAKE_POPULATION = 100_000
@@ -129,6 +134,11 @@ _QUALIFIERS = frozenset({
     "rural", "occupied", "coastal", "metro", "metropolitan", "mid", "middle", "far"})
 _LOWER_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er",
                              "es", "ez", "en"})
+# Arabic words that open a longer place name ("Wad al-Noura", "Umm Kadada", "Kafr Kanna",
+# "Deir Sharaf"): the name after them is part of that name, not a namesake town of its own.
+_NAME_HEADS_WRITTEN = frozenset({"Wad", "Bir", "Ain", "Tell", "Tel", "Kafr", "Kfar", "Deir",
+                                 "Beit", "Khan", "Umm", "Abu", "Ras", "Jabal", "Jebel", "Wadi"})
+_NAME_HEADS = frozenset(w.lower() for w in _NAME_HEADS_WRITTEN)
 SUPPLEMENT = 2  # index of "supplement" in the index's source names
 # Candidates per name kept for scoring, by prior (bounds the cost of "San Jose" and kin).
 MAX_CANDIDATES = 40
@@ -164,6 +174,12 @@ PARTIAL_CONFIDENCE = 0.4
 # A small town named by an English word that nothing in the text supports (see
 # Gazetteer._word_namesake).
 NAMESAKE_CONFIDENCE = 0.5
+# "the Emirates" is the country in a text naming a country this near (see
+# Gazetteer._country_named).
+CONTEXT_KM = 1500.0
+# A doubtful town's name ("Everett") is a place next to a town the text names this near.
+NEIGHBOUR_POPULATION = 50_000
+NEIGHBOUR_KM = 50.0
 # A small town abroad that nothing in the text supports (see Gazetteer._stray).
 STRAY_POPULATION = 50_000
 STRAY_KM = 500.0
@@ -214,6 +230,8 @@ class _Context:
         # Names listed next to a state's name ("Missouri, New York and Virginia").
         self.listed_with_regions: frozenset[str] = frozenset()
         self.points: list[tuple[float, float, str]] = []
+        # Countries named only by an adjective ("Ukrainian drones"): actors, not places.
+        self.demonym: Counter[str] = Counter()
 
     def add(self, gaz: Gazetteer, idx: int, key: str) -> None:
         cc = gaz._cc[idx]
@@ -318,6 +336,8 @@ class Gazetteer:
         self._admin_words: frozenset[str] = words["admin_words"]
         self._cue_words: frozenset[str] = words["cue_words"]
         self._settlement_words: frozenset[str] = words["settlement_words"]
+        self._context_only: frozenset[str] = words.get("context_only", frozenset())
+        self._country_idx = {self._cc[i]: i for i, f in enumerate(self._fclass) if f == 0}
         self._organisations = frozenset(norm_name(o) for o in words["organisations"])
         self._organisation_prefixes = frozenset(
             " ".join(k.split()[:n]) for k in self._organisations
@@ -539,11 +559,18 @@ class Gazetteer:
                 partial = True
             first = i
             if cands and i >= 2 and (not out or out[-1].last_tok < i - 2) \
-                    and self._is_name_word(tokens[i - 2][2]) \
+                    and (self._is_name_word(tokens[i - 2][2])
+                         or norm_token(tokens[i - 2][2]) in _NAME_HEADS) \
                     and (before := ARABIC_JOIN_RE.match(text, tokens[i - 2][1])) \
                     and before.end() == s \
                     and self._weak(key, cands):
                 first = i - 2
+                s = tokens[first][0]
+                partial = True
+            elif cands and i >= 1 and (not out or out[-1].last_tok < i - 1) \
+                    and tokens[i - 1][2] in _NAME_HEADS_WRITTEN \
+                    and text[tokens[i - 1][1]:s] in (" ", "-") and self._weak(key, cands):
+                first = i - 1  # "Umm Kadada", "Bir Hooker": a head word before the name
                 s = tokens[first][0]
                 partial = True
             if partial:
@@ -568,10 +595,23 @@ class Gazetteer:
         # place here too.
         placed = {m.key for m in out
                   if self._summary(m.key, m.candidates)[1] >= RESTORE_POPULATION}
-        if any(m.key in placed for m in uncued):
-            out = sorted([*out, *(m for m in uncued if m.key in placed)],
-                         key=lambda m: m.start)
+        # A doubtful name of a town of NEIGHBOUR_POPULATION or more next to a place the text
+        # names ("Everett police said ..." in a story on Seattle) is that town.
+        restored = [m for m in uncued if m.key in placed or self._near_named(m, out)]
+        if restored:
+            out = sorted([*out, *restored], key=lambda m: m.start)
         return out
+
+    def _near_named(self, m: _Mention, found: list[_Mention]) -> bool:
+        """Whether a town of NEIGHBOUR_POPULATION or more whose own name is the mention lies
+        within NEIGHBOUR_KM of a town or county that another mention may name."""
+        towns = [c for c in m.candidates if self._fclass[c] == 3
+                 and self._pop[c] >= NEIGHBOUR_POPULATION and norm_name(self._name[c]) == m.key]
+        if not towns:
+            return False
+        return any(f.key != m.key and self._fclass[o] in (2, 3) and _km(
+            self._lat[t], self._lon[t], self._lat[o], self._lon[o]) <= NEIGHBOUR_KM
+            for f in found for o in f.candidates[:MAX_CANDIDATES] for t in towns)
 
     def _common_run(self, text: str, tokens: list[tuple[int, int, str]], i: int,
                     found: list[_Mention]) -> int:
@@ -866,6 +906,11 @@ class Gazetteer:
         # "Wal-Mart", "Baha'i": a small place's name as the head of a longer word.
         if not strong and max_pop < 100_000 and WORD_TAIL_RE.match(text, m.end):
             return False
+        if not strong and max_pop < 100_000 and ROMANCE_TAIL_RE.match(text, m.end):
+            return False
+        if not strong and prev is not None and prev[2].lower() == "the" \
+                and EVENT_AFTER_RE.match(text, m.end):
+            return False
         # "Kock said", "Hartl told reporters", "according to Yap, ...": a small place does
         # not speak.
         if not strong and max_pop < 100_000 and (SPEECH_AFTER_RE.match(text, m.end) or (
@@ -935,6 +980,12 @@ class Gazetteer:
             pop = self._pop[i]
             # A large national capital is what its bare name means ("Washington").
             return math.log10(pop + 10) + (2.0 if pop >= 500_000 and i in self._capitals else 0.0)
+        if fc == "admin1":
+            # Between two regions of one name ("Florida": the US state, a municipality of
+            # Puerto Rico), the one in the more populous country by a hair.
+            country = self._country_idx.get(self._cc[i])
+            return _FCLASS_PRIOR[fc] + (
+                0.01 * math.log10(self._pop[country] + 10) if country is not None else 0.0)
         return _FCLASS_PRIOR[fc]
 
     def _resolve(self, text: str, mentions: list[_Mention],
@@ -980,10 +1031,14 @@ class Gazetteer:
         ctx.listed_with_regions = listed
         for m, group in zip(mentions, groups, strict=True):
             ctx.add(self, first[group][0], m.key)
+            if m.demonym and self._cc[first[group][0]]:
+                ctx.demonym[self._cc[first[group][0]]] += 1.0
         chosen = {g: self._choose(g[0], cands, ctx, g[1]) for g, cands in keys.items()}
         out = []
         for m, group in zip(mentions, groups, strict=True):
             idx, conf = chosen[group]
+            if m.key in self._context_only and not self._country_named(text, m, idx, ctx):
+                continue
             conf = 0.9 if m.demonym else min(conf, PARTIAL_CONFIDENCE) if m.partial else conf
             if self._word_namesake(m.key, idx, ctx):
                 conf = min(conf, NAMESAKE_CONFIDENCE)
@@ -999,6 +1054,21 @@ class Gazetteer:
         if strays:
             out = self._relocate(out, strays)
         return out
+
+    def _country_named(self, text: str, m: _Mention, idx: int, ctx: _Context) -> bool:
+        """Whether a name that is mostly something else ("Emirates": an airline, a stadium)
+        is its place here: another name of the text lies in that place's country, or it is
+        written "the Emirates" in a text naming a country within CONTEXT_KM of it."""
+        cc = self._cc[idx]
+        own = ctx.country_by_key.get(m.key, Counter())
+        if cc and ctx.country.get(cc, 0.0) - own.get(cc, 0.0) > 0:
+            return True
+        if not text[max(0, m.start - 4):m.start].lower().endswith("the "):
+            return False
+        lat, lon = self._lat[idx], self._lon[idx]
+        return any(other != cc and n > 0 and (c := self._country_idx.get(other)) is not None
+                   and _km(lat, lon, self._lat[c], self._lon[c]) <= CONTEXT_KM
+                   for other, n in ctx.country.items())
 
     def _word_namesake(self, key: str, idx: int, ctx: _Context) -> bool:
         """Whether the place chosen for ``key`` is a town under STRAY_POPULATION named by an
@@ -1029,7 +1099,8 @@ class Gazetteer:
             return None
         cc = self._cc[idx]
         own = ctx.country_by_key.get(key, Counter())
-        if not cc or cc in ctx.hints or ctx.country.get(cc, 0.0) - own.get(cc, 0.0) > 0:
+        if not cc or cc in ctx.hints or ctx.country.get(cc, 0.0) - own.get(
+                cc, 0.0) - ctx.demonym.get(cc, 0.0) > 0:
             return None
         if ctx.nearest_km(self._lat[idx], self._lon[idx], key) <= STRAY_KM:
             return None

@@ -166,3 +166,13 @@ def test_people_treated_for_burns_are_injured() -> None:
 )
 def test_people_treated_for_an_illness_are_no_toll(sentence: str) -> None:
     assert find_toll(sentence) is None
+
+
+def test_bodies_pulled_from_rubble_are_dead() -> None:
+    toll = find_toll("Rescuers pulled at least six bodies from the rubble overnight.")
+    assert toll is not None
+    assert (toll.casualties.killed, toll.casualties.qualifier) == (6, "at least")
+
+
+def test_bodies_pulled_with_no_number_are_no_toll() -> None:
+    assert find_toll("Rescuers pulled the bodies from the rubble.") is None

@@ -642,3 +642,23 @@ def test_the_camp_of_a_raid_is_the_camp_and_the_scene_goes_on() -> None:
         del PLACES["Jenin"], PLACES["Al-Faraa"]
     assert _at(doc, "clash") == [["Al-Faraa"]]
     assert _at(doc, "strike") == [["Al-Faraa"]]
+
+
+def test_a_bomb_that_destroyed_a_school_is_a_strike() -> None:
+    doc = _doc("A Russian glide bomb destroyed a school in Kharkiv on Sunday.")
+    assert _at(doc, "strike") == [["Kharkiv"]]
+
+
+def test_air_defences_that_destroyed_drones_make_no_strike() -> None:
+    doc = _doc("Air defences destroyed 40 drones over Kharkiv overnight, the army said.")
+    assert _at(doc, "strike") == []
+
+
+def test_debris_of_a_downed_drone_is_a_strike() -> None:
+    doc = _doc("Debris from a downed drone started a fire at an oil depot in Odesa.")
+    assert _at(doc, "strike") == [["Odesa"]]
+
+
+def test_drones_that_set_a_depot_ablaze_are_a_strike() -> None:
+    doc = _doc("Ukrainian drones set an oil depot ablaze in Moscow overnight.")
+    assert _at(doc, "strike") == [["Moscow"]]

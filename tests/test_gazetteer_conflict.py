@@ -247,3 +247,108 @@ def test_english_words_do_not_join_names(gaz: Gazetteer) -> None:
     tops = found(gaz, "The city was founded by the Romans as Eboracum, and she met him at "
                       "Columbia University before moving to Paterson, New Jersey.")
     assert not any(" as " in m or " at " in m for m in tops)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Cyclone Nadia flattened homes across the islands.", "Nadia"),
+        ("Typhoon Lima left thousands without power.", "Lima"),
+        ("Hurricane Austin weakened before landfall.", "Austin"),
+        ("Storm Darwin brought gales overnight.", "Darwin"),
+        ("Congress voted on the aid package late on Friday.", "Congress"),
+        ("The Bank kept its key rate unchanged.", "The Bank"),
+        ("The final was played at the Stade de Lyonnais last night.", "Stade"),
+        ("U.S. Africa Command confirmed the strike.", "Africa"),
+        ("Egypt reached the final of the Africa Cup of Nations.", "Africa"),
+        ("Crews contained the Franklin fire by Tuesday.", "Franklin"),
+        ("Fano fighters ambushed a convoy on the highway.", "Fano"),
+        ("The striker scored twice at the Emirates on Saturday.", "Emirates"),
+    ],
+)
+def test_storms_venues_commands_and_militias_are_no_places(
+    gaz: Gazetteer,
+    text: str,
+    absent: str,
+) -> None:
+    assert absent not in found(gaz, text)
+
+
+def test_the_emirates_with_its_region_is_the_country(gaz: Gazetteer) -> None:
+    assert found(gaz, "Oil tankers sailed from Oman to the Emirates.")["Emirates"] \
+        .country_code == "AE"
+    assert found(gaz, "Officials in Abu Dhabi said the Emirates would help.")["Emirates"] \
+        .country_code == "AE"
+
+
+def test_kurdish_is_kurdistan_or_nothing(gaz: Gazetteer) -> None:
+    kurdish = found(gaz, "Kurdish officials met near Erbil.").get("Kurdish")
+    assert kurdish is None or (kurdish.name == "Kurdistan" and kurdish.feature_class == "region")
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Fishermen drowned in the Niger River last week.", "Niger River"),
+        ("Barges moved down the River Niger.", "River Niger"),
+        ("Boats capsized on the Congo River.", "Congo River"),
+        ("Dams on the Mekong cut fish stocks.", "Mekong"),
+        ("Floods swelled the Irrawaddy.", "Irrawaddy"),
+        ("Strikes hit bridges over the Litani River.", "Litani River"),
+    ],
+)
+def test_major_rivers_are_water(gaz: Gazetteer, text: str, mention: str) -> None:
+    assert found(gaz, text)[mention].feature_class == "water"
+
+
+@pytest.mark.parametrize(
+    "text, mention, country",
+    [
+        ("Police closed schools in Swat after the attack.", "Swat", "PK"),
+        ("Militants returned to the Swat Valley.", "Swat Valley", "PK"),
+        ("Thousands fled fighting in Catatumbo.", "Catatumbo", "CO"),
+        ("Trucks queued for days at Torkham.", "Torkham", "AF"),
+        ("Cattle raiders struck in Greater Pibor.", "Greater Pibor", "SS"),
+        ("Troops retook Bulo Marer after a week.", "Bulo Marer", "SO"),
+        ("Rebels control the mines of Rubaya.", "Rubaya", "CD"),
+        ("Gang members stormed Pont-Sondé at night.", "Pont-Sondé", "HT"),
+        ("Insurgents hide in the Hamrin Mountains.", "Hamrin Mountains", "IQ"),
+        ("Trains stopped at New Jalpaiguri for hours.", "New Jalpaiguri", "IN"),
+    ],
+)
+def test_curated_conflict_places(gaz: Gazetteer, text: str, mention: str, country: str) -> None:
+    t = found(gaz, text)[mention]
+    assert t.country_code == country
+    assert t.source == "supplement"
+
+
+def test_town_follows_the_story_against_a_namesake_region(gaz: Gazetteer) -> None:
+    guatemala = found(gaz, "Rains flooded Flores, the island town in Guatemala's Peten.")
+    assert guatemala["Flores"].country_code == "GT"
+    assert found(gaz, "Ferries reached Flores Island in Indonesia.")["Flores Island"] \
+        .country_code == "ID"
+
+
+def test_arabic_head_word_makes_one_longer_name(gaz: Gazetteer) -> None:
+    tops = found(gaz, "Gunmen killed villagers in Wad al-Noura in Gezira state, Sudan.")
+    assert "Noura" not in tops
+    assert tops["Wad al-Noura"].country_code == "SD"
+    assert tops["Wad al-Noura"].source == "inferred"
+
+
+def test_actor_adjective_does_not_hold_a_stray_village_abroad(gaz: Gazetteer) -> None:
+    # The index knows Martynovka only as a village in Crimea, far from Kursk.
+    tops = found(gaz, "Ukrainian troops entered Martynovka in Russia's Kursk region.")
+    assert tops["Martynovka"].country_code == "RU"
+    assert tops["Martynovka"].source == "inferred"
+
+
+def test_doubtful_town_name_next_to_a_named_town(gaz: Gazetteer) -> None:
+    tops = gaz.geoparse("Everett police said the suspect fled toward Seattle.")
+    everett = next(t for t in tops if t.mention == "Everett")
+    assert everett.country_code == "US"
+    assert everett.admin1 == "US.WA"
+
+
+def test_region_of_the_larger_country_wins_a_tie(gaz: Gazetteer) -> None:
+    assert found(gaz, "Storms battered Florida.")["Florida"].country_code == "US"

@@ -62,6 +62,14 @@ Decisions
   most 0.5.
 - Speakers ("according to Yap,", "complained Hartl.", "Sambo commented") and given names
   before a surname particle ("Dennis van Houten") are persons, not small towns.
+- Named storms ("Cyclone Chido"), venues ("Stade de France", "the Emirates" in a football
+  story), commands and cups ("U.S. Africa Command", "Africa Cup") and named fires ("the
+  Franklin fire") are no place mentions; "Emirates" alone is the country only where the
+  text names it or a country near it (``context_only`` in ``data/wordlists.json``).
+- An Arabic head word ("Wad", "Umm", "Kafr", "Deir"...) before a small town's name makes one
+  longer name the index lacks ("Wad al-Noura"), placed by the story.
+- A country named only by an adjective ("Ukrainian drones") is an actor: it does not hold a
+  stray small town abroad in that country (see Gazetteer._stray).
 - No statistical NER runs at geoparse time: spaCy's small model (about 5,000 words/s) would
   cap the pipeline far below the 300 documents/s target; its English vocabulary (the
   lemmatizer tables) is used at build time instead.

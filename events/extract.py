@@ -120,17 +120,19 @@ _SUBJECT_TRIGGERS = re.compile(r"^(?:fell to|fallen to)$", re.IGNORECASE)
 _PATH_WEAPON = re.compile(
     r"\b(?:missiles?|rockets?|drones?|projectiles|ICBMs?|UAVs?|Shaheds?)\b", re.IGNORECASE
 )
+_PLATFORMS = (
+    r"warships?|ships?|vessels?|submarines?|bombers?|aircraft|jets|planes|launchers?"
+    r"|batter(?:y|ies)"
+)
 _LAUNCHERS = (
     r"launch\w*|fir(?:ed|es|ing)|sent|shot|missiles?|rockets?|drones?|projectiles|UAVs?"
-    r"|Shaheds?|ICBMs?|warships?|ships?|vessels?|submarines?|bombers?|aircraft|jets|planes"
-    r"|launchers?|batter(?:y|ies)"
+    rf"|Shaheds?|ICBMs?|{_PLATFORMS}"
 )
 # "missiles fired from Crimea", "drones from Lebanon", "from warships in the Caspian Sea"
 _LAUNCHED_FROM = re.compile(rf"\b(?:{_LAUNCHERS})\b[^,;.]{{0,40}}$", re.IGNORECASE)
 # "warships in the Black Sea fired...", "bombers over the Caspian Sea launched..."
 _PLATFORM = re.compile(
-    r"\b(?:warships?|ships?|vessels?|submarines?|bombers?|aircraft|jets|planes|launchers?"
-    r"|batter(?:y|ies))\s+(?:in|over|off|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    rf"\b(?:{_PLATFORMS})\s+(?:in|over|off|on)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$",
     re.IGNORECASE,
 )
 _LAUNCH_AFTER = re.compile(

@@ -15,8 +15,9 @@ import pyogrio.raw
 import shapely
 from pydantic import ValidationError
 
-from events.geojson import feature_collection
+from events.pipeline import Pipeline
 from service import resources
+from service.errors import describe
 from service.schemas import GeoparseRequest
 from service.settings import Settings
 
@@ -82,14 +83,11 @@ def _analyse(doc: dict[str, Any]) -> Outcome:
     try:
         request = GeoparseRequest.model_validate(doc)
     except ValidationError as exc:
-        fields = ", ".join(".".join(map(str, e["loc"])) + ": " + e["msg"] for e in exc.errors())
-        return Outcome(doc_id, error=f"invalid document: {fields}")
-    result = _PIPELINE(request.text, published=request.published, title=request.title,
-                       url=request.url, country_hint=request.country_hint)  # fmt: skip
-    return Outcome(doc_id, result=feature_collection(result))
+        return Outcome(doc_id, error=f"invalid document: {describe(exc)}")
+    return Outcome(doc_id, result=resources.analyse(_PIPELINE, request))
 
 
-_PIPELINE: Callable[..., Any]
+_PIPELINE: Pipeline
 
 
 def _init_worker(settings: Settings) -> None:

@@ -10,9 +10,9 @@ import orjson
 import typer
 from pydantic import ValidationError
 
-from events.geojson import feature_collection
 from service import resources
 from service.batch import Outcome
+from service.errors import describe
 from service.schemas import GeoparseRequest
 from service.settings import Settings
 
@@ -64,15 +64,10 @@ def parse(
             text=_read_text(file), published=published, country_hint=country_hint or []
         )
     except ValidationError as exc:
-        raise _fail(
-            "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        ) from exc
+        raise _fail(describe(exc)) from exc
     settings = Settings()
     loaded = _load(settings)
-    doc = loaded.pipeline(
-        request.text, published=request.published, country_hint=request.country_hint
-    )
-    fc = feature_collection(doc)
+    fc = resources.analyse(loaded.pipeline, request)
     data = orjson.dumps(fc, option=orjson.OPT_INDENT_2)
     if output:
         output.write_bytes(data)

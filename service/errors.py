@@ -97,6 +97,11 @@ def field_errors(exc: ValidationError | RequestValidationError) -> list[dict[str
     return out
 
 
+def describe(exc: ValidationError | RequestValidationError) -> str:
+    """``field: message; ...`` for a log line or a command-line error."""
+    return "; ".join(f"{e['field']}: {e['message']}" for e in field_errors(exc))
+
+
 def problem(status: int, detail: str, errors: list[dict[str, str]] | None = None) -> Response:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -114,9 +119,7 @@ def _status(exc: Exception) -> int:
 
 async def _handle(request: Request, exc: Exception) -> Response:
     if isinstance(exc, ValidationError | RequestValidationError):
-        errors = field_errors(exc)
-        detail = "; ".join(f"{e['field']}: {e['message']}" for e in errors)
-        return problem(422, f"Invalid request: {detail}", errors)
+        return problem(422, f"Invalid request: {describe(exc)}", field_errors(exc))
     if isinstance(exc, ProblemError):
         return problem(_status(exc), exc.detail, exc.errors)
     if isinstance(exc, DuplicateId):

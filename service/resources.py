@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import gazetteer
+from events.geojson import feature_collection
 from events.pipeline import Pipeline
+from service.schemas import GeoparseRequest
 from service.settings import Settings
 
 
@@ -19,3 +22,15 @@ def load(settings: Settings) -> Resources:
     """Load the gazetteer from ``settings.data_dir`` and build the pipeline over it."""
     gaz = gazetteer.load(settings.data_dir)
     return Resources(gazetteer=gaz, pipeline=Pipeline(gaz))
+
+
+def analyse(pipeline: Pipeline, request: GeoparseRequest) -> dict[str, Any]:
+    """The contract's FeatureCollection for one validated request."""
+    doc = pipeline(
+        request.text,
+        published=request.published,
+        title=request.title,
+        url=request.url,
+        country_hint=request.country_hint,
+    )
+    return feature_collection(doc)

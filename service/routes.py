@@ -11,9 +11,9 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from events.geojson import ATTRIBUTION, feature_collection
+from events.geojson import ATTRIBUTION
 from maps import render_html
-from service import __version__
+from service import __version__, resources
 from service.errors import (
     InvalidInput,
     NotFound,
@@ -132,16 +132,7 @@ async def parse_request(request: Request, model: type[Request_]) -> Request_:
 
 
 async def analyse(request: Request, body: GeoparseRequest) -> dict[str, Any]:
-    pipeline = request.app.state.pipeline
-    doc = await run_in_threadpool(
-        pipeline,
-        body.text,
-        published=body.published,
-        title=body.title,
-        url=body.url,
-        country_hint=body.country_hint,
-    )
-    return feature_collection(doc)
+    return await run_in_threadpool(resources.analyse, request.app.state.pipeline, body)
 
 
 def geoparse_router() -> APIRouter:

@@ -83,6 +83,7 @@ class Store:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
+            db.execute("PRAGMA journal_mode = WAL")  # kept in the file: once is enough
             db.executescript(SCHEMA)
 
     @contextmanager
@@ -90,7 +91,6 @@ class Store:
         db = sqlite3.connect(self.path, timeout=30)
         try:
             db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA journal_mode = WAL")
             with db:  # one transaction: committed on success, rolled back on any error
                 yield db
         finally:

@@ -53,6 +53,7 @@ bench: install dev
 	$(PY) -m bench.speed
 	$(PY) -m bench.pipeline
 	$(PY) -m bench.events
+	$(PY) -m bench.events_real
 	$(PY) -m bench.maps
 
 clean:

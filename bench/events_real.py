@@ -187,11 +187,25 @@ def score_acled(report: Report, record: dict[str, Any], fc: dict[str, Any]) -> b
     else:
         report.add("no deaths where none", killed == 0)
     report.add("date", bool(best) and best.props.get("date") == gold["event_date"])  # type: ignore[union-attr]
+    add_place_measures(report, fc, gold["lon"], gold["lat"], gold["country_code"])
     return not ok
 
 
 def place_found(fc: dict[str, Any], lon: float, lat: float, km: float = 50) -> bool:
     return any(haversine_km(t["lon"], t["lat"], lon, lat) <= km for t in fc.get("toponyms", []))
+
+
+def add_place_measures(
+    report: Report, fc: dict[str, Any], lon: float, lat: float, country: str
+) -> None:
+    """The geoparser's share: some place within 10 / 50 km of the true point, and the
+    nearest place in the true country."""
+    kms = sorted(
+        (haversine_km(t["lon"], t["lat"], lon, lat), t["country_code"]) for t in fc["toponyms"]
+    )
+    for km in (10, 50):
+        report.add(f"place within {km} km", bool(kms) and kms[0][0] <= km)
+    report.add("nearest place in the right country", bool(kms) and kms[0][1] == country)
 
 
 def score_ucdp(report: Report, record: dict[str, Any], fc: dict[str, Any]) -> bool:
@@ -205,6 +219,7 @@ def score_ucdp(report: Report, record: dict[str, Any], fc: dict[str, Any]) -> bo
     if place_found(fc, gold["lon"], gold["lat"]):
         report.add("placed where the text names the place", located)
         ok &= located
+    add_place_measures(report, fc, gold["lon"], gold["lat"], gold["country_code"])
     low, high = gold["deaths_low"], gold["deaths_high"]
     if any(low <= n <= high for n in stated_numbers(record["text"])) and high > 0:
         killed = deaths(scored)

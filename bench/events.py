@@ -30,6 +30,7 @@ from typing import Any
 from events.context import canonical_actor
 from events.document import Document, Event
 from events.extract import extract_events
+from events.report import add_report_events
 from events.sentences import split_sentences
 from gazetteer.model import Toponym
 
@@ -151,6 +152,7 @@ def analyse(article: Article, toponyms: list[Toponym]) -> Document:
     split_sentences(doc)
     doc.toponyms = toponyms
     extract_events(doc)
+    add_report_events(doc)
     return doc
 
 

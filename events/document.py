@@ -23,6 +23,8 @@ EventType = Literal[
     "airspace_violation",
     "protest",
     "displacement",
+    "riot",
+    "development",
     "other",
 ]
 DatePrecision = Literal["day", "week", "month", "year"]

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from events.document import Document
 from events.extract import extract_events
+from events.report import add_report_events
 from events.sentences import split_sentences
 from gazetteer.model import Toponym
 
@@ -28,7 +29,14 @@ class Pipeline:
     def __init__(self, geoparser: Geoparser, stages: Sequence[Stage] | None = None) -> None:
         self.geoparser = geoparser
         self.stages: tuple[Stage, ...] = tuple(
-            stages if stages is not None else (split_sentences, self.find_toponyms, extract_events)
+            stages
+            if stages is not None
+            else (
+                split_sentences,
+                self.find_toponyms,
+                extract_events,
+                add_report_events,
+            )
         )
 
     def find_toponyms(self, doc: Document) -> None:

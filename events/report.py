@@ -1,0 +1,386 @@
+"""The report stage: an event for every sentence that reports one, even when the clause
+rules of ``events.extract`` could not tie it to a place.
+
+Real reporting ("On 3 May, militants attacked a police post in X (Y, Z), killing 5
+policemen"; "Gunmen kill doctor in Kabul") names one event per sentence and its place in
+forms the clause rules do not read. This stage runs after them, on each body sentence they
+left without an event:
+
+1. the report rules (``events/rules/report.toml``, a decision list kept as data and checked
+   by a schema when loaded) find the first asserted trigger whose tests hold: it gives the
+   event type and the ACLED event type and sub-event type;
+2. the place is the finest one the sentence names (a town before a district, a district
+   before a province, a province before a country; an adjective of an actor, "the Malian
+   army", is no place); a sentence that names none takes the last place the story named;
+3. the toll is the sentence's, or the next sentence's when that one tells no event of its
+   own ("One soldier was killed and six others wounded.");
+4. the date is the sentence's, else the story's last one; never the publication date guessed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from events.background import is_background, is_stale
+from events.casualties import find_toll
+from events.context import (
+    PLACE_ROLES,
+    Mention,
+    clause_bounds,
+    clause_of,
+    last_named_actor,
+    mentions_in,
+)
+from events.dates import DateMention, find_dates
+from events.document import Document, Event, EventType, Span
+from events.sentences import is_boilerplate
+from events.triggers import polarity
+from gazetteer.model import Toponym
+
+RULES_FILE = Path(__file__).parent / "rules" / "report.toml"
+_CLASS_REF = re.compile(r"\{([a-z_]+)\}")
+_EVENT_TYPES = frozenset(get_args(EventType))
+
+# (ACLED geo_precision, UCDP where_prec, rank: lower is finer) by feature class
+_PRECISION: dict[str, tuple[int, int, int]] = {
+    "city": (1, 1, 0), "village": (1, 1, 0), "other": (1, 1, 0), "admin2": (2, 3, 1),
+    "water": (3, 7, 2), "region": (3, 5, 3), "admin1": (3, 4, 3), "country": (3, 6, 4),
+}  # fmt: skip
+_ACTOR_AFTER = re.compile(
+    r"\s*(?:-led\s+|-backed\s+)?(?:armed forces|army|military|forces|troops|soldiers|police"
+    r"|militia\w*|rebels|fighters|militants|government|authorities|air ?force|navy|jets"
+    r"|war-?planes|gendarmes?|security|officials|regime|nationals?)\b",
+    re.IGNORECASE,
+)
+_EVENT_ROLES = PLACE_ROLES | {"owner"}
+CONFIDENCE = 0.6
+
+
+class RuleFileError(ValueError):
+    """The report rules file does not follow its schema; the message names the rule."""
+
+
+class _RuleModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    acled: tuple[str, str]
+    event_type: str
+    pattern: str
+    when: str | None = None
+    unless: str | None = None
+    examples: Annotated[list[str], Field(min_length=1)]
+    counterexamples: Annotated[list[str], Field(min_length=1)]
+
+    @field_validator("event_type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in _EVENT_TYPES:
+            raise ValueError(f"unknown event type {value!r}; use one of {sorted(_EVENT_TYPES)}")
+        return value
+
+
+class _SentenceModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    skip: str
+    examples: Annotated[list[str], Field(min_length=1)]
+    counterexamples: Annotated[list[str], Field(min_length=1)]
+
+
+class _RuleFileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sentence: _SentenceModel
+    classes: dict[str, str]
+    rule: Annotated[list[_RuleModel], Field(min_length=1)]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRule:
+    """One entry of the decision list, its regular expressions compiled (case-insensitive)."""
+
+    id: str
+    event_type: EventType
+    acled: tuple[str, str]
+    pattern: re.Pattern[str]
+    when: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...]
+
+
+def _expand(source: str, classes: dict[str, str], rule_id: str) -> re.Pattern[str]:
+    def class_of(m: re.Match[str]) -> str:
+        if m.group(1) not in classes:
+            raise RuleFileError(f"rule {rule_id!r}: unknown word class {{{m.group(1)}}}")
+        return f"(?:{classes[m.group(1)]})"
+
+    expanded = _CLASS_REF.sub(class_of, source)
+    try:
+        return re.compile(expanded, re.IGNORECASE)
+    except re.error as exc:
+        raise RuleFileError(f"rule {rule_id!r}: bad regular expression: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """The decision list and the test of sentences that retell rather than report."""
+
+    rules: tuple[ReportRule, ...]
+    skip: re.Pattern[str]
+    skip_examples: tuple[str, ...]
+    skip_counterexamples: tuple[str, ...]
+
+
+def load_rules(path: Path = RULES_FILE) -> RuleSet:
+    """The rules of ``path``, in file order; ``RuleFileError`` names what is wrong."""
+    try:
+        model = _RuleFileModel.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (ValidationError, tomllib.TOMLDecodeError) as exc:
+        raise RuleFileError(f"{path}: {exc}") from exc
+    ids = [r.id for r in model.rule]
+    if len(set(ids)) != len(ids):
+        raise RuleFileError(f"{path}: rule ids must be unique")
+    decision_list = tuple(
+        ReportRule(
+            id=r.id,
+            event_type=r.event_type,  # type: ignore[arg-type]  # checked by the schema
+            acled=r.acled,
+            pattern=_expand(r.pattern, model.classes, r.id),
+            when=_expand(r.when, model.classes, r.id) if r.when else None,
+            unless=_expand(r.unless, model.classes, r.id) if r.unless else None,
+            examples=tuple(r.examples),
+            counterexamples=tuple(r.counterexamples),
+        )
+        for r in model.rule
+    )
+    return RuleSet(
+        rules=decision_list,
+        skip=_expand(model.sentence.skip, model.classes, "sentence"),
+        skip_examples=tuple(model.sentence.examples),
+        skip_counterexamples=tuple(model.sentence.counterexamples),
+    )
+
+
+@lru_cache(maxsize=1)
+def rules() -> RuleSet:
+    """The project's report rules, loaded once."""
+    return load_rules()
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The rule that decided a sentence and where its trigger is (sentence offsets)."""
+
+    rule: ReportRule
+    start: int
+    end: int
+    trigger: str
+
+
+def _asserted(sentence: str, bounds: list[tuple[int, int]], m: re.Match[str]) -> bool:
+    start, end = bounds[clause_of(bounds, m.start())]
+    return polarity(sentence[start : m.start()], sentence[m.end() : end]) is None
+
+
+def decide(sentence: str, ruleset: RuleSet | None = None) -> Decision | None:
+    """The first rule of the decision list that holds for ``sentence``, or None (also for
+    a question and a sentence that retells or weighs events: a trial, an anniversary, a
+    threat)."""
+    ruleset = ruleset or rules()
+    if sentence.rstrip(" ”\"'").endswith("?") or ruleset.skip.search(sentence):
+        return None
+    bounds = clause_bounds(sentence)
+    for rule in ruleset.rules:
+        if rule.when is not None and not rule.when.search(sentence):
+            continue
+        if rule.unless is not None and rule.unless.search(sentence):
+            continue
+        for m in rule.pattern.finditer(sentence):
+            if _asserted(sentence, bounds, m):
+                return Decision(rule, m.start(), m.end(), m.group(0))
+    return None
+
+
+def _is_actor_word(sentence: str, m: Mention) -> bool:
+    """Whether the mention names whose men act, not where ("the Malian army", "Niger
+    militia", "Russian forces")."""
+    return m.is_demonym or (
+        m.toponym.feature_class in {"country", "admin1"}
+        and bool(_ACTOR_AFTER.match(sentence, m.end))
+    )
+
+
+def _rank(m: Mention) -> tuple[int, int]:
+    return _PRECISION.get(m.toponym.feature_class, (3, 6, 4))[2], m.start
+
+
+def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention | None:
+    """The finest place a sentence (at ``offset`` in the text) says something happened at:
+    among the mentions in a place role ("in X", "near X", "attacked X", "X (Y, Z)"), the
+    finest (the first in the text among equals); else a bare mention that is neither a
+    dateline, a speaker, a source nor an actor ("PESHAWAR, Pakistan -", "Moscow said", "the
+    Malian army")."""
+    mentions = [
+        m
+        for m in mentions_in(sentence, offset, toponyms, clause_bounds(sentence))
+        if not _is_actor_word(sentence, m)
+    ]
+    placed = [m for m in mentions if m.role in _EVENT_ROLES]
+    bare = [m for m in mentions if m.role == "none" and not m.toponym.mention.isupper()]
+    chosen = placed or bare
+    return min(chosen, key=_rank) if chosen else None
+
+
+def _story_place(doc: Document, toponyms: list[Toponym], before: int) -> Toponym | None:
+    """The finest place of the last earlier sentence that names one."""
+    for span in reversed([s for s in doc.sentences if s.end <= before]):
+        inside = [t for t in toponyms if span.start <= t.start and t.end <= span.end]
+        if inside:
+            found = finest_place(doc.text[span.start : span.end], span.start, inside)
+            return found.toponym if found else None
+    return None
+
+
+def _date(dates: list[DateMention], at: int) -> DateMention | None:
+    dated = [d for d in dates if d.value is not None]
+    return min(dated, key=lambda d: abs(d.start - at)) if dated else None
+
+
+class _Story:
+    """What the report stage remembers while reading: the last date told."""
+
+    def __init__(self) -> None:
+        self.date: DateMention | None = None
+
+
+def _event(
+    doc: Document,
+    span: Span,
+    decision: Decision,
+    place: Toponym,
+    exact: bool,
+    when: DateMention | None,
+) -> Event:
+    geo, ucdp, _ = _PRECISION.get(place.feature_class, (3, 6, 4))
+    sentence = doc.text[span.start : span.end]
+    event = Event(
+        event_type=decision.rule.event_type,
+        places=[place],
+        sentence=span,
+        trigger=decision.trigger,
+        date=when.value if when else None,
+        date_precision=when.precision if when else None,
+        actor=last_named_actor(sentence[: decision.start]),
+        acled_event_type=decision.rule.acled[0],
+        acled_sub_event_type=decision.rule.acled[1],
+        geo_precision=geo if exact else max(geo, 2),
+        ucdp_where_prec=ucdp if exact else max(ucdp, 2),
+        confidence=CONFIDENCE if exact else CONFIDENCE / 2,
+    )
+    event.extra = {"rule": decision.rule.id}
+    return event
+
+
+# Event types whose ACLED type the report rules may refine (paths, crashes, airspace
+# violations, displacement and hazards keep theirs).
+_RETYPED: frozenset[str] = frozenset({"strike", "clash", "other", "protest", "territory_change"})
+
+
+def _retype(doc: Document, events: list[Event]) -> None:
+    """Give the events of the clause rules the ACLED type the report rules decide for their
+    sentence, where both tell the same kind of happening at one place ("protesters burned
+    tyres": a riot, not a peaceful protest; "gunmen attacked a police post": a battle)."""
+    decided: dict[Span, Decision | None] = {}
+    places: dict[Span, set[tuple[float, float]]] = {}
+    for e in events:
+        places.setdefault(e.sentence, set()).update((p.lon, p.lat) for p in e.places)
+    for e in events:
+        if e.event_type not in _RETYPED or "hazard" in e.extra or e.acled_event_type is None:
+            continue
+        if len(places[e.sentence]) > 1:
+            continue  # a sentence that tells of several places may tell several events
+        if e.sentence not in decided:
+            decided[e.sentence] = decide(doc.text[e.sentence.start : e.sentence.end])
+        decision = decided[e.sentence]
+        if decision is None:
+            continue
+        if decision.rule.event_type in _RETYPED:
+            e.acled_event_type, e.acled_sub_event_type = decision.rule.acled
+        elif decision.rule.event_type == "riot" and e.event_type == "protest":
+            e.event_type = "riot"
+            e.acled_event_type, e.acled_sub_event_type = decision.rule.acled
+
+
+def _told(event: Event, events: list[Event]) -> bool:
+    """Whether an event of the same type at the same place was told already."""
+    here = {(p.lon, p.lat) for p in event.places}
+    return any(
+        e.event_type == event.event_type and here <= {(p.lon, p.lat) for p in e.places}
+        for e in events
+    )
+
+
+def add_report_events(doc: Document) -> None:
+    """Add an event for each body sentence that reports one and has none yet."""
+    _retype(doc, doc.events)
+    text = doc.text
+    end = doc.body_end if doc.body_end is not None else len(text)
+    covered = {e.sentence for e in doc.events}
+    toponyms = sorted(doc.toponyms, key=lambda t: t.start)
+    body = [s for s in doc.sentences if s.start < end]
+    story = _Story()
+    added: list[Event] = []
+    skip: set[Span] = set()
+    for i, span in enumerate(body):
+        sentence = text[span.start : min(span.end, end)]
+        dates = find_dates(sentence, doc.published)
+        when = _date(dates, 0)
+        if when is not None:
+            story.date = when
+        if span in covered or span in skip or is_boilerplate(sentence) or is_background(sentence):
+            continue
+        decision = decide(sentence)
+        if decision is None:
+            continue
+        inside = [t for t in toponyms if span.start <= t.start and t.end <= span.end]
+        mention = finest_place(sentence, span.start, inside)
+        if mention is not None:
+            place, own, near = mention.toponym, True, mention.near
+        elif doc.events or added:
+            continue  # a sentence with no place of its own, in a story already mapped
+        else:
+            place, own, near = _story_place(doc, toponyms, span.start), False, True
+        if place is None:
+            continue
+        when = _date(dates, decision.start) or story.date
+        if any(is_stale(d.value, d.precision, doc.published) for d in dates if d.value is not None):
+            continue  # "the rebel commander who fought in Iraq in 2004": history
+        event = _event(doc, span, decision, place, own and not near, when)
+        if _told(event, doc.events + added):
+            continue  # "Putin said the air strikes were targeting...": a retelling
+        toll = find_toll(sentence)
+        if toll is None and i + 1 < len(body):
+            following = body[i + 1]
+            after = text[following.start : min(following.end, end)]
+            after_places = [
+                t for t in toponyms if following.start <= t.start and t.end <= following.end
+            ]
+            if following not in covered and (
+                decide(after) is None or finest_place(after, following.start, after_places) is None
+            ):
+                toll = find_toll(after)
+                if toll is not None:
+                    skip.add(following)
+        if toll is not None:
+            event.casualties = toll.casualties
+        added.append(event)
+    doc.events.extend(added)

@@ -1,0 +1,169 @@
+"""The report stage: its rules file (schema, examples, counterexamples) and the events it
+adds through the real gazetteer. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import gazetteer
+from events.pipeline import Pipeline
+from events.report import RuleFileError, decide, load_rules, rules
+
+ROOT = Path(__file__).resolve().parent.parent
+RULESET = rules()
+EXAMPLES = [(r.id, text) for r in RULESET.rules for text in r.examples]
+COUNTEREXAMPLES = [(r.id, text) for r in RULESET.rules for text in r.counterexamples]
+
+
+@pytest.mark.parametrize(("rule_id", "sentence"), EXAMPLES)
+def test_rule_decides_its_examples(rule_id: str, sentence: str) -> None:
+    decision = decide(sentence)
+    assert decision is not None, f"no rule holds for {sentence!r}"
+    assert decision.rule.id == rule_id
+
+
+@pytest.mark.parametrize(("rule_id", "sentence"), COUNTEREXAMPLES)
+def test_rule_does_not_decide_its_counterexamples(rule_id: str, sentence: str) -> None:
+    decision = decide(sentence)
+    assert decision is None or decision.rule.id != rule_id
+
+
+@pytest.mark.parametrize("sentence", RULESET.skip_examples)
+def test_retold_sentences_make_no_event(sentence: str) -> None:
+    assert decide(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", RULESET.skip_counterexamples)
+def test_reported_sentences_are_not_skipped(sentence: str) -> None:
+    assert decide(sentence) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new album bombed in the charts.",
+        "Oil prices crashed in March after the meeting.",
+        "Shares rallied on Tuesday.",
+        "Did rebels attack the town?",
+        "Police did not arrest anyone.",
+    ],
+)
+def test_figurative_and_negated_sentences_make_no_event(sentence: str) -> None:
+    decision = decide(sentence)
+    assert decision is None, decision
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "rules.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+_SENTENCE = """[sentence]
+skip = 'never'
+examples = ['never']
+counterexamples = ['x']
+"""
+
+
+def test_unknown_word_class_is_named(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        _SENTENCE + "[classes]\na = 'x'\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\n"
+        "event_type = 'clash'\npattern = '{b}'\nexamples = ['x']\ncounterexamples = ['y']\n",
+    )
+    with pytest.raises(RuleFileError, match=r"rule 'r': unknown word class \{b\}"):
+        load_rules(path)
+
+
+def test_unknown_event_type_and_missing_examples_are_schema_errors(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        _SENTENCE + "[classes]\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\n"
+        "event_type = 'party'\npattern = 'x'\nexamples = []\ncounterexamples = ['y']\n",
+    )
+    with pytest.raises(RuleFileError, match="unknown event type 'party'") as info:
+        load_rules(path)
+    assert "examples" in str(info.value)
+
+
+def test_bad_regular_expression_is_named(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        _SENTENCE + "[classes]\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\n"
+        "event_type = 'clash'\npattern = '(x'\nexamples = ['x']\ncounterexamples = ['y']\n",
+    )
+    with pytest.raises(RuleFileError, match="rule 'r': bad regular expression"):
+        load_rules(path)
+
+
+# --- through the pipeline and the real gazetteer --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(gazetteer.load(ROOT / "var" / "gazetteer"))
+
+
+def _events(pipeline: Pipeline, text: str) -> list:
+    return pipeline(text, published=date(2021, 6, 8)).events
+
+
+def test_headline_in_present_tense_is_an_event(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Gunmen kill doctor in Kabul")
+    assert [(e.acled_event_type, e.places[0].name) for e in events] == [
+        ("Violence against civilians", "Kabul")
+    ]
+
+
+def test_unknown_village_falls_back_to_the_stated_district(pipeline: Pipeline) -> None:
+    text = (
+        "On 5 June 2021, gunmen attacked and killed two farmers in Zzyqorville village "
+        "(Mashegu, Niger)."
+    )
+    events = _events(pipeline, text)
+    attacks = [e for e in events if e.acled_sub_event_type == "Attack"]
+    assert attacks, events
+    assert all(e.places[0].country_code == "NG" for e in events)
+    assert all(e.places[0].feature_class not in {"country", "admin1"} for e in events)
+    assert all(e.date == date(2021, 6, 5) for e in events)
+    assert sum(e.casualties.killed for e in events if e.casualties) == 2
+
+
+def test_toll_in_the_next_sentence_completes_the_event(pipeline: Pipeline) -> None:
+    text = (
+        "On 6 June 2021, an army truck struck a landmine near Djibo. "
+        "Three soldiers were killed and four others wounded."
+    )
+    events = _events(pipeline, text)
+    assert "Remote explosive/landmine/IED" in [e.acled_sub_event_type for e in events]
+    assert sum(e.casualties.killed for e in events if e.casualties) == 3
+
+
+def test_riot_is_told_from_protest(pipeline: Pipeline) -> None:
+    riot = _events(pipeline, "Protesters burned tyres and threw stones at police in Kisumu.")
+    protest = _events(pipeline, "Nurses held a peaceful march in Kisumu to demand better pay.")
+    assert [e.acled_event_type for e in riot] == ["Riots"]
+    assert [e.acled_event_type for e in protest] == ["Protests"]
+
+
+def test_arrest_is_a_strategic_development(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Police arrested a local journalist in Mombasa on Monday.")
+    assert [(e.event_type, e.acled_sub_event_type) for e in events] == [("development", "Arrests")]
+
+
+def test_actor_adjective_is_not_the_place(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The Malian army clashed with militants near Douentza.")
+    assert [e.places[0].name for e in events] == ["Douentza"]
+
+
+def test_no_place_in_the_story_gives_no_event(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "Gunmen killed three people.") == []
+
+
+def test_past_event_in_background_is_not_mapped(pipeline: Pipeline) -> None:
+    text = "Survivors gathered in Nyamata, where thousands of people were massacred in April 1994."
+    assert _events(pipeline, text) == []

@@ -23,7 +23,6 @@ EventType = Literal[
     "airspace_violation",
     "protest",
     "displacement",
-    "riot",
     "development",
     "other",
 ]

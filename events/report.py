@@ -315,9 +315,6 @@ def _retype(doc: Document, events: list[Event]) -> None:
             continue
         if decision.rule.event_type in _RETYPED:
             e.acled_event_type, e.acled_sub_event_type = decision.rule.acled
-        elif decision.rule.event_type == "riot" and e.event_type == "protest":
-            e.event_type = "riot"
-            e.acled_event_type, e.acled_sub_event_type = decision.rule.acled
 
 
 def _told(event: Event, events: list[Event]) -> bool:

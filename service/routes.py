@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar, get_args
 
 import orjson
 from fastapi import APIRouter, Query, Request
@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
+from events.document import EventType
 from events.geojson import ATTRIBUTION
 from maps import render_html
 from service import __version__, resources
@@ -265,18 +266,7 @@ def meta_router() -> APIRouter:
             "version": __version__,
             "attribution": ATTRIBUTION,
             "sources": request.app.state.gazetteer.sources,
-            "event_types": [
-                "strike",
-                "casualty",
-                "missile_path",
-                "territory_change",
-                "clash",
-                "crash",
-                "airspace_violation",
-                "protest",
-                "displacement",
-                "other",
-            ],
+            "event_types": list(get_args(EventType)),
         }
 
     return router

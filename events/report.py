@@ -26,10 +26,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, get_args
 
+import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from events.background import is_background, is_stale
-from events.casualties import find_toll
+from events.casualties import Toll, find_toll
 from events.context import (
     PLACE_ROLES,
     Mention,
@@ -73,6 +74,7 @@ class _RuleModel(BaseModel):
     id: Annotated[str, Field(pattern=r"^[a-z_]+$")]
     acled: tuple[str, str]
     event_type: str
+    stems: Annotated[list[Annotated[str, Field(pattern=r"^[^A-Z]+$")]], Field(min_length=1)]
     pattern: str
     when: str | None = None
     unless: str | None = None
@@ -110,6 +112,7 @@ class ReportRule:
     id: str
     event_type: EventType
     acled: tuple[str, str]
+    stems: tuple[str, ...]
     pattern: re.Pattern[str]
     when: re.Pattern[str] | None
     unless: re.Pattern[str] | None
@@ -130,12 +133,25 @@ def _expand(source: str, classes: dict[str, str], rule_id: str) -> re.Pattern[st
         raise RuleFileError(f"rule {rule_id!r}: bad regular expression: {exc}") from exc
 
 
+def _automaton(decision_list: tuple[ReportRule, ...]) -> ahocorasick.Automaton:
+    needs: dict[str, set[int]] = {}
+    for i, rule in enumerate(decision_list):
+        for stem in rule.stems:
+            needs.setdefault(stem, set()).add(i)
+    automaton = ahocorasick.Automaton()
+    for stem, indices in needs.items():
+        automaton.add_word(stem, frozenset(indices))
+    automaton.make_automaton()
+    return automaton
+
+
 @dataclass(frozen=True, slots=True)
 class RuleSet:
     """The decision list and the test of sentences that retell rather than report."""
 
     rules: tuple[ReportRule, ...]
     skip: re.Pattern[str]
+    gate: ahocorasick.Automaton  # stem -> indices of the rules that need it
     skip_examples: tuple[str, ...]
     skip_counterexamples: tuple[str, ...]
 
@@ -154,6 +170,7 @@ def load_rules(path: Path = RULES_FILE) -> RuleSet:
             id=r.id,
             event_type=r.event_type,  # type: ignore[arg-type]  # checked by the schema
             acled=r.acled,
+            stems=tuple(r.stems),
             pattern=_expand(r.pattern, model.classes, r.id),
             when=_expand(r.when, model.classes, r.id) if r.when else None,
             unless=_expand(r.unless, model.classes, r.id) if r.unless else None,
@@ -165,6 +182,7 @@ def load_rules(path: Path = RULES_FILE) -> RuleSet:
     return RuleSet(
         rules=decision_list,
         skip=_expand(model.sentence.skip, model.classes, "sentence"),
+        gate=_automaton(decision_list),
         skip_examples=tuple(model.sentence.examples),
         skip_counterexamples=tuple(model.sentence.counterexamples),
     )
@@ -196,8 +214,24 @@ def decide(sentence: str, ruleset: RuleSet | None = None) -> Decision | None:
     a question and a sentence that retells or weighs events: a trial, an anniversary, a
     threat)."""
     ruleset = ruleset or rules()
-    if sentence.rstrip(" ”\"'").endswith("?") or ruleset.skip.search(sentence):
+    candidates: set[int] = set()
+    for _, indices in ruleset.gate.iter(sentence.lower()):
+        candidates |= indices
+    if not candidates or sentence.rstrip(" ”\"'").endswith("?") or ruleset.skip.search(sentence):
         return None
+    bounds = clause_bounds(sentence)
+    for rule in (ruleset.rules[i] for i in sorted(candidates)):
+        match = next(
+            (m for m in rule.pattern.finditer(sentence) if _asserted(sentence, bounds, m)), None
+        )
+        if match is None:
+            continue
+        if rule.when is not None and not rule.when.search(sentence):
+            continue
+        if rule.unless is not None and rule.unless.search(sentence):
+            continue
+        return Decision(rule, match.start(), match.end(), match.group(0))
+    return None
     bounds = clause_bounds(sentence)
     for rule in ruleset.rules:
         if rule.when is not None and not rule.when.search(sentence):
@@ -253,13 +287,6 @@ def _story_place(doc: Document, toponyms: list[Toponym], before: int) -> Toponym
 def _date(dates: list[DateMention], at: int) -> DateMention | None:
     dated = [d for d in dates if d.value is not None]
     return min(dated, key=lambda d: abs(d.start - at)) if dated else None
-
-
-class _Story:
-    """What the report stage remembers while reading: the last date told."""
-
-    def __init__(self) -> None:
-        self.date: DateMention | None = None
 
 
 def _event(
@@ -340,57 +367,90 @@ def _told(event: Event, events: list[Event]) -> bool:
     )
 
 
+class _Reader:
+    """One document read sentence by sentence: its body, toponyms and dates (read only
+    when an event needs them)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        end = doc.body_end if doc.body_end is not None else len(doc.text)
+        self.body = [s for s in doc.sentences if s.start < end]
+        self.texts = [doc.text[s.start : min(s.end, end)] for s in self.body]
+        self.toponyms = sorted(doc.toponyms, key=lambda t: t.start)
+        self.covered = {e.sentence for e in doc.events}
+        self._dates: dict[int, list[DateMention]] = {}
+
+    def dates(self, i: int) -> list[DateMention]:
+        if i not in self._dates:
+            self._dates[i] = find_dates(self.texts[i], self.doc.published)
+        return self._dates[i]
+
+    def story_date(self, i: int) -> DateMention | None:
+        """The first date of the nearest earlier sentence that has one."""
+        for j in range(i - 1, -1, -1):
+            found = _date(self.dates(j), 0)
+            if found is not None:
+                return found
+        return None
+
+    def inside(self, i: int) -> list[Toponym]:
+        span = self.body[i]
+        return [t for t in self.toponyms if span.start <= t.start and t.end <= span.end]
+
+    def own_place(self, i: int) -> Mention | None:
+        return finest_place(self.texts[i], self.body[i].start, self.inside(i))
+
+    def next_toll(self, i: int) -> Toll | None:
+        """The toll of sentence ``i + 1`` when it tells no event of its own ("Three
+        soldiers were killed."), or None."""
+        if i + 1 >= len(self.body) or self.body[i + 1] in self.covered:
+            return None
+        after = self.texts[i + 1]
+        if decide(after) is not None and self.own_place(i + 1) is not None:
+            return None
+        return find_toll(after)
+
+
+def _report_event(reader: _Reader, i: int, decision: Decision, mapped: bool) -> Event | None:
+    """The event sentence ``i`` reports, or None when it has no place (its own, or the
+    story's when nothing is mapped yet) or tells of history."""
+    doc, span = reader.doc, reader.body[i]
+    dates = reader.dates(i)
+    if any(is_stale(d.value, d.precision, doc.published) for d in dates if d.value is not None):
+        return None  # "the rebel commander who fought in Iraq in 2004": history
+    mention = reader.own_place(i)
+    if mention is not None:
+        place, exact = mention.toponym, not mention.near
+    elif mapped:
+        return None  # a sentence with no place of its own, in a story already mapped
+    else:
+        place, exact = _story_place(doc, reader.toponyms, span.start), False
+    if place is None:
+        return None
+    when = _date(dates, decision.start) or reader.story_date(i)
+    return _event(doc, span, decision, place, exact and mention is not None, when)
+
+
 def add_report_events(doc: Document) -> None:
     """Add an event for each body sentence that reports one and has none yet."""
     _refine(doc, doc.events)
-    text = doc.text
-    end = doc.body_end if doc.body_end is not None else len(text)
-    covered = {e.sentence for e in doc.events}
-    toponyms = sorted(doc.toponyms, key=lambda t: t.start)
-    body = [s for s in doc.sentences if s.start < end]
-    story = _Story()
+    reader = _Reader(doc)
     added: list[Event] = []
-    skip: set[Span] = set()
-    for i, span in enumerate(body):
-        sentence = text[span.start : min(span.end, end)]
-        dates = find_dates(sentence, doc.published)
-        when = _date(dates, 0)
-        if when is not None:
-            story.date = when
-        if span in covered or span in skip or is_boilerplate(sentence) or is_background(sentence):
+    skip: set[int] = set()
+    for i, (span, sentence) in enumerate(zip(reader.body, reader.texts, strict=True)):
+        if span in reader.covered or i in skip:
             continue
         decision = decide(sentence)
-        if decision is None:
+        if decision is None or is_boilerplate(sentence) or is_background(sentence):
             continue
-        inside = [t for t in toponyms if span.start <= t.start and t.end <= span.end]
-        mention = finest_place(sentence, span.start, inside)
-        if mention is not None:
-            place, own, near = mention.toponym, True, mention.near
-        elif doc.events or added:
-            continue  # a sentence with no place of its own, in a story already mapped
-        else:
-            place, own, near = _story_place(doc, toponyms, span.start), False, True
-        if place is None:
-            continue
-        when = _date(dates, decision.start) or story.date
-        if any(is_stale(d.value, d.precision, doc.published) for d in dates if d.value is not None):
-            continue  # "the rebel commander who fought in Iraq in 2004": history
-        event = _event(doc, span, decision, place, own and not near, when)
-        if _told(event, doc.events + added):
+        event = _report_event(reader, i, decision, bool(doc.events or added))
+        if event is None or _told(event, doc.events + added):
             continue  # "Putin said the air strikes were targeting...": a retelling
         toll = find_toll(sentence)
-        if toll is None and i + 1 < len(body):
-            following = body[i + 1]
-            after = text[following.start : min(following.end, end)]
-            after_places = [
-                t for t in toponyms if following.start <= t.start and t.end <= following.end
-            ]
-            if following not in covered and (
-                decide(after) is None or finest_place(after, following.start, after_places) is None
-            ):
-                toll = find_toll(after)
-                if toll is not None:
-                    skip.add(following)
+        if toll is None:
+            toll = reader.next_toll(i)
+            if toll is not None:
+                skip.add(i + 1)
         if toll is not None:
             event.casualties = toll.casualties
         added.append(event)

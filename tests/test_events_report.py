@@ -56,6 +56,31 @@ def test_figurative_and_negated_sentences_make_no_event(sentence: str) -> None:
     assert decision is None, decision
 
 
+def _sentences_of_the_project_articles() -> list[str]:
+    from events.sentences import sentence_spans
+
+    found = []
+    for path in sorted((ROOT / "tests" / "articles").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found.extend(text[s.start : s.end] for s in sentence_spans(text))
+    return found
+
+
+def test_every_match_holds_one_of_its_rule_stems() -> None:
+    """The stems pick the rules worth trying: a rule whose pattern matches a sentence that
+    holds none of its stems would be skipped."""
+    sentences = _sentences_of_the_project_articles()
+    sentences += [t for r in RULESET.rules for t in r.examples + r.counterexamples]
+    assert len(sentences) > 500
+    for rule in RULESET.rules:
+        for sentence in sentences:
+            for m in rule.pattern.finditer(sentence):
+                assert any(stem in m.group(0).lower() for stem in rule.stems), (
+                    rule.id,
+                    m.group(0),
+                )
+
+
 def _write(tmp_path: Path, body: str) -> Path:
     path = tmp_path / "rules.toml"
     path.write_text(body, encoding="utf-8")
@@ -73,7 +98,8 @@ def test_unknown_word_class_is_named(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
         _SENTENCE + "[classes]\na = 'x'\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\n"
-        "event_type = 'clash'\npattern = '{b}'\nexamples = ['x']\ncounterexamples = ['y']\n",
+        "event_type = 'clash'\nstems = ['x']\n"
+        "pattern = '{b}'\nexamples = ['x']\ncounterexamples = ['y']\n",
     )
     with pytest.raises(RuleFileError, match=r"rule 'r': unknown word class \{b\}"):
         load_rules(path)
@@ -83,7 +109,8 @@ def test_unknown_event_type_and_missing_examples_are_schema_errors(tmp_path: Pat
     path = _write(
         tmp_path,
         _SENTENCE + "[classes]\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\n"
-        "event_type = 'party'\npattern = 'x'\nexamples = []\ncounterexamples = ['y']\n",
+        "event_type = 'party'\nstems = ['x']\n"
+        "pattern = 'x'\nexamples = []\ncounterexamples = ['y']\n",
     )
     with pytest.raises(RuleFileError, match="unknown event type 'party'") as info:
         load_rules(path)
@@ -94,7 +121,8 @@ def test_bad_regular_expression_is_named(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
         _SENTENCE + "[classes]\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\n"
-        "event_type = 'clash'\npattern = '(x'\nexamples = ['x']\ncounterexamples = ['y']\n",
+        "event_type = 'clash'\nstems = ['x']\n"
+        "pattern = '(x'\nexamples = ['x']\ncounterexamples = ['y']\n",
     )
     with pytest.raises(RuleFileError, match="rule 'r': bad regular expression"):
         load_rules(path)

@@ -256,7 +256,7 @@ def run(
                 if f["properties"].get("kind") == "event"
             ]
             toponyms = [
-                (t["mention"], t["name"], t["country_code"], t["feature_class"])
+                (t["mention"], t["name"], t["country_code"], t["feature_class"], t["lon"], t["lat"])
                 for t in fc["toponyms"]
             ]
             errors.write(

@@ -61,7 +61,10 @@ _ACTOR_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EVENT_ROLES = PLACE_ROLES | {"owner"}
+# A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
+_STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
+_OPENING_DATE = 12  # characters before a date that opens its sentence ("Around 4 May")
 
 
 class RuleFileError(ValueError):
@@ -258,19 +261,25 @@ def _rank(m: Mention) -> tuple[int, int]:
 
 
 def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention | None:
-    """The finest place a sentence (at ``offset`` in the text) says something happened at:
-    among the mentions in a place role ("in X", "near X", "attacked X", "X (Y, Z)"), the
-    finest (the first in the text among equals); else a bare mention that is neither a
-    dateline, a speaker, a source nor an actor ("PESHAWAR, Pakistan -", "Moscow said", "the
-    Malian army")."""
+    """The finest place a sentence (at ``offset`` in the text) says something happened at,
+    the first in the text among equals: a mention in a place role ("in X", "near X",
+    "attacked X") or one that states where such a place lies ("in western Yemen (Hays, Al
+    Hudaydah)": Hays); never a dateline, a speaker, a source or an actor ("PESHAWAR,
+    Pakistan -", "Moscow said", "fled from X", "the Malian army"). Without a place role, a
+    bare mention that is none of those; else None."""
     mentions = [
         m
         for m in mentions_in(sentence, offset, toponyms, clause_bounds(sentence))
         if not _is_actor_word(sentence, m)
     ]
-    placed = [m for m in mentions if m.role in _EVENT_ROLES]
-    bare = [m for m in mentions if m.role == "none" and not m.toponym.mention.isupper()]
-    chosen = placed or bare
+    if any(m.role in _EVENT_ROLES for m in mentions):
+        chosen = [
+            m
+            for m in mentions
+            if m.role in _EVENT_ROLES or _STATED_AFTER.match(sentence, 0, m.start)
+        ]
+    else:
+        chosen = [m for m in mentions if m.role == "none" and not m.toponym.mention.isupper()]
     return min(chosen, key=_rank) if chosen else None
 
 
@@ -285,7 +294,11 @@ def _story_place(doc: Document, toponyms: list[Toponym], before: int) -> Toponym
 
 
 def _date(dates: list[DateMention], at: int) -> DateMention | None:
+    """The date nearest offset ``at``; a date that opens the sentence ("On 3 May, ...")
+    holds for all of it."""
     dated = [d for d in dates if d.value is not None]
+    if dated and dated[0].start <= _OPENING_DATE:
+        return dated[0]
     return min(dated, key=lambda d: abs(d.start - at)) if dated else None
 
 
@@ -411,6 +424,12 @@ class _Reader:
         return find_toll(after)
 
 
+def _any_country(reader: _Reader) -> Toponym | None:
+    """The story's first country, even one named only as an actor ("Eritrean shelling
+    injures two civilians"): the last resort of a report that names no other place."""
+    return next((t for t in reader.toponyms if t.feature_class == "country"), None)
+
+
 def _report_event(reader: _Reader, i: int, decision: Decision, mapped: bool) -> Event | None:
     """The event sentence ``i`` reports, or None when it has no place (its own, or the
     story's when nothing is mapped yet) or tells of history."""
@@ -424,7 +443,8 @@ def _report_event(reader: _Reader, i: int, decision: Decision, mapped: bool) -> 
     elif mapped:
         return None  # a sentence with no place of its own, in a story already mapped
     else:
-        place, exact = _story_place(doc, reader.toponyms, span.start), False
+        place = _story_place(doc, reader.toponyms, span.start) or _any_country(reader)
+        exact = False
     if place is None:
         return None
     when = _date(dates, decision.start) or reader.story_date(i)

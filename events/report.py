@@ -336,23 +336,46 @@ _RETYPED: frozenset[str] = frozenset({"strike", "clash", "other", "protest", "te
 _BROAD: frozenset[str] = frozenset({"country", "admin1", "region"})
 
 
+def _contains(outer: Toponym, inner: Toponym) -> bool:
+    """Whether ``outer`` is the country or the admin-1 region ``inner`` lies in."""
+    if outer.feature_class == "country":
+        return outer.country_code == inner.country_code
+    return (
+        outer.feature_class == "admin1"
+        and outer.admin1 is not None
+        and outer.admin1 == inner.admin1
+        and outer.country_code == inner.country_code
+    )
+
+
+def _distinct_places(places: list[Toponym]) -> int:
+    """How many places ``places`` are, the country or region a place lies in counted as part
+    of it ("near Bohdanivka, Donetsk": one; "in the Lviv and Rivne regions": two)."""
+    distinct: list[Toponym] = []
+    for p in sorted(places, key=lambda p: _PRECISION.get(p.feature_class, (3, 6, 4))[2]):
+        if not any((q.lon, q.lat) == (p.lon, p.lat) or _contains(p, q) for q in distinct):
+            distinct.append(p)
+    return len(distinct)
+
+
 def _refine(doc: Document, events: list[Event]) -> None:
     """Refine the events of the clause rules where their sentence tells of one place: the
     ACLED type the report rules decide for the sentence, when both tell the same kind of
     happening ("protesters burned tyres": a riot; "gunmen attacked a police post": a
     battle), and the finest place the sentence names, when the event sits at a region or a
     country ("killed a commander in the area of X (Y, Z)", not "with US forces")."""
-    places: dict[Span, set[tuple[float, float]]] = {}
+    places: dict[Span, list[Toponym]] = {}
     for e in events:
-        places.setdefault(e.sentence, set()).update((p.lon, p.lat) for p in e.places)
+        places.setdefault(e.sentence, []).extend(e.places)
     for span, where in places.items():
-        if len(where) > 1:
+        if _distinct_places(where) > 1:
             continue  # a sentence that tells of several places may tell several events
         sentence = doc.text[span.start : span.end]
         told = [e for e in events if e.sentence == span and e.path is None]
         decision = decide(sentence)
         finest = None
-        if any(e.places and e.places[0].feature_class in _BROAD for e in told):
+        one_point = len({(p.lon, p.lat) for p in where}) == 1
+        if one_point and where[0].feature_class in _BROAD:
             inside = [t for t in doc.toponyms if span.start <= t.start and t.end <= span.end]
             finest = finest_place(sentence, span.start, inside)
         for e in told:

@@ -61,6 +61,12 @@ _ACTOR_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EVENT_ROLES = PLACE_ROLES | {"owner"}
+# A sentence that goes on with the event just told: "The raids hit ...", "The attack was..."
+_REFERS_BACK = re.compile(
+    r"^\W*(?:The|These|Those|That|This|Both|All)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?"
+    r"|raids?|shelling|bombings?|bombardments?|assaults?|fighting|clashes|violence|protests?"
+    r"|demonstrations?|explosions?|blasts?|ambush|operation|offensive|incident)\b"
+)
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
 _STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
@@ -306,15 +312,15 @@ def _event(
     doc: Document,
     span: Span,
     decision: Decision,
-    place: Toponym,
+    places: list[Toponym],
     exact: bool,
     when: DateMention | None,
 ) -> Event:
-    geo, ucdp, _ = _PRECISION.get(place.feature_class, (3, 6, 4))
+    geo, ucdp, _ = max(_PRECISION.get(p.feature_class, (3, 6, 4)) for p in places)
     sentence = doc.text[span.start : span.end]
     event = Event(
         event_type=decision.rule.event_type,
-        places=[place],
+        places=places,
         sentence=span,
         trigger=decision.trigger,
         date=when.value if when else None,
@@ -334,6 +340,8 @@ def _event(
 # violations, displacement and hazards keep theirs).
 _RETYPED: frozenset[str] = frozenset({"strike", "clash", "other", "protest", "territory_change"})
 _BROAD: frozenset[str] = frozenset({"country", "admin1", "region"})
+# Events that happen at one spot; a flood, a quake or an exodus may cover the region named
+_MOVABLE: frozenset[str] = _RETYPED | {"casualty"}
 
 
 def _contains(outer: Toponym, inner: Toponym) -> bool:
@@ -358,40 +366,59 @@ def _distinct_places(places: list[Toponym]) -> int:
     return len(distinct)
 
 
+def _without_containers(places: list[Toponym]) -> list[Toponym]:
+    """``places`` less those that only contain another of them ("near X, Y region": X)."""
+    return [p for p in places if not any(q is not p and _contains(p, q) for q in places)]
+
+
+def _retype(event: Event, decision: Decision | None) -> None:
+    """The ACLED type the report rules decide, when the event tells the same kind of
+    happening; a toll with no type of its own takes the type of the act that caused it."""
+    if decision is None or decision.rule.event_type not in _RETYPED or "hazard" in event.extra:
+        return
+    typed = event.event_type in _RETYPED and event.acled_event_type is not None
+    untyped_toll = event.event_type == "casualty" and event.acled_event_type is None
+    if typed or untyped_toll:
+        event.acled_event_type, event.acled_sub_event_type = decision.rule.acled
+
+
+def _move(event: Event, finest: Mention) -> None:
+    """Put ``event`` at ``finest`` with its precision."""
+    event.places = [finest.toponym]
+    geo, ucdp, _ = _PRECISION[finest.toponym.feature_class]
+    event.geo_precision = max(geo, 2) if finest.near else geo
+    event.ucdp_where_prec = max(ucdp, 2) if finest.near else ucdp
+
+
 def _refine(doc: Document, events: list[Event]) -> None:
     """Refine the events of the clause rules where their sentence tells of one place: the
-    ACLED type the report rules decide for the sentence, when both tell the same kind of
-    happening ("protesters burned tyres": a riot; "gunmen attacked a police post": a
-    battle), and the finest place the sentence names, when the event sits at a region or a
+    ACLED type the report rules decide for the sentence ("protesters burned tyres": a
+    riot; "gunmen attacked a police post": a battle), no point for the region a place lies
+    in, and the finest place the sentence names when the event sits at a region or a
     country ("killed a commander in the area of X (Y, Z)", not "with US forces")."""
     places: dict[Span, list[Toponym]] = {}
     for e in events:
+        if e.path is None and len(e.places) > 1:
+            e.places = _without_containers(e.places)
         places.setdefault(e.sentence, []).extend(e.places)
     for span, where in places.items():
         if _distinct_places(where) > 1:
             continue  # a sentence that tells of several places may tell several events
         sentence = doc.text[span.start : span.end]
-        told = [e for e in events if e.sentence == span and e.path is None]
         decision = decide(sentence)
         finest = None
-        one_point = len({(p.lon, p.lat) for p in where}) == 1
-        if one_point and where[0].feature_class in _BROAD:
+        if len({(p.lon, p.lat) for p in where}) == 1 and where[0].feature_class in _BROAD:
             inside = [t for t in doc.toponyms if span.start <= t.start and t.end <= span.end]
             finest = finest_place(sentence, span.start, inside)
-        for e in told:
-            if "hazard" in e.extra or e.acled_event_type is None:
-                continue
+        for e in (e for e in events if e.sentence == span and e.path is None):
+            _retype(e, decision)
             if (
-                decision is not None
-                and decision.rule.event_type in _RETYPED
-                and e.event_type in _RETYPED
+                finest is not None
+                and e.event_type in _MOVABLE
+                and "hazard" not in e.extra
+                and _rank(finest)[0] < _PRECISION[e.places[0].feature_class][2]
             ):
-                e.acled_event_type, e.acled_sub_event_type = decision.rule.acled
-            if finest is not None and _rank(finest)[0] < _PRECISION[e.places[0].feature_class][2]:
-                e.places = [finest.toponym]
-                geo, ucdp, _ = _PRECISION[finest.toponym.feature_class]
-                e.geo_precision = geo if not finest.near else max(geo, 2)
-                e.ucdp_where_prec = ucdp if not finest.near else max(ucdp, 2)
+                _move(e, finest)
 
 
 def _told(event: Event, events: list[Event]) -> bool:
@@ -436,6 +463,29 @@ class _Reader:
     def own_place(self, i: int) -> Mention | None:
         return finest_place(self.texts[i], self.body[i].start, self.inside(i))
 
+    def places_told_next(self, i: int) -> list[Toponym]:
+        """The places of sentence ``i + 1`` when it goes on with the event of sentence
+        ``i`` by referring back to it ("...killed in air strikes in the north-west. The
+        raids hit A and B."); countries are no such places."""
+        if i + 1 >= len(self.body) or self.body[i + 1] in self.covered:
+            return []
+        after = self.texts[i + 1]
+        if not _REFERS_BACK.match(after):
+            return []
+        mentions = [
+            m
+            for m in mentions_in(
+                after, self.body[i + 1].start, self.inside(i + 1), clause_bounds(after)
+            )
+            if m.role in _EVENT_ROLES
+            and not _is_actor_word(after, m)
+            and m.toponym.feature_class != "country"
+        ]
+        if not mentions:
+            return []
+        finest = min(_rank(m)[0] for m in mentions)
+        return [m.toponym for m in mentions if _rank(m)[0] == finest]
+
     def next_toll(self, i: int) -> Toll | None:
         """The toll of sentence ``i + 1`` when it tells no event of its own ("Three
         soldiers were killed."), or None."""
@@ -453,25 +503,32 @@ def _any_country(reader: _Reader) -> Toponym | None:
     return next((t for t in reader.toponyms if t.feature_class == "country"), None)
 
 
-def _report_event(reader: _Reader, i: int, decision: Decision, mapped: bool) -> Event | None:
-    """The event sentence ``i`` reports, or None when it has no place (its own, or the
-    story's when nothing is mapped yet) or tells of history."""
+def _report_event(
+    reader: _Reader, i: int, decision: Decision, mapped: bool, skip: set[int]
+) -> Event | None:
+    """The event sentence ``i`` reports, or None when it has no place (its own, the next
+    sentence's when that one goes on with it, or the story's when nothing is mapped yet)
+    or tells of history. A next sentence whose places it takes is added to ``skip``."""
     doc, span = reader.doc, reader.body[i]
     dates = reader.dates(i)
     if any(is_stale(d.value, d.precision, doc.published) for d in dates if d.value is not None):
         return None  # "the rebel commander who fought in Iraq in 2004": history
     mention = reader.own_place(i)
+    told_next = [] if mention is not None else reader.places_told_next(i)
     if mention is not None:
-        place, exact = mention.toponym, not mention.near
+        places, exact = [mention.toponym], not mention.near
+    elif told_next:
+        places, exact = told_next, True
+        skip.add(i + 1)
     elif mapped:
         return None  # a sentence with no place of its own, in a story already mapped
     else:
         place = _story_place(doc, reader.toponyms, span.start) or _any_country(reader)
-        exact = False
-    if place is None:
+        places, exact = ([place] if place is not None else []), False
+    if not places:
         return None
     when = _date(dates, decision.start) or reader.story_date(i)
-    return _event(doc, span, decision, place, exact and mention is not None, when)
+    return _event(doc, span, decision, places, exact, when)
 
 
 def add_report_events(doc: Document) -> None:
@@ -486,11 +543,11 @@ def add_report_events(doc: Document) -> None:
         decision = decide(sentence)
         if decision is None or is_boilerplate(sentence) or is_background(sentence):
             continue
-        event = _report_event(reader, i, decision, bool(doc.events or added))
+        event = _report_event(reader, i, decision, bool(doc.events or added), skip)
         if event is None or _told(event, doc.events + added):
             continue  # "Putin said the air strikes were targeting...": a retelling
         toll = find_toll(sentence)
-        if toll is None:
+        if toll is None and i + 1 not in skip:
             toll = reader.next_toll(i)
             if toll is not None:
                 skip.add(i + 1)

@@ -602,12 +602,18 @@ _HEDGE_NEAR = re.compile(
     r"|\bno-fly\b|\bmonths of\b|\blull in\b|\bhalt (?:to|in)\b|\bend (?:to|of)\b|\bpause in\b"
     r"|\btruce\b|\bstop(?:ped)? the\b|\bmemorial\b|\banniversary of\b|\bsince\b"
     r"|\b(?:in (?:response|retaliation|reprisal) (?:to|for)|retaliat\w* for|revenge for)\b"
-    r"|\b(?:backed|supported|covered|aided) by\b|\bwith the (?:support|help|backing) of\b"
     r"|\brarely\b|\bseldom\b|\bcomment(?:s|ed|ing)? on\b"
     r"|\b(?:supply|supplies|supplied|supplying|deliver\w*|produc\w*|manufactur\w*|purchas\w*"
     r"|buy\w*|bought|sell\w*|sold|stockpil\w*|shipments? of|orders? (?:for|of)|help)\b"
     r"|\b(?:used|designed|meant|intended|able|capable of|equipped) to\b)"
     r"(?:\s+[\w’'.-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# "troops backed by U.S. air strikes": the support named right after, not a new attack
+# ("soldiers backed by US forces killed ..." is the soldiers' own act)
+_SUPPORT = re.compile(
+    r"\b(?:(?:backed|supported|covered|aided) by|with the (?:support|help|backing) of)"
+    r"(?:\s+[\w’'.-]+)?\s*$",
     re.IGNORECASE,
 )
 _HEDGE_CLAUSE = re.compile(
@@ -753,6 +759,11 @@ def polarity(before: str, after: str = "") -> str | None:
     denied = _DENIAL.search(re.split(r",\s+(?:and|but)\s+", before)[-1])
     if _NEGATION.search(before) or denied:
         return "negated"
-    if _HEDGE_NEAR.search(before) or _HEDGE_CLAUSE.search(before) or _HEDGE_AFTER.match(after):
+    if (
+        _HEDGE_NEAR.search(before)
+        or _SUPPORT.search(before)
+        or _HEDGE_CLAUSE.search(before)
+        or _HEDGE_AFTER.match(after)
+    ):
         return "hedged"
     return None

@@ -195,3 +195,38 @@ def test_no_place_in_the_story_gives_no_event(pipeline: Pipeline) -> None:
 def test_past_event_in_background_is_not_mapped(pipeline: Pipeline) -> None:
     text = "Survivors gathered in Nyamata, where thousands of people were massacred in April 1994."
     assert _events(pipeline, text) == []
+
+
+def test_places_told_in_the_next_sentence_belong_to_the_event(pipeline: Pipeline) -> None:
+    text = (
+        "At least 12 people were killed in air strikes in the south of the country. "
+        "The raids hit Kafr Nabl and Saraqib."
+    )
+    events = _events(pipeline, text)
+    assert len(events) == 1
+    assert {p.name for p in events[0].places} == {"Kafranbel", "Saraqib"}
+    assert events[0].casualties is not None and events[0].casualties.killed == 12
+
+
+def test_a_later_sentence_that_does_not_refer_back_lends_no_place(pipeline: Pipeline) -> None:
+    text = (
+        "Officials said their aircraft flew 20 missions against militants. "
+        "Aid convoys reached Saraqib on Tuesday."
+    )
+    assert [e for e in _events(pipeline, text) if e.event_type == "strike"] == []
+
+
+def test_forces_backing_the_actor_do_not_hedge_its_act(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline, "Soldiers backed by US forces killed a militant commander near Douentza, Mopti."
+    )
+    assert events, "the killing is asserted"
+    assert all([p.name for p in e.places] == ["Douentza"] for e in events)
+    assert {e.acled_event_type for e in events} == {"Battles"}
+
+
+def test_crowds_fighting_are_mob_violence_not_battles(pipeline: Pipeline) -> None:
+    events = _events(
+        pipeline, "A group of residents clashed with police officers at the market in Kisumu."
+    )
+    assert [e.acled_sub_event_type for e in events] == ["Mob violence"]

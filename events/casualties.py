@@ -4,15 +4,32 @@ Counts follow ACLED's conservative rules for vague numbers: "a dozen" and "dozen
 "tens" = 10, "scores" = 20, "hundreds" = 100, "thousands" = 1000; a vague number with no
 qualifier of its own gets the qualifier "at least". Qualifiers are normalised to the four
 the contract knows: "at least", "about" (about, around, nearly, some...), "more than"
-(more than, over) and "up to" (up to, as many as).
+(more than, over) and "up to" (up to, as many as). A range takes its low end ("between six
+and ten" = 6).
+
+A toll is a list of counted groups read around a verb or noun of death: "2 soldiers and one
+attacker were killed", "killing a woman and her son", "left 3 fighters dead", "4 rebel
+fatalities", "beat a thief to death", "the bodies of four men were found". Groups may be
+named by acronyms, capitals, quotes and parentheses ("4 IS fighters", "9 (presumed ISWAP)
+fighters"). What is no toll of the event told: deaths and injuries counted together
+("killed and injured 5"), a running total ("bringing the toll to 40") next to new deaths, a
+breakdown ("among the dead"), another source's count ("other sources report 60"), an
+aggregate over days ("30 killed in two days"), and an earlier event's toll told as
+background ("protested the killing of two students", "came after bandits killed 6",
+"where a 2017 bombing killed 300").
+
+Event notes (ACLED's) state their own coding: "Fatalities coded as 0 (X reported 2)" is 0,
+and "split across three events" gives each event a third. ``note_tolls`` is the stage that
+applies these remarks to a document's events.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from events.document import Casualties, Qualifier
+from events.document import Casualties, Document, Qualifier
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -43,8 +60,6 @@ NUMBER = (
     r"|a dozen|dozens|tens|scores|hundreds|thousands|a hundred|a thousand|both)"
 )
 _NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
-_QUAL = r"(?:(?P<q>at least|about|around|approximately|roughly|nearly|almost|some|an estimated"
-_QUAL += r"|more than|over|upwards of|up to|as many as)\s+)?"
 
 VICTIM_WORDS = (
     "people|persons|person|civilians?|children|child|kids|women|woman|men|man|babies|baby"
@@ -60,50 +75,215 @@ VICTIM_WORDS = (
     "|candidates|politicians|activists|volunteers|aid workers|health workers|inmates|convicts"
     "|others|more"
 )
-_ADJ = r"(?:(?-i:[a-z]+-?[a-z]*|[A-Z][a-z]+(?:i|ian|an|ese|ish)|\d+-year-old)\s+){0,2}?"
-_VICTIMS = rf"(?P<v>{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))"
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+# Words that end a noun phrase ("5 soldiers were", "killing 3 in", "2 rebel and 1 military
+# fatality"): function words, verbs of a toll, number words and months.
+_STOP = (
+    r"(?:and|or|but|nor|plus|in|on|at|of|off|by|from|to|into|with|without|for|during|after"
+    r"|before|when|while|which|who|whom|whose|that|where|as|near|including|among|amid|since"
+    r"|between|across|along|around|behind|beyond|through|throughout|toward|towards|under|upon"
+    r"|via|within|against|despite|inside|outside|over|about|like|per|because|if|although"
+    r"|until|than|then|were|was|is|are|be|been|being|have|has|had|reportedly|also|all|both"
+    r"|killed|killing|kills?|died|dies?|dead|injured|injuring|wounded|wounding|hurt|slain"
+    r"|fatalit(?:y|ies)|deaths?|bodies|corpses|martyrs|casualties|the|a|an|his|her|their|its"
+    r"|this|these|those|said|says|say|told|tells|stated|added|according|coded|split|spread"
+    r"|number|total|toll|lot|few"
+    rf"|couple|handful|dozens?|tens|scores|hundreds?|thousands?|several|many|some|{_MONTHS}"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|unknown|unspecified|undetermined|unidentified number|further)"
+)
+# a stop word in any case but an acronym in capitals ("IS fighters", "US drone strike")
+_STOP_WORD = rf"(?!(?-i:[A-Z]{{2,}})\b)(?:{_STOP}|{_MONTHS})\b"
+# One word of a noun phrase: "IS", "Afghan", "(presumed ISWAP)", "'bandits'", "63-year-old"
+_TOKEN = (
+    r"(?:\([^()]{1,40}\)|'[^'\s][^']{0,28}'|\"[^\"]{1,30}\"|“[^”]{1,30}”|‘[^’]{1,30}’"
+    r"|\d+-year-old"
+    rf"|(?!{_STOP_WORD})[A-Za-z][\w'’/-]*)"
+)
+_NP = (
+    rf"(?:{_TOKEN}\s+){{0,4}}{_TOKEN}(?:\s+and\s+{_TOKEN}(?=\s+(?:was|is|has)\b))?"
+    rf"(?:\s+(?:of|from)\s+(?:(?:the|an?|his|her|their|its|these|those)\s+)?(?:{_TOKEN}\s+){{0,3}}"
+    rf"{_TOKEN}"
+    r"|\s+of\s+them)?"
+)
+_QUAL = r"(?:(?P<q>at least|about|around|approximately|roughly|nearly|almost|some|an estimated"
+_QUAL += r"|more than|over|upwards of|up to|as many as)\s+)?"
+_QUAL0 = _QUAL.replace("?P<q>", "?:")
+_NOT_ONE = (
+    r"(?!(?:number|total|few|lot|couple|dozen|handful|series|further|unknown|unspecified"
+    r"|undetermined|significant|large|small|great|high|record|similar|second|third|fourth|fifth"
+    r"|half)\b)"
+)
+
+
+# One person named by a bare noun, as headlines do: "Gunmen kill doctor", "kill father, son"
+_PERSON = (
+    r"(?:man|woman|child|boy|girl|teen|teenager|youth|baby|infant|soldier|policeman"
+    r"|policewoman|officer|journalist|reporter|doctor|nurse|mayor|activist|student|farmer"
+    r"|priest|pastor|imam|cleric|judge|official|leader|commander|lawyer|businessman|driver"
+    r"|trader|civilian|worker|resident|villager|protester|demonstrator|candidate|politician"
+    r"|chief|guard|pilot|teacher|elder|herder|person|mother|father|son|daughter|husband|wife"
+    r"|brother|sister|tourist|shopkeeper|vendor|merchant|gunman|suspect|prisoner|inmate"
+    r"|detainee|migrant|refugee|monk|engineer|employee|lawmaker|councillor|councilor|governor"
+    r"|minister|professor|photographer|cameraman|medic|paramedic|peacekeeper|gendarme"
+    r"|bodyguard|miner|fisherman|hunter|shepherd|worshipper|pilgrim|passenger|pedestrian"
+    r"|motorist|cyclist)"
+)
+
+
+_OF = r"(?:\s+of(?:\s+(?:the|these|those|his|her|their|its|them)\b)?)?"
+
+
+def _item(subject: bool, first: bool = False) -> str:
+    """One counted group of a list: "5 soldiers", "a woman", "her three children", "two of
+    his guards"; ``subject`` also admits "the driver" and "her son" (a count of one), and
+    ``first`` admits "the driver" as the first object ("killing the driver")."""
+    one = r"an?|one" + (r"|the|his|her|their" if subject else r"|the" if first else "")
+    return (
+        rf"(?:(?:(?:his|her|their|its)\s+)?{_QUAL0}{NUMBER}{_OF}(?:\s+{_NP})?"
+        rf"|(?:{one})\s+{_NOT_ONE}{_NP}"
+        # a later object: "his wife and son", "a man and his son" (never the first: "Gunmen
+        # kill doctor" is left to the report stage, which knows the event)
+        + ("" if subject or first else rf"|(?:his|her|their)\s+{_NP}|{_PERSON}\b")
+        + ")"
+    )
+
+
+_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|in addition to|along with|plus)\s+)"
+# a later group of a list is no count of the same kind when its own verb follows it
+# ("kill one soldier, 3 injured")
+_OWN_VERB = (
+    r"(?!\s+(?:(?:were|was|are|is|have been|has been)\s+)?(?:injured|wounded|hurt|dead|killed))"
+)
+# a subject list needs its "and": "Two officers, one civil servant and one resident were
+# killed"; "the outskirts of the town, one herder was killed" is one group
+_SUBJECT_CHAIN = (
+    rf"{_item(True)}(?:(?:\s*,\s*{_item(True)}){{0,4}}\s*,?\s+(?:and|as well as|along with"
+    rf"|plus)\s+{_item(True)})?"
+)
+_AFTER_PREPOSITION = (
+    r"(?i)\b(?:of|in|at|on|from|to|by|with|near|for|against|outside|inside|into|about)\s+$"
+)
+_OBJECT_CHAIN = rf"{_item(False, True)}(?:{_JOIN}{_item(False)}{_OWN_VERB}){{0,5}}"
+_ITEM_RE = re.compile(
+    rf"(?:(?:his|her|their|its)\s+)?{_QUAL}(?P<n>{NUMBER}){_OF}(?:\s+(?P<np>{_NP}))?"
+    rf"|(?P<one>an?|one|the|his|her|their)\s+(?P<np1>{_NP})|(?P<bare>{_PERSON})\b",
+    re.IGNORECASE,
+)
 _BE = r"(?:\s+(?:were|was|have been|has been|had been|are|is|been|have|has|had|reportedly"
-_BE += r"|also|all|later|allegedly|subsequently))*"
+_BE += r"|also|all|later|allegedly|subsequently|reported|confirmed|both|eventually|then|found"
+_BE += r"|(?!only\b)[a-z]+ly|(?:said|reported|believed|feared|thought|confirmed|understood)"
+_BE += r"(?:\s+to\s+(?:have\s+been|be))?))*"
+_DEATH_VERBS = (
+    r"beaten|beat|burnt|burned|hacked|stabbed|shot|tortured|stoned|clubbed|bludgeoned|macheted"
+    r"|crushed|trampled|starved|strangled|kicked|whipped|lynched|battered|choked|burn|beats"
+)
 _KILL_WORDS = (
-    r"killed|dead|died|drowned|perished|slain|lost (?:their|his|her) li(?:ves|fe)|murdered"
-    r"|shot dead|shot and killed|gunned down|executed|massacred|beheaded"
-    r"|(?:burned|hacked|stabbed) to death"
+    r"killed|dead|died|dies|die|drowned|perished|slain|lost (?:their|his|her) li(?:ves|fe)"
+    r"|murdered|shot dead|gunned down|executed|massacred|beheaded|decapitated|slaughtered"
+    r"|assassinated|lynched|martyred|succumbed|found dead|found murdered|found killed"
+    r"|(?:pronounced|declared|confirmed)\s+dead|'?neutrali[sz]ed"
+    r"|(?:fatally|mortally)\s+(?:shot|stabbed|wounded|injured|assaulted|attacked|beaten|hit"
+    rf"|struck|hurt)|(?:[a-z]+ed\s+and\s+)?(?:{_DEATH_VERBS})(?:\s+up)?\s+to\s+death"
+    r"|(?:[a-z]+ed|shot|beaten|beat|hit|struck|caught)\s+and\s+(?:killed|executed|murdered"
+    r"|lynched|beheaded|died)"
 )
 _HURT_WORDS = (
     r"injured|wounded|hurt|maimed"
     r"|(?:being\s+)?treated\s+(?:in\s+hospital\s+)?for\s+(?:[a-z]+\s+)?(?:burns|wounds|injuries)"
 )
+_ASIDE = (
+    r"(?:\s*\([^()]{1,60}\))?(?:\s*,[^,]{1,60},)?(?:\s+(?:including|among them)\s+[^,.;]{1,80}?)?"
+)
 
+# "2 soldiers were killed", "Three guards and one gunman were killed",
+# "a woman and her child were shot dead", "4 IS fighters were killed in a US drone strike"
 _AFTER = re.compile(
-    rf"\b(?:(?P<n0>{NUMBER})\s+(?P<v0>{VICTIM_WORDS})\s*(?:,|and)\s+)?{_QUAL}(?P<n>{NUMBER})(?:\s+{_ADJ}{_VICTIMS})?(?:,[^,]{{1,60}},)?{_BE}\s*(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
-    re.IGNORECASE,
-)
-_BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|wounding|wounded|claimed the lives of"
-    r"|massacred|massacring|executed|executing|shooting dead|shot dead|gunning down|gunned down"
-    r"|(?:the )?deaths? of|death toll(?: \w+)?(?: to| at| of)?|toll(?: \w+)? to|bodies of)\s+"
-    rf"(?:all\s+)?{_QUAL}(?P<n>{NUMBER})(?:\s+{_ADJ}{_VICTIMS})?\b",
-    re.IGNORECASE,
-)
-_LEFT = re.compile(
-    rf"\b(?:left|leaving)\s+{_QUAL}(?P<n>{NUMBER})(?:\s+{_ADJ}{_VICTIMS})?\s+"
-    rf"(?P<verb>dead|injured|wounded)\b",
-    re.IGNORECASE,
-)
-_SINGLE = re.compile(
-    rf"\b(?P<n>an?|one)\s+{_ADJ}(?P<v>{VICTIM_WORDS})\s+(?:(?:was|has been|had been)\s+"
-    r"(?:reportedly\s+)?|(?=died|perished|drowned))"  # "a soldier killed two" is no toll
+    rf"\b(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}(?:\s+(?:who|that))?{_BE}\s*"
     rf"(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
+    re.IGNORECASE,
+)
+# "killing 5 policemen", "killed a commander and three of his escorts",
+# "the deaths of more than 100 people", "executes 3 men", "killed a rebel commander"
+_BEFORE = re.compile(
+    r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|wounding|wounded"
+    r"|claim(?:s|ed|ing)? (?:the )?lives of|(?:an? )?massacres? of|massacred|massacring|executed"
+    r"|shoot(?:s|ing)? dead"
+    r"|executing|executes|execute|executions? of|shooting dead|shot dead|gunning down"
+    r"|gunned down|assassinated|assassinating|murdered|murdering|murders?|slaughter(?:s|ed|ing)?"
+    r"|(?:fatally|mortally)\s+(?:shot|shooting|shoots|stabbed|stabbing|stabs|wounded|wounding"
+    r"|injured|injuring|beat|beating|beaten|hit|struck)"
+    r"|lynch(?:ed|es|ing)?|behead(?:s|ed|ing)?|(?:the )?deaths? of|(?:the )?killings? of"
+    r"|(?:the )?murders? of|(?:the )?remains of|crucif(?:y|ies|ied|ying)"
+    r"|(?:the )?injur(?:y|ies) of|death toll(?: \w+)?(?: to| at| of)?|toll(?: \w+)? to"
+    r"|bodies of)\s+(?:all\s+|the\s+(?=\d|(?:two|three|four|five|six|seven|eight|nine|ten)\b))?"
+    rf"(?P<chain>{_OBJECT_CHAIN})\b",
+    re.IGNORECASE,
+)
+# Headlines: "Student killed as city protests", "UPDATE 1-Journalist shot dead in the capital"
+_HEADLINE = re.compile(
+    r"(?:^\W*|(?<=[-:])\s*)(?:[A-Z][\w'’-]*\s+){0,2}?"
+    rf"(?P<chain>{_PERSON}(?:\s*(?:,|and)\s+{_PERSON}){{0,3}})\s+(?:is\s+|was\s+)?"
+    r"(?P<verb>killed|shot dead|gunned down|murdered|dies|died|slain|executed|beheaded"
+    r"|lynched|stabbed to death|beaten to death|found dead)\b",
+    re.IGNORECASE,
+)
+# "left 3 militia fighters dead", "leaving the driver dead"
+_LEFT = re.compile(
+    rf"\b(?:left|leaving|leaves|leave)\s+(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}\s+"
+    r"(?P<verb>dead|injured|wounded)\b",
+    re.IGNORECASE,
+)
+# "beat a man to death", "burnt two suspects to death", "lynched a thief"
+_TO_DEATH = re.compile(
+    rf"\b(?P<verb>{_DEATH_VERBS}|beating|burning|stabbing|hacking|stoning)\s+"
+    rf"(?P<chain>{_OBJECT_CHAIN}|him|her)\s+(?:up\s+)?to\s+death\b",
+    re.IGNORECASE,
+)
+# "2 fatalities", "at least six deaths", "2 rebel and 1 military fatality", "5 martyrs"
+_DEATH_NOUN = re.compile(
+    rf"(?<!\bthe\s)\b(?P<chain>{_OBJECT_CHAIN}|another|one)\s+(?P<verb>fatalities|fatality|deaths"
+    r"|death|martyrs|casualties"
+    r"|dead bodies|corpses|bodies)\b(?!\s+(?:sentences?|penalty|penalties|threats?|squads?"
+    r"|row|toll|anniversary|certificates?|march|coded|split|spread))",
     re.IGNORECASE,
 )
 # "Rescuers pulled three bodies from the rubble"
 _BODIES = re.compile(
-    rf"\b(?P<verb>pulled|recovered|retrieved|found)\s+{_QUAL}(?P<n>{NUMBER})\s+(?:more\s+)?bodies\b",
+    rf"\b(?P<verb>pulled|recovered|retrieved|found|discovered)\s+{_QUAL}(?P<n>{NUMBER})\s+"
+    r"(?:more\s+)?(?:bodies|corpses)\b",
+    re.IGNORECASE,
+)
+# "the body of a former alderman was found"
+_ONE_BODY = re.compile(
+    r"\b(?:the|a)\s+(?P<verb>body|corpse|remains)\s+of\s+(?P<n>an?|one|the)\b"
+    rf"(?:[^,.;]{{0,80}}?){_BE}\s+(?:found|discovered|recovered|retrieved|dumped)\b"
+    r"|\b(?P<n4>an?|one)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?P<v4>body|corpse)\b",
     re.IGNORECASE,
 )
 _TOLL_ROSE = re.compile(
-    r"\b(?P<verb>death toll|toll)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|stands|stood|is"
-    rf"|was|jumped|increased|has risen)\s+(?:to\s+|at\s+)?{_QUAL}(?P<n>{NUMBER})\b",
+    r"\b(?P<verb>death toll|toll|number of (?:the )?(?:dead|deaths|casualties|fatalities|victims"
+    r"|those killed|people killed))\b[^.;]{0,60}?\b(?:rose|rises|risen|climbed|climbs|reached"
+    rf"|reaches|stands|stood|is|was|jumped|increased|has risen)\s+(?:to\s+|at\s+)?{_QUAL}"
+    rf"(?P<n>{NUMBER})\b",
+    re.IGNORECASE,
+)
+# "The blast claimed 12 lives", "the floods cost 40 lives"
+_LIVES = re.compile(
+    r"\b(?P<verb>claim(?:s|ed|ing)?|cost(?:s|ing)?|took|tak(?:es|ing))\s+(?:the\s+)?"
+    rf"{_QUAL}(?P<n>{NUMBER})\s+(?:more\s+|other\s+)?(?:human\s+)?lives\b",
+    re.IGNORECASE,
+)
+# A past time named before the toll in its clause: "where a 2017 bombing killed 300",
+# "Last year a bombing there killed 300 people"
+_PAST_BEFORE = re.compile(
+    r"\b(?:(?:a|an|the|its|their|his|her|that)\s+(?:19|20)\d\d\b|in\s+(?:19|20)\d\d\b"
+    r"|last\s+(?:year|month|week)|(?:a|one|two|three|four|five|several|many)\s+(?:years?"
+    r"|months?|weeks?)\s+(?:ago|earlier|before)|years\s+(?:ago|earlier))",
     re.IGNORECASE,
 )
 _FAMILY = re.compile(
@@ -111,41 +291,141 @@ _FAMILY = re.compile(
     rf"family\s+of\s+(?P<n>{NUMBER})\b",
     re.IGNORECASE,
 )
-_ONE_AFTER = re.compile(
-    r"\b(?P<verb>killing|killed|kills|injuring|injured|wounding|wounded|shot dead|shooting dead"
-    r"|gunned down|gunning down|assassinated|murdered)\s+(?P<n>an?|one)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?P<v>man|woman|child|boy|girl|baby|civilian|soldier|person|teenager|resident|farmer"
-    r"|journalist|policeman|police officer|officer|worker|medic|doctor|nurse|fighter|student"
-    r"|candidate|mayor|politician|lawmaker|activist|priest|pastor|imam|judge|official|leader"
-    r"|commander|businessman|lawyer|chief)\b",
-    re.IGNORECASE,
-)
-# "killing a senior commander and two of his bodyguards", "a woman and her two children"
-_ONE_AND = re.compile(
-    r"\b(?P<verb>killing|killed|kills|injuring|injured|wounding|wounded)\s+(?:an?|one)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?P<one>man|woman|child|boy|girl|baby|civilian|soldier|person"
-    r"|teenager|resident|farmer|journalist|policeman|officer|commander|leader|chief|official"
-    r"|fighter|militant|student|mother|father)\s+and\s+(?:(?:his|her|their|its)\s+)?"
-    rf"(?P<n>{NUMBER})\s+(?:of\s+(?:his|her|their|its)\s+)?(?:[\w-]+\s+)?"
-    rf"(?P<v>{VICTIM_WORDS}|sons|daughters|brothers|sisters|grandchildren|relatives)\b",
-    re.IGNORECASE,
-)
-# "opened fire, killing her and wounding three others"
+# "opened fire, killing her and wounding three others", "resulting in his death"
 _PRONOUN = re.compile(
-    r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded)\s+(?P<n>him|her)\b"
-    r"(?=\s*(?:[,.;]|and\b|or\b|$))",
+    r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|(?:shot|shooting|stabbed"
+    r"|stabbing|beat|beating|beaten|burnt|burned|hacked)(?=\s+(?:him|her)\s+(?:dead|to\s+death)))"
+    r"\s+(?P<n>him|her)\b(?=\s*(?:[,.;]|and\b|or\b|dead\b|to\s+death\b|in\b|at\b|on\b|near\b"
+    r"|after\b|with\b|by\b|during\b|while\b|inside\b|outside\b|$))"
+    r"|\b(?P<n3>he|she)\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?(?:later\s+|subsequently\s+"
+    r"|eventually\s+|reportedly\s+|also\s+)?(?P<v3>killed|died|shot dead|succumbed|executed"
+    r"|murdered|beheaded|lynched)\b(?!\s+(?:a|an|the|his|her|\d|one|two|three)\b)"
+    r"|\b(?:resulting in|causing|leading to|led to|caused)\s+(?P<n2>his|her)\s+(?P<v2>death)\b",
     re.IGNORECASE,
 )
 _NO_TOLL = re.compile(
     r"\b(?:no(?: one|body)?|none)\b(?:\s+\w+){0,2}\s+(?:was|were|had been|has been)?\s*"
-    r"(?:killed|injured|hurt|wounded|casualties|deaths|fatalities|injuries|dead)\b",
+    r"(?:killed|injured|hurt|wounded|casualties|deaths|fatalities|injuries|dead)\b"
+    r"|\bno\s+(?:reports?|information|details)\s+(?:on|of|about)\s+(?:any\s+)?(?:fatalities"
+    r"|casualties|deaths|victims)(?:\s+(?:and|or|nor)\s+(?:injuries|injured|wounded))?"
+    r"|\bwithout\s+(?:any\s+)?(?:casualties|fatalities|deaths|loss of life)"
+    r"|\b(?:casualties|fatalities|deaths|the toll)\s+(?:are|is|were|was|remain|remains)?\s*"
+    r"(?:unknown|unclear|not known|not reported|undetermined)"
+    r"|\b(?:an?\s+)?(?:unknown|unspecified|undetermined|unclear|undisclosed)\s+(?:number\s+of\s+)?"
+    r"(?:casualties|fatalities|deaths)",
+    re.IGNORECASE,
+)
+# "killed and injured 5", "Eight soldiers were killed and wounded": deaths and injuries
+# counted together give neither count
+_KILLED_AND_HURT = re.compile(
+    r"\b(?:killed|killing|kill|kills|dead)\s*(?:,|and|or|and/or)\s*(?:injured|injuring|wounded"
+    r"|wounding|injure|wound|hurt|captured|arrested|abducted|missing)\b"
+    r"(?:\s*,?\s*(?:or|and)\s+[a-z]+)?"
+    r"|\b(?:injured|injuring|wounded|wounding)\s+(?:and|or)\s+(?:killed|killing)\b"
+    r"|\bcasualties\s+(?:and|or)\s+(?:injuries|injured|wounded|wounds)\b",
+    re.IGNORECASE,
+)
+# "7 casualties and tens of injuries": casualties told apart from the injured are deaths
+_INJURED_APART = re.compile(r"\b(?:injur|wound)", re.IGNORECASE)
+_MORE = re.compile(r"\b(?:more|another|additional|further)\b", re.IGNORECASE)
+_SAID_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|say|told|reported|reports|stated|added|confirmed"
+    r"|according)\b",
+    re.IGNORECASE,
+)
+# A running total is no new toll: "..., bringing the death toll to 20", "This brings the
+# total number of civilians killed since March to 200"
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ed|ing)|raise|tak(?:es|ing)|took|push(?:es|ed|ing)"
+    r"|lift(?:s|ed|ing)?|increas(?:es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?(?:overall\s+|total\s+"
+    r"|cumulative\s+)?(?:death\s+|casualty\s+)?(?:toll|total|tally|count|number)\b"
+    rf"[^.;]{{0,80}}?\bto\s+{_QUAL0}{NUMBER}\b"
+    r"|\b(?:the\s+)?total\s+(?:number\s+)?of\s+[^.;]{0,60}?\b(?:killed|dead|deaths|fatalities"
+    rf"|victims)\b[^.;]{{0,40}}?\b(?:to|at|is|was|stands at|reached)\s+{_QUAL0}{NUMBER}\b",
+    re.IGNORECASE,
+)
+# "Among the dead were 12 rebels and 11 children": a breakdown of a toll already given
+_BREAKDOWN = re.compile(
+    r"\b(?:among\s+(?:the\s+)?(?:dead|killed|victims|fatalities|those\s+killed)|of\s+whom)\b"
+    r"[^.;]*",
+    re.IGNORECASE,
+)
+# Another count of the same deaths: "although other sources report 60 fatalities", "(3
+# according to Taliban sources)", "while others stated at least 4 fatalities"
+_OTHER_COUNT = re.compile(
+    r"\b(?:other|some|another|different|local|conflicting)\s+(?:sources?|reports?|accounts?"
+    r"|versions?|estimates?|figures?)\b[^.;]*"
+    r"|\bothers?\s+(?:stated|said|reported|claimed|put|gave)\b[^.;]*"
+    r"|\(\s*[^()]{0,20}\baccording\s+to\b[^()]*\)"
+    r"|\([^()]*\b(?:unconfirmed|unverified|rumou?rs?)\b[^()]*\)",
+    re.IGNORECASE,
+)
+# A toll over a period is an aggregate, not one event's: "More than 40 police killed in three
+# days of raids", "800 soldiers killed since June 2020", "killed so far this year"
+_PERIOD = re.compile(
+    rf"[^.;]{{0,60}}?\b(?:in|over|during|within|across)\s+(?:the\s+)?(?:past\s+|last\s+)?"
+    rf"(?:{NUMBER}|several|a\s+few|recent)\s+(?:days|weeks|months|years|hours)\b"
+    r"|[^.;]{0,60}?\bsince\s+(?:(?:the\s+start\s+of|early|late|mid-?)\s*)?(?:(?:January|February"
+    r"|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d"
+    r"|[^.;]{0,60}?\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict"
+    r"|fighting|insurgency|offensive|uprising|crisis)"
+    r"|[^.;]{0,60}?\b(?:so\s+far|this\s+year|last\s+year|to\s+date)\b"
+    rf"|[^.;]{{0,60}}?\bbetween\s+\d{{1,2}}(?:\s+{_MONTHS})?\s*(?:and|-|–|to)\s*\d{{1,2}}\s+{_MONTHS}",
+    re.IGNORECASE,
+)
+# ACLED's notes state their own coding: "Fatalities coded as 0 (local radio reported 2)",
+# "Unknown fatalities coded as 5", "dozens (coded as 12)"
+_CODED = re.compile(
+    r"\b(?:fatalit(?:y|ies)|deaths|casualties)\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)?"
+    rf"coded\s+(?:as\s+|at\s+)?(?P<n>{NUMBER})\b(?P<rest>\s*\([^()]*\))?",
+    re.IGNORECASE,
+)
+_CODED_INLINE = re.compile(
+    rf"\b(?:{NUMBER}|several|many|some|a number)\s*\(\s*coded\s+(?:as\s+)?(?P<n>{NUMBER})\s*\)",
+    re.IGNORECASE,
+)
+# "Fatalities are split across three events", "43 fatalities split across two events",
+# "Unclear fatalities coded as 6 and spread between 3 locations"
+_SPLIT = re.compile(
+    r"\b(?:fatalit(?:y|ies)|deaths|casualties|toll)\b[^.;\[\]]{0,40}?\b(?:split|spread|divided"
+    r"|distributed)\s+(?:up\s+)?(?:evenly\s+)?(?:across|between|among|into|over|in)\s+(?:the\s+)?"
+    rf"(?P<k>{NUMBER})\s+(?:separate\s+|different\s+)?(?:events|locations|places|days|areas"
+    r"|villages|sites|incidents|attacks)\b",
+    re.IGNORECASE,
+)
+# "between six and about ten people": ACLED takes the lower bound
+_RANGE = re.compile(
+    rf"\bbetween\s+(?P<low>{NUMBER})\s*(?:and|to|-|–)\s*(?:about\s+|around\s+)?{NUMBER}\b"
+    rf"|\b(?P<low2>\d+)\s*(?:-|–|to)\s*\d+(?=\s+[a-z])",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s*,?\s*(?:19|20)\d\d)?\b"
+    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*(?:19|20)\d\d)?\b"
+    rf"|\b(?:in|since|of|by|until|from|between|before|after|during)\s+(?:19|20)\d\d\b"
+    r"|\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b|\b\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)"
+    r"|\[[^\]]*\]",
+    re.IGNORECASE,
+)
+_EARLIER_AFTER = re.compile(
+    r"[^,.;]{0,90}?\b(?:the previous (?:day|week|month|year)|the day before"
+    r"|(?:days|weeks|months|years) (?:ago|earlier|before)|(?:a|one) (?:day|week|month"
+    r"|year) (?:ago|earlier|before)|in (?:19|20)\d\d|in a previous)\b",
+    re.IGNORECASE,
+)
+# animals as the head of the counted phrase ("15 livestock", "30 head of cattle"; not "a
+# cattle thief")
+_ANIMALS = re.compile(
+    r"(?:^|\s)(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|birds|donkeys?"
+    r"|horses?|poultry|chickens?)\s*$",
     re.IGNORECASE,
 )
 
 
 _TOLL_HINT = re.compile(
-    r"kill|dead|death|died|drown|injur|wound|hurt|perish|slain|lives|toll|bodies|murder|maim|gunned"
-    r"|execut|massacr|behead|treated",
+    r"kill|dead|death|died|\bdie|drown|injur|wound|hurt|perish|slain|lives|toll|bodies|body"
+    r"|corpse|murder|maim|gunned|execut|massacr|behead|treated|fatalit|lynch|martyr|slaughter"
+    r"|assassin|decapitat|succumb|fatal|mortal|neutrali|remains|crucif|casualt",
     re.IGNORECASE,
 )
 
@@ -201,7 +481,256 @@ class Toll:
 
 
 def _kind(verb: str) -> str:
-    return "injured" if re.match(rf"(?i){_HURT_WORDS}|injuring|wounding", verb) else "killed"
+    return "injured" if re.search(r"(?i)injur|wound|hurt|maim|treated", verb) else "killed"
+
+
+def _blank(text: str, start: int, end: int, keep: str = "") -> str:
+    """``text`` with ``start:end`` replaced by ``keep`` padded with spaces (same length)."""
+    return text[:start] + keep + " " * (end - start - len(keep)) + text[end:]
+
+
+def _prepare(sentence: str) -> str:
+    """The sentence with what is no toll blanked out, offsets unchanged: dates and bracketed
+    remarks, ACLED's coding remarks, running totals, breakdowns of a toll ("among the dead"),
+    deaths and injuries counted together; ranges and coded vague amounts reduced to the
+    number ACLED takes ("between six and ten" is six, "dozens (coded as 12)" is 12)."""
+    text = sentence
+    for m in _CODED_INLINE.finditer(text):
+        text = _blank(text, m.start(), m.end(), m.group("n"))
+    for pattern in (_CODED, _SPLIT, _OTHER_COUNT, _BREAKDOWN, _KILLED_AND_HURT, _DATE):
+        for m in pattern.finditer(text):
+            text = _blank(text, m.start(), m.end())
+    for m in _RANGE.finditer(text):
+        low = m.group("low") or m.group("low2")
+        text = _blank(text, m.start(), m.end(), low)
+    return text
+
+
+_UNITS_AFTER = re.compile(
+    r"\s*(?:km\b|kilomet|miles?\b|metres?\b|meters?\b|%|percent|per cent|years?\b|months?\b"
+    r"|weeks?\b|days?\b|hours?\b|minutes?\b|times\b|rounds?\b|shells?\b|mm\b|tons?\b|tonnes?\b)"
+    r"|-?\s*(?:year|month|week|day)s?[- ]old",
+    re.IGNORECASE,
+)
+_PLURAL_HEAD = re.compile(r"(?i)(?<!s)s$|men$|people$|children$|police$|personnel$|folk$")
+
+
+def _head(np: str) -> str:
+    """The head noun of a noun phrase: "two of his bodyguards" -> "bodyguards"."""
+    words = [w.strip("'\"()") for w in np.split()]
+    words = [w for w in words if w]
+    return words[-1] if words else ""
+
+
+_VICTIM_RE = re.compile(
+    rf"^(?:{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))$", re.IGNORECASE
+)
+
+
+def _victim(np: str) -> str | None:
+    """The victims a noun phrase names, when they are people of a known kind."""
+    words = [w.strip("'\"()") for w in np.split()]
+    words = [w for w in words if w]
+    for size in (2, 1):
+        if len(words) >= size and _VICTIM_RE.match(" ".join(words[-size:])):
+            return " ".join(words[-size:])
+    return None
+
+
+def _count_chain(text: str, at: int, chain: str) -> tuple[int, str | None, list[str]] | None:
+    """(count, qualifier phrase, victims) of a list of counted groups, or None; ``chain``
+    starts at offset ``at`` of ``text``."""
+    total, known = 0, False
+    qualifier: str | None = None
+    victims: list[str] = []
+    for m in _ITEM_RE.finditer(text, at):
+        if m.start() >= at + len(chain):
+            break
+        np = m.group("np") or m.group("np1") or ""
+        if _ANIMALS.search(np):
+            continue
+        if m.group("n") is not None:
+            if _UNITS_AFTER.match(text, m.end("n")):
+                return None
+            count = parse_number(m.group("n"))
+            if count is None:
+                continue
+            if qualifier is None and m.group("q"):
+                qualifier = m.group("q")
+            if qualifier is None and is_vague(m.group("n")):
+                qualifier = "vague"
+        else:
+            word = (m.group("one") or "").lower()
+            if word in {"the", "his", "her", "their"} and _PLURAL_HEAD.search(_head(np)):
+                continue  # "the soldiers", "their children": how many is not said
+            count = 1
+        total += count
+        known = True
+        victim = _victim(np)
+        if victim:
+            victims.append(victim)
+    return (total, qualifier, victims) if known else None
+
+
+_CAUSE_NOUN = re.compile(
+    r"\b(?:after|following|against|for|over|denounc\w*|condemn\w*|protest\w*|mourn\w*"
+    r"|funerals?\s+of|burial\s+of|anniversary\s+of|commemorat\w*|justice|avenge\w*"
+    r"|(?:in\s+)?(?:retaliation|revenge|reprisal|response|reaction)\s+(?:for|to|of|against)"
+    r"|blamed\s+for|accused\s+of|suspected\s+of|charged\s+with|arrested\s+for|convicted\s+of"
+    r"|sentenced\s+for|(?:triggered|sparked|caused|prompted|provoked|angered)\s+by"
+    r"|(?:outrage|anger|fury)\s+(?:at|over)|demanding|demand|investigat\w*\s+(?:into\s+)?"
+    r"|involved\s+in|responsible\s+for|behind)"
+    r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?$",
+    re.IGNORECASE,
+)
+_CAUSE_CLAUSE = re.compile(
+    r"\b(?:after|since|because|following)(?:\s+[\w'’()-]+){0,6}?\s*$",
+    re.IGNORECASE,
+)
+# "attempted to kill a commander", "threatened to lynch him": no one died
+_IRREALIS = re.compile(
+    r"\b(?:attempt(?:ed|ing|s)?|tr(?:ied|y|ying|ies)|threat(?:en|ened|ening|ens)|plott?(?:ed"
+    r"|ing|s)?|plann?(?:ed|ing|s)?|vow(?:ed|ing|s)?|want(?:ed|ing|s)?|intend(?:ed|ing|s)?"
+    r"|sought|seek(?:ing|s)?|wish(?:ed|es)?|order(?:ed|s)?|failed|unable)\s+to\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _told_before(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the toll ``m`` belongs to an earlier event the sentence names as background:
+    "protested against the killing of two students", "for killing a young man", "came after
+    militants killed 10 soldiers", "a man killed two days earlier"; or is an aggregate over a
+    period ("30 soldiers killed in two days of attacks")."""
+    cut = max(sentence.rfind(c, 0, m.start()) for c in ",;:")
+    before = sentence[cut + 1 : m.start()]
+    groups = m.groupdict()
+    if _CAUSE_NOUN.search(before) or re.search(r"(?i)\bwho\s+(?:had\s+)?$", before):
+        return True  # "the officer who killed a student", "those who killed a ranger"
+    if cut > 0 and re.match(r"(?i)\s*(?:which|that)\s+(?:had\s+)?$", before):
+        # "following the bombing of a bus, which killed 3": the relative tells the cause
+        earlier = sentence[max(sentence.rfind(c, 0, cut) for c in ",;:") + 1 : cut]
+        if re.search(
+            r"(?i)\b(?:following|followed|after|in\s+(?:response|retaliation|reprisal))\b",
+            earlier,
+        ):
+            return True
+    finite = groups.get("chain") is not None and m.start("verb") < m.start("chain")
+    passive = groups.get("chain") is not None and m.start("chain") == m.start()
+    if (finite or passive) and _CAUSE_CLAUSE.search(before):
+        return True  # "came after bandits killed 6 rangers"
+    return bool(
+        _PAST_BEFORE.search(before)
+        or _EARLIER_AFTER.match(sentence, m.end())
+        or _PERIOD.match(sentence, m.end())
+    )
+
+
+def _not_a_toll(text: str, m: re.Match[str], victims: list[str]) -> bool:
+    """Years, distances, "2 dead young owls" and the like caught by the number patterns."""
+    verb = (m.group("verb") or "").lower()
+    chain = m.groupdict().get("chain") or m.groupdict().get("n") or ""
+    verb_last = m.start("verb") > m.start()
+    bare = bool(re.fullmatch(rf"(?i)\s*{_QUAL0}{NUMBER}\s*", chain))
+    if verb_last and verb in {"dead", "injured", "wounded"} and bare:
+        following = text[m.end() :].lstrip()
+        if re.match(r"[a-z]", following) and not re.match(_CONTINUATION, following):
+            return True
+    return bool(re.fullmatch(r"\s*(?:19|20)\d\d\s*", chain) and not victims)
+
+
+def _share(total: int, parts: int) -> int:
+    """One event's share of a toll split over ``parts`` events, rounded half up."""
+    return (2 * total + parts) // (2 * parts) if parts > 0 else total
+
+
+def coded_toll(text: str) -> int | None:
+    """The toll an ACLED note states it coded ("Fatalities coded as 0 (local radio reported
+    2)", "Unknown fatalities coded as 5"), the last one if several, else None."""
+    found = [parse_number(m.group("n")) for m in _CODED.finditer(text)]
+    found = [n for n in found if n is not None]
+    return found[-1] if found else None
+
+
+def split_parts(text: str) -> int | None:
+    """Over how many events a note says its toll is split ("Fatalities are split across
+    three events"), else None."""
+    for m in _SPLIT.finditer(text):
+        parts = parse_number(m.group("k"))
+        if parts is not None and parts > 1:
+            return parts
+    return None
+
+
+def note_toll(text: str, stated: int) -> int:
+    """The toll a whole note gives its event, from the deaths ``stated`` in its sentences:
+    the note's own coding when it states one, else what its sentences state; either is
+    shared out when the note says the toll is split over several events ("Fatalities coded
+    as 10 and spread between 2 locations" gives 5)."""
+    coded = coded_toll(text)
+    total = coded if coded is not None else stated
+    parts = split_parts(text)
+    return _share(total, parts) if parts is not None else total
+
+
+# One side's claim: "the rebels claimed responsibility and said they killed 25 militiamen",
+# "the rebels claim to have killed 40 soldiers"
+_CLAIM = re.compile(
+    r"\bclaim(?:s|ed|ing)?\s+to\s+have\s+(?:killed|executed|shot)"
+    r"|\b(?:claim(?:s|ed|ing)?|said|says|announced|stated)\b[^.;]{0,60}?\b(?:it|they|its\s+\w+)"
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:killed|kill)\b",
+    re.IGNORECASE,
+)
+
+
+def note_tolls(doc: Document) -> None:
+    """A stage after the events, for the tolls a whole report decides.
+
+    One side's claim does not add to a toll the report states apart ("4 militiamen and 2
+    farmers were killed. The rebels claimed ... they killed 25"): the claim's toll is dropped.
+    Then the toll a note's own remarks give (``note_toll``) replaces the sum of the tolls
+    its sentences state: the first event with a toll takes it and the others keep only
+    their injured; with no toll stated, the first event takes it.
+    """
+    if not doc.events:
+        return
+    told = [e for e in doc.events if e.casualties is not None and e.casualties.killed is not None]
+    claimed = [e for e in told if _CLAIM.search(doc.text[e.sentence.start : e.sentence.end])]
+    if claimed and len(claimed) < len(told):
+        for event in claimed:
+            if event.casualties is not None:
+                event.casualties = replace(event.casualties, killed=None, qualifier=None)
+        told = [e for e in told if e not in claimed]
+    if coded_toll(doc.text) is None and split_parts(doc.text) is None:
+        return
+    stated = sum(e.casualties.killed or 0 for e in told if e.casualties is not None)
+    wanted = note_toll(doc.text, stated)
+    if wanted == stated:
+        return
+    if not told:
+        first = doc.events[0]
+        first.casualties = replace(first.casualties or Casualties(), killed=wanted, qualifier=None)
+        return
+    for i, event in enumerate(told):
+        if event.casualties is not None:
+            event.casualties = replace(
+                event.casualties, killed=wanted if i == 0 else None, qualifier=None
+            )
+
+
+_PATTERNS = (
+    _TOLL_ROSE,
+    _FAMILY,
+    _LIVES,
+    _LEFT,
+    _TO_DEATH,
+    _BEFORE,
+    _BODIES,
+    _ONE_BODY,
+    _DEATH_NOUN,
+    _AFTER,
+    _HEADLINE,
+    _PRONOUN,
+)
 
 
 def find_toll(sentence: str) -> Toll | None:
@@ -209,112 +738,209 @@ def find_toll(sentence: str) -> Toll | None:
 
     Several statements of the same kind in one sentence ("killing five soldiers and three
     civilians") are added up; "no one was killed" gives None, and "no deaths" leaves the
-    killed unset.
+    killed unset. A running total ("..., bringing the toll to 40") gives way to the deaths
+    the sentence newly states; a breakdown ("among the dead were 12 children"), another
+    source's count, an aggregate over days and an earlier event's toll told as background
+    ("protested against the killing of two students") are no toll. ACLED's own remarks
+    rule: "Fatalities coded as N" gives N, "split across K events" one K-th share.
     """
+    read = _read_toll(sentence)
+    if read is None:
+        return None
+    killed, injured, qualifier, victims, start, end, phrase = read
+    return Toll(Casualties(killed, injured, qualifier, victims), start, end, phrase)
+
+
+_Read = tuple[int | None, int | None, Qualifier | None, str | None, int, int, str]
+
+
+@lru_cache(maxsize=4096)
+def _read_toll(sentence: str) -> _Read | None:
+    """``find_toll``'s reading as plain values (cached: each stage asks for the same
+    sentence's toll, and the caller gets fresh objects it may change)."""
     if not _TOLL_HINT.search(sentence):
         return None
-    found: dict[str, list[tuple[int, Qualifier | None, str | None]]] = {}
+    text = _prepare(sentence)
+    totals = [(m.start(), m.end()) for m in _RUNNING_TOTAL.finditer(text)]
+    statements: list[tuple[re.Match[str], int, str | None, list[str]]] = []
+    # "no one was killed", "No deaths were reported, but two were injured": only the injured
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NO_TOLL.finditer(text)]
+    for pattern in _PATTERNS:
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            pos = m.start() + 1  # a match that is no toll may hide a shorter one that is
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            counted = _statement(text, sentence, m)
+            if counted is None:
+                continue
+            pos = m.end()
+            taken.append((m.start(), m.end()))
+            if counted[0] >= 0:
+                statements.append((m, *counted))
+    # "killing 3, bringing the death toll to 20": 3; "raising the toll to 9" alone: 9
+    new = [st for st in statements if not any(s <= st[0].start() < e for s, e in totals)]
+    killed_new = [st for st in new if _kind(_verb(st[0])) == "killed"]
+    # ...unless the new deaths add to the event already told ("Four more bodies were found,
+    # bringing the death toll to 31"): then the total is that event's toll
+    more = all(_MORE.search(st[0].group(0)) for st in killed_new)
+    if killed_new and not (more and len(new) < len(statements)):
+        statements = new
+    elif more and len(new) < len(statements):
+        statements = [st for st in statements if st not in killed_new]
+    # "lynched a burglar and killed him": the pronoun is a victim already counted
+    counted = [
+        st for st in statements if st[0].re is not _PRONOUN and _kind(_verb(st[0])) == "killed"
+    ]
+    if counted:
+        statements = [
+            st for st in statements if st[0].re is not _PRONOUN or _kind(_verb(st[0])) != "killed"
+        ]
+    found: dict[str, list[tuple[int, Qualifier | None, list[str]]]] = {}
     updated: dict[str, int] = {}  # "...and the toll later rose to 15": 15, not a sum
     start, end = len(sentence), 0
     phrase_text = ""
-    # "no one was killed", "No deaths were reported, but two were injured": only the injured
-    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NO_TOLL.finditer(sentence)]
-    patterns = (
-        _TOLL_ROSE,
-        _FAMILY,
-        _ONE_AND,
-        _LEFT,
-        _BEFORE,
-        _BODIES,
-        _AFTER,
-        _SINGLE,
-        _ONE_AFTER,
-        _PRONOUN,
-    )
-    for pattern in patterns:
-        for m in pattern.finditer(sentence):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            phrase = m.group("n")
-            if phrase.lower() in {"a", "an", "one", "him", "her"}:
-                count: int | None = 1
-            else:
-                count = parse_number(phrase)
-            if count is None or _is_not_a_toll(sentence, m):
-                continue
-            if pattern is _ONE_AND:
-                count += 1
-            qualifier = m.groupdict().get("q")
-            qual = _QUALIFIERS.get(qualifier.lower()) if qualifier else None
-            if qual is None and is_vague(phrase):
-                qual = "at least"
-            victims = m.groupdict().get("v") or ("family members" if pattern is _FAMILY else None)
-            if pattern is _ONE_AND:
-                victims = None  # "a commander and two of his bodyguards": mixed
-            items = found.setdefault(_kind(m.group("verb")), [])
-            if m.groupdict().get("n0"):
-                first = parse_number(m.group("n0"))
-                if first is not None:
-                    items.append((first, qual, m.group("v0")))
-            items.append((count, qual, victims))
-            if pattern is _TOLL_ROSE:
-                updated[_kind(m.group("verb"))] = count
-            taken.append((m.start(), m.end()))
+    for m, count, q, victims in sorted(statements, key=lambda st: st[0].start()):
+        qual: Qualifier | None = (
+            "at least" if q == "vague" else _QUALIFIERS.get(q.lower()) if q else None
+        )
+        kind = _kind(_verb(m))
+        found.setdefault(kind, []).append((count, qual, victims))
+        if m.re is _TOLL_ROSE:
+            updated[kind] = count
+        if not phrase_text or m.start() < start:
+            phrase_text = sentence[m.start() : m.end()]
+        start, end = min(start, m.start()), max(end, m.end())
+    coded = list(_CODED.finditer(sentence))
+    if coded:
+        n = parse_number(coded[-1].group("n"))
+        if n is not None:
+            items = found.setdefault("killed", [])
+            items[:] = [(n, None, [v for _, _, vs in items for v in vs])]
+            updated["killed"] = n
+            m = coded[-1]
             if not phrase_text or m.start() < start:
-                phrase_text = m.group(0)
+                phrase_text = sentence[m.start() : m.end()]
             start, end = min(start, m.start()), max(end, m.end())
     if not found:
         return None
     casualties = Casualties()
-    victims: list[str] = []
+    names: list[str] = []
     for kind, items in found.items():
-        total = (
-            max(updated[kind], *(c for c, _, _ in items))
-            if kind in updated
-            else sum(count for count, _, _ in items)
-        )
+        if kind in updated:
+            total = (
+                updated[kind]
+                if coded and kind == "killed"
+                else max(updated[kind], *(c for c, _, _ in items))
+            )
+        else:
+            total = sum(count for count, _, _ in items)
+        if kind == "killed":
+            parts = split_parts(sentence)
+            if parts is not None:
+                total = _share(total, parts)
         setattr(casualties, kind, total)
         if casualties.qualifier is None or kind == "killed":
             casualties.qualifier = items[0][1]
-        for _, _, v in items:
-            if (
-                v
-                and v.lower() not in {"others", "more"}
-                and v.lower() not in {x.lower() for x in victims}
-            ):
-                victims.append(v if v[0].isupper() else v.lower())
-    casualties.victims = ", ".join(victims) if victims else None
-    return Toll(casualties, start, end, phrase_text)
+        for _, _, vs in items:
+            for v in vs:
+                if v.lower() not in {"others", "more"} and v.lower() not in {
+                    x.lower() for x in names
+                }:
+                    names.append(v if v[0].isupper() else v.lower())
+    casualties.victims = ", ".join(names) if names else None
+    return (
+        casualties.killed,
+        casualties.injured,
+        casualties.qualifier,
+        casualties.victims,
+        start,
+        end,
+        phrase_text,
+    )
+
+
+def _verb(m: re.Match[str]) -> str:
+    groups = m.groupdict()
+    return groups.get("verb") or groups.get("v2") or groups.get("v3") or groups.get("v4") or ""
+
+
+def _statement(
+    text: str, sentence: str, m: re.Match[str]
+) -> tuple[int, str | None, list[str]] | None:
+    """(count, qualifier phrase, victims) a toll pattern's match states; count -1 when the
+    match is a toll that does not count here (background, claimed, not real); None when it
+    is no toll at all."""
+    groups = m.groupdict()
+    victims: list[str] = []
+    q: str | None = None
+    if groups.get("chain") is not None:
+        chain = m.group("chain")
+        if chain.lower() in {"him", "her", "another", "one"}:
+            counted: tuple[int, str | None, list[str]] | None = (1, None, [])
+        else:
+            counted = _count_chain(text, m.start("chain"), chain)
+        if counted is None:
+            return None
+        comma = chain.find(",")
+        if comma > 0 and _SAID_AFTER.match(text, m.end("chain")):
+            # "killing 9 people, a local councillor said": the speaker is no victim
+            counted = _count_chain(text, m.start("chain"), chain[:comma])
+            if counted is None:
+                return None
+        count, q, victims = counted
+        if (
+            re.match(r"(?i)execut", _verb(m))
+            and not re.match(rf"(?i){NUMBER}", chain)
+            and not victims
+            and not re.search(rf"(?i)\b{_PERSON}\b", chain)
+        ):
+            return None  # "the execution of a plan", "execute an order"
+        if _kind(_verb(m)) == "injured" and re.fullmatch(rf"(?i){_PERSON}", chain):
+            return None  # "the wounded soldier": an adjective
+    else:
+        phrase = groups.get("n") or groups.get("n2") or groups.get("n3") or groups.get("n4") or ""
+        if phrase.lower() in {"a", "an", "one", "him", "her", "his", "the", "he", "she"}:
+            count = 1
+        else:
+            parsed = parse_number(phrase)
+            if parsed is None or _UNITS_AFTER.match(text, m.end("n")):
+                return None
+            count = parsed
+        q = groups.get("q")
+        if q is None and is_vague(phrase):
+            q = "vague"
+        if groups.get("v"):
+            victims = [m.group("v")]
+    if m.re is _FAMILY:
+        victims = ["family members"]
+    if _verb(m).lower() == "casualties" and not _INJURED_APART.search(text):
+        return None  # "30 casualties" alone may count the wounded too
+    if _not_a_toll(text, m, victims):
+        return None
+    cut = max(sentence.rfind(c, 0, m.start()) for c in ",;:")
+    before = sentence[cut + 1 : m.start()]
+    if _IRREALIS.search(before):
+        return None
+    if (
+        m.re in (_AFTER, _HEADLINE)
+        and (re.search(_AFTER_PREPOSITION, before) or re.search(r"(?i)\b[a-z]+ed\s+$", before))
+        and not re.search(r"(?i)\bresult(?:s|ed|ing)?\s+in\s+$", before)
+    ):
+        # "members of the group were killed", "two youths who had robbed a shop were lynched":
+        # the subject starts earlier
+        return None
+    if re.search(r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom)\s+$", before):
+        return None  # "27 were killed, including 2 who died": a part of a toll given
+    if _told_before(sentence, m):
+        return -1, None, []
+    return count, q, victims
 
 
 _CONTINUATION = (
     r"(?:and|or|in|at|on|after|when|as|from|following|during|since|so|while|by|with|including"
     r"|across|near|over|among|amid|today|yesterday|overnight|last|this)\b"
 )
-
-
-def _is_not_a_toll(sentence: str, m: re.Match[str]) -> bool:
-    """Years, distances, "2 dead young owls" and the like caught by the number pattern."""
-    phrase = m.group("n")
-    verb = m.group("verb").lower()
-    verb_last = m.start("verb") > m.start("n")
-    if verb_last and verb in {"dead", "injured", "wounded"} and not m.groupdict().get("v"):
-        following = sentence[m.end() :].lstrip()
-        if re.match(r"[a-z]", following) and not re.match(_CONTINUATION, following):
-            return True
-    before = sentence[max(0, m.start("n") - 7) : m.start("n")].lower()
-    if re.fullmatch(r"(?:19|20)\d\d", phrase) and (
-        not m.groupdict().get("v") or re.search(r"\b(?:in|since|by|until|from|of)\s+$", before)
-    ):
-        return True
-    after = sentence[m.end("n") : m.end("n") + 12].lower()
-    return bool(
-        re.match(
-            r"\s*(?:km|kilomet|miles?\b|%|percent|per cent|years?\b)|-?\s*(?:year|month|week|day)s?"
-            r"[- ]old",
-            after,
-        )
-    )
 
 
 _COUNTED = re.compile(

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Protocol
 
+from events.casualties import note_tolls
 from events.document import Document
 from events.extract import extract_events
 from events.report import add_report_events
@@ -36,6 +37,7 @@ class Pipeline:
                 self.find_toponyms,
                 extract_events,
                 add_report_events,
+                note_tolls,
             )
         )
 

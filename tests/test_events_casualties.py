@@ -176,3 +176,234 @@ def test_bodies_pulled_from_rubble_are_dead() -> None:
 
 def test_bodies_pulled_with_no_number_are_no_toll() -> None:
     assert find_toll("Rescuers pulled the bodies from the rubble.") is None
+
+
+# --- tolls as real reporting states them: each class with examples and counterexamples ---
+# (sentences written for these tests; (killed, injured), None when no toll at all)
+
+Expected = tuple[int | None, int | None] | None
+
+
+def _read(sentence: str) -> Expected:
+    toll = find_toll(sentence)
+    return None if toll is None else (toll.casualties.killed, toll.casualties.injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # fatalities, deaths, "N dead"
+        ("The raid left the village in ruins. 3 fatalities.", (3, None)),
+        ("The army confirmed 5 insurgent fatalities.", (5, None)),
+        ("The clash caused 3 rebel and 2 army fatalities.", (5, None)),
+        ("The riot caused at least four deaths.", (4, None)),
+        ("Two dead in market clashes.", (2, None)),
+        ("One death was reported after the riot.", (1, None)),
+        ("The brawl led to another death.", (1, None)),
+        # verbs of killing, passive and active
+        ("3 CID officers were shot dead by gunmen.", (3, None)),
+        ("A trader was beaten to death by a mob.", (1, None)),
+        ("Residents beat a suspected thief to death.", (1, None)),
+        ("Two farmers were hacked to death in their field.", (2, None)),
+        ("A detainee was tortured to death in custody.", (1, None)),
+        ("Villagers lynched a suspected cattle thief.", (1, None)),
+        ("The militia executes 5 men in the square.", (5, None)),
+        ("The group executed three captives.", (3, None)),
+        ("A watchman fatally stabbed a thief at the gate.", (1, None)),
+        ("Over 15 insurgents were 'neutralized' in the operation.", (15, None)),
+        ("Student killed as city protests enter a second week.", (1, None)),
+        ("1 doctor and lecturer was killed by gunmen.", (1, None)),
+        ("Gunmen stormed the house and shot him dead.", (1, None)),
+        ("Witnesses said that he was killed by a soldier.", (1, None)),
+        # bodies
+        ("The bodies of four men were found near the road.", (4, None)),
+        ("Three bodies were found in a truck.", (3, None)),
+        ("A herder's body was found near the well.", (1, None)),
+        # lives
+        ("The blast claimed 12 lives.", (12, None)),
+        ("Nine people lost their lives in the collapse.", (9, None)),
+        # groups named by acronyms, capitals, quotes and parentheses
+        ("4 IS fighters were killed in a US drone strike.", (4, None)),
+        ("9 (presumed ISWAP) fighters were killed in the raid.", (9, None)),
+        ("Three 'bandits' were killed and five arrested.", (3, None)),
+        ("Six LNA fighters were reportedly killed.", (6, None)),
+        ("three members of the village guard were shot dead.", (3, None)),
+        # lists add up; a breakdown with "including" does not
+        ("Three guards and one gunman were killed.", (4, None)),
+        ("Three nurses, one driver and one patient were killed.", (5, None)),
+        ("The ambush killed a commander and three of his escorts.", (4, None)),
+        ("Attackers killed a farmer, his wife and son.", (3, None)),
+        ("Soldiers fired on the car, killing a man and his daughter.", (2, None)),
+        ("16 soldiers, including 2 officers, were killed.", (16, None)),
+        ("Twelve rebel fighters and 4 army fatalities were reported.", (16, None)),
+        # killed N and injured M: the killed only
+        ("The bomb killed 5 policemen and injured 2.", (5, 2)),
+        ("The fighting resulted in 6 bandits killed and 2 wounded.", (6, 2)),
+        ("Roadside bomb kills one officer, 4 injured.", (1, 4)),
+        ("The feud caused the killing of two men and the injury of five others.", (2, 5)),
+        # vague amounts and ranges: the lowest reading
+        ("Dozens of people were killed in the fighting.", (12, None)),
+        ("The raiders killed between four and about eight villagers.", (4, None)),
+        ("Between 3 and 12 guards were killed.", (3, None)),
+        ("Dozens (coded as 12) of fighters were killed.", (12, None)),
+    ],
+)
+def test_death_vocabulary(sentence: str, expected: Expected) -> None:
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no deaths stated
+        ("The police fired tear gas, injuring 2 protesters.", (None, 2)),
+        ("Three soldiers were wounded in the ambush.", (None, 3)),
+        ("Gunmen abducted 5 villagers from the market.", None),
+        ("The attack caused no fatalities.", None),
+        ("The village was shelled without casualties.", None),
+        ("Casualties unknown.", None),
+        ("Officials gave no information on fatalities.", None),
+        ("An unknown number of bandits died.", None),
+        # killed and injured counted together give neither
+        ("The shelling killed and injured 5 civilians.", None),
+        ("Nine policemen were killed and wounded.", None),
+        ("12 rebels were killed, wounded or arrested.", None),
+        # not deaths at all
+        ("Bandits killed 30 cattle and looted the shops.", None),
+        ("Gunmen tried to kill a village chief.", None),
+        ("The union demanded the execution of the agreement.", None),
+        ("The wounded soldier was taken to hospital.", None),
+        ("Officials said the three fatalities were all smugglers.", None),
+        ("Rescuers pulled the bodies from the rubble.", None),
+    ],
+)
+def test_no_deaths(sentence: str, expected: Expected) -> None:
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a running total gives way to the deaths newly stated
+        ("A strike killed 3 people, bringing the death toll to 20.", (3, None)),
+        ("Two more bodies were found, raising the toll to 40.", (40, None)),  # the same event
+        ("The shelling raised the death toll to 40.", (40, None)),  # the total alone
+        # an aggregate over days is no event's toll
+        ("More than 40 police killed in three days of raids.", None),
+        ("Nearly 800 soldiers killed since June 2020.", None),
+        ("30 soldiers were killed in an attack on Monday.", (30, None)),
+        # another source's count of the same deaths
+        ("At least 14 died, although other sources report 30 deaths.", (14, None)),
+        ("4 guards were killed (6 according to militant sources).", (4, None)),
+        # a breakdown of a toll already given
+        ("Among the dead were 5 soldiers and 2 nurses.", None),
+    ],
+)
+def test_totals_aggregates_and_other_counts(sentence: str, expected: Expected) -> None:
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an earlier event's toll named as background is not taken
+        ("Students protested against the killing of two classmates.", None),
+        ("Workers demanded justice after the death of a colleague.", None),
+        ("Villagers beat a driver for killing a girl.", None),
+        ("Parents marched after three pupils were killed by a gang.", None),
+        ("The raid came after bandits killed 6 rangers earlier that week.", None),
+        ("Troops torched shops in reprisal for the killing of a corporal.", None),
+        (
+            "The attack, near the market where a 2017 bombing killed 300 people, killed 35.",
+            (35, None),
+        ),
+        ("Last year a bombing there killed 300 people.", None),
+        # counterexamples: the event's own toll, with "after" or a date
+        ("Gunmen stormed the village after dark, killing 5 people.", (5, None)),
+        ("Three soldiers were killed after their vehicle hit a mine.", (3, None)),
+        ("On 3 May 2020 militants killed 5 people.", (5, None)),
+        ("An attack against a police post killed 3 officers.", (3, None)),
+        # a claim by one side is a toll when it is the one stated
+        ("The rebels claimed to have killed six policemen.", (6, None)),
+    ],
+)
+def test_background_tolls(sentence: str, expected: Expected) -> None:
+    assert _read(sentence) == expected
+
+
+def test_toll_objects_are_fresh_each_call() -> None:
+    first = find_toll("Five soldiers were killed.")
+    assert first is not None
+    first.casualties.killed = 99
+    again = find_toll("Five soldiers were killed.")
+    assert again is not None and again.casualties.killed == 5
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the killer as the topic: a relative clause tells an earlier death
+        ("Relatives demanded a trial for the officer who killed a student.", None),
+        ("Soldiers searched the hills for those who killed a ranger.", None),
+        ("Arrests followed the bombing of a bus, which killed 5 of its passengers.", None),
+        ("Police hunted the men involved in the murder of a pastor.", None),
+        ("Relatives said the victim died of wounds from a beating a month ago.", None),
+        # counterexamples: the relative clause is the event's own toll
+        ("A bomb that killed 5 people exploded in the market.", (5, None)),
+        ("The attack, which killed 12 soldiers, began at dawn.", (12, None)),
+        ("Insurgents killed 5 guards in a raid last week, the ministry said.", (5, None)),
+        # an unconfirmed report in parentheses
+        ("Casualties unknown (an unconfirmed post said 9 fighters died).", None),
+        # "casualties" are deaths only when told apart from the injured
+        ("9 casualties and dozens of injuries in the shelling.", (9, None)),
+        ("At least 11 casualties and dozens were injured in the raid.", (11, 12)),
+        ("25 casualties and injuries in the raid.", None),
+        ("The attack caused 30 casualties.", None),
+        # more verbs and nouns of death
+        ("The feud caused the murder of three brothers.", (3, None)),
+        ("Police recovered the remains of two women near the dam.", (2, None)),
+        ("The militants crucified 2 prisoners.", (2, None)),
+        ("A trader was found gagged and killed in a ditch.", (1, None)),
+        ("An inmate was declared dead after a beating.", (1, None)),
+    ],
+)
+def test_relatives_reports_and_more_vocabulary(sentence: str, expected: Expected) -> None:
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a pronoun names a victim the sentence already counts
+        ("A crowd lynched a burglar and killed him near the church.", (1, None)),
+        ("Gunmen opened fire, killing her and wounding two others.", (1, 2)),
+        # a subject that starts before a verb is not the list's start
+        ("Two youths who had robbed a shop were lynched.", None),
+        # an aggregate between two dates
+        ("The police said they killed 40 gang members between 3 June and 20 June.", None),
+        ("The police said they killed 4 gang members on 3 June.", (4, None)),
+    ],
+)
+def test_coreference_subjects_and_dated_aggregates(sentence: str, expected: Expected) -> None:
+    assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the speaker after a toll is no victim
+        ("Shelling hit the market, killing 9 people, a local councillor said.", (9, None)),
+        ("A drone hit a bus, killing 7 passengers, two witnesses and a nurse said.", (7, None)),
+        ("The strike killed 19 people, two doctors told reporters.", (19, None)),
+        # counterexample: a list of victims
+        ("The strike killed 3 soldiers, 2 police officers and a civilian.", (6, None)),
+        # deaths added to the event told give its new total
+        ("Four more bodies were found on Tuesday, bringing the death toll to 31.", (31, None)),
+        ("A new strike killed 3 people, bringing the death toll to 31.", (3, None)),
+        # a season's toll since a month of this year is the event's; since a year, a war's
+        ("Floods have killed at least 120 people since August, officials said.", (120, None)),
+        ("At least 900 fighters were killed since March 2019.", None),
+    ],
+)
+def test_speakers_increments_and_seasons(sentence: str, expected: Expected) -> None:
+    assert _read(sentence) == expected

@@ -19,6 +19,7 @@ left without an event:
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ _REFERS_BACK = re.compile(
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
 _STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
+_RETOLD_KM = 25.0  # an event this near one told already is that one retold
 _OPENING_DATE = 12  # characters before a date that opens its sentence ("Around 4 May")
 
 
@@ -421,13 +423,21 @@ def _refine(doc: Document, events: list[Event]) -> None:
                 _move(e, finest)
 
 
-def _told(event: Event, events: list[Event]) -> bool:
-    """Whether an event of the same type at the same place was told already."""
-    here = {(p.lon, p.lat) for p in event.places}
-    return any(
-        e.event_type == event.event_type and here <= {(p.lon, p.lat) for p in e.places}
-        for e in events
+def _km(a: Toponym, b: Toponym) -> float:
+    """Great-circle distance between two places in km (spherical Earth)."""
+    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
+    h = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
     )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _told(event: Event, events: list[Event]) -> bool:
+    """Whether the story already told an event at or near the place of ``event`` ("the
+    ministry said it had struck military targets in the Odesa region", "a shell landed on a
+    bus stop in the city's X district"): a retelling, not a new event."""
+    return any(_km(p, q) <= _RETOLD_KM for e in events for p in e.places for q in event.places)
 
 
 class _Reader:

@@ -86,6 +86,7 @@ class Event:
     confidence: float = 0.5
     claimed_by: str | None = None
     path: Path | None = None
+    rule: str | None = None  # the report rule that typed it (events/rules/report.toml)
     extra: dict = field(default_factory=dict)
 
 

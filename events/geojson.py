@@ -55,6 +55,7 @@ def _event_properties(doc: Document, event: Event) -> dict[str, Any]:
         "acled_sub_event_type": event.acled_sub_event_type,
         "confidence": round(event.confidence, 3),
         "claimed_by": event.claimed_by,
+        "rule": event.rule,
         "place_sources": [p.source for p in event.places],
         "place_confidences": [round(p.confidence, 3) for p in event.places],
     }

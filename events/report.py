@@ -334,7 +334,7 @@ def _event(
         ucdp_where_prec=ucdp if exact else max(ucdp, 2),
         confidence=CONFIDENCE if exact else CONFIDENCE / 2,
     )
-    event.extra = {"rule": decision.rule.id}
+    event.rule = decision.rule.id
     return event
 
 
@@ -382,6 +382,7 @@ def _retype(event: Event, decision: Decision | None) -> None:
     untyped_toll = event.event_type == "casualty" and event.acled_event_type is None
     if typed or untyped_toll:
         event.acled_event_type, event.acled_sub_event_type = decision.rule.acled
+        event.rule = decision.rule.id
 
 
 def _move(event: Event, finest: Mention) -> None:

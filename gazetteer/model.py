@@ -6,7 +6,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 FeatureClass = Literal["country", "admin1", "admin2", "city", "village", "water", "region", "other"]
-Source = Literal["geonames", "naturalearth", "supplement", "inferred"]
+Source = Literal["geonames", "naturalearth", "supplement", "inferred", "container"]
+# How the text named the place: by its name, by a demonym or adjective ("Syrian army"), by an
+# abbreviation ("N.Y.", "Long Beach, CA"), inferred from the places listed with it, or
+# placed at the container the text states for it ("Kelbo (Kelbo, Soum)").
+Reading = Literal["name", "demonym", "abbreviation", "inferred", "container"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +20,10 @@ class Toponym:
     ``start``/``end`` are Python ``str`` indices into the analysed text (end exclusive), so
     ``text[start:end] == mention``. ``lat``/``lon`` are WGS 84 degrees. ``bbox`` is
     ``(min_lon, min_lat, max_lon, max_lat)`` or ``None``. ``confidence`` is in 0..1.
+    A name the index lacks whose container the text states ("Yeritagui (Matiacoali,
+    Gourma)") has ``source`` and ``reading`` "container": it lies at the finest known
+    container's point, with that container's feature class (so events get its precision),
+    ``name`` as written and ``container`` the container's name.
     """
 
     start: int
@@ -31,6 +39,10 @@ class Toponym:
     confidence: float
     bbox: tuple[float, float, float, float] | None = None
     admin1: str | None = None
+    # How the text named the place (see ``Reading``), and the name of the container place
+    # the text stated for it ("Wassit" for "Kut city, Wassit province"), when any.
+    reading: Reading = "name"
+    container: str | None = None
 
     def as_dict(self) -> dict:
         """The contract's Toponym object (coordinates rounded to 6 decimals)."""
@@ -47,4 +59,6 @@ class Toponym:
             "source": self.source,
             "confidence": round(self.confidence, 3),
             "bbox": [round(v, 6) for v in self.bbox] if self.bbox else None,
+            "reading": self.reading,
+            "container": self.container,
         }

@@ -71,3 +71,14 @@ def split_name(name: str) -> str:
 def is_latin_key(key: str) -> bool:
     """True when a normalised key is plain ASCII letters, digits and spaces."""
     return bool(key) and key.isascii()
+
+
+def skeleton(key: str) -> str:
+    """A name key with doubled letters once, without spaces, hyphens, an opening Arabic
+    article or a closing "h": "wassit" and "wasit" -> "wasit"; "hiiraan" and "hiraan" ->
+    "hiran"; "banaadir" -> "banadir" (how the geoparser finds a stated region spelled
+    otherwise)."""
+    k = key.replace(" ", "").replace("-", "")
+    if k[:2] in ("al", "el") and len(k) > 5:
+        k = k[2:]
+    return re.sub(r"(.)\1+", r"\1", k.removesuffix("h"))

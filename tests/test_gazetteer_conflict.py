@@ -333,6 +333,10 @@ def test_arabic_head_word_makes_one_longer_name(gaz: Gazetteer) -> None:
     tops = found(gaz, "Gunmen killed villagers in Wad al-Noura in Gezira state, Sudan.")
     assert "Noura" not in tops
     assert tops["Wad al-Noura"].country_code == "SD"
+    # The text states its container ("in Gezira state"): placed there, not by the story.
+    assert tops["Wad al-Noura"].source == "container"
+    assert tops["Wad al-Noura"].container == "Gezira"
+    tops = found(gaz, "Gunmen killed villagers in Wad al-Noura, Sudan.")
     assert tops["Wad al-Noura"].source == "inferred"
 
 

@@ -1,0 +1,308 @@
+"""Containment the text states: which named place lies inside (or near) which.
+
+Reports write where a small place lies: "Kelbo (Kelbo, Soum)", "Kut city, Wassit
+province", "the Karrada district of Baghdad", "Kyiv's Dnipro district", "Tchamilemba
+village in Sud-Kivu province", "the village of Qarah near Aleppo", "Dara, 12 km northwest of
+Homs". :func:`find_statements` finds these statements with regular expressions over the
+raw text (no gazetteer needed); the geoparser then makes a known name agree with its stated
+container, and places a name the index lacks at its finest known container (see
+``Gazetteer._contain``).
+
+A statement names one contained span (``child``) and its containers, finest first, as the
+text wrote them: "Hosingow town (Kismaayo, Lower Juba)" gives the child "Hosingow" and the
+containers "Kismaayo" then "Lower Juba". ``kind`` says how: ``paren`` ("X (Y, Z)"),
+``admin`` ("X, Y province"), ``part_of`` ("X district of Y", "X village in Y"),
+``possessive`` ("Y's X district"), ``near`` ("the village of X near Y") or ``offset``
+("X, 10 km north of Y": ``offset_km`` along ``bearing`` degrees from the container).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+StatementKind = Literal["paren", "admin", "part_of", "possessive", "near", "offset"]
+
+# One capitalised word as written ("Al-Raqqa", "Sana'a", "Mogadishu-Dharkenley").
+_WORD = r"[A-Z][^\W_]*(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*"
+# Lower-case words allowed inside a name: Arabic articles, Romance and Dutch particles.
+_PARTICLE = (
+    r"(?:al|el|ad|ar|as|ash|at|az|an|ed|er|es|ez|en|de|du|des|la|le|di|da|do|dos|"
+    r"bin|ibn|wa|ould|van|von|der|den|y)"
+)
+# A name: a capitalised word, optionally opened by a lower-case article ("al-Bab"), then
+# up to four more capitalised words, each perhaps after a particle ("Deir ez-Zor").
+NAME = (
+    rf"(?:(?:al|el)[\-‐ ])?{_WORD}"
+    rf"(?:(?: |-)(?:{_PARTICLE}[ \-‐])?{_WORD}){{0,4}}"
+)
+# Words that say what kind of place the child is ("Hosingow town", "Karrada district").
+SETTLEMENT_WORDS = (
+    r"(?:village|town|city|hamlet|settlement|locality|area|neighbou?rhood|"
+    r"quarter|suburb|district|sub-district|subdistrict|camp|refugee camp|"
+    r"IDP camp|market|commune|municipality|chiefdom|sector|ward|"
+    r"kebele|woreda|county|sub-county|division|subdivision|township|"
+    r"tehsil|union|cell|groupement|localite|locality|mahalla)"
+)
+# Admin words after a container: "Wassit province", "Nineveh governorate".
+ADMIN_WORDS = (
+    r"(?:province|governorate|state|region|district|county|oblast|division|"
+    r"department|prefecture|municipality|LGA|Local Government Area|sub-county|"
+    r"commune|zone|woreda|raion|rayon|territory|emirate|wilaya|cercle)"
+)
+_BEARINGS = {
+    "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+    "southwest": 225.0, "west": 270.0, "northwest": 315.0,
+    "north-east": 45.0, "south-east": 135.0, "south-west": 225.0, "north-west": 315.0,
+    "north east": 45.0, "south east": 135.0, "south west": 225.0, "north west": 315.0,
+    "nne": 22.5, "ene": 67.5, "ese": 112.5, "sse": 157.5, "ssw": 202.5, "wsw": 247.5,
+    "wnw": 292.5, "nnw": 337.5,
+}  # fmt: skip
+_BEARING = "|".join(sorted((re.escape(b) for b in _BEARINGS), key=len, reverse=True))
+_UNITS = {
+    "km": 1.0,
+    "kms": 1.0,
+    "kilometers": 1.0,
+    "kilometres": 1.0,
+    "kilometer": 1.0,
+    "kilometre": 1.0,
+    "miles": 1.609344,
+    "mile": 1.609344,
+    "mi": 1.609344,
+}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
+
+_PAREN_RE = re.compile(
+    rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))? \((?P<inner>{NAME}(?:, {NAME}){{0,3}})\)"
+)
+_ADMIN_RE = re.compile(
+    rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?, (?:the )?(?P<c1>{NAME}) "
+    rf"(?:{ADMIN_WORDS})\b"
+)
+# "Ishkamish district, Takhar", "Bora town, Dawe district, Wallo": a kind word then a comma.
+_KIND_COMMA_RE = re.compile(
+    rf"(?P<child>{NAME}) (?:{SETTLEMENT_WORDS}), (?:the )?(?P<c1>{NAME})"
+    rf"(?![^\W_]|['’\-]| (?:{ADMIN_WORDS})\b)"
+)
+# Kind words closing a span as written: "Damboa LGA", "Paletwa Township", "Gubio LGA".
+_KIND_TAIL_RE = re.compile(rf"(?: (?i:{ADMIN_WORDS}|{SETTLEMENT_WORDS}|LGA|township))+$")
+_PART_OF_RE = re.compile(
+    rf"(?P<child>{NAME}) (?:{SETTLEMENT_WORDS}) (?:of|in) (?:the )?(?P<c1>{NAME})"
+)
+# "Tall Ad Dhahab in Saladin province", "Awe in the Nasarawa state": a name in a region
+# the text calls a region.
+_IN_REGION_RE = re.compile(rf"(?P<child>{NAME}) in (?:the )?(?P<c1>{NAME}) (?:{ADMIN_WORDS})\b")
+_POSSESSIVE_RE = re.compile(
+    rf"(?P<c1>{NAME})['’]s? (?P<child>{NAME}) (?i:{SETTLEMENT_WORDS}|township)\b"
+)
+_NEAR_RE = re.compile(
+    rf"\b(?:village|town|hamlet|settlement|locality|area|district|neighbou?rhood|camp) of "
+    rf"(?P<child>{NAME}),? (?P<rel>near|in|outside|close to|on the outskirts of) "
+    rf"(?:the )?(?:(?:town|city|village) of )?(?P<c1>{NAME})"
+)
+_OFFSET_RE = re.compile(
+    rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?,? (?:(?:which is|which lies|located|"
+    rf"situated|lying|some|about|around|approximately|roughly|nearly|almost) ){{0,2}}"
+    rf"(?P<n>\d+(?:\.\d+)?|(?i:{'|'.join(_NUMBER_WORDS)}))[ \-]?"
+    rf"(?P<unit>(?i:{'|'.join(_UNITS)}))(?: \([^()]{{1,20}}\))? (?:to the )?"
+    rf"(?P<dir>(?i:{_BEARING})) of (?:the )?(?:(?:town|city|village) of )?(?P<c1>{NAME})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One stated containment: ``child`` (start, end) lies in ``containers`` (finest first)."""
+
+    child: tuple[int, int]
+    containers: tuple[tuple[int, int], ...]
+    kind: StatementKind
+    offset_km: float | None = None
+    bearing: float | None = None
+
+
+def _spans_of(inner: str, base: int) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for part in inner.split(", "):
+        out.append((base + pos, base + pos + len(part)))
+        pos += len(part) + 2
+    return out
+
+
+# Capitalised words that open a sentence or a date before a name, not part of it.
+_LEADING = frozenset(
+    {
+        "The",
+        "In",
+        "At",
+        "On",
+        "Near",
+        "From",
+        "Around",
+        "Outside",
+        "Inside",
+        "By",
+        "Since",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    }
+)
+
+
+def _trim_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Drop capitalised function words and dates opening a span ("On Monday In Karrada" ->
+    "Karrada")."""
+    s, e = span
+    while True:
+        space = text.find(" ", s, e)
+        if space < 0 or text[s:space] not in _LEADING:
+            return s, e
+        s = space + 1
+
+
+# Cheap anchors: a pattern is tried only in a window around one (speed: most texts state
+# no containment).
+_ANCHORS: dict[str, re.Pattern[str]] = {
+    "paren": re.compile(r" \((?=[A-Z])"),
+    "admin": re.compile(rf", (?:the )?[A-Z][^()\n]{{0,80}}? {ADMIN_WORDS}\b"),
+    "in_region": re.compile(rf" in (?:the )?[A-Z][^()\n,.]{{0,60}}? {ADMIN_WORDS}\b"),
+    "kind_comma": re.compile(rf" {SETTLEMENT_WORDS}, (?:the )?[A-Z]"),
+    "part_of": re.compile(rf"[A-Z][^\W_]* {SETTLEMENT_WORDS} (?:of|in) (?:the )?[A-Z]"),
+    "possessive": re.compile(rf"['’]s? [A-Z][^()\n]{{0,80}}? (?i:{SETTLEMENT_WORDS}|township)\b"),
+    "near": re.compile(
+        r"(?<![^\W_])(?:vil|tow|ham|set|loc|are|dis|nei|cam)[a-z]{1,10} of "
+        r"[A-Z]"
+    ),
+    "offset": re.compile(r"(?:km|kms|kilomet(?:er|re)s?|miles?|Km|KM)\b"),
+}
+# How far before and after an anchor a statement may reach.
+_BEFORE, _AFTER = 160, 160
+
+
+def _matches(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` near its anchors, the next searched from the container of
+    the last, so that a container may be the child of the next statement ("X, Y
+    municipality, Z state")."""
+    done = 0
+    for a in _ANCHORS[kind].finditer(text):
+        if a.start() < done:
+            continue
+        lo = max(
+            done,
+            a.start() if kind == "near" else text.rfind(" ", 0, max(0, a.start() - _BEFORE)) + 1,
+        )
+        hi = min(len(text), a.end() + _AFTER)
+        pos = lo
+        while (m := pattern.search(text, pos, hi)) is not None:
+            yield m
+            pos = max(
+                m.start("c1") if "c1" in pattern.groupindex else m.start("inner"), m.start() + 1
+            )
+            done = m.end()
+        done = max(done, a.end())
+
+
+def _bare(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without a kind word closing it ("Damboa LGA" -> "Damboa")."""
+    s, e = span
+    m = _KIND_TAIL_RE.search(text, s, e)
+    return (s, m.start()) if m is not None and m.start() > s else (s, e)
+
+
+def find_statements(text: str) -> list[Statement]:
+    """Every containment the text states, in text order (see the module docstring)."""
+    out = [
+        Statement(
+            _bare(text, s.child),
+            tuple(_bare(text, c) for c in s.containers),
+            s.kind,
+            s.offset_km,
+            s.bearing,
+        )
+        for s in _statements(text)
+    ]
+    return sorted(out, key=lambda s: s.child)
+
+
+def _statements(text: str) -> list[Statement]:
+    out: list[Statement] = []
+    for m in _matches("paren", _PAREN_RE, text):
+        spans = _spans_of(m.group("inner"), m.start("inner"))
+        out.append(Statement(_trim_article(text, m.span("child")), tuple(spans), "paren"))
+    for m in _matches("admin", _ADMIN_RE, text):
+        out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "admin"))
+    for m in _matches("kind_comma", _KIND_COMMA_RE, text):
+        out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "admin"))
+    for m in _matches("in_region", _IN_REGION_RE, text):
+        out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
+    for m in _matches("part_of", _PART_OF_RE, text):
+        out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
+    for m in _matches("possessive", _POSSESSIVE_RE, text):
+        out.append(Statement(m.span("child"), (_trim_article(text, m.span("c1")),), "possessive"))
+    for m in _matches("near", _NEAR_RE, text):
+        kind: StatementKind = "part_of" if m.group("rel") == "in" else "near"
+        out.append(Statement(m.span("child"), (m.span("c1"),), kind))
+    for m in _matches("offset", _OFFSET_RE, text):
+        if not m.group("child")[0].isupper() or not m.group("c1")[0].isupper():
+            continue
+        n = m.group("n").lower()
+        km = (float(n) if n[0].isdigit() else _NUMBER_WORDS[n]) * _UNITS[m.group("unit").lower()]
+        out.append(
+            Statement(
+                _trim_article(text, m.span("child")),
+                (m.span("c1"),),
+                "offset",
+                offset_km=km,
+                bearing=_BEARINGS[m.group("dir").lower()],
+            )
+        )
+    return out
+
+
+def offset_point(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) along ``bearing`` degrees (spherical Earth)."""
+    r = km / 6371.0088
+    p1, l1, b = math.radians(lat), math.radians(lon), math.radians(bearing)
+    p2 = math.asin(math.sin(p1) * math.cos(r) + math.cos(p1) * math.sin(r) * math.cos(b))
+    l2 = l1 + math.atan2(
+        math.sin(b) * math.sin(r) * math.cos(p1), math.cos(r) - math.sin(p1) * math.sin(p2)
+    )
+    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0

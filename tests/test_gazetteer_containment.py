@@ -1,0 +1,288 @@
+"""Containment the text states ("X (Y, Z)", "X, Y province", "Y's X district", "X, 12 km
+northwest of Y"), how each toponym was read, and the admin-2 units kept without towns
+(own sentences, real index)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import gazetteer
+from gazetteer import Gazetteer, Toponym
+from gazetteer.containment import find_statements, offset_point
+from tests.test_gazetteer import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return gazetteer.load(DATA_DIR)
+
+
+def found(gaz: Gazetteer, text: str) -> dict[str, Toponym]:
+    return {t.mention: t for t in gaz.geoparse(text)}
+
+
+def _km(a: Toponym, b: Toponym) -> float:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians(a.lat))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+# ----------------------------------------------------------------- statements (no index)
+
+STATEMENTS = [
+    (
+        "Militants attacked Tindaro (Tindaro, Soum) at dawn.",
+        "Tindaro",
+        ["Tindaro", "Soum"],
+        "paren",
+    ),
+    ("in the area of Yeri (Matia, Gourma).", "Yeri", ["Matia", "Gourma"], "paren"),
+    ("Protesters marched in Kut city, Wasit province.", "Kut", ["Wasit"], "admin"),
+    ("A drone hit Kyiv's Dnipro district.", "Dnipro", ["Kyiv"], "possessive"),
+    ("Shelling hit the Karrada district of Baghdad.", "Karrada", ["Baghdad"], "part_of"),
+    (
+        "Raiders burned Tchelemba village in Sud-Kivu province.",
+        "Tchelemba",
+        ["Sud-Kivu"],
+        "part_of",
+    ),
+    ("Fighters entered the village of Qarbasin near Aleppo.", "Qarbasin", ["Aleppo"], "near"),
+    ("Shelling hit Qorvatel, 12 km northwest of Homs.", "Qorvatel", ["Homs"], "offset"),
+    ("On Monday In Abu Salim (Tripoli) clashes resumed.", "Abu Salim", ["Tripoli"], "paren"),
+]
+
+
+@pytest.mark.parametrize(("text", "child", "containers", "kind"), STATEMENTS)
+def test_statements_the_text_makes(text: str, child: str, containers: list[str], kind: str) -> None:
+    statements = [s for s in find_statements(text) if text[slice(*s.child)] == child]
+    assert statements, find_statements(text)
+    s = statements[0]
+    assert [text[a:b] for a, b in s.containers] == containers
+    assert s.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks (which lasted hours) ended.",  # no name in the brackets
+        "officials said the measure (a curfew) would hold",
+        "the army shelled villages north of the river",  # no named container
+        "He walked 12 km to the north of the camp.",  # no names at all
+    ],
+)
+def test_no_statement_without_names(text: str) -> None:
+    assert find_statements(text) == []
+
+
+def test_an_offset_is_a_point_along_the_bearing() -> None:
+    lat, lon = offset_point(0.0, 0.0, 111.195, 0.0)
+    assert lat == pytest.approx(1.0, abs=0.01) and lon == pytest.approx(0.0, abs=1e-6)
+    lat, lon = offset_point(10.0, 20.0, 50.0, 90.0)
+    assert lat == pytest.approx(10.0, abs=0.01) and lon > 20.4
+
+
+def test_the_offset_statement_reads_numbers_units_and_compound_bearings() -> None:
+    (s,) = find_statements("Dara village, about ten kilometres south-east of Homs, burned.")
+    assert s.offset_km == 10.0 and s.bearing == 135.0
+    (s,) = find_statements("Troops reached Ora, 5 miles north of Kabul.")
+    assert s.offset_km == pytest.approx(8.05, abs=0.01) and s.bearing == 0.0
+
+
+# ----------------------------------------------------------------- known names agree
+
+
+def test_a_namesake_abroad_yields_to_the_stated_container(gaz: Gazetteer) -> None:
+    # Bam closing "(X, Bam)" is Burkina Faso's province, not the Iranian city.
+    bam = found(gaz, "Militants attacked Zorgatenga (Zorgatenga, Bam) on Monday.")["Bam"]
+    assert (bam.country_code, bam.feature_class) == ("BF", "admin2")
+    # Counterexample: the bare name is the city.
+    assert found(gaz, "An earthquake struck Bam in 2003.")["Bam"].country_code == "IR"
+
+
+def test_a_district_of_a_city_is_the_district_not_a_namesake_city(gaz: Gazetteer) -> None:
+    t = found(gaz, "A drone hit a house in Kyiv's Dnipro district.")
+    assert t["Dnipro"].country_code == "UA" and _km(t["Dnipro"], t["Kyiv"]) < 30
+    assert t["Dnipro"].container == "Kyiv"
+    # Counterexample: the bare name is the city of Dnipro, 400 km from Kyiv.
+    assert found(gaz, "Missiles struck Dnipro on Friday.")["Dnipro"].feature_class == "city"
+
+
+def test_a_known_town_in_its_district_keeps_its_reading(gaz: Gazetteer) -> None:
+    t = found(gaz, "Protesters gathered in Larkana town (Larkana, Sindh).")
+    assert t["Larkana"].source == "geonames" and t["Larkana"].country_code == "PK"
+    assert t["Sindh"].feature_class == "admin1"
+
+
+def test_a_container_in_another_country_does_not_move_a_city(gaz: Gazetteer) -> None:
+    # The country in brackets agrees: nothing moves, and the container is recorded.
+    t = found(gaz, "Officials in Paris (France) said the talks went well.")
+    assert t["Paris"].country_code == "FR" and t["Paris"].source == "geonames"
+    assert t["Paris"].container == "France"
+
+
+def test_a_small_namesake_abroad_moves_to_the_stated_region(gaz: Gazetteer) -> None:
+    # The index knows "Kut" only as a Ukrainian village; the text puts it in Iraq.
+    kut = found(gaz, "Protesters marched in Kut city, Wasit province.")["Kut"]
+    assert kut.country_code == "IQ" and kut.source == "container"
+    assert kut.reading == "container" and kut.name == "Kut"
+
+
+# ----------------------------------------------------------------- unknown names
+
+
+def test_an_unknown_name_is_placed_at_its_finest_container(gaz: Gazetteer) -> None:
+    t = found(gaz, "Militants attacked Zorgatenga (Zorgatenga, Bam) on Monday.")
+    z = t["Zorgatenga"]
+    assert (z.source, z.reading, z.container) == ("container", "container", "Bam")
+    assert z.feature_class == "admin2"  # the container's precision
+    assert (z.lat, z.lon) == (t["Bam"].lat, t["Bam"].lon)
+    assert z.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "container", "feature_class"),
+    [
+        (
+            "Gunmen raided Tchelemba village in Sud-Kivu province.",
+            "Tchelemba",
+            "Sud-Kivu",
+            "admin1",
+        ),
+        ("Shelling hit the Karrada district of Baghdad.", "Karrada", "Baghdad", "village"),
+        ("Fighters entered the village of Qarbasin near Aleppo.", "Qarbasin", "Aleppo", "village"),
+        ("Clashes erupted in Abu Salim (Tripoli) overnight.", "Abu Salim", "Tripoli", "village"),
+    ],
+)
+def test_unknown_names_with_a_stated_container(
+    gaz: Gazetteer, text: str, name: str, container: str, feature_class: str
+) -> None:
+    t = found(gaz, text)
+    assert t[name].source == "container" and t[name].feature_class == feature_class
+    assert t[name].country_code == t[container].country_code
+    assert t[name].container == t[container].name
+
+
+def test_an_offset_places_the_name_along_the_bearing(gaz: Gazetteer) -> None:
+    t = found(gaz, "Shelling hit Qorvatel, 12 km northwest of Homs.")
+    q, homs = t["Qorvatel"], t["Homs"]
+    assert q.source == "container" and 11 < _km(q, homs) < 13
+    assert q.lat > homs.lat and q.lon < homs.lon
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen raided Tchelemba at night.",  # no container stated
+        "The Regional Security Council (Kismayo) met on Monday.",  # a body, not a place
+        "Ahmed Warsame (Mogadishu) said the talks failed.",  # a person
+        "The JNIM (Mali) statement was read out.",  # an acronym
+    ],
+)
+def test_no_place_invented_without_a_container_or_for_non_places(gaz: Gazetteer, text: str) -> None:
+    assert all(t.source != "container" for t in gaz.geoparse(text))
+
+
+# ----------------------------------------------------------------- readings
+
+
+def test_each_toponym_says_how_it_was_read(gaz: Gazetteer) -> None:
+    t = found(gaz, "The Syrian army and police in Long Beach, CA.")
+    assert t["Syrian"].reading == "demonym"
+    assert t["CA"].reading == "abbreviation"
+    assert t["Long Beach"].reading == "name" and t["Long Beach"].container == "California"
+    t = found(gaz, "Gunmen attacked Zafaraneh, Rastan and Talbiseh.")
+    assert t["Zafaraneh"].reading == "inferred" and t["Rastan"].reading == "name"
+    d = t["Rastan"].as_dict()
+    assert d["reading"] == "name" and d["container"] is None
+    assert {
+        "start",
+        "end",
+        "mention",
+        "name",
+        "lat",
+        "lon",
+        "country_code",
+        "feature_class",
+        "geonameid",
+        "source",
+        "confidence",
+        "bbox",
+    } <= set(d)
+
+
+# ----------------------------------------------------------------- admin-2 units
+
+
+def test_admin2_units_without_towns_are_kept(gaz: Gazetteer) -> None:
+    # Daman district of Kandahar has no town of cities500 in it.
+    assert any(
+        r["country_code"] == "AF" and r["feature_class"] == "admin2" for r in gaz.search("Daman")
+    )
+    assert any(
+        r["country_code"] == "TG" and r["feature_class"] == "admin2" for r in gaz.search("Golfe")
+    )
+
+
+def test_a_province_is_no_district_of_that_name(gaz: Gazetteer) -> None:
+    # "X Province" does not select a unit named "X District" (Rwanda's Nyanza District).
+    t = found(gaz, "Residents of Nyanza Province voted.")
+    assert t["Nyanza"].name != "Nyanza District"
+    # Counterexamples: "region" is an oblast; "district" selects the district.
+    assert (
+        found(gaz, "Villages across the Kherson region lost power.")["Kherson"].feature_class
+        == "admin1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "containers"),
+    [
+        ("Troops fought in Farkhar district, Takhar.", "Farkhar", ["Takhar"]),
+        ("Gunmen shot a farmer in Qorvatel in Homs governorate.", "Qorvatel", ["Homs"]),
+        ("Militants raided Kurbam (Konduga LGA, Borno).", "Kurbam", ["Konduga", "Borno"]),
+        ("Gbense subdivision (Kailahun, Eastern) voted.", "Gbense", ["Kailahun", "Eastern"]),
+    ],
+)
+def test_kind_words_and_regions_named_as_such(text: str, child: str, containers: list[str]) -> None:
+    statements = [s for s in find_statements(text) if text[slice(*s.child)] == child]
+    assert statements and [text[a:b] for a, b in statements[0].containers] == containers
+
+
+def test_a_name_in_a_region_the_text_calls_a_region(gaz: Gazetteer) -> None:
+    t = found(gaz, "Gunmen shot a farmer in Qorvatel in Homs governorate.")
+    assert t["Qorvatel"].source == "container" and t["Qorvatel"].country_code == "SY"
+    # Counterexample: no region word, no statement: the unknown name is left alone.
+    assert "Qorvatel" not in found(gaz, "Gunmen shot a farmer in Qorvatel in Homs.")
+
+
+def test_an_unknown_container_passes_on_its_own_container(gaz: Gazetteer) -> None:
+    t = found(gaz, "Voters in Yarvah village, Gbense subdivision (Kailahun, Eastern) protested.")
+    assert t["Yarvah"].source == "container" and t["Yarvah"].country_code == "SL"
+    assert t["Gbense"].container == t["Yarvah"].container
+
+
+def test_a_known_name_the_filters_drop_is_a_place_inside_its_container(
+    gaz: Gazetteer,
+) -> None:
+    # "Hays" is a surname; in Al Hudaydah governorate it is the Yemeni district.
+    t = found(gaz, "Two civilians died in the town of Hays, Al Hudaydah governorate.")
+    assert t["Hays"].country_code == "YE" and t["Hays"].source == "geonames"
+    # Counterexample: without a container the surname is no place.
+    assert "Hays" not in found(gaz, "Hays said the talks failed.")
+
+
+def test_a_stated_region_spelled_otherwise_is_found(gaz: Gazetteer) -> None:
+    # "Wassit" for Wasit (a doubled letter), "Banadir" for Banaadir: in a container's place.
+    t = found(gaz, "Protesters marched in Kut city, Wassit province.")
+    assert t["Kut"].country_code == "IQ" and t["Wassit"].feature_class == "admin1"
+    t = found(gaz, "A bomb went off in Warta Nabadda district (Warta Nabadda, Banadir).")
+    assert t["Banadir"].country_code == "SO" and t["Warta Nabadda"].source == "container"
+    # Counterexamples: no look-alike of other letters ("Karenni" is no "Keryneia"), and
+    # plain words in a container's place stay words.
+    t = found(gaz, "Troops burned houses in Karenni State's Hpruso Township.")
+    assert all(x.country_code != "CY" for x in t.values())
+    assert "Eastern" not in found(
+        gaz, "Voters in Gbense subdivision (Kailahun, Eastern) protested."
+    )

@@ -1,0 +1,49 @@
+"""Story focus: small places read in the countries the story is about, and countries named
+only by adjectives taken as actors, not settings (own sentences, real index)."""
+
+from __future__ import annotations
+
+import pytest
+
+import gazetteer
+from gazetteer import Gazetteer, Toponym
+from tests.test_gazetteer import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return gazetteer.load(DATA_DIR)
+
+
+def found(gaz: Gazetteer, text: str) -> dict[str, Toponym]:
+    return {t.mention: t for t in gaz.geoparse(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Shelling hit Busayrah in eastern Syria on Monday.", "SY"),
+        ("Tourists visited Busayrah in southern Jordan.", "JO"),
+        ("Farmers near Dhiban in Jordan protested.", "JO"),
+        ("Farmers near Dhiban in Syria protested.", "SY"),
+    ],
+)
+def test_a_small_place_is_read_in_the_story_country(
+    gaz: Gazetteer, text: str, country: str
+) -> None:
+    t = found(gaz, text)
+    name = next(m for m in t if m in ("Busayrah", "Dhiban"))
+    assert t[name].country_code == country
+
+
+def test_a_country_named_by_an_adjective_does_not_pull_a_town_into_it(gaz: Gazetteer) -> None:
+    text = "Turkish shelling hit Afrin again, and Turkish drones circled overhead."
+    afrin = found(gaz, text)["Afrin"]
+    assert afrin.country_code == "SY" and afrin.source == "geonames"
+
+
+def test_a_country_named_by_its_name_still_holds_a_stray_town(gaz: Gazetteer) -> None:
+    # Counterexample: the Yemeni village "Tawila" in a story on Sudan's Darfur.
+    text = "Thousands fled El Fasher for Tawila. Aid agencies in Sudan and Chad warned of famine."
+    tawila = found(gaz, text)["Tawila"]
+    assert tawila.country_code == "SD"

@@ -68,6 +68,11 @@ _REFERS_BACK = re.compile(
     r"|raids?|shelling|bombings?|bombardments?|assaults?|fighting|clashes|violence|protests?"
     r"|demonstrations?|explosions?|blasts?|ambush|operation|offensive|incident)\b"
 )
+# A preposition that makes the next name a place whatever follows it
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|around|inside|(?:north|south|east|west)\w* of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
 _STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
@@ -280,6 +285,9 @@ def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention
         for m in mentions_in(sentence, offset, toponyms, clause_bounds(sentence))
         if not _is_actor_word(sentence, m)
     ]
+    for m in mentions:
+        if m.role == "agent" and _LOCATIVE_BEFORE.search(sentence, 0, m.start):
+            m.role = "in"  # "fighting north of Homs between rebels and soldiers"
     if any(m.role in _EVENT_ROLES for m in mentions):
         chosen = [
             m
@@ -310,6 +318,16 @@ def _date(dates: list[DateMention], at: int) -> DateMention | None:
     return min(dated, key=lambda d: abs(d.start - at)) if dated else None
 
 
+def _precision(places: list[Toponym], exact: bool) -> tuple[int, int]:
+    """(ACLED geo_precision, UCDP where_prec) of an event at ``places``: the coarsest
+    place's; "near" (2) at least when the point is not the place's own (a place named
+    only by its stated container, or a place told "near")."""
+    geo, ucdp, _ = max(_PRECISION.get(p.feature_class, (3, 6, 4)) for p in places)
+    if not exact or any(p.reading == "container" for p in places):
+        return max(geo, 2), max(ucdp, 2)
+    return geo, ucdp
+
+
 def _event(
     doc: Document,
     span: Span,
@@ -318,7 +336,7 @@ def _event(
     exact: bool,
     when: DateMention | None,
 ) -> Event:
-    geo, ucdp, _ = max(_PRECISION.get(p.feature_class, (3, 6, 4)) for p in places)
+    geo, ucdp = _precision(places, exact)
     sentence = doc.text[span.start : span.end]
     event = Event(
         event_type=decision.rule.event_type,
@@ -330,8 +348,8 @@ def _event(
         actor=last_named_actor(sentence[: decision.start]),
         acled_event_type=decision.rule.acled[0],
         acled_sub_event_type=decision.rule.acled[1],
-        geo_precision=geo if exact else max(geo, 2),
-        ucdp_where_prec=ucdp if exact else max(ucdp, 2),
+        geo_precision=geo,
+        ucdp_where_prec=ucdp,
         confidence=CONFIDENCE if exact else CONFIDENCE / 2,
     )
     event.rule = decision.rule.id
@@ -388,9 +406,7 @@ def _retype(event: Event, decision: Decision | None) -> None:
 def _move(event: Event, finest: Mention) -> None:
     """Put ``event`` at ``finest`` with its precision."""
     event.places = [finest.toponym]
-    geo, ucdp, _ = _PRECISION[finest.toponym.feature_class]
-    event.geo_precision = max(geo, 2) if finest.near else geo
-    event.ucdp_where_prec = max(ucdp, 2) if finest.near else ucdp
+    event.geo_precision, event.ucdp_where_prec = _precision(event.places, not finest.near)
 
 
 def _refine(doc: Document, events: list[Event]) -> None:
@@ -403,6 +419,8 @@ def _refine(doc: Document, events: list[Event]) -> None:
     for e in events:
         if e.path is None and len(e.places) > 1:
             e.places = _without_containers(e.places)
+        if e.path is None and any(p.reading == "container" for p in e.places):
+            e.geo_precision, e.ucdp_where_prec = _precision(e.places, exact=False)
         places.setdefault(e.sentence, []).extend(e.places)
     for span, where in places.items():
         if _distinct_places(where) > 1:

@@ -230,3 +230,19 @@ def test_crowds_fighting_are_mob_violence_not_battles(pipeline: Pipeline) -> Non
         pipeline, "A group of residents clashed with police officers at the market in Kisumu."
     )
     assert [e.acled_sub_event_type for e in events] == ["Mob violence"]
+
+
+def test_place_named_only_by_its_container_is_near_precision(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "On 7 June 2021, militants shelled Zzyqorville (Aleppo).")
+    assert events
+    for e in events:
+        assert [p.mention for p in e.places] == ["Zzyqorville"]
+        assert e.places[0].reading == "container"
+        assert e.geo_precision == 2, "the point is the container's, not the village's"
+
+
+def test_armed_men_after_a_located_place_do_not_make_it_an_actor(pipeline: Pipeline) -> None:
+    text = "On 7 June 2021, clashes erupted 12 km north of Homs between rebels and soldiers."
+    events = _events(pipeline, text)
+    assert [(e.event_type, e.places[0].name) for e in events] == [("clash", "Homs")]
+    assert events[0].geo_precision == 2

@@ -11,6 +11,7 @@ from events.document import Document
 from events.extract import extract_events
 from events.report import add_report_events
 from events.sentences import split_sentences
+from events.story import merge_retold_tolls
 from gazetteer.model import Toponym
 
 Stage = Callable[[Document], None]
@@ -37,6 +38,7 @@ class Pipeline:
                 self.find_toponyms,
                 extract_events,
                 add_report_events,
+                merge_retold_tolls,
                 note_tolls,
             )
         )

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, get_args
@@ -41,8 +41,9 @@ from events.context import (
     mentions_in,
 )
 from events.dates import DateMention, find_dates
-from events.document import Document, Event, EventType, Span
+from events.document import Casualties, Document, Event, EventType, Span
 from events.sentences import is_boilerplate
+from events.story import ADDS
 from events.triggers import polarity
 from gazetteer.model import Toponym
 
@@ -560,6 +561,45 @@ def _report_event(
     return _event(doc, span, decision, places, exact, when)
 
 
+def _victim_words(casualties: Casualties | None) -> set[str]:
+    if casualties is None or not casualties.victims:
+        return set()
+    return {w.rstrip("s").lower() for w in re.findall(r"[A-Za-z]{3,}", casualties.victims)}
+
+
+def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> None:
+    """Add the toll of sentence ``i``, which names no place of its own, to the event told
+    just before it when it counts other victims ("...killing 5 policemen. The army said 12
+    militants were killed.": 17); the same count or the same victims retell it."""
+    toll = find_toll(reader.texts[i])
+    if toll is None or toll.casualties.killed is None or reader.own_place(i) is not None:
+        return
+    span = reader.body[i]
+    before = [e for e in events if e.sentence.start < span.start and e.path is None]
+    if not before:
+        return
+    last = max(before, key=lambda e: e.sentence.start)
+    if reader.body.index(last.sentence) < i - 2 if last.sentence in reader.body else True:
+        return  # too far back to be the same story
+    told = [e for e in before if e.sentence == last.sentence and e.casualties is not None]
+    adds = ADDS.search(reader.texts[i]) is not None  # "two more villagers died"
+    for e in told:
+        if (
+            not adds
+            and e.casualties is not None
+            and (
+                e.casualties.killed == toll.casualties.killed
+                or _victim_words(e.casualties) & _victim_words(toll.casualties)
+            )
+        ):
+            return
+    target = next((e for e in told if e.casualties and e.casualties.killed), last)
+    killed = (target.casualties.killed or 0) if target.casualties else 0
+    target.casualties = replace(
+        target.casualties or toll.casualties, killed=killed + toll.casualties.killed
+    )
+
+
 def add_report_events(doc: Document) -> None:
     """Add an event for each body sentence that reports one and has none yet."""
     _refine(doc, doc.events)
@@ -569,10 +609,14 @@ def add_report_events(doc: Document) -> None:
     for i, (span, sentence) in enumerate(zip(reader.body, reader.texts, strict=True)):
         if span in reader.covered or i in skip:
             continue
-        decision = decide(sentence)
-        if decision is None or is_boilerplate(sentence) or is_background(sentence):
+        if is_boilerplate(sentence) or is_background(sentence):
             continue
-        event = _report_event(reader, i, decision, bool(doc.events or added), skip)
+        decision = decide(sentence)
+        mapped = bool(doc.events or added)
+        if decision is None or (mapped and reader.own_place(i) is None):
+            _complete_toll(reader, i, doc.events + added)
+            continue
+        event = _report_event(reader, i, decision, mapped, skip)
         if event is None or _told(event, doc.events + added):
             continue  # "Putin said the air strikes were targeting...": a retelling
         toll = find_toll(sentence)

@@ -1,0 +1,87 @@
+"""The story stage: what a whole report tells once, though its sentences tell it again.
+
+A wire story, or a record built from several headlines, retells its toll: "Seven bodies
+found in X. Seven decapitated bodies found on the home turf of ..." is seven dead, not
+fourteen. A later toll is a retelling when its sentence says nothing that adds to it
+("also", "another", "more") and counts the same dead, the same victims, or names a place of
+its own near the place of the earlier toll; the retold tolls keep the largest count on the
+first event and the others keep only their injured. A later toll of other victims told
+without a place of its own ("The army said 12 militants were killed.") completes the story
+and is kept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import replace
+
+from events.document import Document, Event
+from gazetteer.model import Toponym
+
+# Places of two tolls this near are the same scene (a town and the district around it)
+SAME_SCENE_KM = 50.0
+ADDS = re.compile(
+    r"\b(?:also|another|more|additional|further|other|others|separately|later|meanwhile|too"
+    r"|as well|besides|in addition|second|new)\b",
+    re.IGNORECASE,
+)
+
+
+def _km(a: Toponym, b: Toponym) -> float:
+    """Great-circle distance between two places in km (spherical Earth)."""
+    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
+    h = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _own_places(event: Event) -> list[Toponym]:
+    """The event's places named in its own sentence."""
+    return [p for p in event.places if event.sentence.start <= p.start < event.sentence.end]
+
+
+def _victims(event: Event) -> set[str]:
+    """The victims' nouns, singular ("rebels" and "rebel" are one)."""
+    if event.casualties is None or not event.casualties.victims:
+        return set()
+    return {w.rstrip("s").lower() for w in re.findall(r"[A-Za-z]{3,}", event.casualties.victims)}
+
+
+def _retells(later: Event, earlier: Event, text: str) -> bool:
+    """Whether ``later``'s toll retells ``earlier``'s: another sentence that adds nothing
+    and either names a place of its own near the earlier toll's, or counts the same dead
+    or the same victims."""
+    if later.sentence == earlier.sentence:
+        return False
+    if ADDS.search(text[later.sentence.start : later.sentence.end]):
+        return False
+    assert later.casualties is not None and earlier.casualties is not None
+    if later.casualties.killed == earlier.casualties.killed or _victims(later) & _victims(earlier):
+        return True
+    own = _own_places(later)
+    return any(_km(p, q) <= SAME_SCENE_KM for p in own for q in earlier.places)
+
+
+def merge_retold_tolls(doc: Document) -> None:
+    """Keep one toll for each scene the report retells: the largest, on its first event."""
+    told = sorted(
+        (e for e in doc.events if e.casualties is not None and e.casualties.killed is not None),
+        key=lambda e: e.sentence.start,
+    )
+    firsts: list[Event] = []
+    for event in told:
+        first = next((f for f in firsts if _retells(event, f, doc.text)), None)
+        if first is None:
+            firsts.append(event)
+            continue
+        assert first.casualties is not None and event.casualties is not None
+        if (event.casualties.killed or 0) > (first.casualties.killed or 0):
+            first.casualties = replace(
+                first.casualties,
+                killed=event.casualties.killed,
+                qualifier=event.casualties.qualifier,
+            )
+        event.casualties = replace(event.casualties, killed=None, qualifier=None)

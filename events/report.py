@@ -77,6 +77,7 @@ _LOCATIVE_BEFORE = re.compile(
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
 _STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
+_NEIGHBOURHOOD = 400  # characters: the sentences just before and after
 _RETOLD_KM = 25.0  # an event this near one told already is that one retold
 _OPENING_DATE = 12  # characters before a date that opens its sentence ("Around 4 May")
 
@@ -392,6 +393,22 @@ def _without_containers(places: list[Toponym]) -> list[Toponym]:
     return [p for p in places if not any(q is not p and _contains(p, q) for q in places)]
 
 
+_PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention"})
+
+
+def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> Decision | None:
+    """A protest turns violent in the sentences around the one that tells it ("Youths
+    demonstrated in X. They burned tyres and clashed with the gendarmes."): the violent
+    demonstration rule holds for the report as a whole."""
+    if decision is None or decision.rule.id not in _PROTEST_RULES:
+        return decision
+    violent = next(r for r in rules().rules if r.id == "violent_demonstration")
+    near = [s for s in doc.sentences if abs(s.start - span.start) <= _NEIGHBOURHOOD]
+    if any(violent.when and violent.when.search(doc.text[s.start : s.end]) for s in near):
+        return Decision(violent, decision.start, decision.end, decision.trigger)
+    return decision
+
+
 def _retype(event: Event, decision: Decision | None) -> None:
     """The ACLED type the report rules decide, when the event tells the same kind of
     happening; a toll with no type of its own takes the type of the act that caused it."""
@@ -427,7 +444,7 @@ def _refine(doc: Document, events: list[Event]) -> None:
         if _distinct_places(where) > 1:
             continue  # a sentence that tells of several places may tell several events
         sentence = doc.text[span.start : span.end]
-        decision = decide(sentence)
+        decision = _with_neighbours(doc, span, decide(sentence))
         finest = None
         if len({(p.lon, p.lat) for p in where}) == 1 and where[0].feature_class in _BROAD:
             inside = [t for t in doc.toponyms if span.start <= t.start and t.end <= span.end]
@@ -611,7 +628,7 @@ def add_report_events(doc: Document) -> None:
             continue
         if is_boilerplate(sentence) or is_background(sentence):
             continue
-        decision = decide(sentence)
+        decision = _with_neighbours(doc, span, decide(sentence))
         mapped = bool(doc.events or added)
         if decision is None or (mapped and reader.own_place(i) is None):
             _complete_toll(reader, i, doc.events + added)

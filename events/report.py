@@ -507,6 +507,21 @@ class _Reader:
         span = self.body[i]
         return [t for t in self.toponyms if span.start <= t.start and t.end <= span.end]
 
+    def any_place(self, i: int) -> Toponym | None:
+        """The finest place sentence ``i`` names in any role but an actor's or a
+        dateline's ("executes two men from a family in X"): the last resort of a report."""
+        sentence = self.texts[i]
+        mentions = [
+            m
+            for m in mentions_in(
+                sentence, self.body[i].start, self.inside(i), clause_bounds(sentence)
+            )
+            if not _is_actor_word(sentence, m)
+            and m.role not in {"speaker", "agent"}
+            and not m.toponym.mention.isupper()
+        ]
+        return min(mentions, key=_rank).toponym if mentions else None
+
     def own_place(self, i: int) -> Mention | None:
         return finest_place(self.texts[i], self.body[i].start, self.inside(i))
 
@@ -570,7 +585,11 @@ def _report_event(
     elif mapped:
         return None  # a sentence with no place of its own, in a story already mapped
     else:
-        place = _story_place(doc, reader.toponyms, span.start) or _any_country(reader)
+        place = (
+            reader.any_place(i)
+            or _story_place(doc, reader.toponyms, span.start)
+            or _any_country(reader)
+        )
         places, exact = ([place] if place is not None else []), False
     if not places:
         return None

@@ -46,10 +46,13 @@ from events.sentences import is_boilerplate
 from events.story import ADDS
 from events.triggers import polarity
 from gazetteer.model import Toponym
+from gazetteer.organisations import load_organisations, organisation_matcher
 
 RULES_FILE = Path(__file__).parent / "rules" / "report.toml"
 _CLASS_REF = re.compile(r"\{([a-z_]+)\}")
 _EVENT_TYPES = frozenset(get_args(EventType))
+_ARMED_KINDS = frozenset({"armed_group", "security_force"})
+_ACTOR_KINDS = _ARMED_KINDS | {"party"}
 
 # (ACLED geo_precision, UCDP where_prec, rank: lower is finer) by feature class
 _PRECISION: dict[str, tuple[int, int, int]] = {
@@ -174,12 +177,36 @@ class RuleSet:
     skip_counterexamples: tuple[str, ...]
 
 
+def _armed_group_names() -> str:
+    """The armed groups and security forces of the organisations list shared with the
+    gazetteer, as one alternation; names written with inner capitals or in capitals
+    ("FAMa", "IS") match only as written."""
+    names = sorted(
+        {n for o in load_organisations() if o.kind in _ARMED_KINDS for n in o.names},
+        key=len,
+        reverse=True,
+    )
+    return "|".join(
+        f"(?-i:{re.escape(n)})" if any(c.isupper() for c in n[1:]) else re.escape(n) for n in names
+    )
+
+
+def _classes(declared: dict[str, str]) -> dict[str, str]:
+    """The word classes of the file, each ``{name}`` inside them expanded, and
+    ``armed_groups`` from the shared organisations list."""
+    classes = {"armed_groups": _armed_group_names(), **declared}
+    for name, source in classes.items():
+        classes[name] = _CLASS_REF.sub(lambda m: f"(?:{classes.get(m.group(1), '')})", source)
+    return classes
+
+
 def load_rules(path: Path = RULES_FILE) -> RuleSet:
     """The rules of ``path``, in file order; ``RuleFileError`` names what is wrong."""
     try:
         model = _RuleFileModel.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
     except (ValidationError, tomllib.TOMLDecodeError) as exc:
         raise RuleFileError(f"{path}: {exc}") from exc
+    classes = _classes(model.classes)
     ids = [r.id for r in model.rule]
     if len(set(ids)) != len(ids):
         raise RuleFileError(f"{path}: rule ids must be unique")
@@ -189,9 +216,9 @@ def load_rules(path: Path = RULES_FILE) -> RuleSet:
             event_type=r.event_type,  # type: ignore[arg-type]  # checked by the schema
             acled=r.acled,
             stems=tuple(r.stems),
-            pattern=_expand(r.pattern, model.classes, r.id),
-            when=_expand(r.when, model.classes, r.id) if r.when else None,
-            unless=_expand(r.unless, model.classes, r.id) if r.unless else None,
+            pattern=_expand(r.pattern, classes, r.id),
+            when=_expand(r.when, classes, r.id) if r.when else None,
+            unless=_expand(r.unless, classes, r.id) if r.unless else None,
             examples=tuple(r.examples),
             counterexamples=tuple(r.counterexamples),
         )
@@ -199,7 +226,7 @@ def load_rules(path: Path = RULES_FILE) -> RuleSet:
     )
     return RuleSet(
         rules=decision_list,
-        skip=_expand(model.sentence.skip, model.classes, "sentence"),
+        skip=_expand(model.sentence.skip, classes, "sentence"),
         gate=_automaton(decision_list),
         skip_examples=tuple(model.sentence.examples),
         skip_counterexamples=tuple(model.sentence.counterexamples),
@@ -320,6 +347,14 @@ def _date(dates: list[DateMention], at: int) -> DateMention | None:
     return min(dated, key=lambda d: abs(d.start - at)) if dated else None
 
 
+def _actor(before: str) -> str | None:
+    """The armed group, force or party named last before the trigger, by the name the
+    organisations list gives it ("ISWAP militants attacked": Islamic State West Africa
+    Province), else the last named group the clause rules know."""
+    found = [m for m in organisation_matcher().find(before) if m.organisation.kind in _ACTOR_KINDS]
+    return found[-1].organisation.name if found else last_named_actor(before)
+
+
 def _precision(places: list[Toponym], exact: bool) -> tuple[int, int]:
     """(ACLED geo_precision, UCDP where_prec) of an event at ``places``: the coarsest
     place's; "near" (2) at least when the point is not the place's own (a place named
@@ -347,7 +382,7 @@ def _event(
         trigger=decision.trigger,
         date=when.value if when else None,
         date_precision=when.precision if when else None,
-        actor=last_named_actor(sentence[: decision.start]),
+        actor=_actor(sentence[: decision.start]),
         acled_event_type=decision.rule.acled[0],
         acled_sub_event_type=decision.rule.acled[1],
         geo_precision=geo,

@@ -80,6 +80,7 @@ _LOCATIVE_BEFORE = re.compile(
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
 _STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
 _NEIGHBOURHOOD = 400  # characters: the sentences just before and after
 _RETOLD_KM = 25.0  # an event this near one told already is that one retold
 _OPENING_DATE = 12  # characters before a date that opens its sentence ("Around 4 May")
@@ -594,6 +595,16 @@ class _Reader:
         return find_toll(after)
 
 
+def _is_background(sentence: str) -> bool:
+    """Background: the war so far told in the present perfect ("The Houthis have attacked
+    more than 100 ships since November"); a perfect that only comes after the news ("a
+    protest against the mayor, who has run the city for 20 years") leaves it news."""
+    if not is_background(sentence):
+        return False
+    decision = decide(sentence)
+    return decision is None or bool(_PERFECT_BEFORE.search(sentence, 0, decision.end))
+
+
 def _any_country(reader: _Reader) -> Toponym | None:
     """The story's first country, even one named only as an actor ("Eritrean shelling
     injures two civilians"): the last resort of a report that names no other place."""
@@ -608,7 +619,8 @@ def _report_event(
     or tells of history. A next sentence whose places it takes is added to ``skip``."""
     doc, span = reader.doc, reader.body[i]
     dates = reader.dates(i)
-    if any(is_stale(d.value, d.precision, doc.published) for d in dates if d.value is not None):
+    own_date = _date(dates, decision.start)
+    if own_date is not None and is_stale(own_date.value, own_date.precision, doc.published):
         return None  # "the rebel commander who fought in Iraq in 2004": history
     mention = reader.own_place(i)
     told_next = [] if mention is not None else reader.places_told_next(i)
@@ -628,7 +640,7 @@ def _report_event(
         places, exact = ([place] if place is not None else []), False
     if not places:
         return None
-    when = _date(dates, decision.start) or reader.story_date(i)
+    when = own_date or reader.story_date(i)
     return _event(doc, span, decision, places, exact, when)
 
 
@@ -680,7 +692,7 @@ def add_report_events(doc: Document) -> None:
     for i, (span, sentence) in enumerate(zip(reader.body, reader.texts, strict=True)):
         if span in reader.covered or i in skip:
             continue
-        if is_boilerplate(sentence) or is_background(sentence):
+        if is_boilerplate(sentence) or _is_background(sentence):
             continue
         decision = _with_neighbours(doc, span, decide(sentence))
         mapped = bool(doc.events or added)

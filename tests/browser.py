@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from events.geojson import ATTRIBUTION
+
 CHROMIUM = os.environ.get("EVENTMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -134,7 +136,7 @@ def collection(features: list[dict[str, Any]], **document: Any) -> dict[str, Any
         "features": features,
         "toponyms": [],
         "document": document,
-        "attribution": "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain)",
+        "attribution": ATTRIBUTION,
     }
 
 

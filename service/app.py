@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from events.geojson import ATTRIBUTION
 from maps import basemap
 from service import __version__, errors, resources
+from service.incidents import Rules
 from service.ogc import ogc_router
 from service.routes import documents_router, gazetteer_router, geoparse_router, meta_router
 from service.settings import Settings
@@ -34,7 +35,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         loaded = await run_in_threadpool(resources.load, settings)
         app.state.gazetteer = loaded.gazetteer
         app.state.pipeline = loaded.pipeline
-        app.state.store = Store(sqlite_path(settings.database_url))
+        rules = Rules(settings.incident_km, settings.incident_date_slack_days)
+        app.state.store = Store(sqlite_path(settings.database_url), rules)
         await run_in_threadpool(basemap.countries)  # so the first map does not wait for it
         yield
 

@@ -30,6 +30,11 @@ class InvalidInput(ProblemError):
     """The body parsed but a field is missing, empty or of the wrong type."""
 
 
+class InvalidParameter(ProblemError):
+    """A query parameter of an OGC API - Features request is invalid or unknown (400, as
+    OGC API - Features Part 1 requires; request bodies stay 422)."""
+
+
 class PayloadTooLarge(ProblemError):
     """The body is over the configured limit (``EVENTMAP_BODY_LIMIT``)."""
 
@@ -48,6 +53,7 @@ class NotReady(ProblemError):
 
 STATUS: dict[type[Exception], int] = {
     DuplicateId: 409,
+    InvalidParameter: 400,
     InvalidInput: 422,
     RequestValidationError: 422,
     ValidationError: 422,
@@ -92,7 +98,7 @@ def field_errors(exc: ValidationError | RequestValidationError) -> list[dict[str
     """Pydantic's error list as ``[{"field": "a.b", "message": ...}]``, dropping the body prefix."""
     out = []
     for err in exc.errors():
-        loc = [str(part) for part in err.get("loc", ()) if part not in ("body", "query")]
+        loc = [str(part) for part in err.get("loc", ()) if part not in ("body", "query", "path")]
         out.append({"field": ".".join(loc) or "body", "message": err.get("msg", "invalid")})
     return out
 

@@ -1,18 +1,27 @@
 """OGC API - Features (Part 1: core, GeoJSON, OpenAPI 3.0) over the stored features.
 
-Two collections: ``events`` and ``places`` of every stored document. GDAL's OAPIF driver and
-QGIS read them as layers.
+Three collections: ``events`` and ``places`` of every stored document, and ``incidents``, the
+events of different documents merged when they report the same happening. GDAL's OAPIF driver
+and QGIS read them as layers.
+
+Query parameters are checked as Part 1 requires: an invalid value (bbox, datetime, limit,
+offset) or a parameter the API does not define answers 400 (problem+json naming it); an
+unknown collection or feature 404.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from starlette.responses import Response
 
 from events.geojson import ATTRIBUTION
-from service.errors import InvalidInput, NotFound, problem_responses
+from service.errors import InvalidParameter, NotFound, describe, field_errors, problem_responses
 from service.routes import GeoJSONResponse
 from service.storage import COLLECTIONS
 from service.storage import Query as ItemQuery
@@ -26,7 +35,32 @@ CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 TITLES = {
     "events": "Events of stored documents (strikes, casualties, paths...)",
     "places": "Places mentioned in stored documents",
+    "incidents": "Incidents: events of different documents reporting the same happening",
 }
+ITEMS_PARAMETERS = frozenset({"limit", "offset", "bbox", "datetime", "event_type", "doc_id", "f"})
+FORMATS = frozenset({"json", "geojson", "application/json", "application/geo+json"})
+
+
+class OGCRoute(APIRoute):
+    """A route whose invalid query or path parameters answer 400, not FastAPI's 422."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except RequestValidationError as exc:
+                cid = request.path_params.get("cid")
+                if cid is not None and cid not in COLLECTIONS:
+                    raise NotFound(
+                        f"No collection {cid!r}; there are {', '.join(COLLECTIONS)}."
+                    ) from exc
+                raise InvalidParameter(
+                    f"Invalid query parameter: {describe(exc)}", field_errors(exc)
+                ) from exc
+
+        return route
 
 
 def _link(href: str, rel: str, type_: str = "application/json", title: str = "") -> dict:
@@ -52,25 +86,50 @@ def _collection(base: str, cid: str) -> dict[str, Any]:
 
 
 def parse_bbox(value: str) -> tuple[float, float, float, float]:
-    """``minlon,minlat,maxlon,maxlat`` in degrees; raises InvalidInput naming ``bbox``."""
+    """``minlon,minlat,maxlon,maxlat`` in degrees (or 6 numbers with heights, which are
+    ignored); ``minlon > maxlon`` crosses the antimeridian. InvalidParameter naming ``bbox``."""
     try:
         numbers = [float(v) for v in value.split(",")]
     except ValueError:
         numbers = []
-    if len(numbers) != 4 or not (-90 <= numbers[1] <= numbers[3] <= 90):
-        raise InvalidInput(
-            "bbox must be minlon,minlat,maxlon,maxlat in degrees (4 numbers).",
-            [{"field": "bbox", "message": "expected 4 comma-separated numbers"}],
+    if len(numbers) == 6:
+        numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
+    if (
+        len(numbers) != 4
+        or not all(-180 <= x <= 180 for x in numbers[0::2])
+        or not (-90 <= numbers[1] <= numbers[3] <= 90)
+    ):
+        raise InvalidParameter(
+            f"bbox {value!r} must be minlon,minlat,maxlon,maxlat in degrees (4 numbers, "
+            "longitudes -180..180, latitudes -90..90, minlat <= maxlat).",
+            [{"field": "bbox", "message": "expected minlon,minlat,maxlon,maxlat in degrees"}],
         )
     minx, miny, maxx, maxy = numbers
     return minx, miny, maxx, maxy
+
+
+def check_parameters(request: Request, known: frozenset[str]) -> None:
+    """400 naming every query parameter the API does not define, and a format but JSON."""
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise InvalidParameter(
+            f"Unknown query parameter(s) {', '.join(unknown)}; this request takes "
+            f"{', '.join(sorted(known))}.",
+            [{"field": name, "message": "unknown query parameter"} for name in unknown],
+        )
+    fmt = request.query_params.get("f")
+    if fmt is not None and fmt.lower() not in FORMATS:
+        raise InvalidParameter(
+            f"Format f={fmt!r} is not served; use f=json (GeoJSON).",
+            [{"field": "f", "message": "only json"}],
+        )
 
 
 def parse_datetime(value: str) -> tuple[date | None, date | None]:
     """An RFC 3339 date or instant, or an interval ``a/b`` with ``..`` for an open end."""
     parts = value.split("/")
     if len(parts) > 2:
-        raise InvalidInput(
+        raise InvalidParameter(
             "datetime has more than one '/'.", [{"field": "datetime", "message": "bad interval"}]
         )
 
@@ -80,18 +139,28 @@ def parse_datetime(value: str) -> tuple[date | None, date | None]:
         try:
             return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         except ValueError as exc:
-            raise InvalidInput(
+            raise InvalidParameter(
                 f"datetime {text!r} is not RFC 3339 (e.g. 2015-10-09 or 2015-10-01/..).",
                 [{"field": "datetime", "message": "not RFC 3339"}],
             ) from exc
 
     start = one(parts[0])
     end = one(parts[1]) if len(parts) == 2 else start
+    if start is not None and end is not None and start > end:
+        raise InvalidParameter(
+            f"datetime {value!r} ends before it starts.",
+            [{"field": "datetime", "message": "start after end"}],
+        )
     return start, end
 
 
 def ogc_router() -> APIRouter:
-    router = APIRouter(tags=["OGC API - Features"], responses=problem_responses(404, 422))
+    # Parameters are never 422 here; a "4XX" entry also keeps FastAPI from listing one.
+    responses = {
+        **problem_responses(400, 404),
+        "4XX": {"description": "Client error", "content": problem_responses(400)[400]["content"]},
+    }
+    router = APIRouter(tags=["OGC API - Features"], responses=responses, route_class=OGCRoute)
 
     @router.get("/", summary="Landing page")
     def landing(request: Request) -> dict[str, Any]:
@@ -134,6 +203,11 @@ def ogc_router() -> APIRouter:
         "/collections/{cid}/items",
         response_class=GeoJSONResponse,
         summary="Features of a collection, filtered by bbox, datetime and event type",
+        description=(
+            "GeoJSON features with `numberMatched`, `numberReturned` and `next`/`prev` links. "
+            "An invalid `bbox`, `datetime`, `limit` or `offset`, or a query parameter not "
+            "listed here, answers 400 (problem+json naming it)."
+        ),
     )
     def items(
         request: Request,
@@ -146,11 +220,13 @@ def ogc_router() -> APIRouter:
         ] = None,
         event_type: Annotated[str | None, Query()] = None,
         doc_id: Annotated[str | None, Query()] = None,
+        f: Annotated[str | None, Query(description="Output format: json (GeoJSON) only")] = None,
     ) -> GeoJSONResponse:
         _check(cid)
-        start, end = parse_datetime(datetime_) if datetime_ else (None, None)
+        check_parameters(request, ITEMS_PARAMETERS)
+        start, end = parse_datetime(datetime_) if datetime_ is not None else (None, None)
         query = ItemQuery(
-            bbox=parse_bbox(bbox) if bbox else None, start=start, end=end,
+            bbox=parse_bbox(bbox) if bbox is not None else None, start=start, end=end,
             event_type=event_type, doc_id=doc_id, limit=limit, offset=offset,
         )  # fmt: skip
         matched, features = request.app.state.store.items(cid, query)
@@ -177,9 +253,9 @@ def ogc_router() -> APIRouter:
         response_class=GeoJSONResponse,
         summary="One feature",
     )
-    def item(request: Request, cid: str, fid: int) -> GeoJSONResponse:
+    def item(request: Request, cid: str, fid: str) -> GeoJSONResponse:
         _check(cid)
-        feature = request.app.state.store.item(cid, fid)
+        feature = request.app.state.store.item(cid, int(fid)) if fid.isdigit() else None
         if feature is None:
             raise NotFound(f"No feature {fid} in collection {cid!r}.")
         feature["links"] = [

@@ -23,8 +23,13 @@ from service.errors import (
     problem_responses,
 )
 from service.schemas import SEED_EXAMPLE, GeoparseRequest, StoreRequest
+from service.storage import Source
 
 GEOJSON = "application/geo+json"
+LOCATION = {
+    "description": "/v1/documents/{id} of the stored document",
+    "schema": {"type": "string"},
+}
 Request_ = TypeVar("Request_", bound=GeoparseRequest)
 
 BODY_DOC: dict[str, Any] = {
@@ -189,17 +194,45 @@ def documents_router() -> APIRouter:
         summary="Analyse a text and store it with its features",
         description=(
             "Like /v1/geoparse, and keeps the answer: its events and places join the OGC API "
-            "collections. The answer carries the document `id`; 409 if that id is taken."
+            "collections and its events join the `incidents`. Answers 201 with the "
+            "FeatureCollection, its `id`, `sources` and a `Location` header.\n\n"
+            "A text is stored once: when the same text (Unicode NFC, whitespace runs made one "
+            "space) is already stored, the answer is **200** with the stored document and its "
+            "`Location` (its own `id`, whatever `id` was asked), and nothing is analysed or "
+            "stored again; a `published` or `url` not seen before for that text is added to "
+            "its `sources`. 409 if the `id` asked for holds another text."
         ),
+        responses={
+            200: {
+                "description": "The text was already stored: the stored document, its "
+                "`Location`; the request's `published`/`url` joined its `sources`.",
+                "content": {GEOJSON: {}},
+                "headers": {"Location": LOCATION},
+            },
+            201: {
+                "description": "Stored: the new document.",
+                "content": {GEOJSON: {}},
+                "headers": {"Location": LOCATION},
+            },
+        },
     )
     async def create(request: Request) -> GeoJSONResponse:
         body = await parse_request(request, StoreRequest)
-        fc = await analyse(request, body)
-        doc_id = body.id or uuid.uuid4().hex
-        await run_in_threadpool(request.app.state.store.add, doc_id, body.text, fc)
+        store = request.app.state.store
+        source = Source(
+            body.published.isoformat() if body.published else None, body.title, body.url
+        )
+        doc_id = await run_in_threadpool(store.find, body.id, body.text, source)
+        created = False
+        if doc_id is None:
+            fc = await analyse(request, body)
+            doc_id, created = await run_in_threadpool(
+                store.add, body.id or uuid.uuid4().hex, body.text, fc
+            )
+        stored = await run_in_threadpool(store.get, doc_id)
         return GeoJSONResponse(
-            {**fc, "id": doc_id},
-            status_code=201,
+            stored,
+            status_code=201 if created else 200,
             headers={"location": f"/v1/documents/{doc_id}"},
         )
 
@@ -212,7 +245,11 @@ def documents_router() -> APIRouter:
         total, docs = request.app.state.store.documents(limit, offset)
         return {"total": total, "documents": docs}
 
-    @router.get("/{doc_id}", response_class=GeoJSONResponse, summary="A stored FeatureCollection")
+    @router.get(
+        "/{doc_id}",
+        response_class=GeoJSONResponse,
+        summary="A stored FeatureCollection, with its `id` and `sources`",
+    )
     def get(request: Request, doc_id: str) -> GeoJSONResponse:
         return GeoJSONResponse(_stored(request, doc_id))
 
@@ -220,7 +257,11 @@ def documents_router() -> APIRouter:
     async def get_map(request: Request, doc_id: str) -> HTMLResponse:
         return await map_response(request, _stored(request, doc_id))
 
-    @router.delete("/{doc_id}", status_code=204, summary="Forget a document and its features")
+    @router.delete(
+        "/{doc_id}",
+        status_code=204,
+        summary="Forget a document, its features and its reports in incidents",
+    )
     def delete(request: Request, doc_id: str) -> Response:
         if not request.app.state.store.delete(doc_id):
             raise NotFound(f"No document {doc_id!r} is stored.")

@@ -28,4 +28,12 @@ class Settings(BaseSettings):
         description="Online tile URL template for maps; unset means the offline basemap.",
     )
     map_tiles_attribution: str | None = None
+    incident_km: tuple[float, float, float] = Field(
+        (10.0, 50.0, 150.0),
+        description="Incidents: largest distance in km between two reports of one happening, "
+        "for geo_precision 1, 2 and 3 (JSON list, e.g. [10, 50, 150]).",
+    )
+    incident_date_slack_days: int = Field(
+        1, ge=0, description="Incidents: days allowed between the date spans of two reports."
+    )
     log_level: str = "info"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from service.app import create_app
@@ -58,7 +59,7 @@ def test_failed_requests_change_nothing(client: TestClient) -> None:
 
 
 def test_documents_survive_a_restart(settings: Settings, client: TestClient) -> None:
-    _store(client, "durable", UKRAINE)
+    _store(client, "durable", "Shelling hit Izium on 6 May 2022.")
     with TestClient(create_app(settings)) as again:
         assert again.get("/v1/documents/durable").status_code == 200
 
@@ -71,13 +72,15 @@ def test_ogc_landing_conformance_and_collections(client: TestClient) -> None:
     assert any(c.endswith("/conf/core") for c in conforms)
     assert any(c.endswith("/conf/geojson") for c in conforms)
     ids = [c["id"] for c in client.get("/collections").json()["collections"]]
-    assert ids == ["events", "places"]
+    assert ids == ["events", "places", "incidents"]
     _problem(client.get("/collections/nothing/items"), 404)
+    _problem(client.get("/collections/nothing/items", params={"limit": 0}), 404)
+    _problem(client.get("/collections/nothing"), 404)
 
 
 def test_ogc_items_filter_by_bbox_datetime_and_page(client: TestClient) -> None:
-    _store(client, "ogc-iraq", IRAQ, "2017-03-04")
-    _store(client, "ogc-ukraine", UKRAINE, "2022-05-06")
+    _store(client, "ogc-iraq", "Airstrikes hit Mosul on 3 March 2017.", "2017-03-04")
+    _store(client, "ogc-ukraine", "Shelling hit Kharkiv on 5 May 2022, the mayor said.")
     iraq_box = client.get("/collections/events/items", params={"bbox": "40,30,48,38", "limit": 100})
     assert iraq_box.headers["content-type"].startswith("application/geo+json")
     body = iraq_box.json()
@@ -101,6 +104,55 @@ def test_ogc_items_filter_by_bbox_datetime_and_page(client: TestClient) -> None:
     one = client.get(f"/collections/places/items/{fid}").json()
     assert one["id"] == fid and one["properties"]["kind"] == "place"
     _problem(client.get("/collections/places/items/999999999"), 404)
-    _problem(client.get("/collections/events/items", params={"bbox": "1,2,3"}), 422, "bbox")
-    _problem(client.get("/collections/events/items", params={"datetime": "May"}), 422, "datetime")
-    _problem(client.get("/collections/events/items", params={"limit": 0}), 422, "limit")
+    _problem(client.get("/collections/places/items/not-a-number"), 404)
+
+
+@pytest.mark.parametrize("cid", ["events", "places", "incidents"])
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"bbox": "1,2,3"}, "bbox"),
+        ({"bbox": "a,b,c,d"}, "bbox"),
+        ({"bbox": "40,38,48,30"}, "bbox"),  # minlat > maxlat
+        ({"bbox": "40,30,200,38"}, "bbox"),
+        ({"bbox": ""}, "bbox"),
+        ({"datetime": "May"}, "datetime"),
+        ({"datetime": "2022-05-01/2022-06-01/2022-07-01"}, "datetime"),
+        ({"datetime": "2022-06-01/2022-05-01"}, "datetime"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 10_001}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"colour": "red"}, "colour"),
+        ({"f": "html"}, "f"),
+    ],
+)
+def test_ogc_invalid_query_parameters_are_400(
+    client: TestClient, cid: str, params: dict, field: str
+) -> None:
+    body = _problem(client.get(f"/collections/{cid}/items", params=params), 400, field)
+    assert field in body["detail"] or body["errors"]
+
+
+def test_ogc_valid_edge_parameters_are_accepted(client: TestClient) -> None:
+    for params in (
+        {"bbox": "170,-50,-170,50"},  # across the antimeridian
+        {"bbox": "40,30,0,48,38,100"},  # with heights
+        {"datetime": "../.."},
+        {"datetime": "2015-10-09T00:00:00Z"},
+        {"limit": 10_000, "f": "json"},
+    ):
+        resp = client.get("/collections/events/items", params=params)
+        assert resp.status_code == 200, (params, resp.text)
+
+
+def test_ogc_items_document_400_in_openapi(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    responses = spec["paths"]["/collections/{cid}/items"]["get"]["responses"]
+    assert "application/problem+json" in responses["400"]["content"]
+    assert "422" not in responses
+
+
+def test_v1_bodies_keep_422(client: TestClient) -> None:
+    _problem(client.post("/v1/documents", json={"text": ""}), 422, "text")
+    _problem(client.get("/v1/documents", params={"limit": 0}), 422, "limit")

@@ -27,12 +27,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from core.document import Document, Event
+from core.toponym import Toponym
 from events.context import canonical_actor
-from events.document import Document, Event
 from events.extract import extract_events
 from events.report import add_report_events
 from events.sentences import split_sentences
-from gazetteer.model import Toponym
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "articles"

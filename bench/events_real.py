@@ -39,8 +39,9 @@ from pathlib import Path
 from typing import Any
 
 import gazetteer
-from events.geojson import feature_collection
-from events.pipeline import Pipeline
+from core.geojson import feature_collection
+from core.pipeline import Pipeline
+from events.stages import standard_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT.parent / "shared" / "corpora"
@@ -301,7 +302,7 @@ def main() -> None:
     parser.add_argument("--sets", default="acled,ucdp")
     parser.add_argument("--errors", default=None, help="write failing records here (JSONL)")
     args = parser.parse_args()
-    pipeline = Pipeline(gazetteer.load(args.data_dir))
+    pipeline = standard_pipeline(gazetteer.load(args.data_dir))
     errors = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
     try:
         for name in args.sets.split(","):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import httpx
 
-from events.geojson import feature_collection
+from core.geojson import feature_collection
 from service import resources
 from service.settings import Settings
 

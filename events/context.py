@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gazetteer.model import Toponym
+from core.toponym import Toponym
 
 # Short and adjective forms of the countries most often named as actors, for names that
 # reach an actor without a resolved toponym (the toponym's own name is used otherwise).

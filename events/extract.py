@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from core.document import DatePrecision, Document, Event, EventType, Span
+from core.toponym import Toponym
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_count, find_toll, has_toll_words
 from events.context import (
@@ -39,7 +41,6 @@ from events.context import (
     mentions_in,
 )
 from events.dates import DateMention, find_dates
-from events.document import DatePrecision, Document, Event, EventType, Span
 from events.paths import build_path, stated_distance_km
 from events.sentences import is_boilerplate, sentence_spans
 from events.triggers import (
@@ -56,7 +57,6 @@ from events.triggers import (
     is_labour_story,
     polarity,
 )
-from gazetteer.model import Toponym
 
 # (ACLED geo_precision, UCDP where_prec) by feature class; "near" a town is (2, 2).
 _PRECISION: dict[str, tuple[int, int]] = {

@@ -12,9 +12,9 @@ from itertools import pairwise
 import shapely
 from pyproj import Geod
 
-from events.document import Path
+from core.document import Path
+from core.toponym import Toponym
 from gazetteer.countries import CountryShapes
-from gazetteer.model import Toponym
 
 GEOD = Geod(ellps="WGS84")
 STEP_KM = 25.0

@@ -30,6 +30,8 @@ from typing import Annotated, get_args
 import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from core.document import Casualties, Document, Event, EventType, Span
+from core.toponym import Toponym
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_toll
 from events.context import (
@@ -41,11 +43,9 @@ from events.context import (
     mentions_in,
 )
 from events.dates import DateMention, find_dates
-from events.document import Casualties, Document, Event, EventType, Span
 from events.sentences import is_boilerplate
 from events.story import ADDS
 from events.triggers import polarity
-from gazetteer.model import Toponym
 from gazetteer.organisations import load_organisations, organisation_matcher
 
 RULES_FILE = Path(__file__).parent / "rules" / "report.toml"

@@ -16,7 +16,7 @@ import re
 
 import ahocorasick
 
-from events.document import Document, Span
+from core.document import Document, Span
 
 MAX_SENTENCE = 1000  # characters
 _ABBREVIATIONS = frozenset({

@@ -16,8 +16,8 @@ import math
 import re
 from dataclasses import replace
 
-from events.document import Document, Event
-from gazetteer.model import Toponym
+from core.document import Document, Event
+from core.toponym import Toponym
 
 # Places of two tolls this near are the same scene (a town and the district around it)
 SAME_SCENE_KM = 50.0

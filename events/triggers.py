@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from events.document import EventType
+from core.document import EventType
 
 EXPLOSIONS = "Explosions/Remote violence"
 AIR = (EXPLOSIONS, "Air/drone strike")

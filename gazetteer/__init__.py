@@ -9,8 +9,8 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+from core.toponym import Toponym
 from gazetteer.geoparser import INDEX_VERSION, Gazetteer
-from gazetteer.model import Toponym
 
 __all__ = ["Gazetteer", "GazetteerMissingError", "Toponym", "load"]
 

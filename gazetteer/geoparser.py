@@ -105,8 +105,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from core.toponym import FeatureClass, Reading, Source, Toponym
 from gazetteer.containment import Statement, find_statements, offset_point
-from gazetteer.model import FeatureClass, Reading, Source, Toponym
 from gazetteer.normalize import norm_name, norm_token, skeleton, word_spans
 from gazetteer.organisations import organisation_matcher
 

@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
-from events.geojson import ATTRIBUTION
+from core.geojson import ATTRIBUTION
 from maps import basemap
 from service import __version__, errors, resources
 from service.incidents import Rules

@@ -15,7 +15,7 @@ import pyogrio.raw
 import shapely
 from pydantic import ValidationError
 
-from events.pipeline import Pipeline
+from core.pipeline import Pipeline
 from service import resources
 from service.errors import describe
 from service.schemas import GeoparseRequest

@@ -20,7 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from starlette.responses import Response
 
-from events.geojson import ATTRIBUTION
+from core.geojson import ATTRIBUTION
 from service.errors import InvalidParameter, NotFound, describe, field_errors, problem_responses
 from service.routes import GeoJSONResponse
 from service.storage import COLLECTIONS

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import gazetteer
-from events.geojson import feature_collection
-from events.pipeline import Pipeline
+from core.geojson import feature_collection
+from core.pipeline import Pipeline
+from events.stages import standard_pipeline
 from service.schemas import GeoparseRequest
 from service.settings import Settings
 
@@ -21,7 +22,7 @@ class Resources:
 def load(settings: Settings) -> Resources:
     """Load the gazetteer from ``settings.data_dir`` and build the pipeline over it."""
     gaz = gazetteer.load(settings.data_dir)
-    return Resources(gazetteer=gaz, pipeline=Pipeline(gaz))
+    return Resources(gazetteer=gaz, pipeline=standard_pipeline(gaz))
 
 
 def analyse(pipeline: Pipeline, request: GeoparseRequest) -> dict[str, Any]:

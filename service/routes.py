@@ -11,8 +11,8 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from events.document import EventType
-from events.geojson import ATTRIBUTION
+from core.document import EventType
+from core.geojson import ATTRIBUTION
 from maps import render_html
 from service import __version__, resources
 from service.errors import (

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from events.geojson import ATTRIBUTION
+from core.geojson import ATTRIBUTION
 
 CHROMIUM = os.environ.get("EVENTMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

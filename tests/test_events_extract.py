@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from events.document import Document, Event
+from core.document import Document, Event
+from core.toponym import Toponym
 from events.extract import extract_events
 from events.sentences import split_sentences
-from gazetteer.model import Toponym
 
 PLACES: dict[str, tuple[str, float, float, str | None, str]] = {
     "Kharkiv": ("Kharkiv", 49.98, 36.25, "UA", "city"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.toponym import Toponym
 from events.paths import build_path, geodesic_points, split_antimeridian, stated_distance_km
-from gazetteer.model import Toponym
 
 
 def _place(name: str, lat: float, lon: float, code: str | None, kind: str = "city") -> Toponym:

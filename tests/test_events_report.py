@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 import gazetteer
-from events.pipeline import Pipeline
+from core.pipeline import Pipeline
 from events.report import RuleFileError, decide, load_rules, rules
+from events.stages import standard_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 RULESET = rules()
@@ -133,7 +134,7 @@ def test_bad_regular_expression_is_named(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline(gazetteer.load(ROOT / "var" / "gazetteer"))
+    return standard_pipeline(gazetteer.load(ROOT / "var" / "gazetteer"))
 
 
 def _events(pipeline: Pipeline, text: str) -> list:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from events.document import Document
+from core.document import Document
 from events.sentences import body_end, is_boilerplate, sentence_spans, split_sentences
 
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from core.document import Document, Event
+from core.toponym import Toponym
 from events.casualties import find_toll
 from events.context import canonical_actor
 from events.dates import find_dates
-from events.document import Document, Event
 from events.extract import extract_events
 from events.sentences import split_sentences
-from gazetteer.model import Toponym
 
 PLACES: dict[str, tuple[str, float, float, str | None, str]] = {
     "Hama": ("Hama", 35.13, 36.75, "SY", "city"),

@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 
 import gazetteer
-from events.pipeline import Pipeline
+from core.pipeline import Pipeline
+from events.stages import standard_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline(gazetteer.load(ROOT / "var" / "gazetteer"))
+    return standard_pipeline(gazetteer.load(ROOT / "var" / "gazetteer"))
 
 
 def _killed(pipeline: Pipeline, text: str) -> int:

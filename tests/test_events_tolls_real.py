@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.document import Casualties, Document, Event, Span
 from events.casualties import coded_toll, find_toll, note_toll, note_tolls, split_parts
-from events.document import Casualties, Document, Event, Span
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Data flows one way: gazetteer -> events -> maps; service only wires. No import goes back up."""
+"""Data flows one way: core <- gazetteer -> events -> maps; service only wires. No import goes
+back up: the core (document model, toponym, pipeline, GeoJSON contract) imports no stage."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from tests.conftest import ROOT
 
 FORBIDDEN = {
+    "core": {"gazetteer", "events", "maps", "service"},
     "gazetteer": {"events", "maps", "service"},
     "events": {"maps", "service"},
     "maps": {"gazetteer", "events", "service"},

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from gazetteer.model import Toponym
+from core.toponym import Toponym
 
 EventType = Literal[
     "strike",

@@ -7,7 +7,8 @@ from typing import Literal
 
 FeatureClass = Literal["country", "admin1", "admin2", "city", "village", "water", "region", "other"]
 Source = Literal[
-    "geonames", "naturalearth", "supplement", "inferred", "airportsdata", "user", "container"]
+    "geonames", "naturalearth", "supplement", "inferred", "airportsdata", "user", "container"
+]
 # How the text named the place: by its name, by a demonym or adjective ("Syrian army"), by an
 # abbreviation ("N.Y.", "Long Beach, CA"), inferred from the places listed with it, or
 # placed at the container the text states for it ("Kelbo (Kelbo, Soum)").

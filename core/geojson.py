@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from events.document import Document, Event
-from gazetteer.model import Toponym
+from core.document import Document, Event
+from core.toponym import Toponym
 
 ATTRIBUTION = "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), airportsdata (MIT)"
 

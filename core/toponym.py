@@ -9,10 +9,10 @@ FeatureClass = Literal["country", "admin1", "admin2", "city", "village", "water"
 Source = Literal[
     "geonames", "naturalearth", "supplement", "inferred", "airportsdata", "user", "container"
 ]
-# How the text named the place: by its name, by a demonym or adjective ("Syrian army"), by an
-# abbreviation ("N.Y.", "Long Beach, CA"), inferred from the places listed with it, or
-# placed at the container the text states for it ("Kelbo (Kelbo, Soum)").
-Reading = Literal["name", "demonym", "abbreviation", "inferred", "container"]
+# How the text named the place: by its name, by a people word ("the Syrians") or an adjective
+# ("Syrian army"), by an abbreviation ("N.Y.", "Long Beach, CA"), inferred from the places
+# listed with it, or placed at the container the text states for it ("Kelbo (Kelbo, Soum)").
+Reading = Literal["name", "demonym", "adjective", "abbreviation", "inferred", "container"]
 
 
 @dataclass(frozen=True, slots=True)

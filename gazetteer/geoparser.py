@@ -256,6 +256,10 @@ _FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "re
                  "other": 2.0}
 
 
+# A demonym that modifies the word after it ("Turkish air space", "Syrian army") is an adjective
+_MODIFIES = re.compile(r"[ \t]+[A-Za-z]")
+
+
 @dataclass(slots=True)
 class _Mention:
     start: int
@@ -1813,8 +1817,11 @@ class Gazetteer:
 
     def _toponym(self, text: str, m: _Mention, idx: int, confidence: float,
                  container: int = -1) -> Toponym:
-        reading: Reading = "demonym" if m.demonym else (
-            "abbreviation" if m.abbreviation else "name")
+        reading: Reading = "name"
+        if m.demonym:  # "Turkish air space": an adjective; "the Syrians": a people word
+            reading = "adjective" if _MODIFIES.match(text, m.end) else "demonym"
+        elif m.abbreviation:
+            reading = "abbreviation"
         return Toponym(start=m.start, end=m.end, mention=text[m.start:m.end],
                        name=self._name[idx], lat=self._lat[idx], lon=self._lon[idx],
                        country_code=self._cc[idx], feature_class=self._fc(idx),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -64,3 +65,12 @@ class Toponym:
             "reading": self.reading,
             "container": self.container,
         }
+
+
+def km_between(a: Toponym, b: Toponym) -> float:
+    """Great-circle distance between two places in km (haversine on a sphere of the Earth's
+    mean radius; ``lat``/``lon`` in degrees)."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))

@@ -15,7 +15,6 @@ merged. No parser: clause and role heuristics in ``events.context``.
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -23,7 +22,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from core.document import DatePrecision, Document, Event, EventType, Span
-from core.toponym import Toponym
+from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_count, find_toll, has_toll_words
 from events.context import (
@@ -428,20 +427,12 @@ class _Dates:
 _SAME_HAZARD_KM = 300.0
 
 
-def _km(a: Toponym, b: Toponym) -> float:
-    """Great-circle distance between two places in km (haversine, lat/lon in degrees)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _close(places: list[Toponym], told: list[Toponym]) -> bool:
     """Whether every one of ``places`` lies within _SAME_HAZARD_KM of a place in ``told``
     (a name the gazetteer only inferred has no position of its own: its country decides)."""
     return all(
         any(
-            _km(p, t) <= _SAME_HAZARD_KM
+            km_between(p, t) <= _SAME_HAZARD_KM
             or (p.source == "inferred" and p.country_code == t.country_code)
             for t in told
         )

@@ -19,7 +19,6 @@ left without an event:
 
 from __future__ import annotations
 
-import math
 import re
 import tomllib
 from dataclasses import dataclass, replace
@@ -31,7 +30,7 @@ import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from core.document import Casualties, Document, Event, EventType, Span
-from core.toponym import Toponym
+from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_toll
 from events.context import (
@@ -496,21 +495,13 @@ def _refine(doc: Document, events: list[Event]) -> None:
                 _move(e, finest)
 
 
-def _km(a: Toponym, b: Toponym) -> float:
-    """Great-circle distance between two places in km (spherical Earth)."""
-    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
-    h = (
-        math.sin(dlat / 2) ** 2
-        + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _told(event: Event, events: list[Event]) -> bool:
     """Whether the story already told an event at or near the place of ``event`` ("the
     ministry said it had struck military targets in the Odesa region", "a shell landed on a
     bus stop in the city's X district"): a retelling, not a new event."""
-    return any(_km(p, q) <= _RETOLD_KM for e in events for p in e.places for q in event.places)
+    return any(
+        km_between(p, q) <= _RETOLD_KM for e in events for p in e.places for q in event.places
+    )
 
 
 class _Reader:

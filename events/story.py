@@ -12,12 +12,11 @@ and is kept.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import replace
 
 from core.document import Document, Event
-from core.toponym import Toponym
+from core.toponym import Toponym, km_between
 
 # Places of two tolls this near are the same scene (a town and the district around it)
 SAME_SCENE_KM = 50.0
@@ -26,16 +25,6 @@ ADDS = re.compile(
     r"|as well|besides|in addition|second|new)\b",
     re.IGNORECASE,
 )
-
-
-def _km(a: Toponym, b: Toponym) -> float:
-    """Great-circle distance between two places in km (spherical Earth)."""
-    dlat, dlon = math.radians(b.lat - a.lat), math.radians(b.lon - a.lon)
-    h = (
-        math.sin(dlat / 2) ** 2
-        + math.cos(math.radians(a.lat)) * math.cos(math.radians(b.lat)) * math.sin(dlon / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _own_places(event: Event) -> list[Toponym]:
@@ -62,7 +51,7 @@ def _retells(later: Event, earlier: Event, text: str) -> bool:
     if later.casualties.killed == earlier.casualties.killed or _victims(later) & _victims(earlier):
         return True
     own = _own_places(later)
-    return any(_km(p, q) <= SAME_SCENE_KM for p in own for q in earlier.places)
+    return any(km_between(p, q) <= SAME_SCENE_KM for p in own for q in earlier.places)
 
 
 def merge_retold_tolls(doc: Document) -> None:

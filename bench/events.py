@@ -183,7 +183,7 @@ def attribute_errors(event: Event, expected: dict[str, Any]) -> list[str]:
         "ucdp_where_prec": event.ucdp_where_prec,
         "acled_event_type": event.acled_event_type,
         "acled_sub_event_type": event.acled_sub_event_type,
-        "count": event.extra.get("count"),
+        "count": event.count,
     }
     if event.casualties is not None:
         got |= {

@@ -87,7 +87,10 @@ class Event:
     claimed_by: str | None = None
     path: Path | None = None
     rule: str | None = None  # the report rule that typed it (events/rules/report.toml)
-    extra: dict = field(default_factory=dict)
+    hazard: str | None = None  # the natural hazard told ("earthquake", "floods")
+    count: int | None = None  # how many crashed ("two drones crashed": 2)
+    counted: str | None = None  # what crashed ("drones")
+    stated_distance_km: float | None = None  # a distance the text states for a path
 
 
 @dataclass(slots=True)

@@ -66,7 +66,12 @@ def _event_properties(doc: Document, event: Event) -> dict[str, Any]:
         props["target"] = event.target or event.path.target.name
         props["distance_km"] = round(event.path.distance_km, 1)
         props["overflies"] = list(event.path.overflies)
-    props.update(event.extra)
+    if event.hazard is not None:
+        props["hazard"] = event.hazard
+    if event.count is not None:
+        props["count"], props["object"] = event.count, event.counted
+    if event.stated_distance_km is not None:
+        props["stated_distance_km"] = event.stated_distance_km
     return props
 
 

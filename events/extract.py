@@ -568,9 +568,10 @@ def _sentence_events(
         if event_type == "territory_change":
             places = [m for m in places if m.toponym.feature_class != "country"]
         acled = _acled(trigger, text, actor, s.mentions)
-        extra: dict = {}
+        hazard: str | None = None
+        crashed: tuple[int, str] | None = None
         if trigger.rule.acled == NO_ACLED and event_type == "other":
-            extra["hazard"] = trigger.text.lower()
+            hazard = trigger.text.lower()
         elif (
             event_type == "clash"
             and _ATTACK_WORD.match(trigger.text)
@@ -603,13 +604,14 @@ def _sentence_events(
             counted = find_count(text[s.bounds[ci][0] : trigger.start]) or find_count(
                 text[: trigger.start]
             )
-            if counted:
-                extra = {"count": counted[0], "object": counted[1]}
+            crashed = counted or None
         for place in places:  # "hit towns including A, B and C": one event per place
             event = s.event(event_type, [place], trigger.start, trigger.text, actor)
             event.target = target
             event.acled_event_type, event.acled_sub_event_type = acled
-            event.extra = dict(extra)
+            event.hazard = hazard
+            if crashed is not None:
+                event.count, event.counted = crashed
             found.append((trigger.start, event))
 
     events = _without_wider(e for _, e in found)
@@ -692,7 +694,7 @@ def _path_event(s: _Sentence, launch: tuple[TriggerMatch, str | None]) -> Event 
     event.acled_event_type, event.acled_sub_event_type = SHELLING
     stated = stated_distance_km(s.text)
     if stated is not None:
-        event.extra = {"stated_distance_km": stated}
+        event.stated_distance_km = stated
     return event
 
 
@@ -707,7 +709,7 @@ def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) ->
     related = [
         (at, e)
         for at, e in found
-        if e.event_type in _VIOLENT | {"crash", "protest"} and "hazard" not in e.extra
+        if e.event_type in _VIOLENT | {"crash", "protest"} and e.hazard is None
     ]
     if not related:
         # "floods swept the Swat valley, killing 19": the hazard's toll, unless the toll
@@ -716,7 +718,7 @@ def _casualty_event(s: _Sentence, toll: Toll, found: list[tuple[int, Event]]) ->
             s.text, toll.start, toll.start, "casualty", "", s.mentions, ci, s.bounds[ci][0]
         )
         if not [m for m in told if m.start >= toll.start]:
-            related = [(at, e) for at, e in found if "hazard" in e.extra]
+            related = [(at, e) for at, e in found if e.hazard is not None]
     same = [(at, e) for at, e in related if clause_of(s.bounds, at) == ci]
     # "shelled A and attacked B, killing four soldiers": the toll of the nearest verb
     last = max((at for at, _ in same if at < toll.start), default=None)
@@ -774,7 +776,7 @@ def _sources(previous: list[Event], hazards: bool = False) -> list[Event]:
             or (e.event_type == "casualty" and e.acled_event_type is not None)
         )
         and e.path is None
-        and (hazards or "hazard" not in e.extra)
+        and (hazards or e.hazard is None)
     ]
 
 
@@ -1076,7 +1078,7 @@ def extract_events(doc: Document) -> None:
             # "The Arbaat dam, 40 km north of Port Sudan, burst": the hazard already told
             # ("The cyclone had earlier battered Mayotte", far from the first: a new place)
             told = [p for e in hazard[1] for p in e.places]
-            found = [e for e in found if "hazard" not in e.extra or not _close(e.places, told)]
+            found = [e for e in found if e.hazard is None or not _close(e.places, told)]
         events.extend(found)
         # a sentence with no place of its own (a quote), or one about the events just told
         # ("Central Command said the strikes hit radar sites"), does not end their story
@@ -1110,8 +1112,8 @@ def extract_events(doc: Document) -> None:
                     )
                 ):
                     e.actor = side
-        if any("hazard" in e.extra for e in found):
-            hazard = (index, [e for e in found if "hazard" in e.extra])
+        if any(e.hazard is not None for e in found):
+            hazard = (index, [e for e in found if e.hazard is not None])
         actor = named[-1] if named else last_named_actor(sentence) or actor
     doc.events = [
         e for e in _merge(events) if not is_stale(e.date, e.date_precision, doc.published)

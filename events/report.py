@@ -447,7 +447,7 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
 def _retype(event: Event, decision: Decision | None) -> None:
     """The ACLED type the report rules decide, when the event tells the same kind of
     happening; a toll with no type of its own takes the type of the act that caused it."""
-    if decision is None or decision.rule.event_type not in _RETYPED or "hazard" in event.extra:
+    if decision is None or decision.rule.event_type not in _RETYPED or event.hazard is not None:
         return
     typed = event.event_type in _RETYPED and event.acled_event_type is not None
     untyped_toll = event.event_type == "casualty" and event.acled_event_type is None
@@ -489,7 +489,7 @@ def _refine(doc: Document, events: list[Event]) -> None:
             if (
                 finest is not None
                 and e.event_type in _MOVABLE
-                and "hazard" not in e.extra
+                and e.hazard is None
                 and _rank(finest)[0] < _PRECISION[e.places[0].feature_class][2]
             ):
                 _move(e, finest)

@@ -82,4 +82,4 @@ def test_seed_end_to_end(geoparser) -> None:
     path = next(e for e in doc.events if e.event_type == "missile_path")
     assert "IR" in path.path.overflies
     crash = next(e for e in doc.events if e.event_type == "crash")
-    assert crash.extra["count"] == 4
+    assert crash.count == 4

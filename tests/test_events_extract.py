@@ -169,7 +169,7 @@ def test_displacement_from_a_city() -> None:
 
 def test_crash_with_count() -> None:
     crash = _one(_doc("Two drones crashed in Kupiansk, the governor said."), "crash")
-    assert crash.extra == {"count": 2, "object": "drones"}
+    assert (crash.count, crash.counted) == (2, "drones")
     assert crash.claimed_by == "governor"
 
 
@@ -199,7 +199,7 @@ def test_attack_on_villagers_is_violence_against_civilians() -> None:
 def test_disaster_is_an_other_event_with_its_hazard() -> None:
     doc = _doc("An earthquake struck near Marib, killing 31 people.")
     quake = _one(doc, "other")
-    assert quake.extra == {"hazard": "earthquake"}
+    assert quake.hazard == "earthquake"
     assert _at(doc, "strike") == []
     assert _one(doc, "casualty").casualties.killed == 31
 

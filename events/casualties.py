@@ -789,10 +789,10 @@ def _read_toll(sentence: str) -> _Read | None:
     elif more and len(new) < len(statements):
         statements = [st for st in statements if st not in killed_new]
     # "lynched a burglar and killed him": the pronoun is a victim already counted
-    counted = [
+    deaths = [
         st for st in statements if st[0].re is not _PRONOUN and _kind(_verb(st[0])) == "killed"
     ]
-    if counted:
+    if deaths:
         statements = [
             st for st in statements if st[0].re is not _PRONOUN or _kind(_verb(st[0])) != "killed"
         ]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.toponym import Toponym
@@ -614,7 +615,7 @@ def find_actor(
     trigger_start: int,
     trigger_end: int,
     mentions: list[Mention],
-    places: list[Mention] = (),
+    places: Sequence[Mention] = (),
 ) -> str | None:
     """Who did it.
 

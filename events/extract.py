@@ -409,7 +409,7 @@ class _Dates:
                 (d for d in self.of(i) if d.value is not None),
                 key=lambda d: (d.precision == "day", d.start),
             )
-            if found:
+            if found and found[-1].value is not None:
                 return found[-1].value, found[-1].precision
         return None
 
@@ -448,7 +448,7 @@ def _merge(events: list[Event]) -> list[Event]:
     """One event per type and place set: later repeats fill what the first one lacks."""
     merged: dict[tuple, Event] = {}
     for event in events:
-        key = (event.event_type, tuple(_place_key(p) for p in event.places))
+        key: tuple = (event.event_type, tuple(_place_key(p) for p in event.places))
         if event.path is not None:
             key = (*key, "path")
         first = merged.get(key)
@@ -894,7 +894,9 @@ def _follow_up(
         elif hazard_story and hazards:
             events.append(_at_places("displacement", hazards, span, fled.text, s.claimant))
     toll = find_toll(text)
-    sources = sources or _sources(previous, hazards=True) or (hazards if hazard_story else [])
+    sources = (
+        sources or _sources(previous, hazards=True) or ((hazards or []) if hazard_story else [])
+    )
     told = next((e for e in previous if e.casualties is not None), None)
     if toll is not None and told is not None and not events and s.confident(toll.start, toll.end):
         _complete_toll(told, toll)
@@ -1001,7 +1003,9 @@ def _update_toll(events: list[Event], sentence: str) -> None:
     if toll is None or toll.casualties.killed is None:
         return
     latest = next((e for e in reversed(events) if e.casualties is not None), None)
-    if latest is None or (latest.casualties.killed or 0) >= toll.casualties.killed:
+    if latest is None or latest.casualties is None:
+        return
+    if (latest.casualties.killed or 0) >= toll.casualties.killed:
         return
     latest.casualties = replace(
         latest.casualties, killed=toll.casualties.killed, qualifier=toll.casualties.qualifier

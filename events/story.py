@@ -4,10 +4,10 @@ A wire story, or a record built from several headlines, retells its toll: "Seven
 found in X. Seven decapitated bodies found on the home turf of ..." is seven dead, not
 fourteen. A later toll is a retelling when its sentence says nothing that adds to it
 ("also", "another", "more") and counts the same dead, the same victims, or names a place of
-its own near the place of the earlier toll; the retold tolls keep the largest count on the
-first event and the others keep only their injured. A later toll of other victims told
-without a place of its own ("The army said 12 militants were killed.") completes the story
-and is kept.
+its own near the earlier toll's place or inside the country or region that toll was told
+at; the retold tolls keep the largest count on the first event and the others keep only
+their injured. A later toll of other victims told without a place of its own ("The army
+said 12 militants were killed.") completes the story and is kept.
 """
 
 from __future__ import annotations
@@ -51,7 +51,15 @@ def _retells(later: Event, earlier: Event, text: str) -> bool:
     if later.casualties.killed == earlier.casualties.killed or _victims(later) & _victims(earlier):
         return True
     own = _own_places(later)
-    return any(km_between(p, q) <= SAME_SCENE_KM for p in own for q in earlier.places)
+    return any(_same_scene(p, q) for p in own for q in earlier.places)
+
+
+def _same_scene(later: Toponym, earlier: Toponym) -> bool:
+    """Whether a toll told at ``later`` is one told at ``earlier``: the two are near, or the
+    earlier is the country or region the later lies in (the headline, then the town)."""
+    if earlier.feature_class in {"country", "admin1"} and earlier.country_code:
+        return later.country_code == earlier.country_code
+    return km_between(later, earlier) <= SAME_SCENE_KM
 
 
 def merge_retold_tolls(doc: Document) -> None:

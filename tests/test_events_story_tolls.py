@@ -51,3 +51,13 @@ def _killed(pipeline: Pipeline, text: str) -> int:
 )
 def test_retold_tolls_count_once(pipeline: Pipeline, text: str, killed: int) -> None:
     assert _killed(pipeline, text) == killed
+
+
+def test_a_headline_toll_retold_at_a_town_of_its_country_counts_once(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Blast in Syria kills 20 rebels. Bomb blast kills at least 16 Turkish-backed fighters "
+        "in Azaz."
+    )
+    assert _killed(pipeline, text) == 20

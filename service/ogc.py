@@ -11,8 +11,10 @@ unknown collection or feature 404.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Coroutine
 from datetime import date, datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -22,6 +24,7 @@ from starlette.responses import Response
 
 from core.geojson import ATTRIBUTION
 from service.errors import InvalidParameter, NotFound, describe, field_errors, problem_responses
+from service.export import MEDIA_TYPES, export
 from service.routes import GeoJSONResponse
 from service.storage import COLLECTIONS
 from service.storage import Query as ItemQuery
@@ -263,5 +266,49 @@ def ogc_router() -> APIRouter:
             _link(f"{request.base_url}collections/{cid}", "collection"),
         ]
         return GeoJSONResponse(feature)
+
+    @router.get(
+        "/v1/export.{fmt}",
+        tags=["export"],
+        summary="The store as a file: GeoPackage, GeoJSON, FlatGeobuf or ACLED-style CSV",
+        description=(
+            "`gpkg`: layers `events`, `places`, `incidents`; `geojson` and `fgb`: the events; "
+            "`csv`: the events as ACLED's columns (event_date, event_type, sub_event_type, "
+            "actor1, location, latitude, longitude, geo_precision, fatalities, source, notes). "
+            "Filters as on the OGC items: `bbox`, `datetime`, `event_type`."
+        ),
+        responses={
+            **problem_responses(400, 404),
+            200: {"content": {"application/octet-stream": {}}},
+        },
+    )
+    def export_store(
+        request: Request,
+        fmt: str,
+        bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
+        datetime_: Annotated[
+            str | None, Query(alias="datetime", description="RFC 3339 date or a/b, '..' open")
+        ] = None,
+        event_type: Annotated[str | None, Query()] = None,
+    ) -> Response:
+        suffix = f".{fmt.lower()}"
+        if suffix not in MEDIA_TYPES:
+            raise NotFound(f"No export format {fmt!r}; use one of gpkg, geojson, fgb, csv.")
+        start, end = parse_datetime(datetime_) if datetime_ is not None else (None, None)
+        query = ItemQuery(
+            bbox=parse_bbox(bbox) if bbox is not None else None,
+            start=start,
+            end=end,
+            event_type=event_type,
+        )
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"eventmap{suffix}"
+            export(request.app.state.store, path, query)
+            content = path.read_bytes() if path.exists() else b""
+        return Response(
+            content,
+            media_type=MEDIA_TYPES[suffix],
+            headers={"Content-Disposition": f'attachment; filename="eventmap{suffix}"'},
+        )
 
     return router

@@ -15,13 +15,14 @@ import tempfile
 from collections.abc import Callable, Coroutine
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 
+from core.document import EventType
 from core.geojson import ATTRIBUTION
 from service.errors import InvalidParameter, NotFound, describe, field_errors, problem_responses
 from service.export import MEDIA_TYPES, export
@@ -33,6 +34,8 @@ CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+    "http://www.opengis.net/spec/ogcapi-features-8/1.0/conf/sorting",
 ]
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 TITLES = {
@@ -40,8 +43,15 @@ TITLES = {
     "places": "Places mentioned in stored documents",
     "incidents": "Incidents: events of different documents reporting the same happening",
 }
-ITEMS_PARAMETERS = frozenset({"limit", "offset", "bbox", "datetime", "event_type", "doc_id", "f"})
+ITEMS_PARAMETERS = frozenset(
+    {"limit", "offset", "bbox", "datetime", "event_type", "doc_id", "f", "sortby"}
+)
+SORTABLE = {"date": False, "+date": False, "-date": True}  # newest first?
 FORMATS = frozenset({"json", "geojson", "application/json", "application/geo+json"})
+
+
+class JSONSchemaResponse(JSONResponse):
+    media_type = "application/schema+json"
 
 
 class OGCRoute(APIRoute):
@@ -84,6 +94,11 @@ def _collection(base: str, cid: str) -> dict[str, Any]:
         "links": [
             _link(f"{base}collections/{cid}", "self"),
             _link(f"{base}collections/{cid}/items", "items", "application/geo+json"),
+            _link(
+                f"{base}collections/{cid}/queryables",
+                "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                "application/schema+json",
+            ),
         ],
     }
 
@@ -126,6 +141,37 @@ def check_parameters(request: Request, known: frozenset[str]) -> None:
             f"Format f={fmt!r} is not served; use f=json (GeoJSON).",
             [{"field": "f", "message": "only json"}],
         )
+
+
+def parse_sortby(value: str) -> bool:
+    """Whether ``sortby`` asks for the newest first: ``date``/``+date`` oldest first,
+    ``-date`` newest first (OGC API - Features Part 8); InvalidParameter naming ``sortby``."""
+    if value.replace(" ", "+") not in SORTABLE:
+        raise InvalidParameter(
+            f"sortby {value!r} is not served; use date, +date or -date.",
+            [{"field": "sortby", "message": "only date, +date or -date"}],
+        )
+    return SORTABLE[value.replace(" ", "+")]
+
+
+def queryables(base: str, cid: str) -> dict[str, Any]:
+    """The JSON Schema of what a collection's items can be filtered by (OGC API - Features
+    Part 3): its geometry, its date (``datetime``), ``event_type`` and ``doc_id``."""
+    properties: dict[str, Any] = {
+        "geometry": {"$ref": "https://geojson.org/schema/Geometry.json"},
+        "datetime": {"type": "string", "format": "date", "description": "the event date"},
+        "doc_id": {"type": "string", "description": "the stored document"},
+    }
+    if cid != "places":
+        properties["event_type"] = {"type": "string", "enum": list(get_args(EventType))}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{base}collections/{cid}/queryables",
+        "type": "object",
+        "title": TITLES[cid],
+        "properties": properties,
+        "additionalProperties": False,
+    }
 
 
 def parse_datetime(value: str) -> tuple[date | None, date | None]:
@@ -197,6 +243,15 @@ def ogc_router() -> APIRouter:
         if cid not in COLLECTIONS:
             raise NotFound(f"No collection {cid!r}; there are {', '.join(COLLECTIONS)}.")
 
+    @router.get(
+        "/collections/{cid}/queryables",
+        summary="What the collection's items can be filtered by (JSON Schema)",
+        response_class=JSONSchemaResponse,
+    )
+    def collection_queryables(request: Request, cid: str) -> JSONSchemaResponse:
+        _check(cid)
+        return JSONSchemaResponse(queryables(str(request.base_url), cid))
+
     @router.get("/collections/{cid}", summary="One collection")
     def collection(request: Request, cid: str) -> dict[str, Any]:
         _check(cid)
@@ -224,6 +279,9 @@ def ogc_router() -> APIRouter:
         event_type: Annotated[str | None, Query()] = None,
         doc_id: Annotated[str | None, Query()] = None,
         f: Annotated[str | None, Query(description="Output format: json (GeoJSON) only")] = None,
+        sortby: Annotated[
+            str | None, Query(description="date or +date (oldest first), -date (newest first)")
+        ] = None,
     ) -> GeoJSONResponse:
         _check(cid)
         check_parameters(request, ITEMS_PARAMETERS)
@@ -231,6 +289,7 @@ def ogc_router() -> APIRouter:
         query = ItemQuery(
             bbox=parse_bbox(bbox) if bbox is not None else None, start=start, end=end,
             event_type=event_type, doc_id=doc_id, limit=limit, offset=offset,
+            newest_first=parse_sortby(sortby) if sortby is not None else None,
         )  # fmt: skip
         matched, features = request.app.state.store.items(cid, query)
         links = [_link(str(request.url), "self", "application/geo+json")]

@@ -100,6 +100,7 @@ class Query:
     doc_id: str | None = None
     limit: int = 10
     offset: int = 0
+    newest_first: bool | None = None  # sort by the event date; None keeps the stored order
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,7 +557,7 @@ class Store:
             total = matched.fetchone()[0]
             rows = db.execute(
                 f"SELECT f.fid, f.doc_id, f.feature FROM features f WHERE {clause} "
-                "ORDER BY f.fid LIMIT ? OFFSET ?",
+                f"ORDER BY {_order('f.date', 'f.fid', query)} LIMIT ? OFFSET ?",
                 [*params, query.limit, query.offset],
             ).fetchall()
         return total, [_as_item(*row) for row in rows]
@@ -591,7 +592,7 @@ class Store:
             matched = total.fetchone()[0]
             rows = db.execute(
                 f"SELECT i.id, i.feature FROM incidents i WHERE {clause} "
-                "ORDER BY i.id LIMIT ? OFFSET ?",
+                f"ORDER BY {_order('i.date_first', 'i.id', query)} LIMIT ? OFFSET ?",
                 [*params, query.limit, query.offset],
             ).fetchall()
         return matched, [_as_incident(*row) for row in rows]
@@ -607,6 +608,14 @@ class Store:
                 (collection, fid),
             ).fetchone()
         return _as_item(*row) if row else None
+
+
+def _order(date_column: str, key: str, query: Query) -> str:
+    """The ORDER BY of a page: the stored order, or the date (undated last) then the key."""
+    if query.newest_first is None:
+        return key
+    direction = "DESC" if query.newest_first else "ASC"
+    return f"{date_column} IS NULL, {date_column} {direction}, {key}"
 
 
 def _as_item(fid: int, doc_id: str, raw: bytes) -> dict[str, Any]:

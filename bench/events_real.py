@@ -12,6 +12,12 @@ ACLED (``acled_dev.jsonl``), per record:
 - date: the nearest event's date equals ACLED's event date;
 - empty: no event at all.
 
+The project's own annotated articles (``tests/articles``, every batch, and the seed), as
+(event type, place) pairs: an expected event is found when a predicted event of its type
+lies within 50 km of the annotated place (hand-resolved coordinates); precision over the
+predicted events of the annotated kinds; tolls: the matched event's killed equals the
+annotated count.
+
 UCDP (``ucdp_dev.jsonl``), per record:
 - placed: where the geoparser finds a place within 50 km of UCDP's point, some event within
   50 km of it;
@@ -148,6 +154,7 @@ class Report:
     tallies: dict[str, Tally] = field(default_factory=dict)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     seconds: float = 0.0
+    records: int = 0
 
     def add(self, measure: str, hit: bool) -> None:
         self.tallies.setdefault(measure, Tally()).add(hit)
@@ -236,6 +243,7 @@ def run(
     score = score_acled if name == "acled" else score_ucdp
     started = time.perf_counter()
     for record in records:
+        report.records += 1
         fc = analyse(pipeline, record)
         failed = score(report, record, fc)
         if failed and errors is not None:
@@ -278,8 +286,53 @@ def run(
     return report
 
 
+def score_articles(pipeline: Pipeline) -> Report:
+    """Type + place within 50 km on the project's annotated articles, and their tolls."""
+    from bench.events import ARTICLES, BATCHES, load_articles
+
+    report = Report("articles (tests/articles, all batches, seed)")
+    started = time.perf_counter()
+    articles = load_articles(ARTICLES) + [a for b in BATCHES for a in load_articles(b, False)]
+    for article in articles:
+        where = {p["name"].casefold(): p for p in article.places}
+        where.update({p["mention"].casefold(): p for p in article.places})
+        doc = pipeline(article.text, published=article.published)
+        fc = feature_collection(doc)
+        predicted = [f for f in fc["features"] if f["properties"].get("kind") == "event"]
+        kinds = {e["event_type"] for e in article.events}
+        used: set[int] = set()
+        for expected in article.events:
+            names = expected.get("place")
+            names = names if isinstance(names, list) else [names]
+            points = [where[n.casefold()] for n in names if n and n.casefold() in where]
+            if not points:
+                continue
+            hit = next(
+                (
+                    i
+                    for i, f in enumerate(predicted)
+                    if i not in used
+                    and f["properties"]["event_type"] == expected["event_type"]
+                    and any(score_events([f], p["lon"], p["lat"])[0].km <= 50 for p in points)
+                ),
+                None,
+            )
+            report.add("recall: type + place within 50 km", hit is not None)
+            if hit is not None:
+                used.add(hit)
+                if expected.get("killed") is not None:
+                    got = (predicted[hit]["properties"].get("casualties") or {}).get("killed")
+                    report.add("tolls right", got == expected["killed"])
+        for i, f in enumerate(predicted):
+            if f["properties"]["event_type"] in kinds:
+                report.add("precision: type + place within 50 km", i in used)
+    report.records = len(articles)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
 def print_report(report: Report) -> None:
-    n = report.tallies["empty"].total
+    n = report.records
     print(f"\n## {report.name} ({n} records, {n / report.seconds:.0f} records/s)\n")
     print("| measure | share | hits / records |\n|---|---|---|")
     for measure, t in report.tallies.items():
@@ -299,13 +352,16 @@ def main() -> None:
     parser.add_argument("--data-dir", default=str(ROOT / "var" / "gazetteer"))
     parser.add_argument("--corpora", default=str(CORPORA))
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--sets", default="acled,ucdp")
+    parser.add_argument("--sets", default="acled,ucdp,articles")
     parser.add_argument("--errors", default=None, help="write failing records here (JSONL)")
     args = parser.parse_args()
     pipeline = standard_pipeline(gazetteer.load(args.data_dir))
     errors = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
     try:
         for name in args.sets.split(","):
+            if name == "articles":
+                print_report(score_articles(pipeline))
+                continue
             path = Path(args.corpora) / f"{name}_dev.jsonl"
             if not path.exists():
                 print(f"{path} is missing: the shared corpora sit beside the checkout")

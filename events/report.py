@@ -29,7 +29,7 @@ from typing import Annotated, get_args
 import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from core.document import Casualties, Document, Event, EventType, Span
+from core.document import Document, Event, EventType, Span
 from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_toll
@@ -79,6 +79,11 @@ _LOCATIVE_BEFORE = re.compile(
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
 _STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
+# A toll that sums the story up rather than adding to it
+_SUMMED_UP = re.compile(
+    r"\b(?:toll|total|in all|overall|so far|altogether|since|according to|claim\w*|up to)\b",
+    re.IGNORECASE,
+)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
 _NEIGHBOURHOOD = 400  # characters: the sentences just before and after
 _RETOLD_KM = 25.0  # an event this near one told already is that one retold
@@ -635,38 +640,30 @@ def _report_event(
     return _event(doc, span, decision, places, exact, when)
 
 
-def _victim_words(casualties: Casualties | None) -> set[str]:
-    if casualties is None or not casualties.victims:
-        return set()
-    return {w.rstrip("s").lower() for w in re.findall(r"[A-Za-z]{3,}", casualties.victims)}
-
-
 def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> None:
     """Add the toll of sentence ``i``, which names no place of its own, to the event told
-    just before it when it counts other victims ("...killing 5 policemen. The army said 12
-    militants were killed.": 17); the same count or the same victims retell it."""
-    toll = find_toll(reader.texts[i])
-    if toll is None or toll.casualties.killed is None or reader.own_place(i) is not None:
+    just before it when the sentence says it adds to it ("...killing 5 policemen. Two more
+    died of their wounds.": 7). Without such a word a later toll retells or sums up the
+    story ("The death toll rose to 46", "up to 300 were killed, other sources said") and is
+    not added."""
+    sentence = reader.texts[i]
+    toll = find_toll(sentence)
+    if (
+        toll is None
+        or toll.casualties.killed is None
+        or not ADDS.search(sentence)
+        or _SUMMED_UP.search(sentence)
+        or reader.own_place(i) is not None
+    ):
         return
     span = reader.body[i]
     before = [e for e in events if e.sentence.start < span.start and e.path is None]
     if not before:
         return
     last = max(before, key=lambda e: e.sentence.start)
-    if reader.body.index(last.sentence) < i - 2 if last.sentence in reader.body else True:
+    if last.sentence not in reader.body or reader.body.index(last.sentence) < i - 2:
         return  # too far back to be the same story
     told = [e for e in before if e.sentence == last.sentence and e.casualties is not None]
-    adds = ADDS.search(reader.texts[i]) is not None  # "two more villagers died"
-    for e in told:
-        if (
-            not adds
-            and e.casualties is not None
-            and (
-                e.casualties.killed == toll.casualties.killed
-                or _victim_words(e.casualties) & _victim_words(toll.casualties)
-            )
-        ):
-            return
     target = next((e for e in told if e.casualties and e.casualties.killed), last)
     killed = (target.casualties.killed or 0) if target.casualties else 0
     target.casualties = replace(

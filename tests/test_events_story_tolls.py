@@ -37,11 +37,17 @@ def _killed(pipeline: Pipeline, text: str) -> int:
         ),
         # the same victims counted twice, the larger count kept
         ("Car bomb kills 20 rebels in Azaz. Bomb blast kills 25 rebels near Azaz.", 25),
-        # a later toll of other victims, told without a place of its own, adds
+        # a later toll that says it adds ("also") adds
         (
             "Gunmen attacked a police post in Kidal, killing 5 policemen. "
-            "The army said 12 militants were killed.",
+            "Twelve militants were also killed.",
             17,
+        ),
+        # a later toll that sums the story up is no addition
+        (
+            "Gunmen attacked a police post in Kidal, killing 5 policemen. "
+            "More bodies were found later, bringing the toll to 9.",
+            9,
         ),
         # "more" adds to the toll
         ("Gunmen killed 3 villagers in Djibo. Two more villagers died of their wounds.", 5),

@@ -260,6 +260,7 @@ def incident_feature(members: list[Report]) -> dict[str, Any]:
     types = [m.feature["properties"]["event_type"] for m in members]
     acts = [t for t in types if t != "casualty"] or types
     dated = [m for m in members if m.span is not None]
+    spans = [m.span for m in members if m.span is not None]
     when = min(
         dated,
         key=lambda m: (_PRECISION_ORDER[m.feature["properties"].get("date_precision")], m.span),
@@ -282,8 +283,8 @@ def incident_feature(members: list[Report]) -> dict[str, Any]:
         "last_reported": reported[-1].isoformat() if reported else None,
         "date": when.span[0].isoformat() if when and when.span else None,
         "date_precision": when.feature["properties"].get("date_precision") if when else None,
-        "date_first": min(m.span[0] for m in dated).isoformat() if dated else None,
-        "date_last": max(m.span[1] for m in dated).isoformat() if dated else None,
+        "date_first": min(span[0] for span in spans).isoformat() if spans else None,
+        "date_last": max(span[1] for span in spans).isoformat() if spans else None,
         "place": place.get("place"),
         "country_code": place.get("country_code"),
         "geo_precision": where.geo_precision,

@@ -24,6 +24,7 @@ from starlette.responses import JSONResponse, Response
 
 from core.document import EventType
 from core.geojson import ATTRIBUTION
+from service.deps import StoreDep
 from service.errors import InvalidParameter, NotFound, describe, field_errors, problem_responses
 from service.export import MEDIA_TYPES, export
 from service.routes import GeoJSONResponse
@@ -269,6 +270,7 @@ def ogc_router() -> APIRouter:
     )
     def items(
         request: Request,
+        store: StoreDep,
         cid: str,
         limit: Annotated[int, Query(ge=1, le=10_000)] = 10,
         offset: Annotated[int, Query(ge=0)] = 0,
@@ -291,7 +293,7 @@ def ogc_router() -> APIRouter:
             event_type=event_type, doc_id=doc_id, limit=limit, offset=offset,
             newest_first=parse_sortby(sortby) if sortby is not None else None,
         )  # fmt: skip
-        matched, features = request.app.state.store.items(cid, query)
+        matched, features = store.items(cid, query)
         links = [_link(str(request.url), "self", "application/geo+json")]
         if offset + len(features) < matched:
             nxt = request.url.include_query_params(offset=offset + limit, limit=limit)
@@ -315,9 +317,9 @@ def ogc_router() -> APIRouter:
         response_class=GeoJSONResponse,
         summary="One feature",
     )
-    def item(request: Request, cid: str, fid: str) -> GeoJSONResponse:
+    def item(request: Request, store: StoreDep, cid: str, fid: str) -> GeoJSONResponse:
         _check(cid)
-        feature = request.app.state.store.item(cid, int(fid)) if fid.isdigit() else None
+        feature = store.item(cid, int(fid)) if fid.isdigit() else None
         if feature is None:
             raise NotFound(f"No feature {fid} in collection {cid!r}.")
         feature["links"] = [
@@ -342,7 +344,7 @@ def ogc_router() -> APIRouter:
         },
     )
     def export_store(
-        request: Request,
+        store: StoreDep,
         fmt: str,
         bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat")] = None,
         datetime_: Annotated[
@@ -362,7 +364,7 @@ def ogc_router() -> APIRouter:
         )
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"eventmap{suffix}"
-            export(request.app.state.store, path, query)
+            export(store, path, query)
             content = path.read_bytes() if path.exists() else b""
         return Response(
             content,

@@ -13,8 +13,16 @@ from starlette.responses import Response
 
 from core.document import EventType
 from core.geojson import ATTRIBUTION
+from core.pipeline import Pipeline
 from maps import render_html
 from service import __version__, resources
+from service.deps import (
+    GazetteerDep,
+    PipelineDep,
+    SettingsDep,
+    StoreDep,
+    get_settings,
+)
 from service.errors import (
     InvalidInput,
     NotFound,
@@ -23,7 +31,8 @@ from service.errors import (
     problem_responses,
 )
 from service.schemas import SEED_EXAMPLE, GeoparseRequest, StoreRequest
-from service.storage import Source
+from service.settings import Settings
+from service.storage import Source, Store
 
 GEOJSON = "application/geo+json"
 LOCATION = {
@@ -55,8 +64,7 @@ BODY_DOC: dict[str, Any] = {
 }
 
 
-async def map_response(request: Request, fc: dict[str, Any]) -> HTMLResponse:
-    settings = request.app.state.settings
+async def map_response(settings: Settings, fc: dict[str, Any]) -> HTMLResponse:
     html = await run_in_threadpool(render_html, fc, tiles=settings.map_tiles)
     return HTMLResponse(html)
 
@@ -108,7 +116,7 @@ async def parse_request(request: Request, model: type[Request_]) -> Request_:
             "send application/json or text/plain.",
             [{"field": "content-type", "message": "use application/json or text/plain"}],
         )
-    raw = await read_body(request, request.app.state.settings.body_limit)
+    raw = await read_body(request, get_settings(request).body_limit)
     if media == "text/plain":
         query = request.query_params
         data: Any = {
@@ -137,8 +145,8 @@ async def parse_request(request: Request, model: type[Request_]) -> Request_:
     return model.model_validate(data)
 
 
-async def analyse(request: Request, body: GeoparseRequest) -> dict[str, Any]:
-    return await run_in_threadpool(resources.analyse, request.app.state.pipeline, body)
+async def analyse(pipeline: Pipeline, body: GeoparseRequest) -> dict[str, Any]:
+    return await run_in_threadpool(resources.analyse, pipeline, body)
 
 
 def geoparse_router() -> APIRouter:
@@ -155,9 +163,9 @@ def geoparse_router() -> APIRouter:
             "foreign members `toponyms`, `document` and `attribution`. Stores nothing."
         ),
     )
-    async def geoparse(request: Request) -> GeoJSONResponse:
+    async def geoparse(request: Request, pipeline: PipelineDep) -> GeoJSONResponse:
         body = await parse_request(request, GeoparseRequest)
-        return GeoJSONResponse(await analyse(request, body))
+        return GeoJSONResponse(await analyse(pipeline, body))
 
     @router.post(
         "/map",
@@ -166,9 +174,9 @@ def geoparse_router() -> APIRouter:
         summary="An offline HTML map of one text",
         description="The same analysis as /v1/geoparse, drawn as a standalone Leaflet map.",
     )
-    async def map_(request: Request) -> HTMLResponse:
-        fc = await analyse(request, await parse_request(request, GeoparseRequest))
-        return await map_response(request, fc)
+    async def map_(request: Request, pipeline: PipelineDep, settings: SettingsDep) -> HTMLResponse:
+        fc = await analyse(pipeline, await parse_request(request, GeoparseRequest))
+        return await map_response(settings, fc)
 
     return router
 
@@ -180,8 +188,8 @@ def documents_router() -> APIRouter:
         responses=problem_responses(404, 409, 413, 415, 422),
     )
 
-    def _stored(request: Request, doc_id: str) -> dict[str, Any]:
-        fc = request.app.state.store.get(doc_id)
+    def _stored(store: Store, doc_id: str) -> dict[str, Any]:
+        fc = store.get(doc_id)
         if fc is None:
             raise NotFound(f"No document {doc_id!r} is stored.")
         return fc
@@ -216,16 +224,15 @@ def documents_router() -> APIRouter:
             },
         },
     )
-    async def create(request: Request) -> GeoJSONResponse:
+    async def create(request: Request, store: StoreDep, pipeline: PipelineDep) -> GeoJSONResponse:
         body = await parse_request(request, StoreRequest)
-        store = request.app.state.store
         source = Source(
             body.published.isoformat() if body.published else None, body.title, body.url
         )
         doc_id = await run_in_threadpool(store.find, body.id, body.text, source)
         created = False
         if doc_id is None:
-            fc = await analyse(request, body)
+            fc = await analyse(pipeline, body)
             doc_id, created = await run_in_threadpool(
                 store.add, body.id or uuid.uuid4().hex, body.text, fc
             )
@@ -238,11 +245,11 @@ def documents_router() -> APIRouter:
 
     @router.get("", summary="Stored documents, newest first")
     def list_(
-        request: Request,
+        store: StoreDep,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
-        total, docs = request.app.state.store.documents(limit, offset)
+        total, docs = store.documents(limit, offset)
         return {"total": total, "documents": docs}
 
     @router.get(
@@ -250,20 +257,20 @@ def documents_router() -> APIRouter:
         response_class=GeoJSONResponse,
         summary="A stored FeatureCollection, with its `id` and `sources`",
     )
-    def get(request: Request, doc_id: str) -> GeoJSONResponse:
-        return GeoJSONResponse(_stored(request, doc_id))
+    def get(store: StoreDep, doc_id: str) -> GeoJSONResponse:
+        return GeoJSONResponse(_stored(store, doc_id))
 
     @router.get("/{doc_id}/map", response_class=HTMLResponse, summary="A stored document's map")
-    async def get_map(request: Request, doc_id: str) -> HTMLResponse:
-        return await map_response(request, _stored(request, doc_id))
+    async def get_map(store: StoreDep, settings: SettingsDep, doc_id: str) -> HTMLResponse:
+        return await map_response(settings, _stored(store, doc_id))
 
     @router.delete(
         "/{doc_id}",
         status_code=204,
         summary="Forget a document, its features and its reports in incidents",
     )
-    def delete(request: Request, doc_id: str) -> Response:
-        if not request.app.state.store.delete(doc_id):
+    def delete(store: StoreDep, doc_id: str) -> Response:
+        if not store.delete(doc_id):
             raise NotFound(f"No document {doc_id!r} is stored.")
         return Response(status_code=204)
 
@@ -275,14 +282,13 @@ def gazetteer_router() -> APIRouter:
 
     @router.get("/search", summary="Ranked gazetteer candidates for a name")
     def search(
-        request: Request,
+        gazetteer: GazetteerDep,
         q: Annotated[str, Query(min_length=1, max_length=200, description="A place name.")],
         country: Annotated[
             str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO alpha-2 code to favour.")
         ] = None,
         limit: Annotated[int, Query(ge=1, le=100)] = 10,
     ) -> dict[str, Any]:
-        gazetteer = request.app.state.gazetteer
         code = country.upper() if country else None
         return {"query": q, "country": code, "candidates": gazetteer.search(q, code, limit)}
 
@@ -293,20 +299,20 @@ def meta_router() -> APIRouter:
     router = APIRouter(tags=["meta"])
 
     @router.get("/healthz", summary="Liveness: ok once the gazetteer is loaded")
-    def healthz(request: Request) -> dict[str, Any]:
+    def healthz(gazetteer: GazetteerDep) -> dict[str, Any]:
         return {
             "status": "ok",
             "version": __version__,
-            "gazetteer": request.app.state.gazetteer.stats,
+            "gazetteer": gazetteer.stats,
         }
 
     @router.get("/v1/meta", summary="Version, data sources and their licences")
-    def meta(request: Request) -> dict[str, Any]:
+    def meta(gazetteer: GazetteerDep) -> dict[str, Any]:
         return {
             "name": "eventmap",
             "version": __version__,
             "attribution": ATTRIBUTION,
-            "sources": request.app.state.gazetteer.sources,
+            "sources": gazetteer.sources,
             "event_types": list(get_args(EventType)),
         }
 

@@ -229,9 +229,9 @@ def documents_router() -> APIRouter:
         source = Source(
             body.published.isoformat() if body.published else None, body.title, body.url
         )
-        doc_id = await run_in_threadpool(store.find, body.id, body.text, source)
-        created = False
-        if doc_id is None:
+        found = await run_in_threadpool(store.find, body.id, body.text, source)
+        doc_id, created = found or "", False
+        if found is None:
             fc = await analyse(pipeline, body)
             doc_id, created = await run_in_threadpool(
                 store.add, body.id or uuid.uuid4().hex, body.text, fc

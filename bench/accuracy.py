@@ -306,7 +306,8 @@ def _peer_case_ok(gaz: gazetteer.Gazetteer, case: dict) -> bool:
     # (upstream checks the set of resolved geonameids).
     places = {(tops[k].name, tops[k].lat, tops[k].lon) for k in used}
     return not case["exhaustive"] or all(
-        k in used or (t.name, t.lat, t.lon) in places for k, t in enumerate(tops))
+        k in used or (t.name, t.lat, t.lon) in places for k, t in enumerate(tops)
+    )
 
 
 def peer_cases(gaz: gazetteer.Gazetteer) -> None:

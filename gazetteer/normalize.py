@@ -21,9 +21,26 @@ _CONTRACTIONS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
 _JOIN_RE = re.compile(r"(?<=[^\W_])['’‘`](?=[^\W_])")
 
 # Letters NFKD does not decompose into a base letter plus marks.
-_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ł": "l",
-                          "Ł": "l", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i",
-                          "þ": "th", "ð": "d", "ħ": "h", "Ħ": "h"})
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ł": "l",
+        "Ł": "l",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+        "ħ": "h",
+        "Ħ": "h",
+    }
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -48,7 +65,7 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         (start, _, left), (_, end, right) = spans[k - 1], spans[k]
         if left[0].isupper() and right.islower() and right not in _CONTRACTIONS:
-            spans[k - 1:k + 1] = [(start, end, left + right)]
+            spans[k - 1 : k + 1] = [(start, end, left + right)]
     return spans
 
 

@@ -18,14 +18,13 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import folium
-from branca.element import Element, MacroElement
-from folium.template import Template
+from maps import basemap
 
-from maps import basemap, offline
+if TYPE_CHECKING:
+    import folium
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _MAX_SENTENCE = 600
@@ -42,42 +41,13 @@ _SOURCES = {
     "inferred": "inferred",
     "container": "placed at the stated container",
     "airportsdata": "airportsdata",
+    "geoboundaries": "geoBoundaries",
+    "katottg": "Ukraine's settlement register (KATOTTG)",
     "user": "imported by the user",
 }
 _OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 
 LatLon = tuple[float, float]
-
-
-class _Raw(Element):
-    """Markup inserted as a template *variable*: branca parses an ``Element(text)`` argument
-    and every MacroElement macro's output as a Jinja template, which would evaluate any
-    ``{{ ... }}`` found in the data."""
-
-    _template = Template("{{ this.markup }}")
-
-    def __init__(self, markup: str) -> None:
-        super().__init__()
-        self.markup = markup
-
-
-class _Draw(MacroElement):
-    """Calls ``eventmap.build`` on the map with the JSON block ``data_id``; its macro output
-    holds only generated identifiers."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        eventmap.build({{ this._parent.get_name() }},
-            JSON.parse(document.getElementById({{ this.data_id|tojson }}).textContent));
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, data_id: str) -> None:
-        super().__init__()
-        self._name = "EventmapDraw"
-        self.data_id = data_id
 
 
 def script_json(value: Any) -> str:
@@ -466,23 +436,9 @@ def render(fc: dict[str, Any], *, tiles: str | None = None) -> folium.Map:
     ``https://tile.openstreetmap.org/{z}/{x}/{y}.png`` (or a folium/xyzservices provider
     name) to draw an online tile layer instead of the basemap.
     """
-    fmap = folium.Map(tiles=None, zoom_start=2, maxZoom=18, control_scale=True)
-    # Instance attributes shadow folium's CDN lists: nothing is fetched from the network.
-    fmap.default_js = []
-    fmap.default_css = []
-    figure = fmap.get_root()
-    figure.title = html.escape(_title(fc))
-    for name, element in offline.head_elements():
-        figure.header.add_child(_Raw(element), name=name)
-    if tiles:
-        attr = _tile_attribution(tiles) if "{" in tiles else None
-        folium.TileLayer(tiles=tiles, attr=attr, max_zoom=18, control=False).add_to(fmap)
-    data_id = f"eventmap-data-{fmap.get_name()}"
-    data = script_json(payload(fc, draw_basemap=not tiles))
-    block = f'<script type="application/json" id="{data_id}">{data}</script>'
-    figure.html.add_child(_Raw(block), name="eventmap_data")
-    fmap.add_child(_Draw(data_id), name="eventmap_draw")
-    return fmap
+    from maps.page import folium_map  # folium and branca, imported with the first map
+
+    return folium_map(fc, tiles=tiles)
 
 
 def render_html(fc: dict[str, Any], *, tiles: str | None = None) -> str:

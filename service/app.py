@@ -27,6 +27,13 @@ public domain (naturalearthdata.com).
 """
 
 
+def _warm_maps() -> None:
+    """The start before the basemap was prebuilt: the renderer imported, the basemap built."""
+    import maps.page  # noqa: F401  (folium and branca)
+
+    basemap.countries(rebuild=True)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
 
@@ -37,7 +44,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.pipeline = loaded.pipeline
         rules = Rules(settings.incident_km, settings.incident_date_slack_days)
         app.state.store = Store(sqlite_path(settings.database_url), rules)
-        await run_in_threadpool(basemap.countries)  # so the first map does not wait for it
+        basemap.use_file(settings.basemap)  # read (a few ms) when the first map is drawn
+        if not settings.lazy_start:
+            await run_in_threadpool(_warm_maps)
         yield
 
     app = FastAPI(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -28,6 +29,17 @@ class Settings(BaseSettings):
         description="Online tile URL template for maps; unset means the offline basemap.",
     )
     map_tiles_attribution: str | None = None
+    basemap: Path = Field(
+        CHECKOUT / "var" / "maps" / "basemap.json",
+        description="The prebuilt offline basemap `make install` writes; missing, it is built "
+        "in memory on the first map (about 1.5 s).",
+    )
+    lazy_start: bool = Field(
+        True,
+        description="Start with only what /healthz and a first geoparse need; false imports "
+        "the map renderer and builds the basemap from Natural Earth before the service answers "
+        "(the start before the basemap was prebuilt, kept for bench/startup.py).",
+    )
     incident_km: tuple[float, float, float] = Field(
         (10.0, 50.0, 150.0),
         description="Incidents: largest distance in km between two reports of one happening, "
@@ -37,3 +49,8 @@ class Settings(BaseSettings):
         1, ge=0, description="Incidents: days allowed between the date spans of two reports."
     )
     log_level: str = "info"
+    batch_start: Literal["fork", "spawn"] | None = Field(
+        None,
+        description="How `eventmap batch --workers N` starts its workers: fork (the default "
+        "on Linux) shares the parent's loaded index; spawn loads one index per worker.",
+    )

@@ -175,6 +175,42 @@ def batch(
     )
 
 
+@app.command()
+def export(
+    output: Annotated[
+        Path, typer.Argument(help="The file to write: .gpkg, .geojson, .fgb or .csv.")
+    ],
+    bbox: Annotated[str | None, typer.Option(help="minlon,minlat,maxlon,maxlat")] = None,
+    datetime_: Annotated[
+        str | None, typer.Option("--datetime", help="RFC 3339 date or a/b, '..' open")
+    ] = None,
+    event_type: Annotated[str | None, typer.Option(help="Only events of this type.")] = None,
+) -> None:
+    """Write the store (EVENTMAP_DATABASE_URL) to a file GIS tools and spreadsheets open.
+
+    A GeoPackage holds the layers events, places and incidents; GeoJSON and FlatGeobuf the
+    events; CSV the events as ACLED's columns. The filters are those of the OGC items.
+    """
+    from service.errors import ProblemError
+    from service.export import ExportError
+    from service.export import export as write_export
+    from service.incidents import Rules
+    from service.ogc import parse_bbox, parse_datetime
+    from service.storage import Query, Store, sqlite_path
+
+    settings = Settings()
+    try:
+        start, end = parse_datetime(datetime_) if datetime_ else (None, None)
+        query = Query(
+            bbox=parse_bbox(bbox) if bbox else None, start=start, end=end, event_type=event_type
+        )
+        rules = Rules(settings.incident_km, settings.incident_date_slack_days)
+        counts = write_export(Store(sqlite_path(settings.database_url), rules), output, query)
+    except (ProblemError, ExportError) as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(", ".join(f"{n} {layer}" for layer, n in counts.items()) + f" -> {output}", err=True)
+
+
 gazetteer_app = typer.Typer(help="The gazetteer index: import more places.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 

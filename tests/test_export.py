@@ -72,3 +72,45 @@ def test_bad_filter_is_400_and_unknown_format_404(client: TestClient) -> None:
     assert bad.status_code == 400
     assert bad.json()["errors"][0]["field"] == "bbox"
     assert client.get("/v1/export.shp").status_code == 404
+
+
+def test_cli_export_writes_a_geopackage_gdal_opens(tmp_path: Path) -> None:
+    """`eventmap export` on a store filled by the service's own code, in a real process."""
+    import subprocess
+
+    from service.incidents import Rules
+    from service.storage import Store, sqlite_path
+    from tests.conftest import DATA_DIR, ROOT
+    from tests.test_service_process import BIN
+
+    db = tmp_path / "store.db"
+    store = Store(sqlite_path(f"sqlite:///{db}"), Rules())
+    feature = {
+        "type": "Feature",
+        "id": "e1",
+        "geometry": {"type": "Point", "coordinates": [1.0, 16.3]},
+        "properties": {"kind": "event", "event_type": "clash", "date": "2021-06-05"},
+    }
+    fc = {
+        "type": "FeatureCollection",
+        "features": [feature],
+        "document": {"published": "2021-06-08"},
+    }
+    store.add("cli-a", "A clash near Kidal.", fc)
+    env = {
+        "EVENTMAP_DATA_DIR": str(DATA_DIR),
+        "EVENTMAP_DATABASE_URL": f"sqlite:///{db}",
+        "PATH": str(BIN),
+    }
+    out = tmp_path / "out.gpkg"
+    done = subprocess.run(
+        [BIN / "eventmap", "export", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert pyogrio.read_info(out, layer="events")["features"] == 1
+    bad = subprocess.run(
+        [BIN / "eventmap", "export", str(tmp_path / "out.shp")],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert bad.returncode != 0 and ".gpkg" in bad.stderr

@@ -734,6 +734,24 @@ def _add_ukraine(
     return {ukraine.COUNTRY: keys} if keys else {}
 
 
+def place_columns(places: Places) -> dict[str, Any]:
+    """The index's per-place columns and its name table, as the geoparser reads them."""
+    return {
+        "source_names": SOURCES,
+        "name": places.name,
+        "lat": places.lat,
+        "lon": places.lon,
+        "cc": places.cc,
+        "fclass": bytes(places.fclass),
+        "source": bytes(places.source),
+        "pop": places.pop,
+        "gid": places.gid,
+        "admin1": places.admin1,
+        "bbox": places.bbox,
+        "names": {k: tuple(v) for k, v in places.names.items()},
+    }
+
+
 def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
     """Build the index into ``out_dir/index.pkl`` and return that path.
 
@@ -1030,18 +1048,7 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
     index = {
         "version": INDEX_VERSION,
         "feature_classes": FEATURE_CLASSES,
-        "source_names": SOURCES,
-        "name": places.name,
-        "lat": places.lat,
-        "lon": places.lon,
-        "cc": places.cc,
-        "fclass": bytes(places.fclass),
-        "source": bytes(places.source),
-        "pop": places.pop,
-        "gid": places.gid,
-        "admin1": places.admin1,
-        "bbox": places.bbox,
-        "names": {k: tuple(v) for k, v in places.names.items()},
+        **place_columns(places),
         "prefixes": prefixes,
         "codes": frozenset(places.code_keys - places.word_keys),
         "demonyms": demonym_keys,

@@ -55,6 +55,7 @@ from gazetteer.build import (
     add_admin_unit,
     add_town,
     name_prefixes,
+    place_columns,
     write_index,
 )
 from gazetteer.geoparser import INDEX_VERSION
@@ -477,22 +478,11 @@ class _Merger:
     def finish(self, credits: list[dict[str, str]]) -> dict[str, Any]:
         """The merged index (same schema and version), derived keys recomputed."""
         places, index = self.places, dict(self.index)
-        names = {k: tuple(v) for k, v in places.names.items()}
+        columns = place_columns(places)
         index.update(
             {
-                "source_names": SOURCES,
-                "name": places.name,
-                "lat": places.lat,
-                "lon": places.lon,
-                "cc": places.cc,
-                "fclass": bytes(places.fclass),
-                "source": bytes(places.source),
-                "pop": places.pop,
-                "gid": places.gid,
-                "admin1": places.admin1,
-                "bbox": places.bbox,
-                "names": names,
-                "prefixes": name_prefixes((*names, *index["demonyms"])),
+                **columns,
+                "prefixes": name_prefixes((*columns["names"], *index["demonyms"])),
                 "codes": frozenset((index["codes"] | places.code_keys) - places.word_keys),
                 "sparse_admin2": frozenset(self.sparse),
                 "admin_skeletons": _admin_skeletons(places),

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+import gazetteer
+from gazetteer.build import build
 from service.app import create_app
 from service.settings import Settings
 
@@ -27,3 +29,11 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def gaz() -> gazetteer.Gazetteer:
+    """The gazetteer of ``var/gazetteer`` (built first when it is missing)."""
+    if not (DATA_DIR / "index.pkl").exists():
+        build(DATA_DIR)
+    return gazetteer.load(DATA_DIR)

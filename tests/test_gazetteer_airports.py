@@ -11,17 +11,9 @@ import pytest
 
 import gazetteer
 from gazetteer.airports import airport_places
-from gazetteer.build import build
 from gazetteer.normalize import norm_name
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
-
-
-@pytest.fixture(scope="module")
-def gaz() -> gazetteer.Gazetteer:
-    if not (DATA_DIR / "index.pkl").exists():
-        build(DATA_DIR)
-    return gazetteer.load(DATA_DIR)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -9,17 +9,9 @@ import pytest
 
 import gazetteer
 from gazetteer import geoboundaries
-from gazetteer.build import build
 from gazetteer.geoboundaries import CountryCheck, Unit, clean_name, country_checks
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
-
-
-@pytest.fixture(scope="module")
-def gaz() -> gazetteer.Gazetteer:
-    if not (DATA_DIR / "index.pkl").exists():
-        build(DATA_DIR)
-    return gazetteer.load(DATA_DIR)
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,9 @@ from pathlib import Path
 import pytest
 
 import gazetteer
-from gazetteer.build import build
 from gazetteer.ukraine import Hromada, settlements, transliterate
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
-
-
-@pytest.fixture(scope="module")
-def gaz() -> gazetteer.Gazetteer:
-    if not (DATA_DIR / "index.pkl").exists():
-        build(DATA_DIR)
-    return gazetteer.load(DATA_DIR)
 
 
 @pytest.mark.parametrize(

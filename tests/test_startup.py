@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 
 from maps import basemap
 from tests.conftest import DATA_DIR, ROOT
-from tests.test_service_process import BIN, _free_port
+from tests.test_service_process import BIN, _free_port, wait_healthy
 
 TEXT = "Shelling hit Aleppo on Tuesday. Protesters gathered in Istanbul."
 
@@ -51,18 +50,7 @@ def serve(tmp_path: Path, **env: str) -> Iterator[tuple[str, Path]]:
         )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"eventmap serve exited: {log.read_text()[-2000:]}")
-            try:
-                if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("eventmap serve did not become healthy in 120 s")
-            time.sleep(0.1)
+        wait_healthy(proc, url, log.read_text)
         yield url, log
     finally:
         proc.terminate()

@@ -5,7 +5,7 @@ take 0.3 s to import), not with :mod:`maps`."""
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import Any, cast
 
 import folium
 from branca.element import Element, MacroElement
@@ -52,7 +52,7 @@ def folium_map(fc: dict[str, Any], *, tiles: str | None = None) -> folium.Map:
     # Instance attributes shadow folium's CDN lists: nothing is fetched from the network.
     fmap.default_js = []
     fmap.default_css = []
-    figure = fmap.get_root()
+    figure = cast(folium.Figure, fmap.get_root())
     figure.title = html.escape(_title(fc))
     for name, element in offline.head_elements():
         figure.header.add_child(_Raw(element), name=name)

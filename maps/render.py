@@ -339,7 +339,7 @@ def _place_record(props: dict[str, Any], point: LatLon, toponyms: _Toponyms) -> 
     else:
         source = _source(topo.get("source"), topo.get("confidence"))
     mentions = len(_list(props.get("mentions")))
-    rows = [
+    rows: list[list[str | None]] = [
         ["Country", country],
         ["Kind", feature_class],
         ["Mentions", str(mentions) if mentions else None],
@@ -390,7 +390,8 @@ def payload(fc: dict[str, Any], *, draw_basemap: bool = True) -> dict[str, Any]:
         if _key(found[0]) not in used_keys:
             places.append(_place_record(props, found[0], toponyms))
 
-    document = fc.get("document") if isinstance(fc.get("document"), dict) else {}
+    raw_document = fc.get("document")
+    document: dict[str, Any] = raw_document if isinstance(raw_document, dict) else {}
     return {
         "basemap": draw_basemap,
         "countries": _countries(None if draw_basemap else set(overflown)),
@@ -423,7 +424,8 @@ def _tile_attribution(tiles: str) -> str:
 
 
 def _title(fc: dict[str, Any]) -> str:
-    document = fc.get("document") if isinstance(fc.get("document"), dict) else {}
+    raw_document = fc.get("document")
+    document: dict[str, Any] = raw_document if isinstance(raw_document, dict) else {}
     title = _text(document.get("title"))
     return f"{title} · eventmap" if title else "eventmap"
 

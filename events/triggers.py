@@ -59,7 +59,7 @@ _DIPLOMATIC = re.compile(
 _VOLCANO = re.compile(r"\b(?:volcano\w*|Mount|Mt\.?|lava|ash|crater|magma)\b", re.IGNORECASE)
 # Spaceflight: its rockets and drone ships are no weapons
 _SPACEFLIGHT = re.compile(
-    r"\b(?:SpaceX|NASA|Starlink|satellites?|lift-?off|launch ?pad|orbit\w*|boosters?"
+    r"\b(?:satellites?|lift-?off|launch ?pad|orbit\w*|boosters?|payloads?|rocket launch\w*"
     r"|spacecraft|astronauts?|first stage|space (?:agency|station|programme|program))\b",
     re.IGNORECASE,
 )
@@ -74,6 +74,12 @@ CONFLICT = re.compile(
     r"|deaths?|casualties|police|security|Taliban|Hamas|Hezbollah|Houthis?|Islamic State"
     r"|al[- ]Shabaa?b|Boko Haram|Wagner|al-Qaeda|jihad\w*)\b"
     r"|(?-i:\b(?:IS|ISIS|ISIL|IDF|RSF|SAF|HTS|PKK|YPG|SDF|M23|JNIM|ISWAP)\b)",
+    re.IGNORECASE,
+)
+# War told in a sentence: armed men, harm, the aircraft that bomb or what they bomb
+_AT_WAR = re.compile(
+    rf"{CONFLICT.pattern}|\b(?:war-?planes?|jets?|aircraft|air ?force|helicopters?|gunships?"
+    r"|bombers?|drones?|UAVs?|targets?|positions|bases?|hideouts?)\b",
     re.IGNORECASE,
 )
 # Men who take a town by entering it (a convoy or a delegation does not)
@@ -275,10 +281,12 @@ RULES: tuple[TriggerRule, ...] = (
         AIR,
         r"\bair[- ]?strikes?\b|\bair[- ]?raids?\b|\bair (?:attacks?|campaigns?|bombardment)\b"
         r"|\bbombing (?:raids?|campaigns?|runs?|missions?)\b|\bdrone (?:strikes?|attacks?)\b"
-        r"|\baerial (?:bombardment|attacks?|bombing)\b|\bbomb(?:ed|ing)\b(?!\s+at the box)"
+        r"|\baerial (?:bombardment|attacks?|bombing)\b"
         r"|\bdropp(?:ed|ing) (?:explosives|bombs|grenades|munitions)\b",
         stems=("air", "bomb", "drone", "aerial", "dropp"),
     ),
+    # "bombed" is a strike only where war is told: an album or a play that bombed is none
+    _rule("strike", AIR, r"\bbomb(?:ed|ing)\b", stems=("bomb",), requires=_AT_WAR),
     _rule(
         "strike",
         SHELLING,
@@ -672,7 +680,7 @@ def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
     space = bool(_SPACEFLIGHT.search(sentence))
     for rule in rules:
         if space and rule.event_type in {"strike", "crash"}:
-            continue  # "SpaceX launched a rocket", "the booster landed on a drone ship"
+            continue  # "a rocket carrying satellites", "the booster landed on a drone ship"
         if (rule.needs_weapon and not has_weapon) or (rule.without_weapon and has_weapon):
             continue
         if rule.requires is not None and not rule.requires.search(sentence):

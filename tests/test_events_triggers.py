@@ -279,3 +279,16 @@ def test_forecasts_and_precautions_are_hedged() -> None:
     assert ("territory_change", "Non-state actor overtakes territory") in _kinds(
         "Rebels have taken full control of the town of Kidal."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "strike"),
+    [
+        ("The new album bombed in the charts.", False),
+        ("The comedy bombing at the box office surprised the studio.", False),
+        ("Warplanes bombed the market, killing nine people.", True),
+        ("Russian jets bombed the outskirts of the town overnight.", True),
+    ],
+)
+def test_bombed_is_a_strike_only_where_war_is_told(sentence: str, strike: bool) -> None:
+    assert ("strike" in {k for k, _ in _kinds(sentence)}) is strike

@@ -27,6 +27,12 @@ EventType = Literal[
     "other",
 ]
 DatePrecision = Literal["day", "week", "month", "year"]
+# (ACLED geo_precision, UCDP where_prec) of an event at a place of each feature class; "near"
+# a town is (2, 2).
+PRECISION: dict[str, tuple[int, int]] = {
+    "city": (1, 1), "village": (1, 1), "other": (1, 1), "admin2": (2, 3), "admin1": (3, 4),
+    "region": (3, 5), "country": (3, 6), "water": (3, 7),
+}  # fmt: skip
 Qualifier = Literal["at least", "about", "more than", "up to"]
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from core.document import DatePrecision, Document, Event, EventType, Span
+from core.document import PRECISION, DatePrecision, Document, Event, EventType, Span
 from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_count, find_toll, has_toll_words
@@ -57,11 +57,6 @@ from events.triggers import (
     polarity,
 )
 
-# (ACLED geo_precision, UCDP where_prec) by feature class; "near" a town is (2, 2).
-_PRECISION: dict[str, tuple[int, int]] = {
-    "city": (1, 1), "village": (1, 1), "other": (1, 1), "admin2": (2, 3), "admin1": (3, 4),
-    "region": (3, 5), "country": (3, 6), "water": (3, 7),
-}  # fmt: skip
 _VIOLENT: frozenset[EventType] = frozenset({"strike", "clash", "other", "territory_change"})
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:was|were|has been|had been|have been|is being|are being|been|came under"
@@ -207,9 +202,9 @@ def _precision(places: list[Mention]) -> tuple[int, int]:
     """(ACLED geo_precision, UCDP where_prec) of an event at ``places`` (the coarsest)."""
     levels = []
     for m in places:
-        level = _PRECISION.get(m.toponym.feature_class, (1, 1))
+        level = PRECISION.get(m.toponym.feature_class, (1, 1))
         if m.level is not None:
-            level = max(level, _PRECISION[m.level])
+            level = max(level, PRECISION[m.level])
         if m.near and level[0] == 1:
             level = (2, 2)
         levels.append(level)
@@ -977,7 +972,7 @@ def _relocate(sentence: str, start: int, inside: list[Toponym], previous: list[E
         return False
     old = {_place_key(p) for e in moved for p in e.places}
     near = m.group("prep").lower() in {"near", "outside"}
-    geo, ucdp = (2, 2) if near else _PRECISION.get(place.feature_class, (1, 1))
+    geo, ucdp = (2, 2) if near else PRECISION.get(place.feature_class, (1, 1))
     for e in previous:
         if e in moved or (e.casualties is not None and {_place_key(p) for p in e.places} == old):
             e.places = [place]

@@ -29,7 +29,7 @@ from typing import Annotated, get_args
 import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from core.document import Document, Event, EventType, Span
+from core.document import PRECISION, Document, Event, EventType, Span
 from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_toll
@@ -53,10 +53,10 @@ _EVENT_TYPES = frozenset(get_args(EventType))
 _ARMED_KINDS = frozenset({"armed_group", "security_force"})
 _ACTOR_KINDS = _ARMED_KINDS | {"party"}
 
-# (ACLED geo_precision, UCDP where_prec, rank: lower is finer) by feature class
-_PRECISION: dict[str, tuple[int, int, int]] = {
-    "city": (1, 1, 0), "village": (1, 1, 0), "other": (1, 1, 0), "admin2": (2, 3, 1),
-    "water": (3, 7, 2), "region": (3, 5, 3), "admin1": (3, 4, 3), "country": (3, 6, 4),
+# How fine a place of each feature class is: lower is finer (a town before its district)
+_FINENESS: dict[str, int] = {
+    "city": 0, "village": 0, "other": 0, "admin2": 1, "water": 2, "region": 3, "admin1": 3,
+    "country": 4,
 }  # fmt: skip
 _ACTOR_AFTER = re.compile(
     r"\s*(?:-led\s+|-backed\s+)?(?:armed forces|army|military|forces|troops|soldiers|police"
@@ -262,8 +262,19 @@ def _asserted(sentence: str, bounds: list[tuple[int, int]], m: re.Match[str]) ->
 def decide(sentence: str, ruleset: RuleSet | None = None) -> Decision | None:
     """The first rule of the decision list that holds for ``sentence``, or None (also for
     a question and a sentence that retells or weighs events: a trial, an anniversary, a
-    threat)."""
-    ruleset = ruleset or rules()
+    threat). The project's rules decide a sentence once: the stage asks again for the
+    sentences around an event."""
+    if ruleset is None:
+        return _decide_with_project_rules(sentence)
+    return _decide(sentence, ruleset)
+
+
+@lru_cache(maxsize=4096)
+def _decide_with_project_rules(sentence: str) -> Decision | None:
+    return _decide(sentence, rules())
+
+
+def _decide(sentence: str, ruleset: RuleSet) -> Decision | None:
     candidates: set[int] = set()
     for _, indices in ruleset.gate.iter(sentence.lower()):
         candidates |= indices
@@ -303,8 +314,12 @@ def _is_actor_word(sentence: str, m: Mention) -> bool:
     )
 
 
+def _fineness(place: Toponym) -> int:
+    return _FINENESS.get(place.feature_class, 4)
+
+
 def _rank(m: Mention) -> tuple[int, int]:
-    return _PRECISION.get(m.toponym.feature_class, (3, 6, 4))[2], m.start
+    return _fineness(m.toponym), m.start
 
 
 def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention | None:
@@ -364,7 +379,7 @@ def _precision(places: list[Toponym], exact: bool) -> tuple[int, int]:
     """(ACLED geo_precision, UCDP where_prec) of an event at ``places``: the coarsest
     place's; "near" (2) at least when the point is not the place's own (a place named
     only by its stated container, or a place told "near")."""
-    geo, ucdp, _ = max(_PRECISION.get(p.feature_class, (3, 6, 4)) for p in places)
+    geo, ucdp = max(PRECISION.get(p.feature_class, (3, 6)) for p in places)
     if not exact or any(p.reading == "container" for p in places):
         return max(geo, 2), max(ucdp, 2)
     return geo, ucdp
@@ -422,7 +437,7 @@ def _distinct_places(places: list[Toponym]) -> int:
     """How many places ``places`` are, the country or region a place lies in counted as part
     of it ("near Bohdanivka, Donetsk": one; "in the Lviv and Rivne regions": two)."""
     distinct: list[Toponym] = []
-    for p in sorted(places, key=lambda p: _PRECISION.get(p.feature_class, (3, 6, 4))[2]):
+    for p in sorted(places, key=_fineness):
         if not any((q.lon, q.lat) == (p.lon, p.lat) or _contains(p, q) for q in distinct):
             distinct.append(p)
     return len(distinct)
@@ -495,7 +510,7 @@ def _refine(doc: Document, events: list[Event]) -> None:
                 finest is not None
                 and e.event_type in _MOVABLE
                 and e.hazard is None
-                and _rank(finest)[0] < _PRECISION[e.places[0].feature_class][2]
+                and _rank(finest)[0] < _fineness(e.places[0])
             ):
                 _move(e, finest)
 

@@ -97,6 +97,8 @@ class Event:
     count: int | None = None  # how many crashed ("two drones crashed": 2)
     counted: str | None = None  # what crashed ("drones")
     stated_distance_km: float | None = None  # a distance the text states for a path
+    # The place the text names that the gazetteer does not know, for an event without places
+    unresolved_place: str | None = None
 
 
 @dataclass(slots=True)

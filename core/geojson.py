@@ -75,6 +75,8 @@ def _event_properties(doc: Document, event: Event) -> dict[str, Any]:
         props["count"], props["object"] = event.count, event.counted
     if event.stated_distance_km is not None:
         props["stated_distance_km"] = event.stated_distance_km
+    if event.unresolved_place is not None:
+        props["unresolved_place"] = event.unresolved_place
     return props
 
 

@@ -85,6 +85,25 @@ _SUMMED_UP = re.compile(
     re.IGNORECASE,
 )
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
+# A name the text gives as a place ("the village of Rounga", "in Nassougou (Mopti)", "near
+# Salmossi", "Saigang village"): kept on an event whose place the gazetteer does not know.
+_NAME = (
+    r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’-]+"
+    r"(?:\s+(?:(?:al|el|de|del|la|bin|ibn)\s+)?[A-Z][\w'’-]+){0,3}"
+)
+_NAMED_PLACE = re.compile(
+    rf"\b(?:(?:village|town|city|locality|area|district|commune|municipality|neighbou?rhood"
+    rf"|camp|settlement|hamlet|suburb)\s+of\s+(?P<of>{_NAME})"
+    rf"|(?P<cue>{_NAME})\s+(?:village|town|city|locality|area|district|commune|municipality"
+    rf"|neighbou?rhood|camp|settlement|hamlet|suburb|market)\b"
+    rf"|(?:in|near|outside|around)\s+(?P<loc>{_NAME})(?=\s*(?:\(|,\s*[A-Z]|[.;]|$)))"
+)
+# Capitalised words that a locative cue puts before no place: months, weekdays, determiners
+_NOT_PLACES = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "The", "A", "An", "This", "That", "Its", "Their", "His", "Her",
+})  # fmt: skip
 _NEIGHBOURHOOD = 400  # characters: the sentences just before and after
 _RETOLD_KM = 25.0  # an event this near one told already is that one retold
 _OPENING_DATE = 12  # characters before a date that opens its sentence ("Around 4 May")
@@ -375,10 +394,12 @@ def _actor(before: str) -> str | None:
     return found[-1].organisation.name if found else last_named_actor(before)
 
 
-def _precision(places: list[Toponym], exact: bool) -> tuple[int, int]:
+def _precision(places: list[Toponym], exact: bool) -> tuple[int | None, int | None]:
     """(ACLED geo_precision, UCDP where_prec) of an event at ``places``: the coarsest
     place's; "near" (2) at least when the point is not the place's own (a place named
-    only by its stated container, or a place told "near")."""
+    only by its stated container, or a place told "near"); None without a place."""
+    if not places:
+        return None, None
     geo, ucdp = max(PRECISION.get(p.feature_class, (3, 6)) for p in places)
     if not exact or any(p.reading == "container" for p in places):
         return max(geo, 2), max(ucdp, 2)
@@ -649,10 +670,22 @@ def _report_event(
             or _any_country(reader)
         )
         places, exact = ([place] if place is not None else []), False
-    if not places:
-        return None
     when = own_date or reader.story_date(i)
-    return _event(doc, span, decision, places, exact, when)
+    event = _event(doc, span, decision, places, exact, when)
+    if not places:
+        event.unresolved_place = unresolved_place(reader.texts[i])
+    return event
+
+
+def unresolved_place(sentence: str) -> str | None:
+    """The name ``sentence`` gives a place in with a settlement cue ("in the area of
+    Salmossi", "Saigang village", "in Nassougou (Mopti)"), or None: what a reader needs to
+    place an event that the gazetteer could not."""
+    for m in _NAMED_PLACE.finditer(sentence):
+        name = m.group("of") or m.group("cue") or m.group("loc")
+        if name.split()[0] not in _NOT_PLACES and not organisation_matcher().find(name):
+            return name
+    return None
 
 
 def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> None:

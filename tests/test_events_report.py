@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import gazetteer
+from core.geojson import feature_collection
 from core.pipeline import Pipeline
 from events.report import RuleFileError, decide, load_rules, rules
 from events.stages import standard_pipeline
@@ -189,8 +190,49 @@ def test_actor_adjective_is_not_the_place(pipeline: Pipeline) -> None:
     assert [e.places[0].name for e in events] == ["Douentza"]
 
 
-def test_no_place_in_the_story_gives_no_event(pipeline: Pipeline) -> None:
-    assert _events(pipeline, "Gunmen killed three people.") == []
+def test_event_without_a_known_place_is_kept_unlocated(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Gunmen killed three people.")
+    assert [(e.places, e.geo_precision, e.casualties.killed) for e in events if e.casualties] == [
+        ([], None, 3)
+    ]
+    assert events[0].unresolved_place is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Militants killed a teacher near the village of Zzyqorka.", "Zzyqorka"),
+        ("Junta forces kill 7 in Zzyqaing village, torch hundreds of homes.", "Zzyqaing"),
+        ("Gunmen abducted two traders in Zzyqoumbou (Zzyq, Zzyqmo).", "Zzyqoumbou"),
+    ],
+)
+def test_unlocated_event_keeps_the_name_the_text_gives(
+    pipeline: Pipeline, sentence: str, name: str
+) -> None:
+    events = _events(pipeline, sentence)
+    assert events and all(not e.places for e in events)
+    assert events[0].unresolved_place == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March, gunmen killed two herders.",
+        "Gunmen killed two herders in the area on Monday.",
+        "Gunmen killed two herders near Boko Haram positions.",
+    ],
+)
+def test_months_and_groups_are_no_unresolved_place(pipeline: Pipeline, sentence: str) -> None:
+    events = _events(pipeline, sentence)
+    assert events and events[0].unresolved_place is None
+
+
+def test_unlocated_event_has_null_geometry_in_geojson(pipeline: Pipeline) -> None:
+    fc = feature_collection(pipeline("Violent night leaves 4 dead and 2 injured."))
+    [event] = [f for f in fc["features"] if f["properties"]["kind"] == "event"]
+    assert event["geometry"] is None
+    assert event["properties"]["place"] is None
+    assert event["properties"]["casualties"]["killed"] == 4
 
 
 def test_past_event_in_background_is_not_mapped(pipeline: Pipeline) -> None:

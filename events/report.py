@@ -312,16 +312,6 @@ def _decide(sentence: str, ruleset: RuleSet) -> Decision | None:
             continue
         return Decision(rule, match.start(), match.end(), match.group(0))
     return None
-    bounds = clause_bounds(sentence)
-    for rule in ruleset.rules:
-        if rule.when is not None and not rule.when.search(sentence):
-            continue
-        if rule.unless is not None and rule.unless.search(sentence):
-            continue
-        for m in rule.pattern.finditer(sentence):
-            if _asserted(sentence, bounds, m):
-                return Decision(rule, m.start(), m.end(), m.group(0))
-    return None
 
 
 def _is_actor_word(sentence: str, m: Mention) -> bool:

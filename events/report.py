@@ -23,6 +23,7 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, get_args
 
@@ -45,6 +46,7 @@ from events.dates import DateMention, find_dates
 from events.sentences import is_boilerplate
 from events.story import ADDS
 from events.triggers import polarity
+from gazetteer.containment import find_statements
 from gazetteer.organisations import load_organisations, organisation_matcher
 
 RULES_FILE = Path(__file__).parent / "rules" / "report.toml"
@@ -79,6 +81,13 @@ _LOCATIVE_BEFORE = re.compile(
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
 _STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
+# The words between a place and the place it lies in: "Jarablus in Aleppo", "Quamishli city
+# in al-Hasakeh", "Bara in the southern countryside of Idleb", "Kwadon (Gombe"
+_IN_CONTAINER = re.compile(
+    r"\s*(?:\((?:[^()]*,\s*)?|(?:(?:city|town|village|hamlet|district|area|camp|neighbou?rhood"
+    r"|quarter|suburb)\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts"
+    r"|suburbs|part|parts)\s+of\s+(?:the\s+)?)?)"
+)
 # A toll that sums the story up rather than adding to it
 _SUMMED_UP = re.compile(
     r"\b(?:toll|total|in all|overall|so far|altogether|since|according to|claim\w*|up to)\b",
@@ -331,6 +340,31 @@ def _rank(m: Mention) -> tuple[int, int]:
     return _fineness(m.toponym), m.start
 
 
+def _stated_containers(sentence: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The spans (sentence offsets) the sentence names as containers of a town or district
+    it also names: "Herat" in "Gulran district, Herat", "Katsina" in "Faskari LGA
+    (Katsina)", "Aleppo" in "in Jarablus in Aleppo" and "in Bara in the southern
+    countryside of Idleb". A container of a name the gazetteer lacks, or of a country
+    ("western Yemen (Hays, Al Hudaydah)"), is no such container: it is the finest place."""
+    local = [m for m in mentions if _fineness(m.toponym) <= 1]
+    pairs = [(s.child, span) for s in find_statements(sentence) for span in s.containers]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    pairs += [
+        ((inner.start, inner.end), (outer.start, outer.end))
+        for inner, outer in pairwise(ordered)
+        if _IN_CONTAINER.fullmatch(sentence, inner.end, outer.start)
+    ]
+    return [outer for child, outer in pairs if any(_overlaps(m, child) for m in local)]
+
+
+def _overlaps(m: Mention, span: tuple[int, int]) -> bool:
+    return m.start < span[1] and span[0] < m.end
+
+
+def _is_container(m: Mention, containers: list[tuple[int, int]]) -> bool:
+    return any(_overlaps(m, span) for span in containers)
+
+
 def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention | None:
     """The finest place a sentence (at ``offset`` in the text) says something happened at,
     the first in the text among equals: a mention in a place role ("in X", "near X",
@@ -354,7 +388,12 @@ def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention
         ]
     else:
         chosen = [m for m in mentions if m.role == "none" and not m.toponym.mention.isupper()]
-    return min(chosen, key=_rank) if chosen else None
+    if not chosen:
+        return None
+    # A place the sentence states another lies in is where that other place is, not a finer
+    # place of its own: "Gulran district, Herat" happened in Gulran, though Herat names a city.
+    containers = _stated_containers(sentence, chosen) if len(chosen) > 1 else []
+    return min(chosen, key=lambda m: (_is_container(m, containers), *_rank(m)))
 
 
 def _story_place(doc: Document, toponyms: list[Toponym], before: int) -> Toponym | None:

@@ -289,3 +289,38 @@ def test_armed_men_after_a_located_place_do_not_make_it_an_actor(pipeline: Pipel
     events = _events(pipeline, text)
     assert [(e.event_type, e.places[0].name) for e in events] == [("clash", "Homs")]
     assert events[0].geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "An IED destroyed a military tank, killing two soldiers, in Gulran district, Herat.",
+            "Gulrān",
+        ),
+        ("Russian forces conducted a patrol in Quamishli city in al-Hasakeh.", "Quamishli"),
+        ("Gunmen shot and injured a police officer of Faskari LGA (Katsina).", "Faskari"),
+    ],
+)
+def test_a_stated_container_is_not_the_events_place(
+    pipeline: Pipeline, sentence: str, place: str
+) -> None:
+    assert [e.places[0].name for e in _events(pipeline, sentence)][:1] == [place]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # a name the gazetteer lacks is placed at its container, and the event there
+        (
+            "The air force struck militants in the area of Zzyq Aidjar (Tin-Akoff, Oudalan).",
+            "Zzyq Aidjar",
+        ),
+        # a town in brackets after a country is no container of the country
+        ("Forces fired machine guns at houses in western Yemen (Hays, Al Hudaydah).", "Hays"),
+    ],
+)
+def test_containers_stay_places_when_nothing_finer_is_known(
+    pipeline: Pipeline, sentence: str, place: str
+) -> None:
+    assert [e.places[0].name for e in _events(pipeline, sentence)][:1] == [place]

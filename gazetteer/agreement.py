@@ -1,0 +1,243 @@
+"""A place must lie inside the container the text states for it.
+
+"2 soldiers were killed in Qarabagh district, Ghazni": Afghanistan has several districts
+called Qarabagh, and the one chosen by name and population alone lies in Kabul province.
+"Sabon Birni forest (Igabi, Kaduna)" is no district of Sokoto state. Resolution weighs the
+stated container, but a populous or well-known namesake can still win. After resolution,
+:func:`agree_with_containers` checks each statement of ``gazetteer.containment``: a
+resolved name that lies outside its resolved container is read again among the name's
+candidates inside it, and without one it is placed at the container (``reading`` and
+``source`` "container", the container's feature class and a low confidence), as a name the
+index lacks is.
+
+Inside means: in the container's country for a country; in the same admin-1 unit, or
+within ADMIN1_KM where the admin-1 code is unknown, for an admin-1 unit; within ADMIN2_KM
+of an admin-2 unit's point or of a town's: "Maywand district, Kandahar" and "Guire (Nara,
+Koulikoro)" name a province and a district by their seats, which the resolver reads as
+towns; within NEAR_KM of the town of "the village of X near Y".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+from typing import Any, Protocol
+
+from core.toponym import Toponym, km_between
+from gazetteer.containment import Statement, find_statements
+
+ADMIN1_KM = 400.0
+ADMIN2_KM = 200.0
+NEAR_KM = 40.0
+# A town this populous is what its name means, whatever container the text gives it
+BIG_TOWN = 100_000
+# Confidence of a place moved to its stated container: a guess at the area, not the spot
+CONTAINER_CONFIDENCE = 0.3
+_BROAD = frozenset({"country", "region", "water", "continent"})
+_CONTAINERS = frozenset({"country", "admin1", "admin2", "city", "village"})
+
+
+class Searchable(Protocol):
+    def search(self, q: str, country: str | None = None, limit: int = 10) -> list[dict]: ...
+
+
+def _at(toponyms: Sequence[Toponym], span: tuple[int, int]) -> Toponym | None:
+    """The toponym whose mention overlaps ``span``, if any."""
+    start, end = span
+    return next((t for t in toponyms if t.start < end and start < t.end), None)
+
+
+def _inside(
+    lat: float, lon: float, admin1: str | None, cc: str | None, outer: Toponym, near: bool
+) -> bool:
+    """Whether a point (degrees) of country ``cc`` and admin-1 code ``admin1`` lies inside
+    ``outer``, or near it when ``near`` (see the module docstring)."""
+    if outer.country_code and cc != outer.country_code:
+        return False
+    if outer.feature_class == "country" or outer.feature_class not in _CONTAINERS:
+        return True  # an island or a broad region ("Sumatra") holds too much to check
+    probe = replace(outer, lat=lat, lon=lon)
+    km = km_between(probe, outer)
+    if outer.feature_class == "admin1":
+        return admin1 == outer.admin1 if admin1 and outer.admin1 else km <= ADMIN1_KM
+    return km <= (NEAR_KM if near else ADMIN2_KM)
+
+
+def _namesake_inside(
+    gaz: Searchable, child: Toponym, outer: Toponym, near: bool
+) -> dict[str, Any] | None:
+    """The best-ranked candidate of the child's name that lies inside ``outer``."""
+    for c in gaz.search(child.mention, country=outer.country_code, limit=25):
+        if c["feature_class"] in _BROAD:
+            continue
+        if _inside(c["lat"], c["lon"], c.get("admin1"), c["country_code"], outer, near):
+            return c
+    return None
+
+
+def _reread(child: Toponym, c: dict[str, Any], outer: Toponym) -> Toponym:
+    return replace(
+        child,
+        name=c["name"],
+        lat=c["lat"],
+        lon=c["lon"],
+        country_code=c["country_code"],
+        feature_class=c["feature_class"],
+        geonameid=c["geonameid"],
+        source=c["source"],
+        bbox=tuple(c["bbox"]) if c.get("bbox") else None,
+        admin1=c.get("admin1"),
+        container=outer.name,
+    )
+
+
+def _at_container(child: Toponym, outer: Toponym) -> Toponym:
+    return replace(
+        child,
+        name=child.mention,
+        lat=outer.lat,
+        lon=outer.lon,
+        country_code=outer.country_code,
+        feature_class=outer.feature_class,
+        geonameid=None,
+        source="container",
+        confidence=min(child.confidence, CONTAINER_CONFIDENCE),
+        bbox=None,
+        admin1=outer.admin1,
+        reading="container",
+        container=outer.name,
+    )
+
+
+def _region_named_like(gaz: Searchable, outer: Toponym) -> Toponym:
+    """``outer``, or the admin-1 or admin-2 unit of its country named like it when the
+    resolver read a town: "Katsina" in "Sabuwa LGA (Katsina)" is the state."""
+    if outer.feature_class not in {"city", "village"}:
+        return outer
+    for c in gaz.search(outer.mention, country=outer.country_code, limit=10):
+        if c["country_code"] == outer.country_code and c["feature_class"] in {"admin1", "admin2"}:
+            return replace(
+                outer,
+                lat=c["lat"],
+                lon=c["lon"],
+                feature_class=c["feature_class"],
+                admin1=c.get("admin1"),
+            )
+    return outer
+
+
+def _population(gaz: Searchable, t: Toponym) -> int:
+    """The population the index gives the place ``t`` was resolved to (0 if unknown)."""
+    for c in gaz.search(t.mention, country=t.country_code, limit=25):
+        if c["geonameid"] is not None and c["geonameid"] == t.geonameid:
+            return int(c.get("population") or 0)
+    return 0
+
+
+def _containers(st: Statement, tops: list[Toponym], child: Toponym) -> list[Toponym]:
+    """The resolved containers of ``st``, finest first: places read by their own whole name
+    ("Shabelle" read in "Middle Shabelle" is no reading of the container, nor is the
+    adjective of "near the Algerian border")."""
+    out = []
+    for start, end in st.containers:
+        o = _at(tops, (start, end))
+        if o is None or o is child or o.reading in {"demonym", "adjective"}:
+            continue
+        if o.start > start or o.end < end:
+            continue
+        if st.kind == "near" and o.feature_class == "country":
+            continue
+        out.append(o)
+    return out
+
+
+def _nests(gaz: Searchable, outers: list[Toponym]) -> bool:
+    """Whether each container lies inside the next: "Malam Fatori (Abadan, Borno)" with
+    Abadan read as Ibadan, in Oyo state, does not nest, and says nothing about the town."""
+    return all(
+        _inside(a.lat, a.lon, a.admin1, a.country_code, _region_named_like(gaz, b), False)
+        for a, b in pairwise(outers)
+    )
+
+
+def _as_toponym(like: Toponym, c: dict[str, Any]) -> Toponym:
+    return replace(
+        like,
+        lat=c["lat"],
+        lon=c["lon"],
+        country_code=c["country_code"],
+        feature_class=c["feature_class"],
+        admin1=c.get("admin1"),
+    )
+
+
+def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bool) -> bool:
+    """Whether another place of the container's name holds the child: then the container
+    was misread ("Nunu Kumba, Jimma Horo district": Ethiopia has two Jimma Horo), not the
+    child."""
+    return any(
+        c["geonameid"] != outer.geonameid
+        and _inside(
+            child.lat, child.lon, child.admin1, child.country_code, _as_toponym(outer, c), near
+        )
+        for c in gaz.search(outer.mention, country=child.country_code, limit=25)
+        if c["country_code"] == child.country_code
+    )
+
+
+def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | None:
+    """The child of ``st`` read again inside its finest resolved container, or None when it
+    needs nothing: no child or no container, the child inside one of its containers, a
+    city of BIG_TOWN or more, a province said to lie in a town ("the Hunan city of Yueyang"
+    is Yueyang in Hunan), containers that do not nest or a misread container."""
+    child = _at(tops, st.child)
+    if child is None or child.reading == "container" or child.feature_class in _BROAD:
+        return None
+    if st.kind == "offset" or child.feature_class == "country":
+        return None
+    outers = _containers(st, tops, child)
+    near = st.kind == "near"
+    if not outers or any(
+        _inside(
+            child.lat,
+            child.lon,
+            child.admin1,
+            child.country_code,
+            o if near else _region_named_like(gaz, o),
+            near,
+        )
+        for o in outers
+    ):
+        return None
+    outer = outers[0]
+    if (
+        (child.feature_class == "admin1" and outer.feature_class != "country")
+        or _population(gaz, child) >= BIG_TOWN
+        or not _nests(gaz, outers)
+        or _misread_container(gaz, child, outer, near)
+    ):
+        return None
+    found = _namesake_inside(gaz, child, outer if near else _region_named_like(gaz, outer), near)
+    return _reread(child, found, outer) if found is not None else _at_container(child, outer)
+
+
+def agree_with_containers(text: str, toponyms: list[Toponym], gaz: Searchable) -> list[Toponym]:
+    """``toponyms`` (in text order) with every place that lies outside the container the
+    text states for it read inside that container (see the module docstring). Every
+    mention of a name moved is moved alike."""
+    tops = list(toponyms)
+    moved: dict[str, Toponym] = {}
+    for st in find_statements(text):
+        fixed = _checked(gaz, st, tops)
+        if fixed is not None:
+            moved[fixed.mention] = fixed
+            tops = [t if t.start != fixed.start else fixed for t in tops]
+    if not moved:
+        return tops
+    return [
+        replace(moved[t.mention], start=t.start, end=t.end)
+        if t.mention in moved and (t.lat, t.lon) != (moved[t.mention].lat, moved[t.mention].lon)
+        else t
+        for t in tops
+    ]

@@ -1,0 +1,78 @@
+"""A place lies inside the container the text states for it (gazetteer.agreement)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import gazetteer
+from core.toponym import Toponym, km_between
+from gazetteer.agreement import agree_with_containers
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> gazetteer.Gazetteer:
+    return gazetteer.load(ROOT / "var" / "gazetteer")
+
+
+def _read(gaz: gazetteer.Gazetteer, text: str) -> dict[str, Toponym]:
+    return {t.mention: t for t in agree_with_containers(text, gaz.geoparse(text), gaz)}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Clashes erupted in Tripoli's Souq al-Juma district overnight.", "Souq al-Juma", "LY"),
+        (
+            "Helicopters landed in the tourist town of Kalam in the Swat Valley, Pakistan.",
+            "Kalam",
+            "PK",
+        ),
+    ],
+)
+def test_a_namesake_abroad_yields_to_the_stated_container(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, country: str
+) -> None:
+    assert _read(gaz, text)[mention].country_code == country
+
+
+def test_a_district_named_in_another_province_is_read_inside_the_stated_one(
+    gaz: gazetteer.Gazetteer,
+) -> None:
+    found = _read(gaz, "Two soldiers were killed in an ambush in Qarabagh district, Ghazni.")
+    qarabagh, ghazni = found["Qarabagh"], found["Ghazni"]
+    assert qarabagh.container == "Ghazni" or qarabagh.admin1 == ghazni.admin1
+    assert km_between(qarabagh, ghazni) <= 200
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # a province is not inside a town: "the Hunan city of Yueyang" is Yueyang in Hunan
+        ("In the Hunan city of Yueyang, 47 reservoirs overflowed.", "Hunan", "CN"),
+        # containers that do not nest (Abadan read as Ibadan, Oyo state) say nothing
+        ("Militants clashed with soldiers in Malam Fatori (Abadan, Borno).", "Malam Fatori", "NG"),
+        # a container read from part of its name ("Shabelle" of "Middle Shabelle") is no reading
+        (
+            "Troops recaptured the town of Adan Yabaal in the Middle Shabelle region.",
+            "Adan Yabaal",
+            "SO",
+        ),
+    ],
+)
+def test_places_that_agree_with_the_text_stay(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, country: str
+) -> None:
+    before = {t.mention: t for t in gaz.geoparse(text)}
+    after = _read(gaz, text)
+    assert after[mention].country_code == country
+    assert (after[mention].lat, after[mention].lon) == (before[mention].lat, before[mention].lon)
+    assert after[mention].reading != "container"
+
+
+def test_malam_fatori_stays_in_borno(gaz: gazetteer.Gazetteer) -> None:
+    found = _read(gaz, "Militants clashed with soldiers in Malam Fatori (Abadan, Borno).")
+    assert km_between(found["Malam Fatori"], found["Borno"]) <= 400

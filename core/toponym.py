@@ -21,7 +21,9 @@ Source = Literal[
 # How the text named the place: by its name, by a people word ("the Syrians") or an adjective
 # ("Syrian army"), by an abbreviation ("N.Y.", "Long Beach, CA"), inferred from the places
 # listed with it, or placed at the container the text states for it ("Kelbo (Kelbo, Soum)").
-Reading = Literal["name", "demonym", "adjective", "abbreviation", "inferred", "container"]
+Reading = Literal[
+    "name", "demonym", "adjective", "abbreviation", "inferred", "container", "spelling"
+]
 
 
 @dataclass(frozen=True, slots=True)

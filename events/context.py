@@ -79,7 +79,9 @@ _OBJECT_VERBS = _words(
     liberate liberated over overran overrun pounded pounding raided razed recapture
     recaptured retake retaken retook rocked seize seized seizing shelled shelling stormed
     strike strikes striking struck surrounded targeted targeting swept lashed battered ravaged
-    inundated flooded submerged engulfed"""
+    inundated flooded submerged engulfed attack attacks bomb bombs bombard bombards shell shells
+    target targets raid raids storm storms besiege besieges captures seizes enters pound pounds
+    recaptures retakes liberates overruns encircle encircles surround surrounds"""
 )
 # "the Port-au-Prince suburb of Carrefour": the name before one of these is its owner
 _PLACE_NOUNS = _words(

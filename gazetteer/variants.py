@@ -1,0 +1,250 @@
+"""Names spelled another way than the index spells them, in a story about their country.
+
+Reports transliterate names from Arabic, Burmese, Pashto... each their own way: "Deir
+Ezzor", "Der-Ezzor" and "Deir ez-Zor" (Dayr az Zawr), "Menbej" (Manbij), "Albukamal" and
+"Bokamal" (Abu Kamal), "Jesr al-Shughour" (Jisr ash Shughur), "Al-Raqqah" (Ar Raqqah). No
+list holds every spelling. :func:`spelling_key` maps a name to a key that most spellings
+share: Arabic articles dropped (standing alone, hyphenated, or glued to a long word:
+"Albukamal"), a closing "h" dropped, then its consonants with doubled letters once ("drzr"
+for all three spellings of Deir ez-Zor); a name of fewer than MIN_CONSONANTS consonants
+keeps its vowels ("~raqqa"), as too many names share a short skeleton.
+
+:func:`find_spelled_places` reads a capitalised name the geoparser left unread as a place
+only where the text calls it one ("in X", "X city", "the countryside of X", "shelled X")
+and only among the places of the countries the story names: a key shared by many places
+of the world is one place inside one country. The toponym has ``reading`` "spelling".
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import pickle
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.toponym import FeatureClass, Source, Toponym
+from gazetteer.normalize import norm_name
+
+if TYPE_CHECKING:
+    from gazetteer.geoparser import Gazetteer
+
+log = logging.getLogger(__name__)
+SPELLINGS_FILE = "spellings.pkl"
+_FORMAT = 2
+_KINDS = ("admin1", "admin2", "city", "village")
+
+MIN_CONSONANTS = 4
+# A town this populous is read by a spelling of its name even in a story that names no
+# country ("Shells target Deir Ezzor city"), when no other such town shares the key
+WORLD_POPULATION = 50_000
+# Confidence of a place read by a spelling of its name: likely, not certain
+SPELLING_CONFIDENCE = 0.5
+_ARTICLES = frozenset({
+    "al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ez", "es", "ed", "en", "et", "ul",
+    "il", "adh", "ath",
+})  # fmt: skip
+_NO_VOWELS = str.maketrans("", "", "aeiouyw")
+_SPLIT = re.compile(r"[\s\-‐'’]+")
+_DOUBLE = re.compile(r"(.)\1+")
+# A capitalised name (1-3 words, Arabic article and particles allowed) the text calls a place
+_NAME = (
+    r"(?:(?:al|el|Al|El)[-‐ ])?[A-Z][a-z'’]+(?:[-‐][A-Za-z'’]+)*"
+    r"(?:\s+(?:(?:al|el|ash|as|ad|an|ar|at|az|ez|es|ed|bin|ibn)[-‐ ])?"
+    r"[A-Z][a-z'’]+(?:[-‐][A-Za-z'’]+)*){0,2}"
+)
+_CUED = re.compile(
+    rf"\b(?:in|of|at|near|on|outside|around|into|towards?|shell(?:s|ed|ing)?|bomb(?:s|ed|ing)?"
+    rf"|targets?|targeted|raid(?:s|ed)?|hits?|stormed?|seized?|captured?|reached)\s+"
+    rf"(?:the\s+)?(?:(?:\w+\s+)?(?:countryside|outskirts|vicinity|suburbs|city|town|village|area"
+    rf"|province|governorate|desert)\s+of\s+(?:the\s+)?)?(?P<a>{_NAME})"
+    rf"|(?P<b>{_NAME})\s+(?:city|town|village|countryside|province|governorate|district|area"
+    rf"|desert|neighbou?rhood|camp)\b"
+)
+_NOT_PLACES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "the", "this", "that", "these", "those",
+})  # fmt: skip
+
+
+def spelling_key(name: str) -> str:
+    """The key most spellings of ``name`` share (see the module docstring)."""
+    return key_spelling(norm_name(name))
+
+
+def key_spelling(key: str) -> str:
+    """:func:`spelling_key` of a name already normalised (``gazetteer.normalize.norm_name``)."""
+    words = [w for w in _SPLIT.split(key) if w and w not in _ARTICLES]
+    joined = "".join(w[2:] if w[:2] in ("al", "el") and len(w) > 6 else w for w in words)
+    joined = joined.removesuffix("h")
+    consonants = _DOUBLE.sub(r"\1", joined.translate(_NO_VOWELS))
+    if len(consonants) >= MIN_CONSONANTS:
+        return consonants
+    return "~" + _DOUBLE.sub(r"\1", joined)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What a spelled name resolves to: one place of the index."""
+
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    feature_class: FeatureClass
+    geonameid: int | None
+    source: Source
+    admin1: str | None
+    population: int
+
+
+class Spellings:
+    """Places of the index by :func:`spelling_key` of their names and by country, for one
+    lookup per country: towns, villages and admin units. ``by_key`` maps (country code,
+    spelling key) to place indices of the index."""
+
+    def __init__(self, by_key: dict[tuple[str, str], tuple[int, ...]]) -> None:
+        self.by_key = by_key
+
+    @classmethod
+    def of(cls, entries: Iterable[tuple[str, int, str, int]]) -> Spellings:
+        """From (normalised name, place index, country code, population) quadruples; towns
+        of WORLD_POPULATION or more are also listed under the country code ""."""
+        found: dict[tuple[str, str], dict[int, None]] = {}
+        keys: dict[str, str] = {}
+        for name, idx, cc, population in entries:
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = key_spelling(name)
+            found.setdefault((cc, key), {})[idx] = None
+            if population >= WORLD_POPULATION:
+                found.setdefault(("", key), {})[idx] = None
+        return cls({k: tuple(v) for k, v in found.items()})
+
+    def lookup(
+        self, name: str, countries: Iterable[str], place: Callable[[int], Place]
+    ) -> Place | None:
+        """The place of the countries ``countries`` whose name ``name`` spells, the most
+        populous where several share the key; None when none or two equally big do."""
+        key = spelling_key(name)
+        found = [place(i) for cc in countries for i in self.by_key.get((cc, key), ())]
+        if not found:
+            return None
+        found.sort(key=lambda p: p.population, reverse=True)
+        tied = len(found) > 1 and found[0].population == found[1].population
+        if tied or (list(countries) == [""] and len(found) > 1):
+            return None
+        return found[0]
+
+
+def build_spellings(gaz: Gazetteer) -> Spellings:
+    """The spellings of every town, village and admin unit of ``gaz`` (about 10 s)."""
+    kinds = {gaz._fc_names.index(k) for k in _KINDS}
+    cc, fclass, pop = gaz._cc, gaz._fclass, gaz._pop
+    return Spellings.of(
+        (key, i, c, pop[i])
+        for key, ids in gaz._names.items()
+        for i in ids
+        if fclass[i] in kinds and (c := cc[i])
+    )
+
+
+def _fingerprint(data_dir: Path) -> tuple[int, int]:
+    """Which index a spellings file was built from: its size, and this module's format."""
+    return (data_dir / "index.pkl").stat().st_size, _FORMAT
+
+
+def save_spellings(spellings: Spellings, data_dir: Path) -> Path:
+    """Write ``spellings`` beside the index in ``data_dir``; the file written."""
+    path = Path(data_dir) / SPELLINGS_FILE
+    with path.open("wb") as fh:
+        pickle.dump({"of": _fingerprint(Path(data_dir)), "by_key": spellings.by_key}, fh)
+    return path
+
+
+def load_spellings(gaz: Gazetteer, data_dir: Path | None) -> Spellings:
+    """The spellings saved beside the index in ``data_dir`` by ``make install``, or built
+    now (with a warning) when the file is missing or belongs to another index."""
+    if data_dir is not None:
+        path = Path(data_dir) / SPELLINGS_FILE
+        try:
+            with path.open("rb") as fh:
+                saved = pickle.load(fh)
+            if saved.get("of") == _fingerprint(Path(data_dir)):
+                return Spellings(saved["by_key"])
+        except (OSError, pickle.UnpicklingError, EOFError):
+            pass
+        log.warning("%s is missing or stale: building spellings (run `make install`)", path)
+    return build_spellings(gaz)
+
+
+def _cued_names(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _CUED.finditer(text):
+        group = "a" if m.group("a") else "b"
+        yield m.start(group), m.end(group), m.group(group)
+
+
+def find_spelled_places(
+    text: str,
+    toponyms: Sequence[Toponym],
+    spellings: Spellings,
+    place_of: Callable[[int], Place],
+    is_other: Callable[[str], bool],
+    hints: Sequence[str] = (),
+) -> list[Toponym]:
+    """``toponyms`` with the places ``text`` names by another spelling added (in text
+    order): places of the countries the story names, or of the world's big towns in a story
+    that names none. ``is_other`` says whether a name is something else (an organisation,
+    a person, an English word)."""
+    countries = list(dict.fromkeys([*hints, *(t.country_code for t in toponyms if t.country_code)]))
+    if not countries:
+        countries = [""]  # the world's big towns only
+    taken = [(t.start, t.end) for t in toponyms]
+    added: list[Toponym] = []
+    for start, end, name in _cued_names(text):
+        if any(s < end and start < e for s, e in taken) or name.split()[0].lower() in _NOT_PLACES:
+            continue
+        if is_other(name):
+            continue
+        place = spellings.lookup(name, countries, place_of)
+        if place is None:
+            continue
+        taken.append((start, end))
+        added.append(
+            Toponym(
+                start=start,
+                end=end,
+                mention=name,
+                name=place.name,
+                lat=place.lat,
+                lon=place.lon,
+                country_code=place.country_code,
+                feature_class=place.feature_class,
+                geonameid=place.geonameid,
+                source=place.source,
+                confidence=SPELLING_CONFIDENCE,
+                admin1=place.admin1,
+                reading="spelling",
+            )
+        )
+    if not added:
+        return list(toponyms)
+    return sorted([*toponyms, *added], key=lambda t: t.start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Build the spellings file beside the index.")
+    parser.add_argument("--data-dir", type=Path, default=Path("var/gazetteer"))
+    args = parser.parse_args()
+    from gazetteer import load
+
+    path = save_spellings(build_spellings(load(args.data_dir)), args.data_dir)
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

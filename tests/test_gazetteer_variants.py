@@ -1,0 +1,105 @@
+"""Names spelled another way than the index spells them (gazetteer.variants)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import gazetteer
+from gazetteer.variants import Place, Spellings, spelling_key
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Deir Ezzor", "Dayr az Zawr"),
+        ("Der-Ezzor", "Deir ez-Zor"),
+        ("Menbej", "Manbij"),
+        ("Albukamal", "Abu Kamal"),
+        ("Jesr al-Shughour", "Jisr ash Shughur"),
+        ("Al-Raqqah", "Ar Raqqah"),
+        ("Sheikh Meskin", "Shaykh Miskin"),
+    ],
+)
+def test_spellings_of_one_name_share_a_key(one: str, other: str) -> None:
+    assert spelling_key(one) == spelling_key(other)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Homs", "Hama"),  # short names keep their vowels
+        ("Raqqa", "Reqqa"),
+        ("Idlib", "Adlib"),
+        ("Aleppo", "Latakia"),
+    ],
+)
+def test_other_names_do_not_share_a_key(one: str, other: str) -> None:
+    assert spelling_key(one) != spelling_key(other)
+
+
+def _place(i: int) -> Place:
+    towns = [
+        Place("Dayr az Zawr", 35.3, 40.1, "SY", "city", 1, "geonames", None, 270_000),
+        Place("Dayr Zawr", 10.0, 10.0, "XX", "village", 2, "geonames", None, 0),
+        Place("Manbij", 36.5, 37.9, "SY", "city", 3, "geonames", None, 99_000),
+        Place("Manbaj", 1.0, 1.0, "ZZ", "city", 4, "geonames", None, 60_000),
+    ]
+    return towns[i]
+
+
+def _spellings() -> Spellings:
+    return Spellings.of(
+        [("dayr az zawr", 0, "SY", 270_000), ("dayr zawr", 1, "XX", 0), ("manbij", 2, "SY", 99_000),
+         ("manbaj", 3, "ZZ", 60_000)]
+    )  # fmt: skip
+
+
+def test_lookup_keeps_to_the_storys_countries() -> None:
+    spellings = _spellings()
+    found = spellings.lookup("Deir Ezzor", ["SY"], _place)
+    assert found is not None and found.name == "Dayr az Zawr"
+    assert spellings.lookup("Deir Ezzor", ["FR"], _place) is None
+
+
+def test_world_lookup_takes_only_an_unshared_big_town() -> None:
+    spellings = _spellings()
+    found = spellings.lookup("Deir Ezzor", [""], _place)
+    assert found is not None and found.country_code == "SY"  # the village abroad is small
+    assert spellings.lookup("Menbej", [""], _place) is None  # two big towns share the key
+
+
+@pytest.fixture(scope="module")
+def gaz() -> gazetteer.Gazetteer:
+    return gazetteer.load(ROOT / "var" / "gazetteer")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Shells and raids target neighborhoods in Deir Ezzor city.", "Deir Ezzor", "Deir ez-Zor"),
+        ("Clashes continue in the western countryside of Al-Raqqah.", "Al-Raqqah", "Ar Raqqah"),
+        ("Regime forces shelled Menbej in the countryside of Aleppo, Syria.", "Menbej", "Manbij"),
+    ],
+)
+def test_a_spelled_place_is_read(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, name: str
+) -> None:
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found[mention].name == name
+    assert found[mention].reading == "spelling"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters gathered in Parliament Square on Monday.",  # no cue-less guess
+        "The minister spoke in March about the Islamic State.",
+        "Police arrested Menbej in the countryside of Paris, France.",  # not a Syrian story
+    ],
+)
+def test_no_spelled_place_where_none_is_meant(gaz: gazetteer.Gazetteer, text: str) -> None:
+    assert not [t for t in gaz.geoparse(text) if t.reading == "spelling"]

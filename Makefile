@@ -6,12 +6,13 @@ DATA_DIR ?= var/gazetteer
 INSTALLED := $(VENV)/.installed
 DEV_INSTALLED := $(VENV)/.dev-installed
 INDEX := $(DATA_DIR)/index.pkl
+SPELLINGS := $(DATA_DIR)/spellings.pkl
 BASEMAP ?= var/maps/basemap.json
 SYSTEM_DEPS := var/.system-deps
 
 .PHONY: install dev run test lint bench system-deps clean
 
-install: $(INSTALLED) $(INDEX) $(BASEMAP)
+install: $(INSTALLED) $(INDEX) $(SPELLINGS) $(BASEMAP)
 
 $(INSTALLED): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +24,11 @@ $(INSTALLED): pyproject.toml
 # without it the build skips that source with a warning.
 $(INDEX): $(INSTALLED) $(wildcard gazetteer/*.py gazetteer/data/*)
 	$(PY) -m gazetteer.build --out $(DATA_DIR) --cache var/cache
+
+# The places by a key their spellings share (gazetteer.variants), beside the index, so that
+# the first text with "Deir Ezzor" in it does not spend 10 s building them.
+$(SPELLINGS): $(INDEX)
+	$(PY) -m gazetteer.variants --data-dir $(DATA_DIR)
 
 # The offline map basemap (Natural Earth outlines, simplified and encoded) is built once
 # here, so that neither the service's start nor the first map spends 1.5 s on it.

@@ -435,10 +435,15 @@ def has_toll_words(sentence: str) -> bool:
     return bool(_TOLL_HINT.search(sentence))
 
 
+# No report counts this many of anything it tells: a bigger number is an amount, an id or noise
+MAX_COUNT = 10_000_000
+
+
 def parse_number(phrase: str) -> int | None:
     """The value of a number phrase: "36", "1,200", "twenty-six", "two hundred", "dozens".
 
-    Vague amounts take ACLED's conservative value; anything else is None.
+    Vague amounts take ACLED's conservative value; a number over MAX_COUNT and anything
+    else is None.
     """
     words = phrase.strip().lower().replace("-", " ")
     if not _NUMBER_RE.match(phrase.strip()):
@@ -453,7 +458,8 @@ def parse_number(phrase: str) -> int | None:
         parts = parts[:-1]
     head = " ".join(parts)
     if re.fullmatch(r"[\d,]+(?:\.\d+)?", head):
-        return int(float(head.replace(",", "")) * scale)
+        value = int(float(head.replace(",", "")) * scale)
+        return value if value <= MAX_COUNT else None
     value = 0
     for word in parts:
         if word in _TENS:

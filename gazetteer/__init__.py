@@ -38,4 +38,6 @@ def load(data_dir: Path) -> Gazetteer:
             f"gazetteer index at {path} is from another version: run `make install` "
             f"(or `python -m gazetteer.build --out {data_dir}`)"
         )
-    return Gazetteer(index)
+    gaz = Gazetteer(index)
+    gaz.data_dir = Path(data_dir)
+    return gaz

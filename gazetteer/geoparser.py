@@ -103,12 +103,15 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from core.toponym import FeatureClass, Reading, Source, Toponym
+from gazetteer.agreement import agree_with_containers
 from gazetteer.containment import Statement, find_statements, offset_point
 from gazetteer.normalize import norm_name, norm_token, skeleton, word_spans
 from gazetteer.organisations import organisation_matcher
+from gazetteer.variants import Place, Spellings, find_spelled_places, load_spellings
 
 # Bumped whenever the layout of index.pkl changes; load() refuses other versions.
 INDEX_VERSION = 6
@@ -492,6 +495,9 @@ class Gazetteer:
 
     def __init__(self, index: dict[str, Any]) -> None:
         self._ix = index
+        # Where the index was read from (``gazetteer.load``), for the files built beside it
+        self.data_dir: Path | None = None
+        self._spellings: Spellings | None = None
         self._name: list[str] = index["name"]
         self._lat = index["lat"]
         self._lon = index["lon"]
@@ -623,9 +629,53 @@ class Gazetteer:
             mentions = self._stated_regions(text, tokens, mentions, statements)
         resolved = self._resolve(text, mentions, hints, statements)
         inferred = self._infer(text, tokens, resolved)
-        if not inferred:
-            return resolved
-        return sorted([*resolved, *inferred], key=lambda t: t.start)
+        found = sorted([*resolved, *inferred], key=lambda t: t.start) if inferred else resolved
+        if statements:
+            found = agree_with_containers(text, found, self)
+        return find_spelled_places(
+            text,
+            found,
+            self.spellings,
+            self._spelled_place,
+            self._is_other_name,
+            hints,
+            self._register_place,
+        )
+
+    def spellings(self) -> Spellings:
+        """The places by a key their spellings share (``gazetteer.variants``), read from
+        ``data_dir`` when first asked for."""
+        if self._spellings is None:
+            self._spellings = load_spellings(self, self.data_dir)
+        return self._spellings
+
+    def _spelled_place(self, i: int) -> Place:
+        return Place(
+            name=self._name[i],
+            lat=self._lat[i],
+            lon=self._lon[i],
+            country_code=self._cc[i] or "",
+            feature_class=self._fc(i),
+            geonameid=self._gid_or_none(i),
+            source=self._src(i),
+            admin1=self._admin1[i],
+            population=self._pop[i],
+        )
+
+    def _register_place(self, name: str) -> Place | None:
+        """The one place a national register alone names ``name`` (``story_names``), when
+        the index has no other place of that name."""
+        key = norm_name(name)
+        if key in self._names:
+            return None
+        found = [i for keys in self._story_names.values() for i in keys.get(key, ())]
+        return self._spelled_place(found[0]) if len(set(found)) == 1 else None
+
+    def _is_other_name(self, name: str) -> bool:
+        """Whether a capitalised name is an organisation's, or English words only."""
+        if organisation_matcher().find(name):
+            return True
+        return all(self._is_common_word(norm_token(w)) for w in name.split())
 
     def _about(self, m: _Mention, cc: str) -> bool:
         """Whether the mention names the country ``cc``: the country, its people, one of

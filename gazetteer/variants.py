@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.toponym import FeatureClass, Source, Toponym
+from core.toponym import FeatureClass, Reading, Source, Toponym
 from gazetteer.normalize import norm_name
 
 if TYPE_CHECKING:
@@ -191,15 +191,19 @@ def _cued_names(text: str) -> Iterable[tuple[int, int, str]]:
 def find_spelled_places(
     text: str,
     toponyms: Sequence[Toponym],
-    spellings: Spellings,
+    spellings: Callable[[], Spellings],
     place_of: Callable[[int], Place],
     is_other: Callable[[str], bool],
     hints: Sequence[str] = (),
+    own_name: Callable[[str], Place | None] = lambda name: None,
 ) -> list[Toponym]:
     """``toponyms`` with the places ``text`` names by another spelling added (in text
     order): places of the countries the story names, or of the world's big towns in a story
-    that names none. ``is_other`` says whether a name is something else (an organisation,
-    a person, an English word)."""
+    that names none. ``spellings`` gives the index of spellings, asked for only when a name
+    needs it; ``is_other`` says whether a name is something else (an organisation, a
+    person, an English word). ``own_name`` reads a name by its own spelling where the
+    geoparser could not: a village of a national register read only in a story about its
+    country ("near Novoluhanske", with Ukraine unnamed), when no other place bears it."""
     countries = list(dict.fromkeys([*hints, *(t.country_code for t in toponyms if t.country_code)]))
     if not countries:
         countries = [""]  # the world's big towns only
@@ -210,7 +214,10 @@ def find_spelled_places(
             continue
         if is_other(name):
             continue
-        place = spellings.lookup(name, countries, place_of)
+        place = own_name(name)
+        reading: Reading = "name"
+        if place is None:
+            place, reading = spellings().lookup(name, countries, place_of), "spelling"
         if place is None:
             continue
         taken.append((start, end))
@@ -228,7 +235,7 @@ def find_spelled_places(
                 source=place.source,
                 confidence=SPELLING_CONFIDENCE,
                 admin1=place.admin1,
-                reading="spelling",
+                reading=reading,
             )
         )
     if not added:

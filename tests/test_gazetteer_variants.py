@@ -103,3 +103,11 @@ def test_a_spelled_place_is_read(
 )
 def test_no_spelled_place_where_none_is_meant(gaz: gazetteer.Gazetteer, text: str) -> None:
     assert not [t for t in gaz.geoparse(text) if t.reading == "spelling"]
+
+
+def test_a_register_village_is_read_where_no_other_place_bears_its_name(
+    gaz: gazetteer.Gazetteer,
+) -> None:
+    text = "Monitors observed a total of 46 bursts of fire near Novoluhanske."
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found["Novoluhanske"].country_code == "UA"

@@ -616,6 +616,7 @@ class Gazetteer:
         tokens = word_spans(text)
         mentions = self._recognise(text, tokens)
         hints = [c.upper() for c in country_hint]
+        hints += [c for c in self._actor_countries(text) if c not in hints]
         if self._story_names:
             about = tuple(
                 cc
@@ -670,6 +671,20 @@ class Gazetteer:
             return None
         found = [i for keys in self._story_names.values() for i in keys.get(key, ())]
         return self._spelled_place(found[0]) if len(set(found)) == 1 else None
+
+    @staticmethod
+    def _actor_countries(text: str) -> list[str]:
+        """The home countries of the armed groups and security forces ``text`` names ("the
+        OLA", "Liyu Police", "GNA forces"): where the story most likely is. Parties, outlets
+        and agencies are named in news from anywhere and say nothing of it."""
+        kinds = {"armed_group", "security_force"}
+        return list(
+            dict.fromkeys(
+                m.organisation.country
+                for m in organisation_matcher().find(text)
+                if m.organisation.kind in kinds and m.organisation.country
+            )
+        )
 
     def _is_other_name(self, name: str) -> bool:
         """Whether a capitalised name is an organisation's, or English words only."""

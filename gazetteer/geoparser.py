@@ -1,10 +1,11 @@
 """Find place mentions in English text and resolve them against the compact index.
 
 Recognition is dictionary matching over token n-grams (see ``gazetteer.normalize``) with
-filters for look-alikes; resolution scores every candidate place of a mention with a prior
-(feature class, population) and the document's context (country focus, co-mentioned
-admin-1 regions, distance to the other places, "Paris, Texas" containment, the caller's
-country hint). Names the index lacks are inferred from the towns listed with them.
+filters for look-alikes (the ordered table of ``gazetteer.filters``); resolution scores
+every candidate place of a mention with a prior (feature class, population) and the
+document's context (country focus, co-mentioned admin-1 regions, distance to the other
+places, "Paris, Texas" containment, the caller's country hint). Names the index lacks are
+inferred from the towns listed with them.
 
 Decisions
 - Demonyms: a singular adjectival form that modifies a noun ("Turkish air space", "Syrian
@@ -102,19 +103,32 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.toponym import FeatureClass, Reading, Source, Toponym
+from core.toponym import FeatureClass as FeatureClassName
+from core.toponym import Reading, Source, Toponym
 from gazetteer.agreement import agree_with_containers
 from gazetteer.containment import Statement, find_statements, offset_point
+from gazetteer.filters import DETERMINERS, DOUBT, KEEP, DocWords, Look, Mention, judge
 from gazetteer.normalize import norm_name, norm_token, skeleton, word_spans
 from gazetteer.organisations import organisation_matcher
+from gazetteer.schema import (
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    COUNTRY,
+    FEATURE_CLASSES,
+    GEOBOUNDARIES,
+    REGION,
+    SOURCES,
+    SUPPLEMENT,
+    VILLAGE,
+    WATER,
+    Index,
+)
 from gazetteer.variants import Place, Spellings, find_spelled_places, load_spellings
 
-# Bumped whenever the layout of index.pkl changes; load() refuses other versions.
-INDEX_VERSION = 6
 MAX_NAME_TOKENS = 7
 # "Calif.", "N.Y.", "W.Va.", "P.E.I." and two-letter postal codes.
 ABBREVIATION_RE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,3}")
@@ -134,22 +148,6 @@ DATELINE_RE = re.compile(
     r"(?m)^[ \t\"“(]*(?P<head>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){0,3})\)?"
     r"(?:,[ \t]+[^\n()—–]{1,40}?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:—|–|--?)[ \t]"
 )
-# "Marburg virus", "Lassa fever", "Reston ebolavirus": a pathogen named after a place.
-PATHOGEN_AFTER_RE = re.compile(
-    r"[ \-](?:virus(?:es)?|ebolavirus|ha?emorrhagic|fever|encephalitis|disease)\b", re.IGNORECASE
-)
-# "Stade de France", "Puerta del Sol": a small town's name before a Romance particle and a
-# capitalised word is the head of a longer name (a venue, a square) the index lacks.
-ROMANCE_TAIL_RE = re.compile(r" (?:de|des|du|del|della|di|da|do|dos|das) (?:la |l')?[A-Z]")
-# "the al-Fara family", "the Uwa people", "the Shama clan", "the Amhara tribe": a name
-# before a kin or people word after "the" names a people or a family, not a place.
-KIN_AFTER_RE = re.compile(
-    r" (?:family|families|clan|clans|sub-clan|subclan|tribe|tribes|tribal|people|peoples|"
-    r"ethnic group|ethnic community|community|communities|lineage|dynasty)\b"
-)
-DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he (?:(?:al|el)[\- ])?$")
-# "the Franklin fire", "the Eaton blaze": a wildfire named after a small place.
-EVENT_AFTER_RE = re.compile(r" (?:[Ff]ire|[Ww]ildfire|[Bb]laze|[Cc]omplex)\b")
 # A town named like a state or province ("California, Pennsylvania") needs support from the
 # text unless it is at least this large ("New York", "Washington").
 ADMIN1_NAMESAKE_POPULATION = 100_000
@@ -169,6 +167,11 @@ _REGION_BEFORE = frozenset(
 )
 # What a mention's place must be, by its role: a container or a dateline.
 _REGION, _TOWN, _ADMIN = 1, 2, 3
+# A name, the mention of its container (or -1) and its role: one sense each.
+Group = tuple[str, int, int]
+# A stated span no mention names whole, the mention of its finest known container, the
+# mention of a known word inside it (or -1), and the statement (see Gazetteer._links).
+Unknown = tuple[tuple[int, int], int, int, Statement]
 _WANTED = {_REGION: (0, 1), _TOWN: (3, 4), _ADMIN: (0, 1, 2)}
 # Stated containment (see ``gazetteer.containment``): how far from a container's point a
 # place may lie and still be inside it, by the container's class: admin-2 units (whose
@@ -186,7 +189,7 @@ CONTAINER_CONFIDENCE = 0.3
 MOVED_CONFIDENCE = 0.35
 # Feature class a place named only through its container gets (so events get the
 # container's precision): a village in a town's district is "village".
-_CONTAINED_CLASS: dict[str, FeatureClass] = {
+_CONTAINED_CLASS: dict[str, FeatureClassName] = {
     "admin1": "admin1",
     "admin2": "admin2",
     "city": "village",
@@ -195,20 +198,6 @@ _CONTAINED_CLASS: dict[str, FeatureClass] = {
     "water": "region",
     "other": "village",
 }
-WORD_TAIL_RE = re.compile(r"-[A-Z]|['’](?!s\b)[a-z]")
-SPEECH_AFTER_RE = re.compile(
-    r"(?:,? (?:said|says|told|added|explained|wrote|writes|stated|noted|argued|claimed|"
-    r"recalled|tweeted|insisted)| (?:commented|indicated|warned|complained|replied|admitted|"
-    r"stressed))\b"
-)
-# "according to Yap, ...", "complained Joncret.": a speaker (before a comma or full stop).
-SPEECH_BEFORE_RE = re.compile(
-    r"\b(?:[Aa]ccording to|said|says|added|complained|commented|warned|explained) $"
-)
-SURNAME_PARTICLE_RE = re.compile(r" (?:van|von|de|der|den|da|di|del|dos|bin|ibn) [A-Z]")
-_DETERMINERS = frozenset(
-    {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "your", "my"}
-)
 # A sentence-initial "Oxford is" is the city when the text names the city elsewhere.
 RESTORE_POPULATION = 150_000
 # Capitalised words before a name that leave it the name ("Northern Kone", "Greater Cairo").
@@ -273,7 +262,6 @@ _NAME_HEADS_WRITTEN = frozenset(
     }
 )
 _NAME_HEADS = frozenset(w.lower() for w in _NAME_HEADS_WRITTEN)
-SUPPLEMENT = 2  # index of "supplement" in the index's source names
 # Lower-case words that may continue and end a name the index has: "Mitiga airport",
 # "Bagram air base" (the index keys airports as "X Airport", "X Air Base"; see
 # gazetteer.airports).
@@ -345,6 +333,8 @@ DEMONYM_DISCOUNT = 0.5
 # An admin-2 unit no town lies in (remote or small, placed by its own point or its seat's)
 # weighs like a village without population.
 SPARSE_ADMIN2_PRIOR = 1.0
+# Names of countries, admin-1 regions, water and regions: never only a small town's.
+_BIG_CLASSES = frozenset({COUNTRY, ADMIN1, WATER, REGION})
 _FCLASS_PRIOR = {
     "country": 9.0,
     "admin1": 6.0,
@@ -375,22 +365,6 @@ class _Overlay:
 _MODIFIES = re.compile(r"[ \t]+[A-Za-z]")
 
 
-@dataclass(slots=True)
-class _Mention:
-    start: int
-    end: int
-    key: str
-    first_tok: int
-    last_tok: int
-    candidates: tuple[int, ...]
-    demonym: bool = False
-    dateline: bool = False
-    # The head of a longer name the index lacks ("Aita" of "Aita al-Shaab"): the span
-    # covers the whole name, resolved through its head with a low confidence.
-    partial: bool = False
-    abbreviation: bool = False
-
-
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km between two (lat, lon) points in degrees."""
     dlat = math.radians(lat2 - lat1)
@@ -407,9 +381,9 @@ class _Context:
 
     def __init__(self, hints: Sequence[str]) -> None:
         self.hints = frozenset(hints)
-        self.country: Counter[str] = Counter({h: 3.0 for h in hints})
+        self.country: dict[str, float] = defaultdict(float, {h: 3.0 for h in hints})
         # What each name added to ``country``: a name does not support its own reading.
-        self.country_by_key: dict[str, Counter[str]] = defaultdict(Counter)
+        self.country_by_key: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self.admin1: dict[str, set[str]] = defaultdict(set)
         self.named_admin1: dict[str, set[str]] = defaultdict(set)
         self.admin1_keys: set[str] = set()
@@ -419,7 +393,7 @@ class _Context:
         self.listed_with_regions: frozenset[str] = frozenset()
         self.points: list[tuple[float, float, str]] = []
         # Countries named only by an adjective ("Ukrainian drones"): actors, not places.
-        self.demonym: Counter[str] = Counter()
+        self.demonym: dict[str, float] = defaultdict(float)
 
     def add(self, gaz: Gazetteer, idx: int, key: str) -> None:
         cc = gaz._cc[idx]
@@ -431,11 +405,11 @@ class _Context:
         if a1:
             self.admin1[a1].add(key)
             self.admin1_keys.add(key)
-            if fc == 1:
+            if fc == ADMIN1:
                 self.named_admin1[a1].add(key)
             else:
                 self.local_admin1[a1].add(key)
-        if fc >= 2 and fc != 6:
+        if fc >= ADMIN2 and fc != REGION:
             self.points.append((gaz._lat[idx], gaz._lon[idx], key))
             self.point_of[key] = (gaz._lat[idx], gaz._lon[idx])
 
@@ -452,13 +426,13 @@ class _Context:
         inside = len(names) - (key in names)
         total = len(self.admin1_keys) - (key in self.admin1_keys)
         named_by = self.named_admin1.get(admin1)
-        named = bool(named_by) and len(named_by) - (key in named_by) > 0
+        named = named_by is not None and len(named_by) - (key in named_by) > 0
         return inside, inside / total if total else 0.0, named
 
     def has_local(self, admin1: str, key: str) -> bool:
         """Whether another name of the text is a town or county of this admin-1 region."""
         names = self.local_admin1.get(admin1)
-        return bool(names) and len(names) - (key in names) > 0
+        return names is not None and len(names) - (key in names) > 0
 
     def far_local(self, admin1: str, key: str, lat: float, lon: float) -> bool:
         """Whether another town or county of this admin-1 region lies over 100 km from the
@@ -493,7 +467,7 @@ class Gazetteer:
     bounding boxes are ``(min_lon, min_lat, max_lon, max_lat)``.
     """
 
-    def __init__(self, index: dict[str, Any]) -> None:
+    def __init__(self, index: Index) -> None:
         self._ix = index
         # Where the index was read from (``gazetteer.load``), for the files built beside it
         self.data_dir: Path | None = None
@@ -532,18 +506,15 @@ class Gazetteer:
         self._cue_words: frozenset[str] = words["cue_words"]
         self._settlement_words: frozenset[str] = words["settlement_words"]
         self._context_only: frozenset[str] = words.get("context_only", frozenset())
-        self._country_idx = {self._cc[i]: i for i, f in enumerate(self._fclass) if f == 0}
+        self._country_idx = {self._cc[i]: i for i, f in enumerate(self._fclass) if f == COUNTRY}
         self._orgs = organisation_matcher()
         self._organisations = self._orgs.keys
         self._summaries: dict[tuple[str, tuple[int, ...]], tuple[frozenset[int], int, bool]] = {}
+        # The classes' names in column order (``gazetteer.schema.FEATURE_CLASSES``).
         self._fc_names: tuple[str, ...] = index["feature_classes"]
         # Admin-1 and admin-2 units by the skeleton of their names ("Wassit" = "Wasit",
         # "Banadir" = "Banaadir"), for containers the text states (see _stated_regions).
         self._skeletons: dict[str, tuple[int, ...]] = index.get("admin_skeletons", {})
-        self._src_names: tuple[str, ...] = index["source_names"]
-        self._geoboundaries = (
-            self._src_names.index("geoboundaries") if "geoboundaries" in self._src_names else -1
-        )
         # Country -> key -> places read only in a story about that country (see geoparse).
         self._story_names: dict[str, dict[str, tuple[int, ...]]] = index.get("story_names", {})
         self._story_prefixes: dict[str, frozenset[str]] = index.get("story_prefixes", {})
@@ -692,17 +663,17 @@ class Gazetteer:
             return True
         return all(self._is_common_word(norm_token(w)) for w in name.split())
 
-    def _about(self, m: _Mention, cc: str) -> bool:
+    def _about(self, m: Mention, cc: str) -> bool:
         """Whether the mention names the country ``cc``: the country, its people, one of
         its admin-1 regions, or a city of STORY_CITY_POPULATION or more that is what the
         name mostly means."""
         if not m.candidates:
             return m.key in self._demonyms and self._cc[self._demonyms[m.key]] == cc
-        if any(self._fclass[c] == 0 and self._cc[c] == cc for c in m.candidates):
+        if any(self._fclass[c] == COUNTRY and self._cc[c] == cc for c in m.candidates):
             return True
         best = max(m.candidates, key=self._prior)
         return self._cc[best] == cc and (
-            self._fclass[best] <= 1 or self._pop[best] >= STORY_CITY_POPULATION
+            self._fclass[best] <= ADMIN1 or self._pop[best] >= STORY_CITY_POPULATION
         )
 
     def _story_view(self, countries: tuple[str, ...]) -> tuple[_Overlay, _Overlay]:
@@ -848,17 +819,17 @@ class Gazetteer:
 
     def _recognise(
         self, text: str, tokens: list[tuple[int, int, str]], names: Any = None, prefixes: Any = None
-    ) -> list[_Mention]:
+    ) -> list[Mention]:
         """The place mentions of the text; ``names`` and ``prefixes``: the index's, or a
         story's view of them (see _story_view)."""
         names = self._names if names is None else names
         prefixes = self._prefixes if prefixes is None else prefixes
         demonyms = self._demonyms
         n = len(tokens)
-        out: list[_Mention] = []
+        out: list[Mention] = []
         datelines = [m.span("head") for m in DATELINE_RE.finditer(text)]
-        doc_words: tuple[set[str], set[str], set[str]] | None = None
-        uncued: list[_Mention] = []
+        doc_words: DocWords | None = None
+        uncued: list[Mention] = []
         inside_organisation = -1
         i = 0
         while i < n:
@@ -887,27 +858,7 @@ class Gazetteer:
                 out.append(abbreviation)
                 i = abbreviation.last_tok + 1
                 continue
-            key = norm_token(raw)
-            best: tuple[int, str] | None = None
-            j = i
-            while True:
-                if (key in names or key in demonyms) and (
-                    tokens[j][2][0].isupper() or (j > i and tokens[j][2] in _NAME_TAILS)
-                ):
-                    best = (j, key)
-                if alone or key not in prefixes or j + 1 >= n or j + 1 - i >= MAX_NAME_TOKENS:
-                    break
-                gap = text[tokens[j][1] : tokens[j + 1][0]]
-                nxt = tokens[j + 1][2]
-                if not NAME_GAP_RE.fullmatch(gap) or not (
-                    nxt[0].isupper()
-                    or nxt[0].isdigit()
-                    or nxt in self._particles
-                    or nxt in _NAME_TAILS
-                ):
-                    break
-                j += 1
-                key = f"{key} {norm_token(nxt)}"
+            best = self._longest_name(text, tokens, i, names, prefixes, alone)
             if best is None:
                 i += 1
                 continue
@@ -917,37 +868,14 @@ class Gazetteer:
             # "Nyanza Province", "Homs governorate", "Homs and Aleppo provinces", "the
             # province of Idlib": the region, not a town of that name.
             admin_at = self._admin_word_after(text, tokens, j)
-            if admin_at >= 0:
-                # "Nyanza Province" is no "Nyanza District": a unit whose own name ends
-                # in the word of a lower level is another unit ("Kherson region" is
-                # Khersonska oblast; a county may be a "district").
-                written = norm_token(tokens[admin_at][2]).removesuffix("s")
-                # A geoBoundaries unit is a commune or district, no province or region.
-                regional = tuple(
-                    c
-                    for c in cands
-                    if self._fclass[c] in (1, 2)
-                    and (
-                        written not in _REGION_BEFORE
-                        or written == "state"
-                        or self._unit_word(c) in _REGION_BEFORE
-                        or not self._unit_word(c)
-                    )
-                    and not (written in _REGION_BEFORE and self._source[c] == self._geoboundaries)
-                )
-            elif self._admin_word_before(tokens, i) and not any(
-                self._fclass[c] == 0 for c in cands
-            ):
-                regional = tuple(c for c in cands if self._fclass[c] == 1)
-            else:
-                regional = ()
+            regional = self._regional(tokens, i, admin_at, cands)
             if regional:
                 cands = regional
                 if admin_at == j + 1 and tokens[j + 1][2][0].isupper():
                     j += 1
                     end = tokens[j][1]
             # "Canadian" is the adjective of Canada before it is Canadian, Texas.
-            if key in demonyms and all(self._fclass[c] in (2, 3, 4) for c in cands):
+            if key in demonyms and all(self._fclass[c] in (ADMIN2, CITY, VILLAGE) for c in cands):
                 cands = ()
             partial = False
             joined = ARABIC_JOIN_RE.match(text, end)
@@ -990,7 +918,7 @@ class Gazetteer:
                 partial = True
             if partial:
                 key = norm_name(text[s:end])
-            mention = _Mention(
+            mention = Mention(
                 s,
                 end,
                 key,
@@ -1003,7 +931,7 @@ class Gazetteer:
             )
             if doc_words is None:
                 doc_words = self._doc_words(text, tokens)
-            kept = self._keep(text, tokens, mention, *doc_words)
+            kept = self._keep(text, tokens, mention, doc_words)
             if kept is None:
                 uncued.append(mention)
             elif kept:
@@ -1014,7 +942,7 @@ class Gazetteer:
                     and self._weak(key, cands)
                     and (run := self._common_run(text, tokens, i, out)) < i
                 ):
-                    mention = _Mention(
+                    mention = Mention(
                         tokens[run][0],
                         end,
                         norm_name(text[tokens[run][0] : end]),
@@ -1037,13 +965,75 @@ class Gazetteer:
             out = sorted([*out, *restored], key=lambda m: m.start)
         return out
 
-    def _near_named(self, m: _Mention, found: list[_Mention]) -> bool:
+    def _longest_name(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        i: int,
+        names: Any,
+        prefixes: Any,
+        alone: bool,
+    ) -> tuple[int, str] | None:
+        """(last token, key) of the longest known name or demonym starting at token ``i``
+        (up to MAX_NAME_TOKENS tokens joined by NAME_GAP_RE), or None; ``alone``: the token
+        only (a demonym opening an organisation's name)."""
+        n = len(tokens)
+        key = norm_token(tokens[i][2])
+        best: tuple[int, str] | None = None
+        j = i
+        while True:
+            if (key in names or key in self._demonyms) and (
+                tokens[j][2][0].isupper() or (j > i and tokens[j][2] in _NAME_TAILS)
+            ):
+                best = (j, key)
+            if alone or key not in prefixes or j + 1 >= n or j + 1 - i >= MAX_NAME_TOKENS:
+                return best
+            gap = text[tokens[j][1] : tokens[j + 1][0]]
+            nxt = tokens[j + 1][2]
+            if not NAME_GAP_RE.fullmatch(gap) or not (
+                nxt[0].isupper() or nxt[0].isdigit() or nxt in self._particles or nxt in _NAME_TAILS
+            ):
+                return best
+            j += 1
+            key = f"{key} {norm_token(nxt)}"
+
+    def _regional(
+        self, tokens: list[tuple[int, int, str]], i: int, admin_at: int, cands: tuple[int, ...]
+    ) -> tuple[int, ...]:
+        """The candidates an admin word makes the name mean: after it ("Nyanza Province",
+        token ``admin_at``, see _admin_word_after) admin-1 and admin-2 units, before it
+        ("the province of Idlib") admin-1 regions; () when none or no admin word."""
+        if admin_at >= 0:
+            # "Nyanza Province" is no "Nyanza District": a unit whose own name ends in the
+            # word of a lower level is another unit ("Kherson region" is Khersonska oblast;
+            # a county may be a "district").
+            written = norm_token(tokens[admin_at][2]).removesuffix("s")
+            # A geoBoundaries unit is a commune or district, no province or region.
+            return tuple(
+                c
+                for c in cands
+                if self._fclass[c] in (ADMIN1, ADMIN2)
+                and (
+                    written not in _REGION_BEFORE
+                    or written == "state"
+                    or self._unit_word(c) in _REGION_BEFORE
+                    or not self._unit_word(c)
+                )
+                and not (written in _REGION_BEFORE and self._source[c] == GEOBOUNDARIES)
+            )
+        if self._admin_word_before(tokens, i) and not any(
+            self._fclass[c] == COUNTRY for c in cands
+        ):
+            return tuple(c for c in cands if self._fclass[c] == ADMIN1)
+        return ()
+
+    def _near_named(self, m: Mention, found: list[Mention]) -> bool:
         """Whether a town of NEIGHBOUR_POPULATION or more whose own name is the mention lies
         within NEIGHBOUR_KM of a town or county that another mention may name."""
         towns = [
             c
             for c in m.candidates
-            if self._fclass[c] == 3
+            if self._fclass[c] == CITY
             and self._pop[c] >= NEIGHBOUR_POPULATION
             and norm_name(self._name[c]) == m.key
         ]
@@ -1051,7 +1041,7 @@ class Gazetteer:
             return False
         return any(
             f.key != m.key
-            and self._fclass[o] in (2, 3)
+            and self._fclass[o] in (ADMIN2, CITY)
             and _km(self._lat[t], self._lon[t], self._lat[o], self._lon[o]) <= NEIGHBOUR_KM
             for f in found
             for o in f.candidates[:MAX_CANDIDATES]
@@ -1059,7 +1049,7 @@ class Gazetteer:
         )
 
     def _common_run(
-        self, text: str, tokens: list[tuple[int, int, str]], i: int, found: list[_Mention]
+        self, text: str, tokens: list[tuple[int, int, str]], i: int, found: list[Mention]
     ) -> int:
         """The first token of a run of capitalised English words that the name at token
         ``i`` ends ("Let Yet Kone", "Mount Hope"), or ``i``.
@@ -1093,7 +1083,7 @@ class Gazetteer:
         before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
         counted = words[1:] if not before or before[-1] in ".!?:\n" else words
         if any(
-            w not in _QUALIFIERS and w not in self._demonyms and w not in _DETERMINERS
+            w not in _QUALIFIERS and w not in self._demonyms and w not in DETERMINERS
             for w in counted
         ):
             return k
@@ -1113,7 +1103,7 @@ class Gazetteer:
         """Whether only towns under 100,000 people bear the name (no country, region, water
         or curated place)."""
         fcs, max_pop, curated = self._summary(key, cands)
-        return not curated and not fcs & {0, 1, 5, 6} and max_pop < 100_000
+        return not curated and not fcs & _BIG_CLASSES and max_pop < 100_000
 
     def _organisation_end(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         """The token index just past an organisation's name starting at token ``i`` ("Hamas",
@@ -1160,7 +1150,7 @@ class Gazetteer:
 
     def _abbreviation(
         self, text: str, tokens: list[tuple[int, int, str]], i: int
-    ) -> _Mention | None:
+    ) -> Mention | None:
         """A state or province abbreviation at token ``i``: "Calif.", "N.Y.", or a postal
         code right after "Town, " ("Long Beach, CA")."""
         start = tokens[i][0]
@@ -1184,7 +1174,7 @@ class Gazetteer:
         j = i
         while j + 1 < len(tokens) and tokens[j + 1][1] <= end:
             j += 1
-        return _Mention(start, end, norm_name(self._name[idx]), i, j, (idx,), abbreviation=True)
+        return Mention(start, end, norm_name(self._name[idx]), i, j, (idx,), abbreviation=True)
 
     def _is_common_word(self, word: str, nouns: bool = True) -> bool:
         """True when ``word`` (normalised) or a plain inflection of it is an English word.
@@ -1209,7 +1199,7 @@ class Gazetteer:
             and norm_token(raw) not in self._vocab_other
         )
 
-    def _place_cue(self, text: str, tokens: list[tuple[int, int, str]], m: _Mention) -> bool:
+    def _place_cue(self, text: str, tokens: list[tuple[int, int, str]], m: Mention) -> bool:
         """Words around a name that make it a place: "in X", "town of X", "X, Texas"."""
         if m.first_tok > 0:
             prev = tokens[m.first_tok - 1][2].lower()
@@ -1233,30 +1223,11 @@ class Gazetteer:
                 and (
                     key in self._postal
                     or key in self._abbrevs
-                    or any(self._fclass[c] <= 1 for c in self._names.get(key, ()))
+                    or any(self._fclass[c] <= ADMIN1 for c in self._names.get(key, ()))
                 )
             ):
                 return True
         return False
-
-    def _surname_like(self, raw: str) -> bool:
-        """A capitalised word that reads as a surname rather than a geographic word."""
-        word = norm_token(raw)
-        return word not in self._geo_words and (word in self._surnames or self._is_name_word(raw))
-
-    def _proper_word(self, raw: str, lower_words: set[str]) -> bool:
-        """A capitalised word that is no geographic, adjectival, verbal or function word and
-        that the document never writes in lower case ("Putin", but not "Valley" or "Mayor"
-        in a text that speaks of a mayor)."""
-        word = norm_token(raw)
-        return (
-            raw[0].isupper()
-            and word not in self._geo_words
-            and word not in self._common_capitalised
-            and word not in self._org_words
-            and not self._is_common_word(word, nouns=False)
-            and raw.lower() not in lower_words
-        )
 
     def _summary(self, key: str, cands: tuple[int, ...]) -> tuple[frozenset[int], int, bool]:
         """Feature classes, largest population and whether the curated supplement is among
@@ -1281,9 +1252,7 @@ class Gazetteer:
             self._summaries[(key, cands)] = found
         return found
 
-    def _doc_words(
-        self, text: str, tokens: list[tuple[int, int, str]]
-    ) -> tuple[set[str], set[str], set[str]]:
+    def _doc_words(self, text: str, tokens: list[tuple[int, int, str]]) -> DocWords:
         """Words the document writes in lower case, surnames it gives persons, and words it
         capitalises inside a sentence.
 
@@ -1313,210 +1282,16 @@ class Gazetteer:
         return lower, persons, inside
 
     def _keep(
-        self,
-        text: str,
-        tokens: list[tuple[int, int, str]],
-        m: _Mention,
-        lower_words: set[str],
-        person_words: set[str],
-        inside_words: set[str],
+        self, text: str, tokens: list[tuple[int, int, str]], m: Mention, doc_words: DocWords
     ) -> bool | None:
-        """Filter look-alikes: common words, acronyms, persons and organisation names.
+        """Whether the name ``m`` is a place mention, by the look-alike filters of
+        ``gazetteer.filters`` (common words, acronyms, persons, peoples, organisations).
 
         None: a one-word name that is also a word or surname, without a place cue here; it
         is a place if the text places it elsewhere (see ``_recognise``).
         """
-        if m.key in self._common_capitalised:
-            return False
-        if m.key in self._codes and not text[m.start : m.end].isupper():
-            return False  # "Car" is no "CAR"
-        # Currencies ("US$", "$US", "NZ$") and pathogens are no place mentions.
-        if (
-            text[m.end : m.end + 1] == "$"
-            or text[m.start - 1 : m.start] == "$"
-            or PATHOGEN_AFTER_RE.match(text, m.end)
-        ):
-            return False
-        # A dateline's head is a place unless it is a plain word ("UPDATE —", "WATCH —").
-        if m.dateline and not self._is_common_word(m.key, nouns=False):
-            return True
-        fcs, max_pop, curated = self._summary(m.key, m.candidates)
-        is_country = 0 in fcs or m.demonym
-        # Admin-1, water and region names are places even when rare, unless they are plain
-        # English adjectives or verbs (Cameroon's "West", Fiji's "Western"); the curated
-        # names always are ("Pacific", "Mediterranean").
-        strong = is_country or curated or (bool(fcs & {1, 5, 6}) and m.key not in self._vocab_other)
-        nxt = tokens[m.last_tok + 1] if m.last_tok + 1 < len(tokens) else None
-        prev = tokens[m.first_tok - 1] if m.first_tok > 0 else None
-        adjacent_next = (
-            nxt is not None and nxt[2][0].isupper() and text[m.end : nxt[0]] in (" ", "-")
-        )
-        adjacent_prev = (
-            prev is not None and prev[2][0].isupper() and text[prev[1] : m.start] in (" ", "-")
-        )
-        if adjacent_next and nxt[2].casefold() in self._org_words:
-            return False
-        # "Jordan Henderson", "Paris Hilton", "Vladimir Putin": a given name followed by a
-        # surname. A town named like a given name yields to any capitalised word that the
-        # text does not use as an ordinary word; a country or region only to a surname.
-        # "Dennis van Engelsdorp", "Franck de Villiers": a given name before a surname
-        # particle, and the surname after it.
-        if m.key in self._given and not is_country and SURNAME_PARTICLE_RE.match(text, m.end):
-            return False
-        if (
-            not is_country
-            and m.first_tok >= 2
-            and norm_token(tokens[m.first_tok - 2][2]) in self._given
-            and SURNAME_PARTICLE_RE.fullmatch(text, tokens[m.first_tok - 2][1], m.start + 1)
-        ):
-            return False  # "Houten" of "Dennis van Houten"
-        if (
-            adjacent_next
-            and m.key in self._given
-            and (
-                self._surname_like(nxt[2])
-                or (not strong and self._proper_word(nxt[2], lower_words))
-            )
-        ):
-            return False
-        # "John Kerry", "Peter Cook": a place name right after a given name is a surname.
-        if (
-            adjacent_prev
-            and norm_token(prev[2]) in self._given
-            and norm_token(prev[2]) not in self._vocab_other
-            and not is_country
-        ):
-            return False
-        # "President Jordan", "Mr. Washington", "Mayor Houston": a title makes a person.
-        if (
-            prev is not None
-            and prev[2][0].isupper()
-            and prev[2].casefold() in self._title_words
-            and text[prev[1] : m.start] in (" ", ". ")
-        ):
-            return False
-        # "the al-Fara family", "the Uwa people", "the Shama clan": a people, not a place.
-        if (
-            not is_country
-            and KIN_AFTER_RE.match(text, m.end)
-            and DEFINITE_BEFORE_RE.search(text, max(0, m.start - 8), m.start)
-        ):
-            return False
-        if m.demonym:
-            # A demonym makes a mention when it modifies a noun (adjectival use).
-            return nxt is not None and text[m.end : nxt[0]] == " "
-        # "Western Europe", "North Eastern Province": a bare direction before a name.
-        if m.key in self._vocab_other and adjacent_next and not is_country:
-            return False
-        raw = text[m.start : m.end]
-        if raw.isupper() and len(raw) <= 4 and not (is_country or curated):
-            return False  # acronyms: IS, EU, NATO
-        if is_country:
-            # "Man" names the Isle of Man only as an alternate name, and is a word.
-            return (
-                m.demonym
-                or raw.isupper()
-                or not (
-                    self._is_common_word(m.key, nouns=False)
-                    and not any(
-                        self._fclass[c] == 0 and norm_name(self._name[c]) == m.key
-                        for c in m.candidates
-                    )
-                )
-            )
-        # Part of a longer proper name: "John Kerry", "Vladimir Putin", "Peter Cook".
-        if adjacent_prev and self._is_name_word(prev[2]):
-            return False
-        if adjacent_next and self._is_name_word(nxt[2]) and not strong:
-            return False
-        # A one-word name of a small place that is also an English word or a person's name
-        # ("Mobile", "Bath", "Cook", "Taylor") counts only with a place cue: "in X",
-        # "town of X", "X, Texas".
-        if (
-            not strong
-            and m.first_tok == m.last_tok
-            and m.key in person_words
-            and not self._place_cue(text, tokens, m)
-        ):
-            return False
-        # "Wal-Mart", "Baha'i": a small place's name as the head of a longer word.
-        if not strong and max_pop < 100_000 and WORD_TAIL_RE.match(text, m.end):
-            return False
-        if not strong and max_pop < 100_000 and ROMANCE_TAIL_RE.match(text, m.end):
-            return False
-        if (
-            not strong
-            and prev is not None
-            and prev[2].lower() == "the"
-            and EVENT_AFTER_RE.match(text, m.end)
-        ):
-            return False
-        # "Kock said", "Hartl told reporters", "according to Yap, ...": a small place does
-        # not speak.
-        if (
-            not strong
-            and max_pop < 100_000
-            and (
-                SPEECH_AFTER_RE.match(text, m.end)
-                or (
-                    SPEECH_BEFORE_RE.search(text, max(0, m.start - 14), m.start)
-                    and text[m.end : m.end + 1] in (",", ".")
-                )
-            )
-        ):
-            return False
-        if not strong and m.first_tok == m.last_tok:
-            word = m.key
-            doubtful = (
-                self._is_common_word(word, nouns=False)
-                or word in lower_words
-                or word in self._surnames
-                or word in self._given
-            )
-            # The noun list holds proper nouns too ("evansville"): a noun capitalised alone
-            # inside a sentence, not after an article ("the Council"), names a town of that
-            # very name when one of some size exists.
-            if not doubtful and word in self._vocab_nouns:
-                doubtful = (
-                    adjacent_next
-                    or adjacent_prev
-                    or (self._sentence_initial(text, m) and word not in inside_words)
-                    or (prev is not None and prev[2].lower() in _DETERMINERS)
-                    or not self._sizeable_town(m)
-                )
-            # "Rift Valley": a capitalised word before it makes it part of another name.
-            inside_name = (
-                adjacent_prev
-                and prev[2].lower() not in self._cue_words
-                and prev[2].lower() not in self._vocab_other
-            )
-            # A big city named by a plain word ("Nice", "Man") still needs a cue where any
-            # word would be capitalised.
-            if doubtful and (
-                max_pop < 200_000
-                or (self._is_common_word(word, nouns=False) and self._sentence_initial(text, m))
-            ):
-                if inside_name:
-                    return False
-                if not self._place_cue(text, tokens, m):
-                    return None
-        return True
-
-    def _sizeable_town(self, m: _Mention) -> bool:
-        """Whether a town of at least 20,000 people has the mention's key as its own name,
-        or a city of 200,000 as an alternate name ("Kiev")."""
-        return any(
-            self._fclass[c] == 3
-            and self._pop[c] >= 20_000
-            and (self._pop[c] >= 200_000 or norm_name(self._name[c]) == m.key)
-            for c in m.candidates
-        )
-
-    @staticmethod
-    def _sentence_initial(text: str, m: _Mention) -> bool:
-        """Whether the mention opens a sentence, a line or a quotation."""
-        before = text[max(0, m.start - 3) : m.start].rstrip(" \t\"“‘'(")
-        return not before or before[-1] in ".!?:\n"
+        verdict = judge(Look.at(self, text, tokens, m, doc_words))
+        return None if verdict is DOUBT else verdict is KEEP
 
     # ----------------------------------------------------------------- resolution
 
@@ -1526,19 +1301,20 @@ class Gazetteer:
         An admin-1 region of that name in another country stays a candidate ("Georgia" the
         state); one inside that country does not ("Mexico" is not the State of Mexico).
         """
-        countries = {self._cc[c] for c in cands if self._fclass[c] == 0}
+        countries = {self._cc[c] for c in cands if self._fclass[c] == COUNTRY}
         if countries:
             return [
                 c
                 for c in cands
-                if self._fclass[c] == 0 or (self._fclass[c] == 1 and self._cc[c] not in countries)
+                if self._fclass[c] == COUNTRY
+                or (self._fclass[c] == ADMIN1 and self._cc[c] not in countries)
             ]
         return cands
 
     def _prior(self, i: int) -> float:
         if self._source[i] == SUPPLEMENT:
             return 8.5
-        fc = self._fc_names[self._fclass[i]]
+        fc = FEATURE_CLASSES[self._fclass[i]]
         if fc == "country":
             # Between two countries of one name ("Congo"), the more populous by a hair.
             return _FCLASS_PRIOR[fc] + 0.01 * math.log10(self._pop[i] + 10)
@@ -1560,7 +1336,7 @@ class Gazetteer:
     def _resolve(
         self,
         text: str,
-        mentions: list[_Mention],
+        mentions: list[Mention],
         hints: list[str],
         statements: Sequence[Statement] = (),
     ) -> list[Toponym]:
@@ -1577,46 +1353,10 @@ class Gazetteer:
         containers = [self._container(text, mentions, k) for k in range(len(mentions))]
         listed = self._listed_with_regions(text, mentions, containers)
         links, admin_roles, unknown = self._links(mentions, statements)
-        # The container of "Rego Park, New York" and a state's name in a list of states
-        # ("Washington, Oregon and Idaho") are regions; a dateline names a town; the last,
-        # coarsest container of "X (Y, Z)" is an administrative unit where one bears it.
-        groups: list[tuple[str, int, int]] = [
-            (
-                m.key,
-                containers[k],
-                _REGION
-                if (k > 0 and containers[k - 1] >= 0) or (m.key in listed and self._region_name(m))
-                else _TOWN
-                if m.dateline
-                else _ADMIN
-                if k in admin_roles
-                else 0,
-            )
-            for k, m in enumerate(mentions)
-        ]
-        keys: dict[tuple[str, int, int], tuple[int, ...]] = {}
-        for m, group in zip(mentions, groups, strict=True):
-            if group not in keys:
-                cands = self._admissible(m.candidates or (self._demonyms[m.key],))
-                if group[2]:
-                    wanted = _WANTED[group[2]]
-                    cands = [c for c in cands if self._fclass[c] in wanted] or cands
-                keys[group] = tuple(sorted(cands, key=self._prior, reverse=True)[:MAX_CANDIDATES])
-
-        ctx = _Context(hints)
-        ctx.listed_with_regions = listed
-        for cands in keys.values():
-            countries = {self._cc[c] for c in cands}
-            if len(countries) == 1 and None not in countries:
-                ctx.country[next(iter(countries))] += 1.0
-        first = {g: self._choose(g[0], cands, ctx, g[1]) for g, cands in keys.items()}
-
-        ctx = _Context(hints)
-        ctx.listed_with_regions = listed
-        for m, group in zip(mentions, groups, strict=True):
-            ctx.add(self, first[group][0], m.key)
-            if m.demonym and self._cc[first[group][0]]:
-                ctx.demonym[self._cc[first[group][0]]] += 1.0
+        groups = self._groups(mentions, containers, listed, admin_roles)
+        keys = self._group_candidates(mentions, groups)
+        first = self._first_pass(keys, hints, listed)
+        ctx = self._second_context(mentions, groups, first, hints, listed)
         story = self._story_countries(mentions, groups, first, hints)
         if story:
             keys = {g: self._within_story(g[0], cands, story) for g, cands in keys.items()}
@@ -1643,7 +1383,7 @@ class Gazetteer:
             )
         ]
         replaced = {u[2] for u in unknown}
-        out = []
+        out: list[Toponym] = []
         for k, m in enumerate(mentions):
             idx, conf = final[k]
             if k in replaced or (
@@ -1651,13 +1391,111 @@ class Gazetteer:
             ):
                 continue
             if k in placed:
-                out.append(self._contained(text, m.start, m.end, *placed[k], MOVED_CONFIDENCE))
+                moved = self._contained(text, m.start, m.end, *placed[k], MOVED_CONFIDENCE)
+                if moved is not None:
+                    out.append(moved)
                 continue
             conf = 0.9 if m.demonym else min(conf, PARTIAL_CONFIDENCE) if m.partial else conf
             if self._word_namesake(m.key, idx, ctx):
                 conf = min(conf, NAMESAKE_CONFIDENCE)
             container = final[links[k][0]][0] if k in links else containers[k]
             out.append(self._toponym(text, m, idx, conf, container))
+        if unknown:
+            out.extend(self._place_unknown(text, unknown, placed, final, keys, groups))
+            out.sort(key=lambda t: t.start)
+        strays = self._strays(mentions, {mentions[k].key for k in links}, chosen, ctx)
+        if strays:
+            out = self._relocate(out, strays)
+        return out
+
+    def _groups(
+        self,
+        mentions: list[Mention],
+        containers: list[int],
+        listed: frozenset[str],
+        admin_roles: set[int],
+    ) -> list[Group]:
+        """One group per name, container and role (see ``_WANTED``).
+
+        The container of "Rego Park, New York" and a state's name in a list of states
+        ("Washington, Oregon and Idaho") are regions; a dateline names a town; the last,
+        coarsest container of "X (Y, Z)" is an administrative unit where one bears it.
+        """
+        return [
+            (
+                m.key,
+                containers[k],
+                _REGION
+                if (k > 0 and containers[k - 1] >= 0) or (m.key in listed and self._region_name(m))
+                else _TOWN
+                if m.dateline
+                else _ADMIN
+                if k in admin_roles
+                else 0,
+            )
+            for k, m in enumerate(mentions)
+        ]
+
+    def _group_candidates(
+        self, mentions: list[Mention], groups: list[Group]
+    ) -> dict[Group, tuple[int, ...]]:
+        """The admissible places of each group that its role allows (all when none does),
+        best prior first, at most MAX_CANDIDATES."""
+        keys: dict[Group, tuple[int, ...]] = {}
+        for m, group in zip(mentions, groups, strict=True):
+            if group not in keys:
+                cands = self._admissible(m.candidates or (self._demonyms[m.key],))
+                if group[2]:
+                    wanted = _WANTED[group[2]]
+                    cands = [c for c in cands if self._fclass[c] in wanted] or cands
+                keys[group] = tuple(sorted(cands, key=self._prior, reverse=True)[:MAX_CANDIDATES])
+        return keys
+
+    def _first_pass(
+        self, keys: dict[Group, tuple[int, ...]], hints: list[str], listed: frozenset[str]
+    ) -> dict[Group, tuple[int, float]]:
+        """Pass one: each group's place and confidence by the prior, the hints and the
+        countries of names that can only mean one country."""
+        ctx = _Context(hints)
+        ctx.listed_with_regions = listed
+        for cands in keys.values():
+            countries = {self._cc[c] for c in cands}
+            if len(countries) == 1 and (only := next(iter(countries))) is not None:
+                ctx.country[only] += 1.0
+        return {g: self._choose(g[0], cands, ctx, g[1]) for g, cands in keys.items()}
+
+    def _second_context(
+        self,
+        mentions: list[Mention],
+        groups: list[Group],
+        first: dict[Group, tuple[int, float]],
+        hints: list[str],
+        listed: frozenset[str],
+    ) -> _Context:
+        """The document's context for pass two: what pass one chose for every mention."""
+        ctx = _Context(hints)
+        ctx.listed_with_regions = listed
+        for m, group in zip(mentions, groups, strict=True):
+            idx = first[group][0]
+            ctx.add(self, idx, m.key)
+            cc = self._cc[idx]
+            if m.demonym and cc:
+                ctx.demonym[cc] += 1.0
+        return ctx
+
+    def _place_unknown(
+        self,
+        text: str,
+        unknown: list[Unknown],
+        placed: dict[int, tuple[int, Statement]],
+        final: list[tuple[int, float]],
+        keys: dict[Group, tuple[int, ...]],
+        groups: list[Group],
+    ) -> list[Toponym]:
+        """The stated names no mention names whole ("Abu Salim (Tripoli)"): a place of that
+        name inside the container (or inside another reading of the container in its
+        country), else the name placed at the container."""
+        out: list[Toponym] = []
         for span, holder, _, statement in unknown:
             where = placed[holder][0] if holder in placed else final[holder][0]
             key = norm_name(text[span[0] : span[1]])
@@ -1671,7 +1509,7 @@ class Gazetteer:
                     if c != where and self._cc[c] == self._cc[where] and holder not in placed
                 ),
             ]
-            inside = []
+            inside: list[int] = []
             for h in holders:
                 inside = [
                     c
@@ -1686,7 +1524,7 @@ class Gazetteer:
                 out.append(
                     self._toponym(
                         text,
-                        _Mention(*span, key, -1, -1, (best,)),
+                        Mention(*span, key, -1, -1, (best,)),
                         best,
                         MOVED_CONFIDENCE + 0.2,
                         where,
@@ -1700,27 +1538,32 @@ class Gazetteer:
             found = self._contained(text, *span, where, statement, CONTAINER_CONFIDENCE)
             if found is not None:
                 out.append(found)
-        if unknown:
-            out.sort(key=lambda t: t.start)
-        linked = {mentions[k].key for k in links}
+        return out
+
+    def _strays(
+        self,
+        mentions: list[Mention],
+        linked: set[str],
+        chosen: dict[Group, tuple[int, float]],
+        ctx: _Context,
+    ) -> dict[str, str]:
+        """Names (normalised) to move into a focus country (see ``_stray``); a longer name
+        the index lacks is placed by the story, not by its head's namesake."""
         strays = {
             g[0]: focus
             for g, (idx, _) in chosen.items()
             if g[0] not in linked and (focus := self._stray(g[0], idx, g[1], ctx)) is not None
         }
-        # A longer name the index lacks is placed by the story, not by its head's namesake.
         for m in mentions:
             if m.partial and m.key not in strays and m.key not in linked:
                 focus = self._focus(ctx, m.key, 1.0)
                 if focus is not None:
                     strays[m.key] = focus
-        if strays:
-            out = self._relocate(out, strays)
-        return out
+        return strays
 
     def _story_countries(
         self,
-        mentions: list[_Mention],
+        mentions: list[Mention],
         groups: list[tuple[str, int, int]],
         first: dict[tuple[str, int, int], tuple[int, float]],
         hints: list[str],
@@ -1731,7 +1574,7 @@ class Gazetteer:
         for m, g in zip(mentions, groups, strict=True):
             idx = first[g][0]
             cc = self._cc[idx]
-            if cc and (m.demonym or self._fclass[idx] <= 1):
+            if cc and (m.demonym or self._fclass[idx] <= ADMIN1):
                 named[cc].add(m.key)
         if not named and not hints:
             return {}
@@ -1749,8 +1592,8 @@ class Gazetteer:
         abroad stay only when none lies inside."""
         countries = story.get(key)
         if not countries or any(
-            self._fclass[c] <= 1
-            or self._fclass[c] >= 5
+            self._fclass[c] <= ADMIN1
+            or self._fclass[c] >= WATER
             or self._pop[c] >= STRAY_POPULATION
             or self._source[c] == SUPPLEMENT
             for c in cands
@@ -1759,12 +1602,12 @@ class Gazetteer:
         inside = tuple(c for c in cands if self._cc[c] in countries)
         return inside or cands
 
-    def _country_named(self, text: str, m: _Mention, idx: int, ctx: _Context) -> bool:
+    def _country_named(self, text: str, m: Mention, idx: int, ctx: _Context) -> bool:
         """Whether a name that is mostly something else ("Emirates": an airline, a stadium)
         is its place here: another name of the text lies in that place's country, or it is
         written "the Emirates" in a text naming a country within CONTEXT_KM of it."""
         cc = self._cc[idx]
-        own = ctx.country_by_key.get(m.key, Counter())
+        own = ctx.country_by_key.get(m.key, {})
         if cc and ctx.country.get(cc, 0.0) - own.get(cc, 0.0) > 0:
             return True
         if not text[max(0, m.start - 4) : m.start].lower().endswith("the "):
@@ -1791,14 +1634,16 @@ class Gazetteer:
         ):
             return False
         cc = self._cc[idx]
-        own = ctx.country_by_key.get(key, Counter())
-        return bool(cc) and cc not in ctx.hints and ctx.country.get(cc, 0.0) - own.get(cc, 0.0) <= 0
+        if not cc:
+            return False
+        own = ctx.country_by_key.get(key, {})
+        return cc not in ctx.hints and ctx.country.get(cc, 0.0) - own.get(cc, 0.0) <= 0
 
     def _town_like(self, idx: int) -> bool:
         """A town or village, or a geoBoundaries unit (small, named after its seat, and
         weighed like a village): a namesake abroad of a place the story names."""
-        return self._fclass[idx] in (3, 4) or (
-            self._fclass[idx] == 2 and self._source[idx] == self._geoboundaries
+        return self._fclass[idx] in (CITY, VILLAGE) or (
+            self._fclass[idx] == ADMIN2 and self._source[idx] == GEOBOUNDARIES
         )
 
     def _stray(self, key: str, idx: int, container: int, ctx: _Context) -> str | None:
@@ -1819,7 +1664,7 @@ class Gazetteer:
         ):
             return None
         cc = self._cc[idx]
-        own = ctx.country_by_key.get(key, Counter())
+        own = ctx.country_by_key.get(key, {})
         if (
             not cc
             or cc in ctx.hints
@@ -1837,7 +1682,7 @@ class Gazetteer:
         """The country at least ``min_support`` and most of the other names of the text
         (and the caller's hints) lie in, or None. ``without_demonyms``: a country named
         only by adjectives ("Turkish shelling on Afrin") is an actor, no setting."""
-        own = ctx.country_by_key.get(key, Counter())
+        own = ctx.country_by_key.get(key, {})
         others = Counter(
             {
                 c: n - own.get(c, 0.0)
@@ -1910,18 +1755,20 @@ class Gazetteer:
         self, key: str, cands: tuple[int, ...], ctx: _Context, container: int
     ) -> list[float]:
         """The resolution score of each candidate of ``key`` (see WEIGHTS)."""
-        own = ctx.country_by_key.get(key, Counter())
+        own = ctx.country_by_key.get(key, {})
         total = (sum(ctx.country.values()) - sum(own.values())) or 1.0
         # A state's name keeps its region reading: no local bonus for towns of its country
         # ("California, Pennsylvania"), and a small town named like a state anywhere needs
         # its container next to it or another town or county of its state in the text.
         state_of = {
-            self._cc[c] for c in cands if self._fclass[c] == 1 and norm_name(self._name[c]) == key
+            self._cc[c]
+            for c in cands
+            if self._fclass[c] == ADMIN1 and norm_name(self._name[c]) == key
         }
         state_name = container < 0 and bool(state_of)
         # "Kherson", "Jericho": a region that only an alternate name ties to the mention
         # yields to the town of that name inside it ("Kherson region" selects the region).
-        town_regions = {self._admin1[c] for c in cands if self._fclass[c] in (3, 4)}
+        town_regions = {self._admin1[c] for c in cands if self._fclass[c] in (CITY, VILLAGE)}
         exonym = self._exonym_town(key, cands)
         scored: list[float] = []
         for c in cands:
@@ -1944,26 +1791,22 @@ class Gazetteer:
             if c == exonym or norm_name(self._name[c]) == key:
                 score += WEIGHTS["name"]
             elif (
-                fc == 1
-                and self._admin1[c] is not None
-                and any(
-                    self._admin1[c] == t or self._admin1[c].startswith(f"{t}.")
-                    for t in town_regions
-                    if t
-                )
+                fc == ADMIN1
+                and (a1 := self._admin1[c]) is not None
+                and any(a1 == t or a1.startswith(f"{t}.") for t in town_regions if t)
             ):
                 score -= WEIGHTS["alias_region"]
             if container >= 0 and self._contains(container, c):
                 score += WEIGHTS["container"]
             a1 = self._admin1[c]
-            if a1 and fc != 0:
+            if a1 and fc != COUNTRY:
                 inside, share, named = ctx.admin1_weight(a1, key)
                 score += WEIGHTS["admin1"] * min(1, inside)
                 # Towns and counties of a state the text names, or of the state most of its
                 # other places lie in (a local story), over namesakes elsewhere.
                 if (
                     state_name
-                    and fc >= 3
+                    and fc >= CITY
                     and self._pop[c] < ADMIN1_NAMESAKE_POPULATION
                     and not ctx.has_local(a1, key)
                 ):
@@ -1971,19 +1814,19 @@ class Gazetteer:
                 # "New York", "Lagos", "Tokyo": a big city named like its own region is what
                 # the bare name means in the news.
                 if (
-                    fc == 3
+                    fc == CITY
                     and self._pop[c] >= 1_000_000
                     and cc in state_of
                     and key not in ctx.listed_with_regions
                     and not ctx.far_local(a1, key, self._lat[c], self._lon[c])
                 ):
                     score += WEIGHTS["metro"]
-                if fc >= 2 and cc not in state_of:
+                if fc >= ADMIN2 and cc not in state_of:
                     score += WEIGHTS["named"] * named
                     if inside >= 2:
                         score += WEIGHTS["local"] * share
-            if fc >= 1 and ctx.points:
-                if fc == 1 and c in self._bbox and ctx.any_inside(self._bbox[c], key):
+            if fc >= ADMIN1 and ctx.points:
+                if fc == ADMIN1 and c in self._bbox and ctx.any_inside(self._bbox[c], key):
                     d = 10.0
                 else:
                     d = ctx.nearest_km(self._lat[c], self._lon[c], key)
@@ -2001,7 +1844,7 @@ class Gazetteer:
         the mention is, and in another country than all of them: the namesakes abroad
         ("Odessa, Texas") are then named after it, and it keeps the own-name weight.
         """
-        towns = [c for c in cands if self._fclass[c] in (3, 4)]
+        towns = [c for c in cands if self._fclass[c] in (CITY, VILLAGE)]
         if not towns:
             return -1
         big = max(towns, key=self._pop.__getitem__)
@@ -2027,14 +1870,14 @@ class Gazetteer:
         seats = [
             k
             for k, c in enumerate(cands)
-            if self._fclass[c] == 3
+            if self._fclass[c] == CITY
             and self._pop[c] >= SEAT_POPULATION
             and not ctx.far_local(self._admin1[c] or "", key, self._lat[c], self._lon[c])
         ]
         if not seats:
             return
         for r, c in enumerate(cands):
-            if self._fclass[c] not in (1, 2):
+            if self._fclass[c] not in (ADMIN1, ADMIN2):
                 continue
             for k in seats:
                 t = cands[k]
@@ -2053,31 +1896,33 @@ class Gazetteer:
                     scored[r] = min(scored[r], scored[k] - WEIGHTS["seat"])
                     break
 
-    def _has_seat(self, m: _Mention) -> bool:
+    def _has_seat(self, m: Mention) -> bool:
         """Whether a region of the mention's name has a town of that very name near its
         point ("Jenin"; see SEAT_KM): in a list, such a name is no sign of a list of
         regions."""
         towns = [
             c
             for c in m.candidates
-            if self._fclass[c] == 3
+            if self._fclass[c] == CITY
             and self._pop[c] >= SEAT_POPULATION
             and norm_name(self._name[c]).count(" ") == m.key.count(" ")
         ]
         return any(
-            self._fclass[r] == 1
+            self._fclass[r] == ADMIN1
             and self._cc[t] == self._cc[r]
             and _km(self._lat[t], self._lon[t], self._lat[r], self._lon[r]) <= SEAT_KM
             for r in m.candidates
             for t in towns
         )
 
-    def _region_name(self, m: _Mention) -> bool:
+    def _region_name(self, m: Mention) -> bool:
         """Whether the mention is the own name of a state, province or country."""
-        return any(self._fclass[c] <= 1 and norm_name(self._name[c]) == m.key for c in m.candidates)
+        return any(
+            self._fclass[c] <= ADMIN1 and norm_name(self._name[c]) == m.key for c in m.candidates
+        )
 
     def _listed_with_regions(
-        self, text: str, mentions: list[_Mention], containers: list[int]
+        self, text: str, mentions: list[Mention], containers: list[int]
     ) -> frozenset[str]:
         """Keys of mentions listed with a state's or country's name: "Missouri, New York
         and Virginia" (three or more names, or two joined by "and"/"or"; "Lagos, Nigeria"
@@ -2108,7 +1953,7 @@ class Gazetteer:
                     for m in members
                     if self._region_name(m)
                     and not any(
-                        self._fclass[c] == 3 and self._pop[c] >= ADMIN1_NAMESAKE_POPULATION
+                        self._fclass[c] == CITY and self._pop[c] >= ADMIN1_NAMESAKE_POPULATION
                         for c in m.candidates
                     )
                     and not self._has_seat(m)
@@ -2119,7 +1964,7 @@ class Gazetteer:
             chain = [k]
         return frozenset(out)
 
-    def _container(self, text: str, mentions: list[_Mention], k: int) -> int:
+    def _container(self, text: str, mentions: list[Mention], k: int) -> int:
         """The place named right after "X, " (its admin-1 or country), or -1.
 
         "Oregon, Ohio, Texas" is a list of states, not a town in Ohio: a name that is itself
@@ -2144,7 +1989,7 @@ class Gazetteer:
         ):
             return -1
         for c in nxt.candidates:
-            if self._fclass[c] <= 1:
+            if self._fclass[c] <= ADMIN1:
                 return c
         return -1
 
@@ -2154,15 +1999,15 @@ class Gazetteer:
         self,
         text: str,
         tokens: list[tuple[int, int, str]],
-        mentions: list[_Mention],
+        mentions: list[Mention],
         statements: Sequence[Statement],
-    ) -> list[_Mention]:
+    ) -> list[Mention]:
         """Mentions for containers the text states that no mention names: an admin-1 or
         admin-2 unit of that name, or spelled with letters doubled or not, with or without
         an article or a closing "h" ("Wassit province" for Wasit, "(Banadir)" for
         Banaadir). Plain English words ("Eastern") are left."""
         starts = [m.start for m in mentions]
-        added: list[_Mention] = []
+        added: list[Mention] = []
         for st in statements:
             for span in st.containers:
                 k = bisect_right(starts, span[1] - 1) - 1
@@ -2176,20 +2021,22 @@ class Gazetteer:
                     or any(m.start == span[0] for m in added)
                 ):
                     continue
-                cands = tuple(c for c in self._names.get(key, ()) if self._fclass[c] in (1, 2))
+                cands = tuple(
+                    c for c in self._names.get(key, ()) if self._fclass[c] in (ADMIN1, ADMIN2)
+                )
                 if not cands:
                     cands = self._skeletons.get(skeleton(key), ())
                 if not cands or len(cands) > MAX_CANDIDATES:
                     continue
                 first = bisect_right([t[0] for t in tokens], span[0]) - 1
                 last = bisect_right([t[0] for t in tokens], span[1] - 1) - 1
-                added.append(_Mention(span[0], span[1], key, first, last, cands))
+                added.append(Mention(span[0], span[1], key, first, last, cands))
         if not added:
             return mentions
         return sorted([*mentions, *added], key=lambda m: m.start)
 
     def _links(
-        self, mentions: list[_Mention], statements: Sequence[Statement]
+        self, mentions: list[Mention], statements: Sequence[Statement]
     ) -> tuple[
         dict[int, tuple[int, Statement]],
         set[int],
@@ -2267,7 +2114,7 @@ class Gazetteer:
 
     def _agree(
         self,
-        mentions: list[_Mention],
+        mentions: list[Mention],
         final: list[tuple[int, float]],
         links: dict[int, tuple[int, Statement]],
         groups: list[tuple[str, int, int]],
@@ -2303,7 +2150,7 @@ class Gazetteer:
             parent = placed[holder][0] if holder in placed else final[holder][0]
             idx = final[k][0]
             m = mentions[k]
-            if m.demonym or (self._fclass[parent] == 0 and self._fclass[idx] == 0):
+            if m.demonym or (self._fclass[parent] == COUNTRY and self._fclass[idx] == COUNTRY):
                 continue
             if st.kind == "offset":
                 lat, lon = offset_point(
@@ -2352,14 +2199,14 @@ class Gazetteer:
         admin-1 or wider container, or a district named after its town, may hold it.
         """
         fc = self._fclass[container]
-        if fc == 0 or self._fclass[idx] < 2 or self._source[idx] == SUPPLEMENT:
+        if fc == COUNTRY or self._fclass[idx] < ADMIN2 or self._source[idx] == SUPPLEMENT:
             return False
         if self._cc[idx] != self._cc[container]:
-            return self._fclass[idx] in (2, 4) or (
-                (fc == 1 or confirmed) and not abbreviated and self._pop[idx] < 100_000
+            return self._fclass[idx] in (ADMIN2, VILLAGE) or (
+                (fc == ADMIN1 or confirmed) and not abbreviated and self._pop[idx] < 100_000
             )
         return (
-            fc in (2, 3, 4)
+            fc in (ADMIN2, CITY, VILLAGE)
             and _km(self._lat[idx], self._lon[idx], self._lat[container], self._lon[container])
             > STATED_FAR_KM
         )
@@ -2367,7 +2214,7 @@ class Gazetteer:
     def _small(self, idx: int) -> bool:
         """A village, town under 100,000 or admin-2 unit (no curated place)."""
         return (
-            self._fclass[idx] in (2, 3, 4)
+            self._fclass[idx] in (ADMIN2, CITY, VILLAGE)
             and self._pop[idx] < 100_000
             and self._source[idx] != SUPPLEMENT
         )
@@ -2379,7 +2226,7 @@ class Gazetteer:
         fc = self._fclass[container]
         if self._cc[place] != self._cc[container]:
             return False
-        if fc == 0:
+        if fc == COUNTRY:
             return True
         km = _km(self._lat[place], self._lon[place], self._lat[container], self._lon[container])
         bbox = self._bbox.get(container)
@@ -2388,12 +2235,12 @@ class Gazetteer:
             and bbox[0] - 0.2 <= self._lon[place] <= bbox[2] + 0.2
             and bbox[1] - 0.2 <= self._lat[place] <= bbox[3] + 0.2
         )
-        if fc == 1:
+        if fc == ADMIN1:
             a1 = self._admin1[place]
             return (a1 is not None and a1 == self._admin1[container]) or in_box
-        if fc == 2:
+        if fc == ADMIN2:
             return km <= INSIDE_ADMIN2_KM or in_box
-        if fc in (3, 4):
+        if fc in (CITY, VILLAGE):
             return km <= INSIDE_TOWN_KM * (1.5 if statement.kind == "near" else 1.0)
         return km <= INSIDE_REGION_KM or in_box
 
@@ -2440,7 +2287,7 @@ class Gazetteer:
         if fc == "country":
             return None
         lat, lon = self._lat[container], self._lon[container]
-        feature: FeatureClass = _CONTAINED_CLASS.get(fc, "village")
+        feature: FeatureClassName = _CONTAINED_CLASS.get(fc, "village")
         if statement.kind == "offset" and statement.offset_km is not None:
             lat, lon = offset_point(lat, lon, statement.offset_km, statement.bearing or 0.0)
             feature = "village"
@@ -2466,24 +2313,24 @@ class Gazetteer:
     def _contains(self, container: int, place: int) -> bool:
         if place == container:
             return False
-        if self._fclass[container] == 0:
+        if self._fclass[container] == COUNTRY:
             return self._cc[place] == self._cc[container]
         return self._admin1[place] is not None and self._admin1[place] == self._admin1[container]
 
     # ----------------------------------------------------------------- helpers
 
-    def _fc(self, i: int) -> FeatureClass:
-        return self._fc_names[self._fclass[i]]  # type: ignore[return-value]
+    def _fc(self, i: int) -> FeatureClassName:
+        return FEATURE_CLASSES[self._fclass[i]]
 
     def _src(self, i: int) -> Source:
-        return self._src_names[self._source[i]]  # type: ignore[return-value]
+        return SOURCES[self._source[i]]
 
     def _gid_or_none(self, i: int) -> int | None:
         g = self._gid[i]
         return g if g > 0 else None
 
     def _toponym(
-        self, text: str, m: _Mention, idx: int, confidence: float, container: int = -1
+        self, text: str, m: Mention, idx: int, confidence: float, container: int = -1
     ) -> Toponym:
         reading: Reading = "name"
         if m.demonym:  # "Turkish air space": an adjective; "the Syrians": a people word

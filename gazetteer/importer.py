@@ -37,29 +37,25 @@ from __future__ import annotations
 import csv
 import io
 import math
-import pickle
 import time
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from gazetteer.build import (
     CITY_POPULATION,
-    FEATURE_CLASSES,
-    SOURCES,
     Places,
     _admin_skeletons,
     add_admin_unit,
     add_town,
     name_prefixes,
     place_columns,
-    write_index,
 )
-from gazetteer.geoparser import INDEX_VERSION
 from gazetteer.normalize import norm_name
+from gazetteer.schema import FEATURE_CLASSES, FeatureClass, Index, read_index, write_index
 
 # A place of the same normalised name this near one the index has is the same place.
 DUPLICATE_KM = 1.0
@@ -393,7 +389,7 @@ def _kind_of(path: Path) -> str:
 class _Merger:
     """Adds places to the columns of an index, skipping those it already has."""
 
-    def __init__(self, index: dict[str, Any], report: ImportReport) -> None:
+    def __init__(self, index: Index, report: ImportReport) -> None:
         self.index = index
         self.places = Places.from_index(index)
         self.report = report
@@ -403,7 +399,7 @@ class _Merger:
         self.admin1_codes = {
             a
             for i, a in enumerate(self.places.admin1)
-            if a and self.places.fclass[i] == FEATURE_CLASSES.index("admin1")
+            if a and self.places.fclass[i] == FeatureClass.ADMIN1
         }
 
     def duplicate(self, p: NewPlace) -> int | None:
@@ -475,20 +471,15 @@ class _Merger:
                 self.places.names[key].append(idx)
                 self.report.aliases_added += 1
 
-    def finish(self, credits: list[dict[str, str]]) -> dict[str, Any]:
+    def finish(self, credits: list[dict[str, str]]) -> Index:
         """The merged index (same schema and version), derived keys recomputed."""
-        places, index = self.places, dict(self.index)
-        columns = place_columns(places)
-        index.update(
-            {
-                **columns,
-                "prefixes": name_prefixes((*columns["names"], *index["demonyms"])),
-                "codes": frozenset((index["codes"] | places.code_keys) - places.word_keys),
-                "sparse_admin2": frozenset(self.sparse),
-                "admin_skeletons": _admin_skeletons(places),
-                "sources": _merge_credits(index["sources"], credits),
-            }
-        )
+        places, index = self.places, self.index.copy()
+        index.update(place_columns(places))
+        index["prefixes"] = name_prefixes((*index["names"], *index["demonyms"]))
+        index["codes"] = frozenset((index["codes"] | places.code_keys) - places.word_keys)
+        index["sparse_admin2"] = frozenset(self.sparse)
+        index["admin_skeletons"] = _admin_skeletons(places)
+        index["sources"] = _merge_credits(index["sources"], credits)
         return index
 
 
@@ -613,17 +604,7 @@ def import_files(paths: Sequence[Path], data_dir: Path) -> ImportReport:
     for p in kinds.get("csv", []):
         pending.extend(read_user_csv(p, report))
 
-    with target.open("rb") as fh:
-        index = pickle.load(fh)
-    if (
-        not isinstance(index, dict)
-        or index.get("version") != INDEX_VERSION
-        or tuple(index["source_names"]) != SOURCES[: len(index["source_names"])]
-    ):
-        raise FileNotFoundError(
-            f"gazetteer index at {target} is from another version: "
-            f"rebuild it with `make install` first"
-        )
+    index = read_index(Path(data_dir))
     report.bytes_before = target.stat().st_size
     report.places_before, report.names_before = len(index["name"]), len(index["names"])
     merger = _Merger(index, report)
@@ -654,7 +635,7 @@ def _with_hierarchy(
 ) -> list[NewPlace]:
     """Places without an admin-1 code get their ADM1 ancestor's code."""
     admin1_by_gid: dict[int, str] = {}
-    a1 = FEATURE_CLASSES.index("admin1")
+    a1 = FeatureClass.ADMIN1
     for i, g in enumerate(merger.places.gid):
         if g > 0 and merger.places.fclass[i] == a1 and merger.places.admin1[i]:
             admin1_by_gid[g] = merger.places.admin1[i]  # type: ignore[assignment]

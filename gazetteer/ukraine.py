@@ -210,11 +210,11 @@ def settlements(
             points[k] = (units[0], "geoboundaries")
             continue
         code = admin1.get(h.oblast)
-        found = [
+        near = [
             [(lat, lon) for lat, lon, a1 in known(norm_name(transliterate(name))) if a1 == code]
             for name, _ in h.settlements
         ]
-        point = cluster_point([f for f in found if f]) if code else None
+        point = cluster_point([f for f in near if f]) if code else None
         if point is not None:
             points[k] = (point, "hromada")
     by_raion: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)

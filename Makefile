@@ -28,28 +28,36 @@ $(INDEX): $(INSTALLED) $(wildcard gazetteer/*.py gazetteer/data/*)
 # The places by a key their spellings share (gazetteer.variants), beside the index, so that
 # the first text with "Deir Ezzor" in it does not spend 10 s building them.
 $(SPELLINGS): $(INDEX)
-	$(PY) -m gazetteer.variants --data-dir $(DATA_DIR)
+	$(PY) -c "from gazetteer.variants import main; main()" --data-dir $(DATA_DIR)
 
-# The offline map basemap (Natural Earth outlines, simplified and encoded) is built once
-# here, so that neither the service's start nor the first map spends 1.5 s on it.
-$(BASEMAP): $(INSTALLED) maps/basemap.py
+# The offline map basemap (Natural Earth outlines, simplified and encoded) and, beside it,
+# its context (admin-1 boundaries, rivers, lakes, towns: context.json) are built once here,
+# so that neither the service's start nor the first map spends 5 s on them.
+$(BASEMAP): $(INSTALLED) maps/basemap.py maps/context.py
 	$(PY) -m maps.basemap --out $@
 
 dev: $(DEV_INSTALLED)
 
 $(DEV_INSTALLED): $(INSTALLED)
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,dask]'
 	touch $@
 
-# Headless Chromium (map tests) and GDAL's ogrinfo (GeoJSON checks) from Debian.
+# Headless Chromium (map tests), GDAL's ogrinfo (GeoJSON checks) and PostgreSQL with PostGIS
+# (the tests marked postgis start their own server in a temporary folder) from Debian;
+# nothing is installed when all are there already.
+SYSTEM_PACKAGES := chromium gdal-bin postgresql postgis postgresql-postgis
+HAVE_SYSTEM_DEPS := command -v chromium >/dev/null && command -v ogrinfo >/dev/null \
+	&& ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	&& ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1
+
 system-deps: $(SYSTEM_DEPS)
 
-$(SYSTEM_DEPS):
+$(SYSTEM_DEPS): Makefile
 	@mkdir -p var
-	@if command -v chromium >/dev/null && command -v ogrinfo >/dev/null; then :; \
+	@if $(HAVE_SYSTEM_DEPS); then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gdal-bin >/dev/null; \
-	else echo "install chromium and gdal-bin (ogrinfo) for the browser and GDAL tests"; fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES) >/dev/null; \
+	else echo "install $(SYSTEM_PACKAGES) for the browser, GDAL and PostGIS tests"; fi
 	touch $@
 
 run: install
@@ -59,11 +67,10 @@ run: install
 test: install dev system-deps
 	$(VENV)/bin/pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then rc=0; fi; exit $$rc
 
-# gazetteer/ still has mypy errors in its older matching code (see the README); the rest is clean.
 lint: dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy --follow-imports=silent core events service maps
+	$(VENV)/bin/mypy --follow-imports=silent core events service maps gazetteer
 
 bench: install dev
 	$(PY) -m bench.accuracy
@@ -74,6 +81,9 @@ bench: install dev
 	$(PY) -m bench.maps
 	$(PY) -m bench.startup
 	$(PY) -m bench.batch
+	$(PY) -m bench.http
+	$(PY) -m bench.memory
+	$(PY) -m bench.sizing
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -2,10 +2,12 @@
 and the memory each worker process takes.
 
 ``python -m bench.batch [--docs 1800] [--corpus wiktor] [--workers 1 2 4] [--rounds 3]
-[--no-spawn]`` writes the first ``docs`` texts of the shared dev corpus to a JSONL file and runs
-the real command (``eventmap batch IN -o OUT.jsonl --workers N``) on it, end to end: process
-start, imports, index load, every document, output written. Rounds interleave the
-configurations so a busy machine slows them alike; the median round is reported. The
+[--no-spawn] [--no-dask]`` writes the first ``docs`` texts of the shared dev corpus to a JSONL
+file and runs the real command (``eventmap batch IN -o OUT.jsonl --workers N``) on it, end to
+end: process start, imports, index load, every document, output written. The dask runs
+(``--engine dask --workers N -o OUT/``, partitions of 100 documents) start a LocalCluster of N
+worker processes, each loading its own index, and write one JSONL file per partition. Rounds
+interleave the configurations so a busy machine slows them alike; the median round is reported. The
 ``EVENTMAP_BATCH_START=spawn`` runs (skipped with ``--no-spawn``) start workers the old way,
 each loading its own index, where the default forks them from the process that loaded it.
 The same command on one document gives the fixed start-up (imports, index load), which no
@@ -14,8 +16,9 @@ number of workers shortens.
 Memory is sampled in one more run of each configuration, every 0.25 s, from
 ``/proc/<pid>/smaps_rollup`` (or psutil when installed), never in the timed runs:
 RSS, PSS (shared pages divided among the processes sharing them) and USS (pages only that
-process holds), the peak of each per process. With one worker the worker is the command's own
-process; with more, the pool's processes, and the parent is listed apart; total PSS is the
+process holds), the peak of each per process. With one local worker the worker is the command's own
+process; with more, and with dask, the worker processes (multiprocessing's resource tracker
+left out), and the parent is listed apart; total PSS is the
 peak of the whole process tree's sum, what the run costs the machine. The outputs of all
 configurations must agree as sets of (id, result).
 """
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -84,6 +88,14 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def is_worker(pid: int) -> bool:
+    """Not multiprocessing's resource tracker (a small helper, not a worker)."""
+    try:
+        return b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 @dataclass
 class Run:
     """One end-to-end run of the command and the peak memory of its processes."""
@@ -104,15 +116,20 @@ def _peak(old: tuple[int, int, int] | None, new: tuple[int, int, int]) -> tuple[
 def run_batch(
     source: Path, workers: int, start: str | None, scratch: Path, sample: bool = False
 ) -> Run:
-    """Run ``eventmap batch`` once; with ``sample``, read the memory of its process tree
-    every 0.25 s while it runs (each read costs the kernel about 2 ms, so timed runs don't)."""
-    out = scratch / f"out-{workers}-{start}.jsonl"
+    """Run ``eventmap batch`` once (``start`` "dask" for the dask engine); with ``sample``,
+    read the memory of its process tree every 0.25 s while it runs (each read costs the
+    kernel about 2 ms, so timed runs don't)."""
+    dask = start == "dask"
+    out = scratch / (f"out-{workers}-dask" if dask else f"out-{workers}-{start}.jsonl")
+    shutil.rmtree(out, ignore_errors=True)
     out.unlink(missing_ok=True)
     env = {**os.environ, "EVENTMAP_DATA_DIR": str(ROOT / "var" / "gazetteer")}
     env.pop("EVENTMAP_BATCH_START", None)
-    if start:
+    if start and not dask:
         env["EVENTMAP_BATCH_START"] = start
     args = [str(BIN / "eventmap"), "batch", str(source), "-o", str(out), "--workers", str(workers)]
+    if dask:
+        args += ["--engine", "dask", "--partition-size", "100"]
     t0 = time.perf_counter()
     proc = subprocess.Popen(args, env=env, cwd=ROOT, stderr=subprocess.PIPE)
     parent: tuple[int, int, int] | None = None
@@ -123,7 +140,10 @@ def run_batch(
         if own:
             parent = _peak(parent, own)
         pss = own[1] if own else 0
-        for child in children(proc.pid) if workers > 1 else []:
+        for child in children(proc.pid) if workers > 1 or dask else []:
+            if not is_worker(child):
+                pss += (memory_kb(child) or (0, 0, 0))[1]
+                continue
             got = memory_kb(child)
             if got:
                 pool[child] = _peak(pool.get(child), got)
@@ -136,9 +156,11 @@ def run_batch(
     if proc.returncode != 0:
         raise SystemExit(f"eventmap batch failed ({proc.returncode}): {stderr[-2000:]}")
     output = set()
-    for line in out.read_bytes().splitlines():
-        row = orjson.loads(line)
-        output.add((row["id"], orjson.dumps(row.get("result"), option=orjson.OPT_SORT_KEYS)))
+    for path in sorted(out.glob("part-*.jsonl")) if dask else [out]:
+        for line in path.read_bytes().splitlines():
+            row = orjson.loads(line)
+            result = orjson.dumps(row.get("result"), option=orjson.OPT_SORT_KEYS)
+            output.add((row["id"], result))
     return Run(seconds, parent or (0, 0, 0), pool, total_pss, output)
 
 
@@ -169,11 +191,14 @@ def main() -> None:
     parser.add_argument(
         "--no-spawn", action="store_true", help="skip the spawned-worker runs (the old way)"
     )
+    parser.add_argument("--no-dask", action="store_true", help="skip the dask engine's runs")
     args = parser.parse_args()
 
     configs: list[tuple[int, str | None]] = [(w, None) for w in args.workers]
     if not args.no_spawn:
         configs += [(w, "spawn") for w in args.workers if w > 1]
+    if not args.no_dask:
+        configs += [(w, "dask") for w in args.workers]
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
         source = scratch / "in.jsonl"
@@ -190,7 +215,13 @@ def main() -> None:
         memory = {config: run_batch(source, *config, scratch, sample=True) for config in configs}
 
     reference = runs[configs[0]][0].output
-    same = all(r.output == reference for rs in [*runs.values(), memory.values()] for r in rs)
+    differ = {
+        config: len({i for i, _ in run.output ^ reference})
+        for config in configs
+        for run in [*runs[config], memory[config]]
+        if run.output != reference
+    }
+    same = not differ
     base = statistics.median(r.seconds for r in runs[configs[0]])
     print(
         f"eventmap batch, {docs} {args.corpus} documents ({words / docs:.0f} words each), "
@@ -211,7 +242,7 @@ def main() -> None:
         workers, start = config
         seconds = statistics.median(r.seconds for r in runs[config])
         last = memory[config]
-        if workers == 1:
+        if workers == 1 and start != "dask":
             per_worker = [last.parent]
             parent = "-"
         else:
@@ -226,6 +257,8 @@ def main() -> None:
             f"{_mb(mean[0])} / {_mb(mean[1])} / {_mb(mean[2])} | {parent} | "
             f"{_mb(last.total_pss)} |"
         )
+    for (workers, start), count in differ.items():
+        print(f"{workers} workers, {start or 'local'}: {count} ids differ from the first run")
     if not same:
         raise SystemExit("the outputs differ between configurations")
 

@@ -1,9 +1,10 @@
 """Map build benchmark: time to render 10,000 events to HTML, and page sizes.
 
 Run: ``.venv/bin/python -m bench.maps [--events N] [--runs R] [--browser]``. Prints the
-one-off basemap preparation time, the median build time over R runs (the basemap cached),
-the HTML size of the 10,000-event map and of a typical one-article map, and with
-``--browser`` the time headless Chromium takes to draw the large map.
+one-off basemap and map-context preparation times and the prebuilt files' sizes, the median
+build time over R runs (both cached), the HTML size of the 10,000-event map and of a typical
+one-article map, and with ``--browser`` the time headless Chromium takes to draw the large
+map.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import maps
-from maps import basemap
+from maps import basemap, context
 
 EVENT_TYPES = ["strike", "casualty", "clash", "protest", "displacement", "crash", "other"]
 
@@ -102,6 +103,12 @@ def main() -> None:
     start = time.perf_counter()
     basemap.countries()
     print(f"basemap preparation (once per process): {time.perf_counter() - start:.2f} s")
+    start = time.perf_counter()
+    context.layer()
+    print(f"map context preparation (once per process): {time.perf_counter() - start:.2f} s")
+    for path in (basemap.current_file(), context.current_file()):
+        if path.exists():
+            print(f"prebuilt {path.name}: {path.stat().st_size / 1e6:.2f} MB")
 
     fc = synthetic_collection(args.events)
     times = []

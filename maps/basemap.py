@@ -91,12 +91,18 @@ def _encode_ints(values: np.ndarray) -> str:
     return "".join(out)
 
 
+def encode_positions(coords: np.ndarray, scale: int) -> str:
+    """Encode ``(lon, lat)`` degrees (shape ``(n, 2)``) as a polyline string of ``(lat, lon)``
+    in 1/``scale`` degree: the first position absolute, the others as deltas."""
+    q = np.round(np.asarray(coords)[:, 1::-1] * scale).astype(np.int64)
+    deltas = np.diff(q, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
+    return _encode_ints(deltas.ravel())
+
+
 def encode_ring(coords: np.ndarray) -> str:
     """Encode a closed ring of ``(lon, lat)`` degrees (shape ``(n, 2)``) as a polyline string
     of ``(lat, lon)`` in 1/100 degree; the closing position is dropped."""
-    q = np.round(np.asarray(coords)[:-1, ::-1] * _SCALE).astype(np.int64)
-    deltas = np.diff(q, axis=0, prepend=np.zeros((1, 2), dtype=np.int64))
-    return _encode_ints(deltas.ravel())
+    return encode_positions(np.asarray(coords)[:-1], _SCALE)
 
 
 def decode_ring(encoded: str) -> list[tuple[float, float]]:
@@ -244,12 +250,17 @@ def countries(*, rebuild: bool = False) -> tuple[Country, ...]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m maps.basemap --out FILE``: prebuild the basemap (``make install`` does)."""
+    """``python -m maps.basemap --out FILE``: prebuild the basemap and, beside it, the map
+    context of :mod:`maps.context` (``make install`` does)."""
+    from maps import context
+
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--out", type=Path, default=DEFAULT_FILE)
     args = parser.parse_args(argv)
     path = write(args.out)
     print(f"basemap: {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    extra = context.write(args.out.with_name(context.FILE_NAME))
+    print(f"map context: {extra} ({extra.stat().st_size / 1e6:.2f} MB)")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,9 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from maps import basemap
+from core.geojson import ATTRIBUTION
+from maps import basemap, context, fit
+from maps.fit import LatLon
 
 if TYPE_CHECKING:
     import folium
@@ -46,8 +48,7 @@ _SOURCES = {
     "user": "imported by the user",
 }
 _OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
-
-LatLon = tuple[float, float]
+_OUTLIER = 1  # the flag appended to a marker's record when it is left out of the view
 
 
 def script_json(value: Any) -> str:
@@ -289,6 +290,16 @@ def _event_places(
     return labels
 
 
+def _point_confidences(
+    props: dict[str, Any], points: list[LatLon], toponyms: _Toponyms
+) -> list[float | None]:
+    """Per point, the confidence of its place (0 to 1), or None when not stated."""
+    confidences = _list(props.get("place_confidences"))
+    if len(confidences) == len(points):
+        return [_number(c) for c in confidences]
+    return [_number(toponyms.at(p).get("confidence")) for p in points]
+
+
 def _sentence_index(props: dict[str, Any], sentences: dict[str, int]) -> int | None:
     sentence = _text(props.get("sentence"), _MAX_SENTENCE)
     if sentence is None:
@@ -351,15 +362,56 @@ def _place_record(props: dict[str, Any], point: LatLon, toponyms: _Toponyms) -> 
     return [point[0], point[1], name, detail or None, [r for r in rows if r[1]]]
 
 
+class _Located:
+    """Marker records (``[lat, lon, ...]`` lists) with their places' confidences, and the
+    positions of paths, from which the view is fitted."""
+
+    def __init__(self) -> None:
+        self.markers: list[list[Any]] = []
+        self.confidences: list[float | None] = []
+        self.path_points: list[LatLon] = []
+        self.path_ends: list[LatLon] = []
+        self.flagged = 0
+
+    def flag_outliers(self) -> list[LatLon]:
+        """Append the outlier flag to the outliers' records; return the other positions
+        (path ends count as certain places, path positions are always kept)."""
+        points = [(float(m[0]), float(m[1])) for m in self.markers]
+        found = fit.outliers(
+            points + self.path_ends, self.confidences + [None] * len(self.path_ends)
+        )
+        for i in found:
+            self.markers[i].append(_OUTLIER)
+        self.flagged = len(found)
+        return [p for i, p in enumerate(points) if i not in found]
+
+
+def _fit_and_context(events: _Located, places: _Located, draw_basemap: bool) -> dict[str, Any]:
+    """The view to fit (the agreeing events, else the agreeing places), the outlier count
+    and, on the offline basemap, the context around the agreeing places."""
+    source = events if events.markers or events.path_points else places
+    agreeing = source.flag_outliers()
+    view = fit.bounds(agreeing + source.path_points)
+    out: dict[str, Any] = {"fit": view, "outliers": source.flagged}
+    if draw_basemap and view is not None:
+        skip = [(m[0], m[1]) for m in events.markers + places.markers]
+        out["context"] = context.near(agreeing + source.path_ends, skip=skip)
+    return out
+
+
 def payload(fc: dict[str, Any], *, draw_basemap: bool = True) -> dict[str, Any]:
     """The compact, display-ready form of ``fc`` that ``eventmap.js`` draws.
 
     Positions are ``[lat, lon]`` degrees (Leaflet's order). ``draw_basemap`` includes every
-    country outline; otherwise only the overflown countries' outlines are included.
+    country outline and the context (admin-1 boundaries, rivers, lakes, towns) near the
+    places; otherwise only the overflown countries' outlines are included. ``fit`` is the
+    view, ``[[south, west], [north, east]]``, of the places that agree with the story; an
+    outlier (see :mod:`maps.fit`) is left out of it and its marker record flagged.
     """
     toponyms = _Toponyms(fc.get("toponyms"))
     sentences: dict[str, int] = {}
     events: list[dict[str, Any]] = []
+    located, place_located = _Located(), _Located()
     # Where events are, by position and by name: places there get no grey dot.
     used_keys: set[tuple[float, float]] = set()
     used_names: set[str] = set()
@@ -370,14 +422,20 @@ def payload(fc: dict[str, Any], *, draw_basemap: bool = True) -> dict[str, Any]:
         if not points and not lines:
             unlocated += 1
             continue
-        events.append(_event_record(props, points, lines, toponyms, sentences))
+        record = _event_record(props, points, lines, toponyms, sentences)
+        events.append(record)
         names = [*_list(props.get("places")), props.get("place")]
         if lines:
             names += [props.get("origin"), props.get("target")]
             used_keys.update({_key(lines[0][0]), _key(lines[-1][-1])})
+            located.path_points.extend(p for line in lines for p in line)
+            located.path_ends.extend([lines[0][0], lines[-1][-1]])
             for code in _list(props.get("overflies")):
                 if isinstance(code, str) and code.upper() not in overflown:
                     overflown.append(code.upper())
+        else:
+            located.markers.extend(record["pts"])
+            located.confidences.extend(_point_confidences(props, points, toponyms))
         used_keys.update(_key(p) for p in points)
         used_names.update(n for n in names if isinstance(n, str))
 
@@ -389,6 +447,11 @@ def payload(fc: dict[str, Any], *, draw_basemap: bool = True) -> dict[str, Any]:
             continue
         if _key(found[0]) not in used_keys:
             places.append(_place_record(props, found[0], toponyms))
+            place_located.markers.append(places[-1])
+            confidence = _number(props.get("confidence"))
+            if confidence is None:
+                confidence = _number(toponyms.at(found[0]).get("confidence"))
+            place_located.confidences.append(confidence)
 
     raw_document = fc.get("document")
     document: dict[str, Any] = raw_document if isinstance(raw_document, dict) else {}
@@ -404,6 +467,8 @@ def payload(fc: dict[str, Any], *, draw_basemap: bool = True) -> dict[str, Any]:
         "unlocated": unlocated,
         "title": _text(document.get("title")),
         "published": _date(document.get("published")),
+        "attribution": f"{ATTRIBUTION}; {context.ATTRIBUTION}" if draw_basemap else ATTRIBUTION,
+        **_fit_and_context(located, place_located, draw_basemap),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sized
@@ -51,28 +52,53 @@ class Outcome:
         return None if self.data is None else orjson.loads(self.data)
 
 
+def expand_sources(patterns: Iterable[str]) -> list[Path]:
+    """Paths for the command's arguments: each a JSONL file, a folder of ``.txt`` files, or a
+    glob pattern (``'feeds/*.jsonl'``, quoted so that the shell leaves it) matching some."""
+    paths: list[Path] = []
+    for pattern in patterns:
+        if glob.has_magic(pattern):
+            found = sorted(glob.glob(pattern))
+            if not found:
+                raise BatchInputError(f"no file matches {pattern}")
+            paths.extend(Path(p) for p in found)
+        else:
+            paths.append(Path(pattern))
+    return paths
+
+
 def read_documents(source: Path) -> Iterator[dict[str, Any] | Outcome]:
     """Raw documents from a JSONL file (``{"id", "text", "published"?}`` a line) or a folder of
     ``.txt`` files (id = file stem). A document that cannot be read becomes an error Outcome;
     a source that is neither raises BatchInputError at once."""
     if source.is_dir():
-        return _read_folder(source)
+        return read_texts(sorted(source.glob("*.txt")))
     if source.is_file():
-        return _read_jsonl(source)
+        return read_jsonl(source)
     raise BatchInputError(f"{source} is neither a JSONL file nor a folder of .txt files")
 
 
-def _read_folder(source: Path) -> Iterator[dict[str, Any] | Outcome]:
-    for path in sorted(source.glob("*.txt")):
+def read_texts(paths: Iterable[Path]) -> Iterator[dict[str, Any] | Outcome]:
+    """One document a ``.txt`` file, its id the file's stem."""
+    for path in paths:
         try:
             yield {"id": path.stem, "text": path.read_text(encoding="utf-8")}
         except UnicodeDecodeError as exc:
             yield Outcome(path.stem, error=f"not UTF-8: {exc}")
 
 
-def _read_jsonl(source: Path) -> Iterator[dict[str, Any] | Outcome]:
+def read_jsonl(
+    source: Path, start: int = 0, end: int | None = None, first_line: int = 1
+) -> Iterator[dict[str, Any] | Outcome]:
+    """The documents of a JSONL file, or of the lines from byte ``start`` (a line's first
+    byte, line number ``first_line``) up to byte ``end``: a partition of a larger file."""
     with source.open("rb") as lines:
-        for number, line in enumerate(lines, start=1):
+        lines.seek(start)
+        offset = start
+        for number, line in enumerate(lines, start=first_line):
+            if end is not None and offset >= end:
+                break
+            offset += len(line)
             if not line.strip():
                 continue
             try:
@@ -86,7 +112,9 @@ def _read_jsonl(source: Path) -> Iterator[dict[str, Any] | Outcome]:
             yield doc
 
 
-def _analyse(doc: dict[str, Any]) -> Outcome:
+def analyse_document(doc: dict[str, Any], pipeline: Pipeline) -> Outcome:
+    """One raw document's Outcome: its FeatureCollection, or why it was skipped (invalid, or
+    the analysis failed: one document must not stop an archive)."""
     doc_id = str(doc["id"])
     try:
         request = GeoparseRequest.model_validate(doc)
@@ -95,10 +123,14 @@ def _analyse(doc: dict[str, Any]) -> Outcome:
 
         return Outcome(doc_id, error=f"invalid document: {describe(exc)}")
     try:
-        fc = resources.analyse(_PIPELINE, request)
-    except Exception as exc:  # one document must not stop an archive
+        fc = resources.analyse(pipeline, request)
+    except Exception as exc:
         return Outcome(doc_id, error=f"analysis failed: {type(exc).__name__}: {exc}")
     return Outcome(doc_id, data=orjson.dumps(fc))
+
+
+def _analyse(doc: dict[str, Any]) -> Outcome:
+    return analyse_document(doc, _PIPELINE)
 
 
 _PIPELINE: Pipeline
@@ -142,6 +174,8 @@ def analyse_all(
     method = start_method(settings)
     if workers <= 1 or method == "fork":
         _PIPELINE = pipeline or resources.load(settings).pipeline
+    if workers > 1 and method == "fork" and pipeline is None:
+        resources.share_before_fork(resources.load(settings).gazetteer)
     if workers <= 1:
         yield from map(_analyse, docs)
         return
@@ -191,6 +225,32 @@ class JsonlSink:
         self._file.close()
 
 
+def event_rows(outcome: Outcome) -> Iterator[tuple[dict[str, Any], bytes]]:
+    """Each event of a document with a geometry: its flat row (properties, casualties and
+    ``doc_id``) and its GeoJSON geometry (lon/lat, EPSG:4326) as JSON bytes."""
+    result = outcome.result
+    if result is None:
+        return
+    for feature in result["features"]:
+        props = feature["properties"]
+        if props["kind"] != "event" or feature["geometry"] is None:
+            continue
+        row = {**props, **(props.get("casualties") or {}), "doc_id": outcome.id}
+        yield row, orjson.dumps(feature["geometry"])
+
+
+def layer_columns(rows: list[dict[str, Any]]) -> dict[str, np.ndarray]:
+    """The layer's attribute columns: TEXT_FIELDS as str or None, NUMBER_FIELDS as float (NaN
+    where absent)."""
+    columns = {
+        n: np.array([None if r.get(n) is None else str(r[n]) for r in rows], dtype=object)
+        for n in TEXT_FIELDS
+    }
+    for n in NUMBER_FIELDS:
+        columns[n] = np.array([np.nan if r.get(n) is None else r[n] for r in rows], dtype=float)
+    return columns
+
+
 class LayerSink:
     """The events of all documents as one GeoPackage or GeoJSON layer, written at the end."""
 
@@ -210,34 +270,20 @@ class LayerSink:
         return self
 
     def write(self, outcome: Outcome) -> None:
-        result = outcome.result
-        if result is None:
-            return
-        for feature in result["features"]:
-            props = feature["properties"]
-            if props["kind"] != "event" or feature["geometry"] is None:
-                continue
-            row = {**props, **(props.get("casualties") or {}), "doc_id": outcome.id}
+        for row, geometry in event_rows(outcome):
             self.rows.append(row)
-            self.geometries.append(orjson.dumps(feature["geometry"]))
+            self.geometries.append(geometry)
 
     def __exit__(self, *exc: object) -> None:
         if not self.rows:
             return
         wkb = shapely.to_wkb(shapely.from_geojson(self.geometries))
-        text = [
-            np.array([None if r.get(n) is None else str(r[n]) for r in self.rows], dtype=object)
-            for n in TEXT_FIELDS
-        ]
-        numbers = [
-            np.array([np.nan if r.get(n) is None else r[n] for r in self.rows], dtype=float)
-            for n in NUMBER_FIELDS
-        ]
+        columns = layer_columns(self.rows)
         pyogrio.raw.write(
             self.path,
             geometry=np.asarray(wkb, dtype=object),
-            field_data=text + numbers,
-            fields=[*TEXT_FIELDS, *NUMBER_FIELDS],
+            field_data=list(columns.values()),
+            fields=list(columns),
             layer=LAYER,
             geometry_type="Unknown",
             crs="EPSG:4326",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import orjson
 import typer
@@ -111,6 +113,15 @@ def parse(
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    preload: Annotated[
+        bool,
+        typer.Option(
+            help="With --workers N: load the index here once and fork the workers from this "
+            "process, sharing its pages; --no-preload starts uvicorn's workers afresh, each "
+            "loading a whole index of its own.",
+        ),
+    ] = True,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs)."""
     import uvicorn
@@ -121,27 +132,155 @@ def serve(
         k: v for k, v in {"host": host, "port": port}.items() if v is not None
     }
     settings = Settings(**overrides)
-    uvicorn.run(
+    if workers > 1 and preload and hasattr(os, "fork"):
+        _serve_forked(settings, workers)
+    elif workers > 1:
+        # Each spawned worker imports the app and reads EVENTMAP_* itself.
+        uvicorn.run(
+            "service.app:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            log_level=settings.log_level,
+            workers=workers,
+        )
+    else:
+        uvicorn.run(
+            create_app(settings),
+            host=settings.host,
+            port=settings.port,
+            log_level=settings.log_level,
+        )
+
+
+def _serve_forked(settings: Settings, workers: int) -> None:
+    """uvicorn servers in ``workers`` processes forked once the index is loaded here, so they
+    share its pages copy-on-write (its objects are frozen out of the collector's reach) where
+    uvicorn's own ``--workers`` would spawn fresh processes loading one index each. A worker
+    that dies is forked again, as quickly; SIGTERM or SIGINT stops them all."""
+    import signal
+
+    import uvicorn
+
+    from service.app import create_app
+
+    try:
+        resources.preload(settings)  # the lifespan of each worker finds it loaded
+    except FileNotFoundError as exc:
+        raise _fail(str(exc)) from exc
+    config = uvicorn.Config(
         create_app(settings), host=settings.host, port=settings.port, log_level=settings.log_level
     )
+    sock = config.bind_socket()
+    started: set[int] = set()
+    state = {"stopping": False}
+
+    def fork() -> None:
+        pid = os.fork()
+        if pid == 0:
+            server = uvicorn.Server(config)
+            server.run(sockets=[sock])
+            os._exit(0 if server.started else 3)
+        started.add(pid)
+
+    def stop(signum: int, frame: object) -> None:
+        state["stopping"] = True
+        for pid in started:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for _ in range(workers):
+        fork()
+    while started:
+        pid, status = os.wait()
+        if pid not in started:
+            continue
+        started.discard(pid)
+        if state["stopping"]:
+            continue
+        if os.waitstatus_to_exitcode(status) == 3:  # did not start: forking again won't help
+            stop(signal.SIGTERM, None)
+            raise typer.Exit(3)
+        fork()
+
+
+class Engine(StrEnum):
+    """Where ``eventmap batch`` runs."""
+
+    local = "local"
+    dask = "dask"
+
+
+class OutputFormat(StrEnum):
+    """What the dask engine writes, one file per partition."""
+
+    jsonl = "jsonl"
+    geoparquet = "geoparquet"
 
 
 @app.command()
 def batch(
-    source: Annotated[
-        Path,
+    sources: Annotated[
+        list[str],
         typer.Argument(
-            help="A JSONL file ({id, text, published?} a line) or a folder of .txt files."
+            help="JSONL files ({id, text, published?} a line), folders of .txt files, or "
+            "quoted glob patterns ('feeds/*.jsonl')."
         ),
     ],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="A .jsonl, .gpkg or .geojson file.")
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Local engine: a .jsonl, .gpkg or .geojson file. Dask: a folder, one file "
+            "per partition.",
+        ),
     ],
     workers: Annotated[
-        int, typer.Option(min=1, help="Processes; on Linux they share one loaded gazetteer.")
+        int,
+        typer.Option(
+            min=1,
+            help="Processes. Local: on Linux they share one loaded gazetteer. Dask: the "
+            "LocalCluster's workers, one index each.",
+        ),
     ] = 1,
+    engine: Annotated[Engine, typer.Option(help="local processes or a Dask cluster.")] = (
+        Engine.local
+    ),
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask: a running scheduler (tcp://HOST:8786) instead of a LocalCluster."),
+    ] = None,
+    format_: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            help="Dask: jsonl (the local engine's records) or geoparquet (the events).",
+        ),
+    ] = OutputFormat.jsonl,
+    partition_size: Annotated[
+        int, typer.Option(min=1, help="Dask: documents a task (and an output file).")
+    ] = 200,
 ) -> None:
-    """Analyse many documents; rerunning skips the ids OUT already holds."""
+    """Analyse many documents; rerunning skips what OUT already holds (the ids; with dask,
+    the partitions)."""
+    from service.batch import BatchInputError, expand_sources
+
+    try:
+        paths = expand_sources(sources)
+    except BatchInputError as exc:
+        raise _fail(str(exc)) from exc
+    if engine is Engine.dask:
+        _batch_dask(paths, output, workers, scheduler, format_.value, partition_size)
+        return
+    if scheduler or format_ is not OutputFormat.jsonl:
+        raise _fail("--scheduler and --format are for --engine dask; locally OUT's suffix decides")
+    _batch_local(paths, output, workers)
+
+
+def _batch_local(paths: list[Path], output: Path, workers: int) -> None:
     from service.batch import BatchInputError, analyse_all, open_sink, pending, read_documents
 
     settings = Settings()
@@ -149,7 +288,7 @@ def batch(
     try:
         sink = open_sink(output)
         done = sink.ids_written()
-        docs = read_documents(source)
+        docs = itertools.chain.from_iterable([read_documents(p) for p in paths])
     except BatchInputError as exc:
         raise _fail(str(exc)) from exc
     counts = {"ok": 0, "error": 0}
@@ -161,9 +300,7 @@ def batch(
             sink.write(outcome)
 
         todo = list(pending(docs, done, report))
-        with typer.progressbar(
-            length=len(todo), label="documents", file=sys.stderr, hidden=not sys.stderr.isatty()
-        ) as bar:
+        with _progress(len(todo)) as bar:
             for outcome in analyse_all(todo, settings, workers, loaded.pipeline):
                 if outcome.error is not None:
                     report(outcome)
@@ -173,6 +310,60 @@ def batch(
                 bar.update(1)
     typer.echo(
         f"{counts['ok']} analysed, {counts['error']} skipped, {len(done)} already in {output}",
+        err=True,
+    )
+
+
+def _progress(length: int) -> Any:
+    return typer.progressbar(
+        length=length, label="documents", file=sys.stderr, hidden=not sys.stderr.isatty()
+    )
+
+
+def _batch_dask(
+    paths: list[Path],
+    output: Path,
+    workers: int,
+    scheduler: str | None,
+    fmt: Literal["jsonl", "geoparquet"],
+    partition_size: int,
+) -> None:
+    try:
+        from service import batch_dask
+    except ImportError as exc:
+        raise _fail(f"--engine dask needs the dask extra: pip install '.[dask]' ({exc})") from exc
+    from service.batch import BatchInputError
+
+    settings = Settings()
+    if scheduler is None and not (settings.data_dir / "index.pkl").exists():
+        raise _fail(f"no gazetteer index in {settings.data_dir}; run `make install` first")
+    try:
+        parts = batch_dask.plan(paths, partition_size)
+        before = batch_dask.check_output(output, parts, fmt)
+    except BatchInputError as exc:
+        raise _fail(str(exc)) from exc
+    counts = {"ok": 0, "error": 0, "resumed": 0}
+
+    def on_report(report: batch_dask.Report) -> None:
+        if report.resumed:
+            counts["resumed"] += report.count
+        counts["ok"] += report.ok
+        counts["error"] += len(report.skipped)
+        for doc_id, error in report.skipped:
+            typer.echo(f"skipped {doc_id}: {error}", err=True)
+        bar.update(report.count)
+
+    with (
+        batch_dask.open_client(workers, scheduler) as client,
+        _progress(sum(p.count for p in parts)) as bar,
+    ):
+        try:
+            batch_dask.run(parts, output, fmt, client, settings.data_dir, on_report)
+        except OSError as exc:  # a worker cannot read an input or the index, or write OUT
+            raise _fail(f"a dask worker failed: {exc}") from exc
+    typer.echo(
+        f"{counts['ok']} analysed, {counts['error']} skipped, {counts['resumed']} already in "
+        f"{output} ({len(parts)} partitions, {before} written before)",
         err=True,
     )
 
@@ -198,7 +389,7 @@ def export(
     from service.export import export as write_export
     from service.incidents import Rules
     from service.ogc import parse_bbox, parse_datetime
-    from service.storage import Query, Store, sqlite_path
+    from service.storage import DatabaseUnavailable, Query, StorageError, Store
 
     settings = Settings()
     try:
@@ -207,8 +398,8 @@ def export(
             bbox=parse_bbox(bbox) if bbox else None, start=start, end=end, event_type=event_type
         )
         rules = Rules(settings.incident_km, settings.incident_date_slack_days)
-        counts = write_export(Store(sqlite_path(settings.database_url), rules), output, query)
-    except (ProblemError, ExportError) as exc:
+        counts = write_export(Store(settings.database_url, rules), output, query)
+    except (ProblemError, ExportError, StorageError, DatabaseUnavailable) as exc:
         raise _fail(str(exc)) from exc
     typer.echo(", ".join(f"{n} {layer}" for layer, n in counts.items()) + f" -> {output}", err=True)
 

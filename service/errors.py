@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from service.storage import DuplicateId
+from service.storage import DatabaseUnavailable, DuplicateId
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -61,6 +61,7 @@ STATUS: dict[type[Exception], int] = {
     UnsupportedMediaType: 415,
     NotFound: 404,
     NotReady: 503,
+    DatabaseUnavailable: 503,
 }
 
 
@@ -130,6 +131,8 @@ async def _handle(request: Request, exc: Exception) -> Response:
         return problem(_status(exc), exc.detail, exc.errors)
     if isinstance(exc, DuplicateId):
         return problem(_status(exc), str(exc), [{"field": "id", "message": "already stored"}])
+    if isinstance(exc, DatabaseUnavailable):
+        return problem(_status(exc), str(exc), [{"field": "database", "message": "unreachable"}])
     if isinstance(exc, HTTPException):
         return problem(exc.status_code, str(exc.detail))
     return problem(500, "Internal error; the request changed nothing.")

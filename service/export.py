@@ -98,7 +98,8 @@ def write_layer(path: Path, layer: str, found: list[dict[str, Any]], driver: str
 
 
 def acled_row(feature: dict[str, Any]) -> dict[str, Any]:
-    """One event as ACLED's columns; the point is the event's first position."""
+    """One event as ACLED's columns; the point is the event's first position (empty for an
+    event the gazetteer could not place, whose location is then the name the text gives)."""
     props, geometry = feature["properties"], feature.get("geometry") or {}
     coords = geometry.get("coordinates")
     while isinstance(coords, list) and coords and isinstance(coords[0], list):
@@ -109,7 +110,7 @@ def acled_row(feature: dict[str, Any]) -> dict[str, Any]:
         "event_type": props.get("acled_event_type"),
         "sub_event_type": props.get("acled_sub_event_type"),
         "actor1": props.get("actor"),
-        "location": props.get("place"),
+        "location": props.get("place") or props.get("unresolved_place"),
         "latitude": lat,
         "longitude": lon,
         "geo_precision": props.get("geo_precision"),

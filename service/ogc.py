@@ -30,6 +30,14 @@ from service.export import MEDIA_TYPES, export
 from service.routes import GeoJSONResponse
 from service.storage import COLLECTIONS
 from service.storage import Query as ItemQuery
+from service.web import (
+    collection_html,
+    collections_html,
+    item_html,
+    items_html,
+    landing_html,
+    wants_html,
+)
 
 CONFORMANCE = [
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -48,7 +56,9 @@ ITEMS_PARAMETERS = frozenset(
     {"limit", "offset", "bbox", "datetime", "event_type", "doc_id", "f", "sortby"}
 )
 SORTABLE = {"date": False, "+date": False, "-date": True}  # newest first?
-FORMATS = frozenset({"json", "geojson", "application/json", "application/geo+json"})
+FORMATS = frozenset({"json", "geojson", "application/json", "application/geo+json", "html"})
+# A browser (Accept: text/html, or ?f=html) gets these pages as HTML; JSON stays the default.
+HTML: dict[int | str, dict[str, Any]] = {200: {"content": {"text/html": {}}}}
 
 
 class JSONSchemaResponse(JSONResponse):
@@ -139,8 +149,8 @@ def check_parameters(request: Request, known: frozenset[str]) -> None:
     fmt = request.query_params.get("f")
     if fmt is not None and fmt.lower() not in FORMATS:
         raise InvalidParameter(
-            f"Format f={fmt!r} is not served; use f=json (GeoJSON).",
-            [{"field": "f", "message": "only json"}],
+            f"Format f={fmt!r} is not served; use f=json (GeoJSON) or f=html.",
+            [{"field": "f", "message": "only json or html"}],
         )
 
 
@@ -212,10 +222,10 @@ def ogc_router() -> APIRouter:
     }
     router = APIRouter(tags=["OGC API - Features"], responses=responses, route_class=OGCRoute)
 
-    @router.get("/", summary="Landing page")
-    def landing(request: Request) -> dict[str, Any]:
+    @router.get("/", summary="Landing page", response_model=dict[str, Any], responses=HTML)
+    def landing(request: Request) -> dict[str, Any] | Response:
         base = str(request.base_url)
-        return {
+        body = {
             "title": "eventmap",
             "description": "News events and places as OGC API - Features. " + ATTRIBUTION,
             "links": [
@@ -227,18 +237,25 @@ def ogc_router() -> APIRouter:
                 _link(f"{base}collections", "data"),
             ],
         }  # fmt: skip
+        return landing_html(body) if wants_html(request) else body
 
     @router.get("/conformance", summary="Conformance classes")
     def conformance() -> dict[str, Any]:
         return {"conformsTo": CONFORMANCE}
 
-    @router.get("/collections", summary="The feature collections")
-    def collections(request: Request) -> dict[str, Any]:
+    @router.get(
+        "/collections",
+        summary="The feature collections",
+        response_model=dict[str, Any],
+        responses=HTML,
+    )
+    def collections(request: Request) -> dict[str, Any] | Response:
         base = str(request.base_url)
-        return {
+        body = {
             "links": [_link(f"{base}collections", "self")],
             "collections": [_collection(base, cid) for cid in COLLECTIONS],
         }
+        return collections_html(body) if wants_html(request) else body
 
     def _check(cid: str) -> None:
         if cid not in COLLECTIONS:
@@ -253,10 +270,16 @@ def ogc_router() -> APIRouter:
         _check(cid)
         return JSONSchemaResponse(queryables(str(request.base_url), cid))
 
-    @router.get("/collections/{cid}", summary="One collection")
-    def collection(request: Request, cid: str) -> dict[str, Any]:
+    @router.get(
+        "/collections/{cid}",
+        summary="One collection",
+        response_model=dict[str, Any],
+        responses=HTML,
+    )
+    def collection(request: Request, cid: str) -> dict[str, Any] | Response:
         _check(cid)
-        return _collection(str(request.base_url), cid)
+        body = _collection(str(request.base_url), cid)
+        return collection_html(body) if wants_html(request) else body
 
     @router.get(
         "/collections/{cid}/items",
@@ -280,11 +303,11 @@ def ogc_router() -> APIRouter:
         ] = None,
         event_type: Annotated[str | None, Query()] = None,
         doc_id: Annotated[str | None, Query()] = None,
-        f: Annotated[str | None, Query(description="Output format: json (GeoJSON) only")] = None,
+        f: Annotated[str | None, Query(description="Output format: json (GeoJSON) or html")] = None,
         sortby: Annotated[
             str | None, Query(description="date or +date (oldest first), -date (newest first)")
         ] = None,
-    ) -> GeoJSONResponse:
+    ) -> Response:
         _check(cid)
         check_parameters(request, ITEMS_PARAMETERS)
         start, end = parse_datetime(datetime_) if datetime_ is not None else (None, None)
@@ -301,23 +324,22 @@ def ogc_router() -> APIRouter:
         if offset > 0:
             prev = request.url.include_query_params(offset=max(0, offset - limit), limit=limit)
             links.append(_link(str(prev), "prev", "application/geo+json"))
-        return GeoJSONResponse(
-            {
-                "type": "FeatureCollection",
-                "features": features,
-                "numberMatched": matched,
-                "numberReturned": len(features),
-                "links": links,
-                "attribution": ATTRIBUTION,
-            }
-        )
+        body = {
+            "type": "FeatureCollection",
+            "features": features,
+            "numberMatched": matched,
+            "numberReturned": len(features),
+            "links": links,
+            "attribution": ATTRIBUTION,
+        }
+        return items_html(cid, body) if wants_html(request) else GeoJSONResponse(body)
 
     @router.get(
         "/collections/{cid}/items/{fid}",
         response_class=GeoJSONResponse,
         summary="One feature",
     )
-    def item(request: Request, store: StoreDep, cid: str, fid: str) -> GeoJSONResponse:
+    def item(request: Request, store: StoreDep, cid: str, fid: str) -> Response:
         _check(cid)
         feature = store.item(cid, int(fid)) if fid.isdigit() else None
         if feature is None:
@@ -326,7 +348,7 @@ def ogc_router() -> APIRouter:
             _link(str(request.url), "self", "application/geo+json"),
             _link(f"{request.base_url}collections/{cid}", "collection"),
         ]
-        return GeoJSONResponse(feature)
+        return item_html(cid, feature) if wants_html(request) else GeoJSONResponse(feature)
 
     @router.get(
         "/v1/export.{fmt}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import gazetteer
@@ -20,8 +21,37 @@ class Resources:
     pipeline: Pipeline
 
 
+_PRELOADED: dict[Path, Resources] = {}
+
+
+def preload(settings: Settings) -> Resources:
+    """Load now, and have ``load`` return this copy in this process and the processes forked
+    from it (``eventmap serve --workers N`` loads once, then forks workers sharing its pages)."""
+    loaded = load(settings)
+    share_before_fork(loaded.gazetteer)
+    _PRELOADED[settings.data_dir.resolve()] = loaded
+    return loaded
+
+
+def share_before_fork(gaz: gazetteer.Gazetteer) -> None:
+    """Read now what the gazetteer reads on first need (the spellings, about 0.5 s), frozen
+    out of the collector's reach, so that processes forked from this one share it instead of
+    each reading its own copy."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        gaz.spellings()
+        gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load(settings: Settings) -> Resources:
-    """Load the gazetteer from ``settings.data_dir`` and build the pipeline over it."""
+    """Load the gazetteer from ``settings.data_dir`` and build the pipeline over it (or
+    return what ``preload`` loaded from there)."""
+    if preloaded := _PRELOADED.get(settings.data_dir.resolve()):
+        return preloaded
     # Unpickling makes about a million objects that live as long as the process: collecting
     # while it runs walks them again and again, and afterwards each generation would walk
     # them once more (0.3 s in all). Frozen, the collector leaves them alone, and processes

@@ -298,12 +298,20 @@ def gazetteer_router() -> APIRouter:
 def meta_router() -> APIRouter:
     router = APIRouter(tags=["meta"])
 
-    @router.get("/healthz", summary="Liveness: ok once the gazetteer is loaded")
-    def healthz(gazetteer: GazetteerDep) -> dict[str, Any]:
+    @router.get(
+        "/healthz",
+        summary="Readiness: ok once the gazetteer is loaded and the database answers",
+        description='503 (problem+json, `errors[0].field == "database"`) while the '
+        "database cannot be reached; the store connects again on the next request.",
+        responses=problem_responses(503),
+    )
+    def healthz(gazetteer: GazetteerDep, store: StoreDep) -> dict[str, Any]:
+        store.ping()
         return {
             "status": "ok",
             "version": __version__,
             "gazetteer": gazetteer.stats,
+            "database": store.backend.name,
         }
 
     @router.get("/v1/meta", summary="Version, data sources and their licences")

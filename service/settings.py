@@ -18,7 +18,11 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
-    database_url: str = f"sqlite:///{CHECKOUT / 'var' / 'eventmap.db'}"
+    database_url: str = Field(
+        f"sqlite:///{CHECKOUT / 'var' / 'eventmap.db'}",
+        description="The store: sqlite:///path/to/file.db (embedded), or "
+        "postgresql://user:password@host:port/database for PostgreSQL + PostGIS.",
+    )
     body_limit: int = Field(1_000_000, ge=1, description="Largest request body, in bytes.")
     data_dir: Path = Field(
         CHECKOUT / "var" / "gazetteer",

@@ -54,6 +54,11 @@ class PageReport:
         return [url for url in self.requests if not url.startswith(LOCAL_SCHEMES)]
 
 
+# Each test module that imports the fixture below gets its own session-scoped copy, but one
+# thread can run only one Playwright: the copies share one browser, stopped with the last.
+_shared: dict[str, Any] = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """A headless Chromium shared by the session."""
@@ -64,12 +69,19 @@ def browser() -> Iterator[Any]:
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
+    if _shared["users"] == 0:
+        _shared["pw"] = sync_playwright().start()
+        _shared["browser"] = _shared["pw"].chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+    _shared["users"] += 1
+    try:
+        yield _shared["browser"]
+    finally:
+        _shared["users"] -= 1
+        if _shared["users"] == 0:
+            _shared.pop("browser").close()
+            _shared.pop("pw").stop()
 
 
 def open_map(

@@ -16,6 +16,7 @@ from service.export import ACLED_COLUMNS
 TEXTS = {
     "export-a": "On 5 June 2021, militants attacked an army post in Kidal, killing 4 soldiers.",
     "export-b": "On 6 June 2021, hundreds of teachers marched in Bamako to demand unpaid wages.",
+    "export-c": "On 7 June 2021, gunmen killed three farmers near the village of Zzyqorka.",
 }
 
 
@@ -65,6 +66,16 @@ def test_csv_has_acled_columns_and_filters(client: TestClient, stored: None) -> 
     assert tuple(rows[0]) == ACLED_COLUMNS
     assert {r["event_type"] for r in rows} == {"Protests"}
     assert all(-180 <= float(r["longitude"]) <= 180 for r in rows)
+
+
+def test_csv_keeps_an_unlocated_event_with_the_name_the_text_gives(
+    client: TestClient, stored: None, tmp_path: Path
+) -> None:
+    rows = list(csv.DictReader(io.StringIO(client.get("/v1/export.csv").text)))
+    [row] = [r for r in rows if r["location"] == "Zzyqorka"]
+    assert (row["latitude"], row["longitude"], row["fatalities"]) == ("", "", "3")
+    layer = pyogrio.read_info(_save(client, tmp_path, "store.gpkg"), layer="events")
+    assert layer["features"] == len(rows) - 1  # GIS layers hold only events with a place
 
 
 def test_bad_filter_is_400_and_unknown_format_404(client: TestClient) -> None:

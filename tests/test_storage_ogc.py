@@ -124,7 +124,7 @@ def test_ogc_items_filter_by_bbox_datetime_and_page(client: TestClient) -> None:
         ({"limit": "ten"}, "limit"),
         ({"offset": -1}, "offset"),
         ({"colour": "red"}, "colour"),
-        ({"f": "html"}, "f"),
+        ({"f": "xml"}, "f"),
     ],
 )
 def test_ogc_invalid_query_parameters_are_400(

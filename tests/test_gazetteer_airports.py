@@ -10,8 +10,8 @@ import airportsdata
 import pytest
 
 import gazetteer
-from gazetteer.airports import airport_places
 from gazetteer.normalize import norm_name
+from gazetteer.sources.airports import airport_places
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
 

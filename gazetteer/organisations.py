@@ -23,7 +23,7 @@ from typing import Literal
 from gazetteer.normalize import norm_token, word_spans
 
 OrganisationKind = Literal[
-    "armed_group", "security_force", "news_agency", "outlet", "party", "organisation"
+    "armed_group", "security_force", "mission", "news_agency", "outlet", "party", "organisation"
 ]
 DATA_FILE = Path(__file__).parent / "data" / "organisations.json"
 # What may separate two words of one name: spaces, hyphens, apostrophes, periods,

@@ -1,4 +1,5 @@
-"""An armed group or security force the text names says which country the story is about."""
+"""An armed group, security force or single-country mission the text names says which country
+the story is about."""
 
 from __future__ import annotations
 
@@ -22,6 +23,25 @@ def _countries(gaz: gazetteer.Gazetteer, text: str) -> dict[str, str | None]:
 
 def test_an_armed_groups_country_holds_its_towns(gaz: gazetteer.Gazetteer) -> None:
     assert _countries(gaz, "OLA fighters attacked a police station in Ambo.")["Ambo"] == "ET"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("The OSCE SMM observed 57 explosions near Semyhiria.", "Semyhiria", "UA"),
+        ("UNMISS peacekeepers protected civilians in Leer.", "Leer", "SS"),
+    ],
+)
+def test_a_single_country_mission_holds_its_towns(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, country: str
+) -> None:
+    assert _countries(gaz, text)[mention] == country
+
+
+def test_a_world_body_holds_no_country(gaz: gazetteer.Gazetteer) -> None:
+    # UNICEF works everywhere: its name says nothing of where Tripoli is, and Libya's
+    # capital stays the reading of the bare name
+    assert _countries(gaz, "UNICEF delivered aid to Tripoli.")["Tripoli"] == "LY"
 
 
 def test_a_party_abroad_does_not_pull_a_region_home(gaz: gazetteer.Gazetteer) -> None:

@@ -31,6 +31,12 @@ def _read(gaz: gazetteer.Gazetteer, text: str) -> dict[str, Toponym]:
             "Kalam",
             "PK",
         ),
+        # the container's own container counts, and a big town abroad is no exception
+        (
+            "Militants shot and killed 1 civilian in Islamabad area of Alishing district, Laghman.",
+            "Islamabad",
+            "AF",
+        ),
     ],
 )
 def test_a_namesake_abroad_yields_to_the_stated_container(
@@ -71,6 +77,13 @@ def test_places_that_agree_with_the_text_stay(
     assert after[mention].country_code == country
     assert (after[mention].lat, after[mention].lon) == (before[mention].lat, before[mention].lon)
     assert after[mention].reading != "container"
+
+
+def test_a_big_town_in_its_stated_country_keeps_its_reading(gaz: gazetteer.Gazetteer) -> None:
+    # "Lahore district, Punjab": the city is the district's seat, not a namesake inside
+    found = _read(gaz, "Police dispersed protesters in Lahore city, Lahore district, Punjab.")
+    assert found["Lahore"].country_code == "PK"
+    assert found["Lahore"].reading != "container"
 
 
 def test_malam_fatori_stays_in_borno(gaz: gazetteer.Gazetteer) -> None:

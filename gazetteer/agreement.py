@@ -186,6 +186,19 @@ def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bo
     )
 
 
+def _following_container(st: Statement, tops: list[Toponym], child: Toponym) -> Toponym | None:
+    """A name placed at its container, moved with the container when the container was
+    read again later ("Aapsikan area of Mand town (Kech district)": Mand first read abroad,
+    then in the story's country), or None when it is still at the container's reading."""
+    outers = _containers(st, tops, child)
+    if st.kind == "offset" or not outers or outers[0].reading == "container":
+        return None
+    outer = outers[0]
+    if child.country_code == outer.country_code and km_between(child, outer) <= ADMIN2_KM:
+        return None
+    return _at_container(child, outer)
+
+
 def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | None:
     """The child of ``st`` read again inside its finest resolved container, or None when it
     needs nothing: no child or no container, the child inside one of its containers, a
@@ -193,7 +206,9 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
     ("the Hunan city of Yueyang" is Yueyang in Hunan), containers that do not nest or a
     misread container."""
     child = _at(tops, st.child)
-    if child is None or child.reading == "container" or child.feature_class in _BROAD:
+    if child is not None and child.reading == "container":
+        return _following_container(st, tops, child)
+    if child is None or child.feature_class in _BROAD:
         return None
     if st.kind == "offset" or child.feature_class == "country":
         return None

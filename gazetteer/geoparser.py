@@ -1557,7 +1557,7 @@ class Gazetteer:
         }
         for m in mentions:
             if m.partial and m.key not in strays and m.key not in linked:
-                focus = self._focus(ctx, m.key, 1.0)
+                focus = self._focus(ctx, m.key, 1.0, without_demonyms=True)
                 if focus is not None:
                     strays[m.key] = focus
         return strays

@@ -89,3 +89,40 @@ def test_a_big_town_in_its_stated_country_keeps_its_reading(gaz: gazetteer.Gazet
 def test_malam_fatori_stays_in_borno(gaz: gazetteer.Gazetteer) -> None:
     found = _read(gaz, "Militants clashed with soldiers in Malam Fatori (Abadan, Borno).")
     assert km_between(found["Malam Fatori"], found["Borno"]) <= 400
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "container"),
+    [
+        # the container is first read abroad by its spelling, then in the story's country
+        (
+            "Soldiers opened fire on a vehicle in Aapsikan area of Mand town (Kech district,"
+            " Balochistan), killing a man.",
+            "Aapsikan",
+            "Mand",
+        ),
+        (
+            "Taliban militants attacked a base in Shamal (Do Mando) district, Khost.",
+            "Shamal",
+            "Do Mando",
+        ),
+    ],
+)
+def test_a_name_placed_at_its_container_moves_with_the_container(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, container: str
+) -> None:
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found[mention].reading == "container"
+    assert found[mention].country_code == found[container].country_code
+    assert km_between(found[mention], found[container]) <= 200
+
+
+def test_a_name_placed_at_its_container_that_agrees_stays(gaz: gazetteer.Gazetteer) -> None:
+    text = "Gunmen killed a trader in Abu Salim (Tripoli) on Sunday."
+    before = {t.mention: t for t in gaz.geoparse(text)}
+    after = _read(gaz, text)
+    assert (after["Abu Salim"].lat, after["Abu Salim"].lon) == (
+        before["Abu Salim"].lat,
+        before["Abu Salim"].lon,
+    )
+    assert after["Abu Salim"].country_code == "LY"

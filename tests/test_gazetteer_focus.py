@@ -47,3 +47,12 @@ def test_a_country_named_by_its_name_still_holds_a_stray_town(gaz: Gazetteer) ->
     text = "Thousands fled El Fasher for Tawila. Aid agencies in Sudan and Chad warned of famine."
     tawila = found(gaz, text)["Tawila"]
     assert tawila.country_code == "SD"
+
+
+def test_a_longer_name_is_not_placed_in_a_country_named_only_by_an_adjective(
+    gaz: Gazetteer,
+) -> None:
+    # "Abu Rasin" is no index name: the story places it, and "Russian" is an actor
+    t = found(gaz, "Russian forces conducted a patrol in Abu Rasin area in al-Hasakeh.")
+    assert t["Abu Rasin"].country_code == "SY"
+    assert t["Russian"].country_code == "RU"

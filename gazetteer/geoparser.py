@@ -324,6 +324,9 @@ NEIGHBOUR_POPULATION = 50_000
 NEIGHBOUR_KM = 50.0
 # A small town abroad that nothing in the text supports (see Gazetteer._stray).
 STRAY_POPULATION = 50_000
+# ... or up to this population when the text names it only by one of its alternate names
+# ("Inata" in a story on Burkina Faso is no spelling of Inada, Japan)
+ALIAS_STRAY_POPULATION = 250_000
 STRAY_KM = 500.0
 # A town named by an alternate name keeps the own-name weight when it is this many times as
 # populous as every town of that very name (see Gazetteer._exonym_town).
@@ -1657,10 +1660,11 @@ class Gazetteer:
         ("Tawila, Yemen"), over STRAY_KM from every other place named, while at least two
         other names and most of them lie in one other country.
         """
+        alias = norm_name(self._name[idx]) != key
         if (
             not self._town_like(idx)
             or self._source[idx] == SUPPLEMENT
-            or self._pop[idx] >= STRAY_POPULATION
+            or self._pop[idx] >= (ALIAS_STRAY_POPULATION if alias else STRAY_POPULATION)
             or container >= 0
         ):
             return None

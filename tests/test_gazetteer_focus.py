@@ -56,3 +56,16 @@ def test_a_longer_name_is_not_placed_in_a_country_named_only_by_an_adjective(
     t = found(gaz, "Russian forces conducted a patrol in Abu Rasin area in al-Hasakeh.")
     assert t["Abu Rasin"].country_code == "SY"
     assert t["Russian"].country_code == "RU"
+
+
+def test_a_town_abroad_named_only_by_an_alternate_spelling_yields_to_the_story(
+    gaz: Gazetteer,
+) -> None:
+    # "Inata" is an alternate spelling of Inada, Japan (53,000 people)
+    t = found(gaz, "An IED detonated between Inata and Djibo in Burkina Faso, wounding two.")
+    assert t["Inata"].country_code == "BF"
+
+
+def test_a_city_abroad_named_by_its_own_name_stays(gaz: Gazetteer) -> None:
+    t = found(gaz, "Fans from Naples clashed with police in Florence; Rafah and Khan Younis wept.")
+    assert t["Florence"].country_code == "IT" and t["Naples"].country_code == "IT"

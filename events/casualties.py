@@ -198,6 +198,9 @@ _HURT_WORDS = (
 )
 _ASIDE = (
     r"(?:\s*\([^()]{1,60}\))?(?:\s*,[^,]{1,60},)?(?:\s+(?:including|among them)\s+[^,.;]{1,80}?)?"
+    # "3 young men of one family were killed", "two brothers from the same clan"
+    r"(?:\s+(?:of|from)\s+(?:the\s+same|one|an?|the|his|her|their)\s+(?:family|families"
+    r"|household|clan|tribe))?"
 )
 
 # "2 soldiers were killed", "Three guards and one gunman were killed",
@@ -214,7 +217,7 @@ _BEFORE = re.compile(
     r"|claim(?:s|ed|ing)? (?:the )?lives of|(?:an? )?massacres? of|massacred|massacring|executed"
     r"|shoot(?:s|ing)? dead"
     r"|executing|executes|execute|executions? of|shooting dead|shot dead|gunning down"
-    r"|gunned down|assassinated|assassinating|murdered|murdering|murders?|slaughter(?:s|ed|ing)?"
+    r"|gunned down|assassinated|assassinating|assassinates?|assassinations? of|murdered|murdering|murders?|slaughter(?:s|ed|ing)?"
     r"|(?:fatally|mortally)\s+(?:shot|shooting|shoots|stabbed|stabbing|stabs|wounded|wounding"
     r"|injured|injuring|beat|beating|beaten|hit|struck)"
     r"|lynch(?:ed|es|ing)?|behead(?:s|ed|ing)?|(?:the )?deaths? of|(?:the )?killings? of"
@@ -582,7 +585,8 @@ _CAUSE_NOUN = re.compile(
     r"\b(?:after|following|against|for|over|denounc\w*|condemn\w*|protest\w*|mourn\w*"
     r"|funerals?\s+of|burial\s+of|anniversary\s+of|commemorat\w*|justice|avenge\w*"
     r"|(?:in\s+)?(?:retaliation|revenge|reprisal|response|reaction)\s+(?:for|to|of|against)"
-    r"|blamed\s+for|accused\s+of|suspected\s+of|charged\s+with|arrested\s+for|convicted\s+of"
+    r"|blamed\s+for|accused\s+of|suspected\s+of|charged\s+with|(?:on\s+)?charges?\s+of"
+    r"|arrested\s+for|convicted\s+of"
     r"|sentenced\s+for|(?:triggered|sparked|caused|prompted|provoked|angered)\s+by"
     r"|(?:outrage|anger|fury)\s+(?:at|over)|demanding|demand|investigat\w*\s+(?:into\s+)?"
     r"|involved\s+in|responsible\s+for|behind)"
@@ -597,7 +601,8 @@ _CAUSE_CLAUSE = re.compile(
 _IRREALIS = re.compile(
     r"\b(?:attempt(?:ed|ing|s)?|tr(?:ied|y|ying|ies)|threat(?:en|ened|ening|ens)|plott?(?:ed"
     r"|ing|s)?|plann?(?:ed|ing|s)?|vow(?:ed|ing|s)?|want(?:ed|ing|s)?|intend(?:ed|ing|s)?"
-    r"|sought|seek(?:ing|s)?|wish(?:ed|es)?|order(?:ed|s)?|failed|unable)\s+to\s+(?:\w+ly\s+)?$",
+    r"|sought|seek(?:ing|s)?|wish(?:ed|es)?|order(?:ed|s)?|failed|unable|hired|contracted|paid"
+    r"|sent)\s+to\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
 

@@ -215,6 +215,11 @@ def _read(sentence: str) -> Expected:
         ("1 doctor and lecturer was killed by gunmen.", (1, None)),
         ("Gunmen stormed the house and shot him dead.", (1, None)),
         ("Witnesses said that he was killed by a soldier.", (1, None)),
+        ("Gunmen assassinated a judge outside the court.", (1, None)),
+        ("The group assassinates 4 engineers working on the dam.", (4, None)),
+        # the family or clan of the dead between count and verb
+        ("Three young men of one family were killed by a landmine.", (3, None)),
+        ("Two brothers from the same clan shot dead at a well.", (2, None)),
         # bodies
         ("The bodies of four men were found near the road.", (4, None)),
         ("Three bodies were found in a truck.", (3, None)),
@@ -271,6 +276,8 @@ def test_death_vocabulary(sentence: str, expected: Expected) -> None:
         # not deaths at all
         ("Bandits killed 30 cattle and looted the shops.", None),
         ("Gunmen tried to kill a village chief.", None),
+        ("Men who were contracted to assassinate the chief fled.", None),
+        ("A court jailed the man on charges of murdering a trader.", None),
         ("The union demanded the execution of the agreement.", None),
         ("The wounded soldier was taken to hospital.", None),
         ("Officials said the three fatalities were all smugglers.", None),

@@ -23,6 +23,7 @@ import pickle
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SPELLINGS_FILE = "spellings.pkl"
-_FORMAT = 2
+_FORMAT = 3
 _KINDS = ("admin1", "admin2", "city", "village")
 
 MIN_CONSONANTS = 4
@@ -142,12 +143,15 @@ class Spellings:
 
 
 def build_spellings(gaz: Gazetteer) -> Spellings:
-    """The spellings of every town, village and admin unit of ``gaz`` (about 10 s)."""
+    """The spellings of every town, village and admin unit of ``gaz`` (about 10 s), and of
+    the villages a national register names (``story_names``: "Dolomytne" spells Dolomitne),
+    which a lookup only finds in a story about their country, as every spelling."""
     kinds = {gaz._fc_names.index(k) for k in _KINDS}
     cc, fclass, pop = gaz._cc, gaz._fclass, gaz._pop
+    registers = (names.items() for names in gaz._story_names.values())
     return Spellings.of(
         (key, i, c, pop[i])
-        for key, ids in gaz._names.items()
+        for key, ids in chain(gaz._names.items(), *registers)
         for i in ids
         if fclass[i] in kinds and (c := cc[i])
     )

@@ -84,3 +84,13 @@ def test_register_in_search(gaz: gazetteer.Gazetteer) -> None:
     hits = gaz.search("Butskivka", country="UA")
     assert hits and hits[0]["source"] == "katottg"
     assert any(s["name"].startswith("KATOTTG") for s in gaz.sources)
+
+
+def test_register_villages_read_by_other_spellings(gaz: gazetteer.Gazetteer) -> None:
+    # "y" for "i" and "nyo" for "no": the register writes Dolomitne and Verkhnoshyrokivske
+    text = "In Ukraine, monitors heard blasts near Dolomytne and shots near Verkhnyoshyrokivske."
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found["Dolomytne"].name == "Dolomitne" and found["Dolomytne"].reading == "spelling"
+    assert found["Verkhnyoshyrokivske"].name == "Verkhnoshyrokivske"
+    other = {t.mention for t in gaz.geoparse("Monitors in Kazakhstan visited Dolomytne.")}
+    assert "Dolomytne" not in other

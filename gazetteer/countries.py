@@ -15,7 +15,6 @@ import threading
 from pathlib import Path
 
 import numpy as np
-import pyogrio
 import shapely
 from shapely import STRtree
 from shapely.geometry.base import BaseGeometry
@@ -81,6 +80,10 @@ class CountryShapes:
     @classmethod
     def from_file(cls, zip_path: Path) -> CountryShapes:
         """Read a Natural Earth admin-0 shapefile zip (the layer is the zip's only one)."""
+        # Imported here: pyogrio brings pandas and geopandas where they are installed (0.4 s),
+        # which a process that never draws a path should not pay at start.
+        import pyogrio.raw
+
         meta, _fids, wkb, fields = pyogrio.raw.read(
             f"/vsizip/{zip_path}", columns=list(_CODE_FIELDS)
         )

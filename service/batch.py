@@ -12,8 +12,6 @@ from typing import Any
 
 import numpy as np
 import orjson
-import pyogrio
-import pyogrio.raw
 import shapely
 from pydantic import ValidationError
 
@@ -263,6 +261,8 @@ class LayerSink:
     def ids_written(self) -> set[str]:
         if not self.path.exists():
             return set()
+        import pyogrio.raw  # only for layer output: it brings pandas along (see __exit__)
+
         _, _, _, fields = pyogrio.raw.read(self.path, columns=["doc_id"], read_geometry=False)
         return {str(v) for v in fields[0]}
 
@@ -277,6 +277,10 @@ class LayerSink:
     def __exit__(self, *exc: object) -> None:
         if not self.rows:
             return
+        # Imported here: pyogrio brings pandas and geopandas where they are installed (0.4 s),
+        # which a batch writing JSONL should not pay at start.
+        import pyogrio.raw
+
         wkb = shapely.to_wkb(shapely.from_geojson(self.geometries))
         columns = layer_columns(self.rows)
         pyogrio.raw.write(

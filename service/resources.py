@@ -34,9 +34,10 @@ def preload(settings: Settings) -> Resources:
 
 
 def share_before_fork(gaz: gazetteer.Gazetteer) -> None:
-    """Read now what the gazetteer reads on first need (the spellings, about 0.5 s), frozen
-    out of the collector's reach, so that processes forked from this one share it instead of
-    each reading its own copy."""
+    """Read now what the gazetteer reads on first need (the packed spellings tables, 12 MB),
+    frozen out of the collector's reach, so that processes forked from this one share it
+    instead of each reading its own copy; each process unpacks the tables of the countries
+    its texts name."""
     enabled = gc.isenabled()
     gc.disable()
     try:

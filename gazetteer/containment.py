@@ -113,6 +113,14 @@ _PART_OF_RE = re.compile(
 # "Tall Ad Dhahab in Saladin province", "Awe in the Nasarawa state": a name in a region
 # the text calls a region.
 _IN_REGION_RE = re.compile(rf"(?P<child>{NAME}) in (?:the )?(?P<c1>{NAME}) (?:{ADMIN_WORDS})\b")
+# "Bara in the southern countryside of Idleb", "Western Maliha in Dar'a countryside": Syrian,
+# Iraqi and Yemeni reporting places a village in the countryside of its district or province.
+_COUNTRYSIDE = r"(?:countryside|outskirts|suburbs|desert)"
+_IN_COUNTRYSIDE_RE = re.compile(
+    rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))? in (?:the )?"
+    rf"(?:(?:[a-z]+(?:-[a-z]+)? ){{0,2}}{_COUNTRYSIDE} of (?:the )?(?P<c1>{NAME})"
+    rf"|(?P<c2>{NAME}) {_COUNTRYSIDE}\b)"
+)
 _POSSESSIVE_RE = re.compile(
     rf"(?P<c1>{NAME})['’]s? (?P<child>{NAME}) (?i:{SETTLEMENT_WORDS}|township)\b"
 )
@@ -204,6 +212,9 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "paren": re.compile(r" \((?=[A-Z])"),
     "admin": re.compile(rf", (?:the )?[A-Z][^()\n]{{0,80}}? {ADMIN_WORDS}\b"),
     "in_region": re.compile(rf" in (?:the )?[A-Z][^()\n,.]{{0,60}}? {ADMIN_WORDS}\b"),
+    "in_countryside": re.compile(
+        rf" in (?:the )?(?:[a-z-]+ ){{0,2}}{_COUNTRYSIDE} of |[A-Za-z'’] {_COUNTRYSIDE}\b"
+    ),
     "kind_comma": re.compile(rf" {SETTLEMENT_WORDS}, (?:the )?[A-Z]"),
     "part_of": re.compile(rf"[A-Z][^\W_]* {SETTLEMENT_WORDS} (?:of|in) (?:the )?[A-Z]"),
     "possessive": re.compile(rf"['’]s? [A-Z][^()\n]{{0,80}}? (?i:{SETTLEMENT_WORDS}|township)\b"),
@@ -215,6 +226,14 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
 }
 # How far before and after an anchor a statement may reach.
 _BEFORE, _AFTER = 160, 160
+
+
+def _container_start(m: re.Match[str]) -> int:
+    """Where the (first) container of a statement match starts."""
+    for group in ("c1", "c2", "inner"):
+        if group in m.re.groupindex and m.group(group) is not None:
+            return m.start(group)
+    return m.start()
 
 
 def _matches(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -233,9 +252,7 @@ def _matches(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Matc
         pos = lo
         while (m := pattern.search(text, pos, hi)) is not None:
             yield m
-            pos = max(
-                m.start("c1") if "c1" in pattern.groupindex else m.start("inner"), m.start() + 1
-            )
+            pos = max(_container_start(m), m.start() + 1)
             done = m.end()
         done = max(done, a.end())
 
@@ -273,6 +290,9 @@ def _statements(text: str) -> list[Statement]:
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "admin"))
     for m in _matches("in_region", _IN_REGION_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
+    for m in _matches("in_countryside", _IN_COUNTRYSIDE_RE, text):
+        container = "c1" if m.group("c1") is not None else "c2"
+        out.append(Statement(_trim_article(text, m.span("child")), (m.span(container),), "part_of"))
     for m in _matches("part_of", _PART_OF_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
     for m in _matches("possessive", _POSSESSIVE_RE, text):

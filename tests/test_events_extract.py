@@ -33,6 +33,10 @@ PLACES: dict[str, tuple[str, float, float, str | None, str]] = {
     "U.S": ("United States", 39.76, -98.5, "US", "country"),
     "Britain": ("United Kingdom", 54.76, -2.7, "GB", "country"),
     "Hizyaz": ("Hizyaz", 15.25, 44.2, "YE", "village"),
+    "Ein Issa": ("Ein Issa", 36.42, 38.84, "SY", "admin2"),
+    "Raqqa": ("Raqqa", 35.95, 39.01, "SY", "city"),
+    "Myanmar": ("Myanmar", 19.75, 96.1, "MM", "country"),
+    "Mandalay": ("Mandalay", 21.97, 96.08, "MM", "city"),
 }
 
 
@@ -662,3 +666,12 @@ def test_debris_of_a_downed_drone_is_a_strike() -> None:
 def test_drones_that_set_a_depot_ablaze_are_a_strike() -> None:
     doc = _doc("Ukrainian drones set an oil depot ablaze in Moscow overnight.")
     assert _at(doc, "strike") == [["Moscow"]]
+
+
+def test_a_district_in_the_province_its_seat_names_is_the_place() -> None:
+    # "Ein Issa in Raqqa": Raqqa is the district's province, named like its seat
+    doc = _doc("Turkish forces shelled the countryside of Ein Issa in Raqqa on Saturday.")
+    assert _at(doc, "strike") == [["Ein Issa"]]
+    # Counterexample: a town near which a strike in a country's wide region fell
+    doc = _doc("Jets struck central Myanmar near the city of Mandalay on Saturday.")
+    assert _at(doc, "strike") == [["Mandalay"]]

@@ -51,6 +51,19 @@ STATEMENTS = [
     ("Fighters entered the village of Qarbasin near Aleppo.", "Qarbasin", ["Aleppo"], "near"),
     ("Shelling hit Qorvatel, 12 km northwest of Homs.", "Qorvatel", ["Homs"], "offset"),
     ("On Monday In Abu Salim (Tripoli) clashes resumed.", "Abu Salim", ["Tripoli"], "paren"),
+    # a village in the countryside of its district or province, either way round
+    (
+        "Jets struck Kafr Nabl in the southern countryside of Idlib.",
+        "Kafr Nabl",
+        ["Idlib"],
+        "part_of",
+    ),
+    (
+        "A mine hit a car in Western Ghariyah in Daraa countryside.",
+        "Western Ghariyah",
+        ["Daraa"],
+        "part_of",
+    ),
 ]
 
 
@@ -70,6 +83,7 @@ def test_statements_the_text_makes(text: str, child: str, containers: list[str],
         "officials said the measure (a curfew) would hold",
         "the army shelled villages north of the river",  # no named container
         "He walked 12 km to the north of the camp.",  # no names at all
+        "Farmers in the countryside grew cotton.",  # no named container
     ],
 )
 def test_no_statement_without_names(text: str) -> None:
@@ -88,6 +102,12 @@ def test_the_offset_statement_reads_numbers_units_and_compound_bearings() -> Non
     assert s.offset_km == 10.0 and s.bearing == 135.0
     (s,) = find_statements("Troops reached Ora, 5 miles north of Kabul.")
     assert s.offset_km == pytest.approx(8.05, abs=0.01) and s.bearing == 0.0
+
+
+def test_a_village_in_the_countryside_of_a_town_lies_near_it(gaz: Gazetteer) -> None:
+    # "Bara" alone is a Nigerian town; in the countryside of Idleb it is the Syrian village
+    t = found(gaz, "Regime forces shelled Bara in the southern countryside of Idleb.")
+    assert t["Bara"].country_code == "SY" and _km(t["Bara"], t["Idleb"]) < 100
 
 
 # ----------------------------------------------------------------- known names agree

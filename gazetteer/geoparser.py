@@ -103,6 +103,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +128,13 @@ from gazetteer.schema import (
     WATER,
     Index,
 )
-from gazetteer.variants import Place, Spellings, find_spelled_places, load_spellings
+from gazetteer.variants import (
+    Place,
+    Spellings,
+    find_spelled_places,
+    load_spellings,
+    spelling_key,
+)
 
 MAX_NAME_TOKENS = 7
 # "Calif.", "N.Y.", "W.Va.", "P.E.I." and two-letter postal codes.
@@ -1523,17 +1530,16 @@ class Gazetteer:
                 if inside:
                     where = h
                     break
+            spelled = not inside
+            if spelled:
+                # "Menbej in the countryside of Aleppo": another spelling of a place inside
+                inside = self._spelled_inside(text[span[0] : span[1]], where, statement)
             if inside:
                 best = max(inside, key=lambda c: (norm_name(self._name[c]) == key, self._prior(c)))
-                out.append(
-                    self._toponym(
-                        text,
-                        Mention(*span, key, -1, -1, (best,)),
-                        best,
-                        MOVED_CONFIDENCE + 0.2,
-                        where,
-                    )
+                read = self._toponym(
+                    text, Mention(*span, key, -1, -1, (best,)), best, MOVED_CONFIDENCE + 0.2, where
                 )
+                out.append(replace(read, reading="spelling") if spelled else read)
                 continue
             if key in self._names and not self._plausible_name(
                 text, *span, span == statement.child
@@ -1543,6 +1549,13 @@ class Gazetteer:
             if found is not None:
                 out.append(found)
         return out
+
+    def _spelled_inside(self, name: str, container: int, statement: Statement) -> list[int]:
+        """The places inside ``container`` that ``name`` spells another way."""
+        table = self.spellings().table(self._cc[container] or "")
+        return [
+            c for c in table.get(spelling_key(name), ()) if self._inside(c, container, statement)
+        ]
 
     def _strays(
         self,

@@ -41,6 +41,8 @@ _CONTAINERS = frozenset({"country", "admin1", "admin2", "city", "village"})
 class Searchable(Protocol):
     def search(self, q: str, country: str | None = None, limit: int = 10) -> list[dict]: ...
 
+    def search_spelled(self, q: str, country: str, limit: int = 10) -> list[dict]: ...
+
 
 def _at(toponyms: Sequence[Toponym], span: tuple[int, int]) -> Toponym | None:
     """The toponym whose mention overlaps ``span``, if any."""
@@ -67,8 +69,11 @@ def _inside(
 def _namesake_inside(
     gaz: Searchable, child: Toponym, outer: Toponym, near: bool
 ) -> dict[str, Any] | None:
-    """The best-ranked candidate of the child's name that lies inside ``outer``."""
-    for c in gaz.search(child.mention, country=outer.country_code, limit=25):
+    """The best-ranked candidate of the child's name that lies inside ``outer``, else of
+    another spelling of it, with ``reading`` "spelling"."""
+    named = gaz.search(child.mention, country=outer.country_code, limit=25)
+    spelled = gaz.search_spelled(child.mention, outer.country_code) if outer.country_code else []
+    for c in [*named, *({**c, "reading": "spelling"} for c in spelled)]:
         if c["feature_class"] in _BROAD:
             continue
         if _inside(c["lat"], c["lon"], c.get("admin1"), c["country_code"], outer, near):
@@ -89,6 +94,7 @@ def _reread(child: Toponym, c: dict[str, Any], outer: Toponym) -> Toponym:
         bbox=tuple(c["bbox"]) if c.get("bbox") else None,
         admin1=c.get("admin1"),
         container=outer.name,
+        reading=c.get("reading", child.reading),
     )
 
 

@@ -566,22 +566,30 @@ class Gazetteer:
             ((self._prior(i) + (10.0 if code and self._cc[i] == code else 0.0), i) for i in ids),
             reverse=True,
         )[: max(0, limit)]
-        return [
-            {
-                "name": self._name[i],
-                "geonameid": self._gid_or_none(i),
-                "lat": self._lat[i],
-                "lon": self._lon[i],
-                "country_code": self._cc[i],
-                "feature_class": self._fc(i),
-                "population": self._pop[i],
-                "source": self._src(i),
-                "score": round(s, 3),
-                "admin1": self._admin1[i],
-                "bbox": self._bbox.get(i),
-            }
-            for s, i in scored
-        ]
+        return [self._candidate(i, s) for s, i in scored]
+
+    def search_spelled(self, q: str, country: str, limit: int = 10) -> list[dict]:
+        """The places of ``country`` (ISO alpha-2) whose names ``q`` spells another way
+        ("Menbej": Manbij; see ``gazetteer.variants``), most likely first, as ``search``
+        gives them."""
+        ids = self.spellings().table(country.upper()).get(spelling_key(q), ())
+        scored = sorted(((self._prior(i), i) for i in ids), reverse=True)[: max(0, limit)]
+        return [self._candidate(i, s) for s, i in scored]
+
+    def _candidate(self, i: int, score: float) -> dict[str, Any]:
+        return {
+            "name": self._name[i],
+            "geonameid": self._gid_or_none(i),
+            "lat": self._lat[i],
+            "lon": self._lon[i],
+            "country_code": self._cc[i],
+            "feature_class": self._fc(i),
+            "population": self._pop[i],
+            "source": self._src(i),
+            "score": round(score, 3),
+            "admin1": self._admin1[i],
+            "bbox": self._bbox.get(i),
+        }
 
     def is_demonym(self, word: str) -> bool:
         """Whether ``word`` is a known adjectival form of a country or region ("Turkish"),

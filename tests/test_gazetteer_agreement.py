@@ -126,3 +126,13 @@ def test_a_name_placed_at_its_container_that_agrees_stays(gaz: gazetteer.Gazette
         before["Abu Salim"].lon,
     )
     assert after["Abu Salim"].country_code == "LY"
+
+
+def test_a_namesake_abroad_yields_to_another_spelling_inside_the_container(
+    gaz: gazetteer.Gazetteer,
+) -> None:
+    # "Mansura" alone is Al Mansurah, Egypt; in the Raqqa countryside it is Syria's village
+    found = _read(gaz, "Gunmen shot a civilian in Mansura in Ar-Raqqa countryside.")
+    assert found["Mansura"].country_code == "SY"
+    assert found["Mansura"].reading == "spelling"
+    assert km_between(found["Mansura"], found["Ar-Raqqa"]) <= 200

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pyogrio.raw
 import shapely
 
 from service.storage import Query, Store
@@ -84,6 +83,10 @@ def write_layer(path: Path, layer: str, found: list[dict[str, Any]], driver: str
     field_data = [np.array([_text(r.get(n)) for r in rows], dtype=object) for n in text] + [
         np.array([np.nan if r.get(n) is None else r[n] for r in rows], dtype=float) for n in numeric
     ]
+    # Imported here: pyogrio brings pandas and geopandas where they are installed (0.4 s),
+    # which the service should not pay at start for an export few requests ask for.
+    import pyogrio.raw
+
     pyogrio.raw.write(
         path,
         geometry=np.asarray(wkb, dtype=object),

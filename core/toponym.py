@@ -77,10 +77,15 @@ class Toponym:
         }
 
 
-def km_between(a: Toponym, b: Toponym) -> float:
-    """Great-circle distance between two places in km (haversine on a sphere of the Earth's
-    mean radius; ``lat``/``lon`` in degrees)."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given as (lat, lon) in degrees
+    (haversine on a sphere of the Earth's mean radius, 6,371.0088 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def km_between(a: Toponym, b: Toponym) -> float:
+    """Great-circle distance between two places in km (see ``haversine_km``)."""
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from core.toponym import haversine_km
 from gazetteer.build import _admin_skeletons, name_prefixes, place_columns
 from gazetteer.normalize import norm_name
 from gazetteer.schema import FEATURE_CLASSES, FeatureClass, Index, read_index, write_index
@@ -133,15 +134,6 @@ class ImportReport:
             f"{self.bytes_before / 1e6:.1f} -> {self.bytes_after / 1e6:.1f} MB "
             f"({self.seconds:.1f} s)"
         )
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _coordinate(value: str, path: Path | str, line: int, name: str, limit: float) -> float:
@@ -401,7 +393,7 @@ class _Merger:
         if p.geonameid is not None and p.geonameid in self.gids:
             return -1
         for i in self.places.names.get(norm_name(p.name), ()):
-            if _km(p.lat, p.lon, self.places.lat[i], self.places.lon[i]) <= DUPLICATE_KM:
+            if haversine_km(p.lat, p.lon, self.places.lat[i], self.places.lon[i]) <= DUPLICATE_KM:
                 return i
         return None
 

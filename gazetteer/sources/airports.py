@@ -32,9 +32,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from core.toponym import haversine_km
 from gazetteer.normalize import norm_name
 from gazetteer.schema import FeatureClass
-from gazetteer.sources.places import Places, haversine, site_file
+from gazetteer.sources.places import Places, site_file
 
 CREDIT = {
     "name": "airportsdata",
@@ -204,10 +205,10 @@ def _far_namesake(places: Places, head: str, lat: float, lon: float) -> bool:
         return False
     areal = {FeatureClass.COUNTRY, FeatureClass.ADMIN1, FeatureClass.REGION, FeatureClass.WATER}
     best = max(cands, key=lambda i: (places.fclass[i] in areal, places.pop[i]))
-    if haversine(lat, lon, places.lat[best], places.lon[best]) <= AIRPORT_FAR_KM:
+    if haversine_km(lat, lon, places.lat[best], places.lon[best]) <= AIRPORT_FAR_KM:
         return False
     return (
-        all(haversine(lat, lon, places.lat[i], places.lon[i]) > AIRPORT_NEAR_KM for i in cands)
+        all(haversine_km(lat, lon, places.lat[i], places.lon[i]) > AIRPORT_NEAR_KM for i in cands)
         or places.fclass[best] in areal
     )
 

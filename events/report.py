@@ -499,12 +499,21 @@ def _without_containers(places: list[Toponym]) -> list[Toponym]:
 
 
 _PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention"})
+# Remote violence the target may answer with fire
+_ANSWERABLE_RULES = frozenset({"grenade", "shelling", "remote_explosive", "heavy_fire"})
 
 
 def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> Decision | None:
     """A protest turns violent in the sentences around the one that tells it ("Youths
     demonstrated in X. They burned tyres and clashed with the gendarmes."): the violent
-    demonstration rule holds for the report as a whole."""
+    demonstration rule holds for the report as a whole. A grenade or a shell the target
+    answers with fire in the next sentences ("Police responded with gunfire.") opened a
+    fight: the returned fire rule holds."""
+    if decision is not None and decision.rule.id in _ANSWERABLE_RULES:
+        answered = next(r for r in rules().rules if r.id == "returned_fire")
+        after = [s for s in doc.sentences if 0 < s.start - span.start <= _NEIGHBOURHOOD]
+        if any(answered.pattern.search(doc.text[s.start : s.end]) for s in after):
+            return Decision(answered, decision.start, decision.end, decision.trigger)
     if decision is None or decision.rule.id not in _PROTEST_RULES:
         return decision
     violent = next(r for r in rules().rules if r.id == "violent_demonstration")

@@ -324,3 +324,22 @@ def test_containers_stay_places_when_nothing_finer_is_known(
     pipeline: Pipeline, sentence: str, place: str
 ) -> None:
     assert [e.places[0].name for e in _events(pipeline, sentence)][:1] == [place]
+
+
+def test_a_grenade_answered_with_fire_in_the_next_sentence_is_a_battle(
+    pipeline: Pipeline,
+) -> None:
+    answered = _events(
+        pipeline,
+        "On 5 June 2021, militants threw a hand grenade at a checkpoint in Baidoa. "
+        "Soldiers responded with gunfire towards the attackers.",
+    )
+    assert "Battles" in [e.acled_event_type for e in answered]
+    # Counterexample: a grenade nobody answers stays remote violence
+    alone = _events(
+        pipeline,
+        "On 5 June 2021, militants threw a hand grenade at a checkpoint in Baidoa. "
+        "Two soldiers were wounded.",
+    )
+    assert "Battles" not in [e.acled_event_type for e in alone]
+    assert "Explosions/Remote violence" in [e.acled_event_type for e in alone]

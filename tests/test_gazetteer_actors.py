@@ -49,3 +49,12 @@ def test_a_party_abroad_does_not_pull_a_region_home(gaz: gazetteer.Gazetteer) ->
     # town of the United States)
     found = _countries(gaz, "The Republican party spoke about the Middle East.")
     assert found["Middle East"] != "US"
+
+
+def test_a_militia_named_after_a_region_is_no_mention_of_it(gaz: gazetteer.Gazetteer) -> None:
+    text = "Mortars hit the positions of the Luhansk People's Militia in the area of Zolote."
+    spans = [(t.mention, t.start) for t in gaz.geoparse(text)]
+    assert ("Luhansk", text.index("Luhansk")) not in spans
+    assert "Zolote" in dict(spans)
+    # Counterexample: the region itself, named where something happened
+    assert "Luhansk" in _countries(gaz, "Mortars hit a village in Luhansk region.")

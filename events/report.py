@@ -503,6 +503,11 @@ _PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention"})
 _ANSWERABLE_RULES = frozenset({"grenade", "shelling", "remote_explosive", "heavy_fire"})
 
 
+def _rule_named(rule_id: str) -> ReportRule:
+    """The rule of the project's decision list with this id."""
+    return next(r for r in rules().rules if r.id == rule_id)
+
+
 def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> Decision | None:
     """A protest turns violent in the sentences around the one that tells it ("Youths
     demonstrated in X. They burned tyres and clashed with the gendarmes."): the violent
@@ -510,13 +515,13 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
     answers with fire in the next sentences ("Police responded with gunfire.") opened a
     fight: the returned fire rule holds."""
     if decision is not None and decision.rule.id in _ANSWERABLE_RULES:
-        answered = next(r for r in rules().rules if r.id == "returned_fire")
+        answered = _rule_named("returned_fire")
         after = [s for s in doc.sentences if 0 < s.start - span.start <= _NEIGHBOURHOOD]
         if any(answered.pattern.search(doc.text[s.start : s.end]) for s in after):
             return Decision(answered, decision.start, decision.end, decision.trigger)
     if decision is None or decision.rule.id not in _PROTEST_RULES:
         return decision
-    violent = next(r for r in rules().rules if r.id == "violent_demonstration")
+    violent = _rule_named("violent_demonstration")
     near = [s for s in doc.sentences if abs(s.start - span.start) <= _NEIGHBOURHOOD]
     if any(violent.when and violent.when.search(doc.text[s.start : s.end]) for s in near):
         return Decision(violent, decision.start, decision.end, decision.trigger)

@@ -71,9 +71,20 @@ def _namesake_inside(
 ) -> dict[str, Any] | None:
     """The best-ranked candidate of the child's name that lies inside ``outer``, else of
     another spelling of it, with ``reading`` "spelling"."""
-    named = gaz.search(child.mention, country=outer.country_code, limit=25)
-    spelled = gaz.search_spelled(child.mention, outer.country_code) if outer.country_code else []
-    for c in [*named, *({**c, "reading": "spelling"} for c in spelled)]:
+    found = _first_inside(
+        gaz.search(child.mention, country=outer.country_code, limit=25), outer, near
+    )
+    if found is not None or not outer.country_code:
+        return found
+    found = _first_inside(gaz.search_spelled(child.mention, outer.country_code), outer, near)
+    return None if found is None else {**found, "reading": "spelling"}
+
+
+def _first_inside(
+    candidates: list[dict[str, Any]], outer: Toponym, near: bool
+) -> dict[str, Any] | None:
+    """The first of ``candidates`` (``search`` answers) that lies inside ``outer``."""
+    for c in candidates:
         if c["feature_class"] in _BROAD:
             continue
         if _inside(c["lat"], c["lon"], c.get("admin1"), c["country_code"], outer, near):

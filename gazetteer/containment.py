@@ -228,12 +228,12 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
 _BEFORE, _AFTER = 160, 160
 
 
-def _container_start(m: re.Match[str]) -> int:
-    """Where the (first) container of a statement match starts."""
+def _container_span(m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the (first) container of a statement match, None without one."""
     for group in ("c1", "c2", "inner"):
         if group in m.re.groupindex and m.group(group) is not None:
-            return m.start(group)
-    return m.start()
+            return m.span(group)
+    return None
 
 
 def _matches(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -252,7 +252,8 @@ def _matches(kind: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Matc
         pos = lo
         while (m := pattern.search(text, pos, hi)) is not None:
             yield m
-            pos = max(_container_start(m), m.start() + 1)
+            container = _container_span(m)
+            pos = max(container[0] if container else m.start(), m.start() + 1)
             done = m.end()
         done = max(done, a.end())
 
@@ -291,8 +292,8 @@ def _statements(text: str) -> list[Statement]:
     for m in _matches("in_region", _IN_REGION_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
     for m in _matches("in_countryside", _IN_COUNTRYSIDE_RE, text):
-        container = "c1" if m.group("c1") is not None else "c2"
-        out.append(Statement(_trim_article(text, m.span("child")), (m.span(container),), "part_of"))
+        if (span := _container_span(m)) is not None:
+            out.append(Statement(_trim_article(text, m.span("child")), (span,), "part_of"))
     for m in _matches("part_of", _PART_OF_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
     for m in _matches("possessive", _POSSESSIVE_RE, text):

@@ -572,7 +572,7 @@ class Gazetteer:
         """The places of ``country`` (ISO alpha-2) whose names ``q`` spells another way
         ("Menbej": Manbij; see ``gazetteer.variants``), most likely first, as ``search``
         gives them."""
-        ids = self.spellings().table(country.upper()).get(spelling_key(q), ())
+        ids = self._spelled_ids(q, country.upper())
         scored = sorted(((self._prior(i), i) for i in ids), reverse=True)[: max(0, limit)]
         return [self._candidate(i, s) for s, i in scored]
 
@@ -1560,10 +1560,12 @@ class Gazetteer:
 
     def _spelled_inside(self, name: str, container: int, statement: Statement) -> list[int]:
         """The places inside ``container`` that ``name`` spells another way."""
-        table = self.spellings().table(self._cc[container] or "")
-        return [
-            c for c in table.get(spelling_key(name), ()) if self._inside(c, container, statement)
-        ]
+        spelled = self._spelled_ids(name, self._cc[container] or "")
+        return [c for c in spelled if self._inside(c, container, statement)]
+
+    def _spelled_ids(self, name: str, country: str) -> tuple[int, ...]:
+        """The places of ``country`` (ISO alpha-2) whose names ``name`` spells another way."""
+        return self.spellings().table(country).get(spelling_key(name), ())
 
     def _strays(
         self,

@@ -11,10 +11,11 @@ candidates inside it, and without one it is placed at the container (``reading``
 index lacks is.
 
 Inside means: in the container's country for a country; in the same admin-1 unit, or
-within ADMIN1_KM where the admin-1 code is unknown, for an admin-1 unit; within ADMIN2_KM
-of an admin-2 unit's point or of a town's: "Maywand district, Kandahar" and "Guire (Nara,
-Koulikoro)" name a province and a district by their seats, which the resolver reads as
-towns; within NEAR_KM of the town of "the village of X near Y".
+within ADMIN1_KM where the admin-1 code is unknown, for an admin-1 unit; within
+OWN_ADMIN2_KM of an admin-2 unit read as one (no district lies inside a namesake district
+of the next province); within ADMIN2_KM of a town's: "Maywand district, Kandahar" and
+"Guire (Nara, Koulikoro)" name a province and a district by their seats, which the
+resolver reads as towns; within NEAR_KM of the town of "the village of X near Y".
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from gazetteer.containment import Statement, find_statements
 ADMIN1_KM = 400.0
 ADMIN2_KM = 200.0
 NEAR_KM = 40.0
+OWN_ADMIN2_KM = 100.0
 # A town this populous is what its name means, whatever container the text gives it
 BIG_TOWN = 100_000
 # Confidence of a place moved to its stated container: a guess at the area, not the spot
@@ -63,7 +65,9 @@ def _inside(
     km = km_between(probe, outer)
     if outer.feature_class == "admin1":
         return admin1 == outer.admin1 if admin1 and outer.admin1 else km <= ADMIN1_KM
-    return km <= (NEAR_KM if near else ADMIN2_KM)
+    if near:
+        return km <= NEAR_KM
+    return km <= (OWN_ADMIN2_KM if outer.feature_class == "admin2" else ADMIN2_KM)
 
 
 def _namesake_inside(

@@ -55,6 +55,22 @@ def test_a_district_named_in_another_province_is_read_inside_the_stated_one(
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "container"),
+    [
+        # Andar is also a district of Ghazni, some 100 km from Nirkh: no district lies
+        # inside another, so the name is placed inside the district the text states
+        ("A civilian was killed in the Andar area of Nirkh district, Wardak.", "Andar", "Nirkh"),
+        ("Gunmen killed 2 soldiers in Qarabagh district, Ghazni.", "Qarabagh", "Ghazni"),
+    ],
+)
+def test_a_place_lies_within_a_district_radius_of_the_district_stated(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, container: str
+) -> None:
+    found = _read(gaz, text)
+    assert km_between(found[mention], found[container]) <= 100
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "country"),
     [
         # a province is not inside a town: "the Hunan city of Yueyang" is Yueyang in Hunan

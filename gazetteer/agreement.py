@@ -74,13 +74,14 @@ def _namesake_inside(
     gaz: Searchable, child: Toponym, outer: Toponym, near: bool
 ) -> dict[str, Any] | None:
     """The best-ranked candidate of the child's name that lies inside ``outer``, else of
-    another spelling of it, with ``reading`` "spelling"."""
+    another spelling of it near ``outer`` (NEAR_KM of a town or district), with ``reading``
+    "spelling"."""
     found = _first_inside(
         gaz.search(child.mention, country=outer.country_code, limit=25), outer, near
     )
     if found is not None or not outer.country_code:
         return found
-    found = _first_inside(gaz.search_spelled(child.mention, outer.country_code), outer, near)
+    found = _first_inside(gaz.search_spelled(child.mention, outer.country_code), outer, True)
     return None if found is None else {**found, "reading": "spelling"}
 
 
@@ -241,6 +242,9 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
         return None
     outers = _containers(st, tops, child)
     near = st.kind == "near"
+    # A place read by a spelling of its name is weak evidence: it must lie near its
+    # container ("Saleem Khil area of Azra district" is no Salam Khel 60 km away)
+    tight = near or child.reading == "spelling"
     if not outers or any(
         _inside(
             child.lat,
@@ -248,7 +252,7 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
             child.admin1,
             child.country_code,
             o if near else _region_named_like(gaz, o),
-            near,
+            tight,
         )
         for o in outers
     ):

@@ -620,9 +620,7 @@ class Gazetteer:
         resolved = self._resolve(text, mentions, hints, statements)
         inferred = self._infer(text, tokens, resolved)
         found = sorted([*resolved, *inferred], key=lambda t: t.start) if inferred else resolved
-        if statements:
-            found = agree_with_containers(text, found, self)
-        return find_spelled_places(
+        found = find_spelled_places(
             text,
             found,
             self.spellings,
@@ -631,6 +629,8 @@ class Gazetteer:
             hints,
             self._register_place,
         )
+        # After the spellings: "Kori Kori (Bandiagara, Mopti)" is no Koulikoro
+        return agree_with_containers(text, found, self) if statements else found
 
     def spellings(self) -> Spellings:
         """The places by a key their spellings share (``gazetteer.variants``), read from

@@ -152,3 +152,18 @@ def test_a_namesake_abroad_yields_to_another_spelling_inside_the_container(
     assert found["Mansura"].country_code == "SY"
     assert found["Mansura"].reading == "spelling"
     assert km_between(found["Mansura"], found["Ar-Raqqa"]) <= 200
+
+
+def test_a_place_read_by_a_spelling_lies_near_its_container(gaz: gazetteer.Gazetteer) -> None:
+    # Salam Khel, a spelling of "Saleem Khil", lies 60 km from Azra in another province;
+    # Koulikoro, one of "Kori Kori", 500 km from Bandiagara: both yield to the container
+    for text, mention, container in [
+        ("A mortar hit the Saleem Khil area of Azra district, Logar.", "Saleem Khil", "Azra"),
+        ("Gunmen attacked a minivan in Kori Kori (Bandiagara, Mopti).", "Kori Kori", "Bandiagara"),
+    ]:
+        found = _read(gaz, text)
+        assert km_between(found[mention], found[container]) <= 40, text
+    # Counterexample: a spelling that lies in its stated province is kept, far as it is
+    # from the province's point (Abu Kamal, 120 km from Deir ez-Zor)
+    found = _read(gaz, "Jets struck Albukamal city, Deir ez-Zor governorate.")
+    assert found["Albukamal"].reading == "spelling" and found["Albukamal"].name == "Ālbū Kamāl"

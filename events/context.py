@@ -50,6 +50,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 PLACE_ROLES = frozenset({"in", "near", "object", "direction", "modifier", "attributive"})
+# The words between a place and the place it lies in: "Jarablus in Aleppo", "Quamishli city
+# in al-Hasakeh", "Bara in the southern countryside of Idleb", "Kwadon (Gombe"
+IN_CONTAINER = re.compile(
+    r"\s*(?:\((?:[^()]*,\s*)?|(?:(?:city|town|village|hamlet|district|area|camp|neighbou?rhood"
+    r"|quarter|suburb)\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts"
+    r"|suburbs|part|parts)\s+of\s+(?:the\s+)?)?)"
+)
 
 _CLAUSE_BREAK = re.compile(
     r";|:\s|\s[–—]\s|\s-\s|\(|\)"
@@ -178,6 +185,13 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"^\.?\s+(?:bases?|embass(?:y|ies)|consulates?|positions?|interests|targets|facilit(?:y|ies)"
     r"|installations?|personnel|citizens|nationals|residents|vessels?|ships?|airports?"
     r"|diplomats|assets|infrastructure|headquarters|apartment|homes?|buildings?)\b"
+)
+# A town that names a road (with another): "the Lagos - Badagry expressway", "the
+# Aleppo-Lattakia highway", "the Aden road": the event is on the road, and the towns are
+# where it happened only when the sentence names no other place (role "road")
+_ROAD_AFTER = re.compile(
+    r"^(?:\s?[-–]\s?(?:[A-Z][\w'’]*)(?:[ -](?:[A-Z][\w'’]*|al|el))*)*\s+"
+    r"(?:expressway|highway|motorway|freeway|road|railway|pipeline|bypass)\b"
 )
 _LAUNCHER_FROM = re.compile(
     r"(?:helicopters?|drones?|missiles?|rockets?|jets?|aircraft|planes?|forces|troops"
@@ -505,6 +519,8 @@ def mentions_in(
             mention.role = "speaker"
         elif _ATTRIBUTIVE_AFTER.match(after) and role in PLACE_ROLES:
             mention.role = "attributive"
+        elif _ROAD_AFTER.match(after):
+            mention.role = "road"
         elif (
             _TOWN_NOUN_AFTER.match(after)
             and t.feature_class in {"admin1", "admin2", "region"}

@@ -26,6 +26,7 @@ from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_count, find_toll, has_toll_words
 from events.context import (
+    IN_CONTAINER,
     PLACE_ROLES,
     SPEECH_VERBS,
     Mention,
@@ -298,7 +299,7 @@ def _attach(
     ]
     placed = [m for m in placed if m.role != "attributive"] or placed
     if placed:
-        return _finest_group(placed)
+        return _finest_group(placed, before, sentence)
     if before:
         last = before[-1]
         gap = sentence[last.end : start]
@@ -324,12 +325,18 @@ def _attach(
 
 
 _COARSE = frozenset({"admin1", "admin2", "region", "country"})
+# How far a place may lie from the place the sentence says it is in (a province's point)
+CHAIN_KM = 250.0
 
 
-def _finest_group(placed: list[Mention]) -> list[Mention]:
+def _finest_group(placed: list[Mention], before: list[Mention], sentence: str) -> list[Mention]:
     """The last group before a trigger, unless it only widens an earlier one ("attacked
-    Macomia in Cabo Delgado province, clashing with soldiers": Macomia)."""
+    Macomia in Cabo Delgado province, clashing with soldiers": Macomia) or is where an
+    earlier place lies (see _innermost)."""
     last = [m for m in placed if m.group == placed[-1].group]
+    inner = _innermost(last[0], before, sentence)
+    if inner is not last[0]:
+        return [m for m in before if m.group == inner.group]
     codes = {m.toponym.country_code for m in last}
     if all(m.toponym.feature_class in _COARSE or m.level for m in last):
         finer = [
@@ -343,6 +350,27 @@ def _finest_group(placed: list[Mention]) -> list[Mention]:
         if finer:
             return [m for m in placed if m.group == finer[-1].group]
     return last
+
+
+def _innermost(outer: Mention, before: list[Mention], sentence: str) -> Mention:
+    """The first place of the chain of places that ends at ``outer``, each said to lie in
+    the next ("civilians in Jarablus in Aleppo protested", "residents of Orgebas village in
+    Maktaaral district of Turkistan region protested": Jarablus, Orgebas), else ``outer``.
+    A link holds between two places of one country, the inner one no wider than a
+    district, within CHAIN_KM of each other or stated so by the gazetteer."""
+    chain = outer
+    for m in reversed([m for m in before if m.end <= outer.start]):
+        t, c = m.toponym, chain.toponym
+        if not (
+            IN_CONTAINER.fullmatch(sentence, m.end, chain.start)
+            and t.country_code == c.country_code
+            and t.feature_class not in {"country", "region", "admin1"}
+            and m.role not in {"agent", "modifier"}
+            and (t.container == c.name or km_between(t, c) <= CHAIN_KM)
+        ):
+            break
+        chain = m
+    return chain
 
 
 def _acled(

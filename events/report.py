@@ -35,6 +35,7 @@ from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_toll
 from events.context import (
+    IN_CONTAINER,
     PLACE_ROLES,
     Mention,
     clause_bounds,
@@ -81,13 +82,6 @@ _LOCATIVE_BEFORE = re.compile(
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
 _STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
-# The words between a place and the place it lies in: "Jarablus in Aleppo", "Quamishli city
-# in al-Hasakeh", "Bara in the southern countryside of Idleb", "Kwadon (Gombe"
-_IN_CONTAINER = re.compile(
-    r"\s*(?:\((?:[^()]*,\s*)?|(?:(?:city|town|village|hamlet|district|area|camp|neighbou?rhood"
-    r"|quarter|suburb)\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts"
-    r"|suburbs|part|parts)\s+of\s+(?:the\s+)?)?)"
-)
 # A toll that sums the story up rather than adding to it
 _SUMMED_UP = re.compile(
     r"\b(?:toll|total|in all|overall|so far|altogether|since|according to|claim\w*|up to)\b",
@@ -352,7 +346,7 @@ def _stated_containers(sentence: str, mentions: list[Mention]) -> list[tuple[int
     pairs += [
         ((inner.start, inner.end), (outer.start, outer.end))
         for inner, outer in pairwise(ordered)
-        if _IN_CONTAINER.fullmatch(sentence, inner.end, outer.start)
+        if IN_CONTAINER.fullmatch(sentence, inner.end, outer.start)
     ]
     return [outer for child, outer in pairs if any(_overlaps(m, child) for m in local)]
 
@@ -371,7 +365,8 @@ def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention
     "attacked X") or one that states where such a place lies ("in western Yemen (Hays, Al
     Hudaydah)": Hays); never a dateline, a speaker, a source or an actor ("PESHAWAR,
     Pakistan -", "Moscow said", "fled from X", "the Malian army"). Without a place role, a
-    bare mention that is none of those; else None."""
+    bare mention that is none of those; else the first town naming a road ("blocked the
+    Lagos-Ibadan expressway"); else None."""
     mentions = [
         m
         for m in mentions_in(sentence, offset, toponyms, clause_bounds(sentence))
@@ -388,6 +383,7 @@ def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention
         ]
     else:
         chosen = [m for m in mentions if m.role == "none" and not m.toponym.mention.isupper()]
+    chosen = chosen or [m for m in mentions if m.role == "road"][:1]
     if not chosen:
         return None
     # A place the sentence states another lies in is where that other place is, not a finer

@@ -37,6 +37,8 @@ PLACES: dict[str, tuple[str, float, float, str | None, str]] = {
     "Raqqa": ("Raqqa", 35.95, 39.01, "SY", "city"),
     "Myanmar": ("Myanmar", 19.75, 96.1, "MM", "country"),
     "Mandalay": ("Mandalay", 21.97, 96.08, "MM", "city"),
+    "Jarablus": ("Jarablus", 36.82, 38.01, "SY", "city"),
+    "Aleppo": ("Aleppo", 36.2, 37.16, "SY", "city"),
 }
 
 
@@ -270,6 +272,17 @@ def test_the_city_can_be_named_earlier_in_the_same_sentence() -> None:
 def test_a_place_and_the_province_of_another() -> None:
     doc = _doc("US warplanes bombed targets in Sanaa and the province of Marib on Saturday.")
     assert _at(doc, "strike") == [["Sanaa"], ["Marib"]]
+
+
+def test_a_place_said_to_lie_in_another_before_the_trigger_is_the_place() -> None:
+    doc = _doc("On Friday, residents in Jarablus in Aleppo protested against the tax.")
+    assert _at(doc, "protest") == [["Jarablus"]]
+    # Counterexamples: places a sentence lists are not inside one another; a place far
+    # from the next one is not in it
+    doc = _doc("On Friday, residents in Kharkiv and Izium protested against the tax.")
+    assert _at(doc, "protest") == [["Kharkiv"], ["Izium"]]
+    doc = _doc("On Friday, students from Moscow in Kharkiv protested against the tax.")
+    assert _at(doc, "protest") == [["Kharkiv"]]
 
 
 def test_a_sentence_going_on_with_the_story_keeps_its_date() -> None:

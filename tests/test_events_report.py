@@ -343,3 +343,29 @@ def test_a_grenade_answered_with_fire_in_the_next_sentence_is_a_battle(
     )
     assert "Battles" not in [e.acled_event_type for e in alone]
     assert "Explosions/Remote violence" in [e.acled_event_type for e in alone]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # towns that name a road are not where its event happened when the sentence names
+        # another place ...
+        (
+            "Traders protested along the Lagos-Badagry expressway in Ikorodu (Ikorodu, Lagos).",
+            "Ikorodu",
+        ),
+        (
+            "Students protested and blocked the Benin-Ore highway near the campus (Egor, Edo).",
+            "Egor",
+        ),
+        # ... and they are when it names none
+        (
+            "Gunmen ambushed a convoy on the Kabul-Jalalabad highway, killing three soldiers.",
+            "Kabul",
+        ),
+    ],
+)
+def test_towns_naming_a_road_place_its_event_only_without_another_place(
+    pipeline: Pipeline, sentence: str, place: str
+) -> None:
+    assert [e.places[0].mention for e in _events(pipeline, sentence)][:1] == [place]

@@ -386,6 +386,10 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12_742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+# The key under which an actor's region enters a document's context (no name has it)
+_ACTOR_REGION = "\x00actor"
+
+
 class _Context:
     """What the rest of a document says: countries, admin-1 regions and points named."""
 
@@ -422,6 +426,12 @@ class _Context:
         if fc >= ADMIN2 and fc != REGION:
             self.points.append((gaz._lat[idx], gaz._lon[idx], key))
             self.point_of[key] = (gaz._lat[idx], gaz._lon[idx])
+
+    def add_region(self, admin1: str) -> None:
+        """An admin-1 region the story is set in that no name of it names (an actor's)."""
+        self.admin1[admin1].add(_ACTOR_REGION)
+        self.admin1_keys.add(_ACTOR_REGION)
+        self.named_admin1[admin1].add(_ACTOR_REGION)
 
     def admin1_weight(self, admin1: str, key: str) -> tuple[int, float, bool]:
         """Other names of the document in (or naming) this admin-1 region.
@@ -605,7 +615,8 @@ class Gazetteer:
         tokens = word_spans(text)
         mentions = self._recognise(text, tokens)
         hints = [c.upper() for c in country_hint]
-        hints += [c for c in self._actor_countries(text) if c not in hints]
+        countries, regions = self._actors(text)
+        hints += [c for c in countries if c not in hints]
         if self._story_names:
             about = tuple(
                 cc
@@ -617,7 +628,7 @@ class Gazetteer:
         statements = find_statements(text)
         if statements:
             mentions = self._stated_regions(text, tokens, mentions, statements)
-        resolved = self._resolve(text, mentions, hints, statements)
+        resolved = self._resolve(text, mentions, hints, statements, regions)
         inferred = self._infer(text, tokens, resolved)
         found = sorted([*resolved, *inferred], key=lambda t: t.start) if inferred else resolved
         found = find_spelled_places(
@@ -662,19 +673,17 @@ class Gazetteer:
         return self._spelled_place(found[0]) if len(set(found)) == 1 else None
 
     @staticmethod
-    def _actor_countries(text: str) -> list[str]:
+    def _actors(text: str) -> tuple[list[str], frozenset[str]]:
         """The home countries of the armed groups, security forces and single-country
         missions ``text`` names ("the OLA", "Liyu Police", "GNA forces", "the OSCE SMM"):
-        where the story most likely is. Parties, outlets and agencies are named in news
-        from anywhere and say nothing of it."""
+        where the story most likely is; and the admin-1 regions their work is bound to
+        (the OSCE SMM's Donetsk and Luhansk oblasts). Parties, outlets and agencies are
+        named in news from anywhere and say nothing of it."""
         kinds = {"armed_group", "security_force", "mission"}
-        return list(
-            dict.fromkeys(
-                m.organisation.country
-                for m in organisation_matcher().find(text)
-                if m.organisation.kind in kinds and m.organisation.country
-            )
-        )
+        found = [o.organisation for o in organisation_matcher().find(text)]
+        actors = [o for o in found if o.kind in kinds and o.country]
+        countries = list(dict.fromkeys(o.country for o in actors if o.country))
+        return countries, frozenset(r for o in actors for r in o.regions)
 
     def _is_other_name(self, name: str) -> bool:
         """Whether a capitalised name is an organisation's, or English words only."""
@@ -1358,13 +1367,15 @@ class Gazetteer:
         mentions: list[Mention],
         hints: list[str],
         statements: Sequence[Statement] = (),
+        regions: frozenset[str] = frozenset(),
     ) -> list[Toponym]:
         """Choose a place per distinct name, in two passes.
 
         Pass one uses the prior, the caller's hints, "X, Y" containment and the countries of
         names that can only mean one country; pass two adds the country, admin-1 and
         distance context of what pass one chose for the other names (one sense per name
-        per document, as in CLIFF and Leidner's spatial minimality).
+        per document, as in CLIFF and Leidner's spatial minimality), and the admin-1
+        ``regions`` of the actors named, as if the text named them.
         """
         if not mentions:
             return []
@@ -1376,6 +1387,8 @@ class Gazetteer:
         keys = self._group_candidates(mentions, groups)
         first = self._first_pass(keys, hints, listed)
         ctx = self._second_context(mentions, groups, first, hints, listed)
+        for a1 in regions:
+            ctx.add_region(a1)
         story = self._story_countries(mentions, groups, first, hints)
         if story:
             keys = {g: self._within_story(g[0], cands, story) for g, cands in keys.items()}

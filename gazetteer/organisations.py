@@ -33,13 +33,16 @@ GAP_RE = re.compile(r"[ \t\-‐'’./&()]{1,3}")
 
 @dataclass(frozen=True, slots=True)
 class Organisation:
-    """One organisation: its usual ``name``, ``kind``, other names, and the ISO alpha-2
-    code of the country it belongs to (None for international ones)."""
+    """One organisation: its usual ``name``, ``kind``, other names, the ISO alpha-2 code
+    of the country it belongs to (None for international ones) and, for one whose work is
+    bound to some regions of it, their GeoNames admin-1 codes (the OSCE SMM reported
+    from Donetsk and Luhansk oblasts: "UA.05", "UA.14")."""
 
     name: str
     kind: OrganisationKind
     aliases: tuple[str, ...] = ()
     country: str | None = None
+    regions: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -192,6 +195,7 @@ def load_organisations(path: Path = DATA_FILE) -> tuple[Organisation, ...]:
             kind=e["kind"],
             aliases=tuple(e.get("aliases", ())),
             country=e.get("country"),
+            regions=tuple(e.get("regions", ())),
         )
         for e in data["organisations"]
     )

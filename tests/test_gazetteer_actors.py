@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import gazetteer
+from gazetteer.organisations import load_organisations
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -58,3 +59,33 @@ def test_a_militia_named_after_a_region_is_no_mention_of_it(gaz: gazetteer.Gazet
     assert "Zolote" in dict(spans)
     # Counterexample: the region itself, named where something happened
     assert "Luhansk" in _countries(gaz, "Mortars hit a village in Luhansk region.")
+
+
+@pytest.mark.parametrize("mention", ["Kruta Balka", "Viktorivka", "Holubivske"])
+def test_a_missions_regions_hold_its_villages(gaz: gazetteer.Gazetteer, mention: str) -> None:
+    """Ukraine has several villages of each name; the OSCE SMM reported from Donetsk and
+    Luhansk oblasts (its regions in the organisations list), where one of each lies."""
+    text = f"The OSCE SMM observed 12 explosions near {mention}."
+    assert {t.mention: t for t in gaz.geoparse(text)}[mention].admin1 in {"UA.05", "UA.14"}
+
+
+def test_without_such_an_actor_the_prior_decides(gaz: gazetteer.Gazetteer) -> None:
+    found = {t.mention: t for t in gaz.geoparse("Farmers from Kruta Balka, Ukraine, sold grain.")}
+    assert found["Kruta Balka"].admin1 not in {"UA.05", "UA.14"}
+
+
+def test_a_missions_regions_do_not_move_a_town_named_once(gaz: gazetteer.Gazetteer) -> None:
+    found = {t.mention: t for t in gaz.geoparse("The OSCE SMM met officials in Kharkiv.")}
+    assert found["Kharkiv"].name == "Kharkiv" and found["Kharkiv"].feature_class == "city"
+
+
+def test_every_listed_region_is_an_admin1_region_of_its_country(gaz: gazetteer.Gazetteer) -> None:
+    regions = {(o.country, r) for o in load_organisations() for r in o.regions}
+    assert ("UA", "UA.05") in regions
+    index = gaz._ix
+    codes = {
+        (index["cc"][i], index["admin1"][i])
+        for i, f in enumerate(index["fclass"])
+        if index["feature_classes"][f] == "admin1"
+    }
+    assert regions <= codes, regions - codes

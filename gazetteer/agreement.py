@@ -64,7 +64,14 @@ def _inside(
     probe = replace(outer, lat=lat, lon=lon)
     km = km_between(probe, outer)
     if outer.feature_class == "admin1":
-        return admin1 == outer.admin1 if admin1 and outer.admin1 else km <= ADMIN1_KM
+        if not (admin1 and outer.admin1):
+            return km <= ADMIN1_KM
+        if admin1 == outer.admin1:
+            return True
+        # Codes of two levels ("MW.S" for a town of Malawi's Southern Region, "MW.S.26"
+        # for Balaka district in it): the distance decides
+        nested = admin1.startswith(f"{outer.admin1}.") or outer.admin1.startswith(f"{admin1}.")
+        return nested and km <= ADMIN2_KM
     if near:
         return km <= NEAR_KM
     return km <= (OWN_ADMIN2_KM if outer.feature_class == "admin2" else ADMIN2_KM)
@@ -214,6 +221,31 @@ def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bo
     )
 
 
+def _same_place(a: Toponym, b: Toponym) -> bool:
+    if a.geonameid is not None and b.geonameid is not None:
+        return a.geonameid == b.geonameid
+    return (a.lat, a.lon, a.feature_class) == (b.lat, b.lon, b.feature_class)
+
+
+def _seat(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | None:
+    """The child of ``st`` read as the town or village of its name inside its container
+    when it was read as the container itself: no place contains itself, and "the town of
+    Menaka (Menaka, Menaka)" is the seat of the region named after it; else None."""
+    child = _at(tops, st.child)
+    if child is None or child.reading == "container":
+        return None
+    outers = _containers(st, tops, child)
+    if not outers or not _same_place(child, outers[0]):
+        return None
+    outer = outers[0]
+    for c in gaz.search(child.mention, country=outer.country_code, limit=25):
+        if c["feature_class"] in {"city", "village"} and _inside(
+            c["lat"], c["lon"], c.get("admin1"), c["country_code"], outer, False
+        ):
+            return _reread(child, c, outer)
+    return None
+
+
 def _following_container(st: Statement, tops: list[Toponym], child: Toponym) -> Toponym | None:
     """A name placed at its container, moved with the container when the container was
     read again later ("Aapsikan area of Mand town (Kech district)": Mand first read abroad,
@@ -294,6 +326,10 @@ def agree_with_containers(text: str, toponyms: list[Toponym], gaz: Searchable) -
     # Containers are mostly written after what they contain ("Hidilola, Miyo District,
     # Borena Zone"): the last statements first, so that a child sees its container moved.
     for st in reversed(chained(find_statements(text))):
+        seat = _seat(gaz, st, tops)
+        if seat is not None:  # this mention only: "X, X state" names the state too
+            tops = [t if t.start != seat.start else seat for t in tops]
+            continue
         fixed = _checked(gaz, st, tops)
         if fixed is not None:
             moved[fixed.mention] = fixed

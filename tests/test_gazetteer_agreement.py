@@ -167,3 +167,20 @@ def test_a_place_read_by_a_spelling_lies_near_its_container(gaz: gazetteer.Gazet
     # from the province's point (Abu Kamal, 120 km from Deir ez-Zor)
     found = _read(gaz, "Jets struck Albukamal city, Deir ez-Zor governorate.")
     assert found["Albukamal"].reading == "spelling" and found["Albukamal"].name == "Ālbū Kamāl"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("Gunmen robbed a shop in the town of Menaka (Menaka, Menaka).", "Menaka"),
+        ("Residents marched in Balaka (Balaka, Southern) on Monday.", "Balaka"),
+    ],
+)
+def test_a_place_stated_inside_its_namesake_unit_is_its_seat(
+    gaz: gazetteer.Gazetteer, text: str, mention: str
+) -> None:
+    # no place contains itself: the town the region or district is named after
+    first = next(
+        t for t in agree_with_containers(text, gaz.geoparse(text), gaz) if t.mention == mention
+    )
+    assert first.feature_class == "city"

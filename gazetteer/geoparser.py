@@ -627,7 +627,7 @@ class Gazetteer:
                 mentions = self._recognise(text, tokens, *self._story_view(about))
         statements = find_statements(text)
         if statements:
-            mentions = self._stated_regions(text, tokens, mentions, statements)
+            mentions = self._stated_regions(text, tokens, mentions, statements, hints)
         resolved = self._resolve(text, mentions, hints, statements, regions)
         inferred = self._infer(text, tokens, resolved)
         found = sorted([*resolved, *inferred], key=lambda t: t.start) if inferred else resolved
@@ -2042,11 +2042,15 @@ class Gazetteer:
         tokens: list[tuple[int, int, str]],
         mentions: list[Mention],
         statements: Sequence[Statement],
+        countries: Sequence[str] = (),
     ) -> list[Mention]:
         """Mentions for containers the text states that no mention names: an admin-1 or
         admin-2 unit of that name, or spelled with letters doubled or not, with or without
         an article or a closing "h" ("Wassit province" for Wasit, "(Banadir)" for
-        Banaadir). Plain English words ("Eastern") are left."""
+        Banaadir), or, in a story about ``countries``, spelled another way where the text
+        writes it in brackets or with an admin word (``gazetteer.variants``: "(Al Jabl Al
+        Gharbi)" for Al Jabal al Gharbi; "the countryside of Deir Ezzor" may be the town).
+        Plain English words ("Eastern") are left."""
         starts = [m.start for m in mentions]
         added: list[Mention] = []
         for st in statements:
@@ -2067,6 +2071,13 @@ class Gazetteer:
                 )
                 if not cands:
                     cands = self._skeletons.get(skeleton(key), ())
+                if not cands and st.kind in ("paren", "admin"):
+                    cands = tuple(
+                        c
+                        for cc in countries
+                        for c in self._spelled_ids(key, cc)
+                        if self._fclass[c] in (ADMIN1, ADMIN2)
+                    )
                 if not cands or len(cands) > MAX_CANDIDATES:
                     continue
                 first = bisect_right([t[0] for t in tokens], span[0]) - 1
@@ -2292,6 +2303,9 @@ class Gazetteer:
         where a container may be named after one ("(Nelson Mandela Bay, Eastern Cape)")."""
         words = [w for _, _, w in word_spans(text[start:end])]
         caps = [w for w in words if w[0].isupper()]
+        # An article opening an Arabic name is no English word: "As Shwayrif"
+        if len(caps) > 1 and norm_token(caps[0]) in _LOWER_ARTICLES:
+            caps = caps[1:]
         if not caps or len(caps) > 4:
             return False
         key = norm_name(text[start:end])

@@ -328,3 +328,15 @@ def test_a_stated_region_spelled_otherwise_is_found(gaz: Gazetteer) -> None:
     assert "Eastern" not in found(
         gaz, "Voters in Gbense subdivision (Kailahun, Eastern) protested."
     )
+
+
+def test_a_stated_region_spelled_another_way_in_a_story_about_its_country(gaz: Gazetteer) -> None:
+    # the LNA is Libyan: "Al Jabl Al Gharbi" is Al Jabal al Gharbi, and the village the
+    # index lacks ("As Shwayrif", an article before it) is placed there
+    t = found(gaz, "LNA forces shelled a supply line in As Shwayrif (Al Jabl Al Gharbi).")
+    assert t["Al Jabl Al Gharbi"].feature_class == "admin1"
+    assert t["As Shwayrif"].source == "container" and t["As Shwayrif"].country_code == "LY"
+    # Counterexample: with no country to look in, no spelling is tried
+    assert "Al Jabl Al Gharbi" not in found(
+        gaz, "A supply line in As Shwayrif (Al Jabl Al Gharbi)."
+    )

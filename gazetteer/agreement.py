@@ -203,16 +203,21 @@ def _as_toponym(like: Toponym, c: dict[str, Any]) -> Toponym:
 
 def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bool) -> bool:
     """Whether another place of the container's name, or a region of another spelling of
-    it in the child's country, holds the child: then the container was misread ("Nunu
+    it in the country of a child read by its name, holds the child: then the container
+    was misread ("Nunu
     Kumba, Jimma Horo district": Ethiopia has two Jimma Horo; "Zaranj city, Nimruz" is
     Afghanistan's Nimroz, not Iran's Nimruz), not the child."""
     cc = child.country_code
     named = gaz.search(outer.mention, country=cc, limit=25)
-    spelled = [
-        c
-        for c in (gaz.search_spelled(outer.mention, cc) if cc and cc != outer.country_code else ())
-        if c["feature_class"] in {"admin1", "admin2"}
-    ]
+    spelled = (
+        [
+            c
+            for c in gaz.search_spelled(outer.mention, cc)
+            if c["feature_class"] in {"admin1", "admin2"}
+        ]
+        if cc and cc != outer.country_code and child.reading == "name"
+        else []
+    )
     return any(
         c["geonameid"] != outer.geonameid
         and _inside(child.lat, child.lon, child.admin1, cc, _as_toponym(outer, c), near)

@@ -93,8 +93,13 @@ _NUMBER_WORDS = {
     "fifty": 50,
 }
 
+# Natural features named after a place, stated in brackets like it: "Sabon Birni forest
+# (Igabi, Kaduna)", "Bari hills (Sahel, Soum)"
+FEATURE_WORDS = r"(?:forest|hills?|mountains?|valley|river|lake|reserve|park)"
+# An editor's bracket may give another name first: "Blafouri [N'Garoua Gana] (Diffa, Diffa)"
 _PAREN_RE = re.compile(
-    rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))? \((?P<inner>{NAME}(?:, {NAME}){{0,3}})\)"
+    rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}|{FEATURE_WORDS}))?(?: \[[^\[\]()]{{1,40}}\])? "
+    rf"\((?P<inner>{NAME}(?:, {NAME}){{0,3}})\)"
 )
 _ADMIN_RE = re.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?, (?:the )?(?P<c1>{NAME}) "

@@ -49,6 +49,19 @@ STATEMENTS = [
         "part_of",
     ),
     ("Fighters entered the village of Qarbasin near Aleppo.", "Qarbasin", ["Aleppo"], "near"),
+    # a natural feature named after a place, and an editor's bracket with another name
+    (
+        "Two militias clashed in the Sabon Birni forest (Igabi, Kaduna).",
+        "Sabon Birni",
+        ["Igabi", "Kaduna"],
+        "paren",
+    ),
+    (
+        "Militants raided Blafouri [N'Garoua Gana] (Diffa, Diffa).",
+        "Blafouri",
+        ["Diffa", "Diffa"],
+        "paren",
+    ),
     ("Shelling hit Qorvatel, 12 km northwest of Homs.", "Qorvatel", ["Homs"], "offset"),
     ("On Monday In Abu Salim (Tripoli) clashes resumed.", "Abu Salim", ["Tripoli"], "paren"),
     # a village in the countryside of its district or province, either way round
@@ -84,6 +97,7 @@ def test_statements_the_text_makes(text: str, child: str, containers: list[str],
         "the army shelled villages north of the river",  # no named container
         "He walked 12 km to the north of the camp.",  # no names at all
         "Farmers in the countryside grew cotton.",  # no named container
+        "the lake [a reservoir] (dry) shrank",  # no names
     ],
 )
 def test_no_statement_without_names(text: str) -> None:

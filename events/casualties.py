@@ -16,7 +16,8 @@ fighters"). What is no toll of the event told: deaths and injuries counted toget
 breakdown ("among the dead"), another source's count ("other sources report 60"), an
 aggregate over days ("30 killed in two days"), and an earlier event's toll told as
 background ("protested the killing of two students", "came after bandits killed 6",
-"where a 2017 bombing killed 300").
+"where a 2017 bombing killed 300"). "9 casualties" with no injured told apart may count
+the wounded too: up to 9 killed.
 
 Event notes (ACLED's) state their own coding: "Fatalities coded as 0 (X reported 2)" is 0,
 and "split across three events" gives each event a third. ``note_tolls`` is the stage that
@@ -927,7 +928,7 @@ def _statement(
     if m.re is _FAMILY:
         victims = ["family members"]
     if _verb(m).lower() == "casualties" and not _INJURED_APART.search(text):
-        return None  # "30 casualties" alone may count the wounded too
+        q = "up to"  # "30 casualties" alone may count the wounded too: 30 dead at most
     if _not_a_toll(text, m, victims):
         return None
     cut = max(sentence.rfind(c, 0, m.start()) for c in ",;:")

@@ -338,6 +338,16 @@ def test_background_tolls(sentence: str, expected: Expected) -> None:
     assert _read(sentence) == expected
 
 
+def test_casualties_alone_are_up_to_that_many_dead() -> None:
+    toll = find_toll("Warplanes bombing the town caused 9 casualties.")
+    assert toll is not None and toll.casualties.killed == 9
+    assert toll.casualties.qualifier == "up to"
+    # Counterexamples: told apart from the injured they are deaths; none is no toll
+    toll = find_toll("9 casualties and dozens of injuries in the shelling.")
+    assert toll is not None and toll.casualties.qualifier is None
+    assert find_toll("The raid left no casualties.") is None
+
+
 def test_toll_objects_are_fresh_each_call() -> None:
     first = find_toll("Five soldiers were killed.")
     assert first is not None
@@ -361,11 +371,11 @@ def test_toll_objects_are_fresh_each_call() -> None:
         ("Insurgents killed 5 guards in a raid last week, the ministry said.", (5, None)),
         # an unconfirmed report in parentheses
         ("Casualties unknown (an unconfirmed post said 9 fighters died).", None),
-        # "casualties" are deaths only when told apart from the injured
+        # "casualties" are deaths when told apart from the injured, else at most deaths
         ("9 casualties and dozens of injuries in the shelling.", (9, None)),
         ("At least 11 casualties and dozens were injured in the raid.", (11, 12)),
         ("25 casualties and injuries in the raid.", None),
-        ("The attack caused 30 casualties.", None),
+        ("The attack caused 30 casualties.", (30, None)),
         # more verbs and nouns of death
         ("The feud caused the murder of three brothers.", (3, None)),
         ("Police recovered the remains of two women near the dam.", (2, None)),

@@ -123,8 +123,10 @@ _CAP_KINDS_RE = re.compile(
 )
 # Kind words closing a span as written: "Damboa LGA", "Paletwa Township", "Gubio LGA".
 _KIND_TAIL_RE = re.compile(rf"(?: (?i:{ADMIN_WORDS}|{SETTLEMENT_WORDS}|LGA|township))+$")
+# A local name may be quoted: "the 'Qalat' area of Kushki Kuhna district"
 _PART_OF_RE = re.compile(
-    rf"(?P<child>{NAME}) (?:{SETTLEMENT_WORDS}) (?:of|in) (?:the )?(?P<c1>{NAME})"
+    rf"(?P<q>['‘\"“])?(?P<child>{NAME})(?(q)['’\"”]) (?:{SETTLEMENT_WORDS}) (?:of|in) (?:the )?"
+    rf"(?P<c1>{NAME})"
 )
 # "Tall Ad Dhahab in Saladin province", "Awe in the Nasarawa state": a name in a region
 # the text calls a region.
@@ -233,7 +235,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     ),
     "kind_comma": re.compile(rf" {SETTLEMENT_WORDS}, (?:the )?[A-Z]"),
     "cap_kinds": re.compile(rf" {_CAP_KIND}{_IN}[A-Z]"),
-    "part_of": re.compile(rf"[A-Z][^\W_]* {SETTLEMENT_WORDS} (?:of|in) (?:the )?[A-Z]"),
+    "part_of": re.compile(rf"[A-Z][^\W_]*['’\"”]? {SETTLEMENT_WORDS} (?:of|in) (?:the )?[A-Z]"),
     "possessive": re.compile(rf"['’]s? [A-Z][^()\n]{{0,80}}? (?i:{SETTLEMENT_WORDS}|township)\b"),
     "near": re.compile(
         r"(?<![^\W_])(?:vil|tow|ham|set|loc|are|dis|nei|cam)[a-z]{1,10} of "

@@ -49,6 +49,13 @@ STATEMENTS = [
         "part_of",
     ),
     ("Fighters entered the village of Qarbasin near Aleppo.", "Qarbasin", ["Aleppo"], "near"),
+    # a quoted local name
+    (
+        "Gunmen attacked a post in the 'Qalat' area of Kushki Kuhna district.",
+        "Qalat",
+        ["Kushki Kuhna"],
+        "part_of",
+    ),
     # a natural feature named after a place, and an editor's bracket with another name
     (
         "Two militias clashed in the Sabon Birni forest (Igabi, Kaduna).",

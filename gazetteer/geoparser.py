@@ -1477,11 +1477,20 @@ class Gazetteer:
         for m, group in zip(mentions, groups, strict=True):
             if group not in keys:
                 cands = self._admissible(m.candidates or (self._demonyms[m.key],))
+                if group[2] == _ADMIN and all(self._fclass[c] != ADMIN1 for c in cands):
+                    # "(Lafia, Nassarawa)": the state Nasarawa spelled with a letter doubled,
+                    # not the district Nassarawa of another state
+                    cands = [*cands, *self._admin1_spelled(m.key)]
                 if group[2]:
                     wanted = _WANTED[group[2]]
                     cands = [c for c in cands if self._fclass[c] in wanted] or cands
                 keys[group] = tuple(sorted(cands, key=self._prior, reverse=True)[:MAX_CANDIDATES])
         return keys
+
+    def _admin1_spelled(self, key: str) -> list[int]:
+        """The admin-1 regions whose names ``key`` writes with letters doubled or not, an
+        article or a closing "h" more or less (``admin_skeletons``)."""
+        return [c for c in self._skeletons.get(skeleton(key), ()) if self._fclass[c] == ADMIN1]
 
     def _first_pass(
         self, keys: dict[Group, tuple[int, ...]], hints: list[str], listed: frozenset[str]

@@ -361,3 +361,14 @@ def test_a_stated_region_spelled_another_way_in_a_story_about_its_country(gaz: G
     assert "Al Jabl Al Gharbi" not in found(
         gaz, "A supply line in As Shwayrif (Al Jabl Al Gharbi)."
     )
+
+
+def test_the_last_container_may_spell_its_region_with_a_letter_doubled(gaz: Gazetteer) -> None:
+    # "Nassarawa" names a district of Kano state; as the last container of "X (Y, Z)" it is
+    # Nasarawa state, where Lafia is
+    t = found(gaz, "Gunmen invaded an office in Lafia (Lafia, Nassarawa).")
+    assert t["Nassarawa"].feature_class == "admin1" and t["Nassarawa"].admin1 == "NG.56"
+    assert t["Lafia"].admin1 == "NG.56"
+    # Counterexample: a district's own name is read where the region word is no container
+    t = found(gaz, "Traders protested in Gwarzo (Nassarawa, Kano).")
+    assert t["Nassarawa"].feature_class != "admin1"

@@ -204,9 +204,8 @@ def _as_toponym(like: Toponym, c: dict[str, Any]) -> Toponym:
 def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bool) -> bool:
     """Whether another place of the container's name, or a region of another spelling of
     it in the country of a child read by its name, holds the child: then the container
-    was misread ("Nunu
-    Kumba, Jimma Horo district": Ethiopia has two Jimma Horo; "Zaranj city, Nimruz" is
-    Afghanistan's Nimroz, not Iran's Nimruz), not the child."""
+    was misread ("Nunu Kumba, Jimma Horo district": Ethiopia has two Jimma Horo; "Zaranj
+    city, Nimruz" is Afghanistan's Nimroz, not Iran's Nimruz), not the child."""
     cc = child.country_code
     named = gaz.search(outer.mention, country=cc, limit=25)
     spelled = (
@@ -243,12 +242,13 @@ def _seat(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | None
     if not outers or not _same_place(child, outers[0]):
         return None
     outer = outers[0]
-    for c in gaz.search(child.mention, country=outer.country_code, limit=25):
-        if c["feature_class"] in {"city", "village"} and _inside(
-            c["lat"], c["lon"], c.get("admin1"), c["country_code"], outer, False
-        ):
-            return _reread(child, c, outer)
-    return None
+    towns = [
+        c
+        for c in gaz.search(child.mention, country=outer.country_code, limit=25)
+        if c["feature_class"] in {"city", "village"}
+    ]
+    town = _first_inside(towns, outer, False)
+    return _reread(child, town, outer) if town is not None else None
 
 
 def _following_container(st: Statement, tops: list[Toponym], child: Toponym) -> Toponym | None:

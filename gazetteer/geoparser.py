@@ -680,8 +680,11 @@ class Gazetteer:
         (the OSCE SMM's Donetsk and Luhansk oblasts). Parties, outlets and agencies are
         named in news from anywhere and say nothing of it."""
         kinds = {"armed_group", "security_force", "mission"}
-        found = [o.organisation for o in organisation_matcher().find(text)]
-        actors = [o for o in found if o.kind in kinds and o.country]
+        actors = [
+            m.organisation
+            for m in organisation_matcher().find(text)
+            if m.organisation.kind in kinds and m.organisation.country
+        ]
         countries = list(dict.fromkeys(o.country for o in actors if o.country))
         return countries, frozenset(r for o in actors for r in o.regions)
 

@@ -307,8 +307,8 @@ def add_units(
     downloaded (into ``cache_dir``).
 
     A unit that names an admin-2 unit of the index placed at its region's point for want
-    of its own (``coarse_admin2``: 27% of GeoNames' admin-2 units, "West Gonja", "Karimama",
-    "Shabunda") gives that unit its point instead (see ``_place_coarse``).
+    of its own (``coarse_admin2``: 27% of GeoNames' admin-2 units, Tuban district of Lahij,
+    Karimama of Alibori) gives that unit its point instead (see ``_place_coarse``).
 
     Dropped: countries whose points are broken, units whose point lies in another country,
     names of two or three letters, English words and given names (``name_words``), names of

@@ -204,10 +204,12 @@ _ASIDE = (
     r"|household|clan|tribe))?"
 )
 
+# The comma closing an apposition: "The mayor's bodyguards, two police agents, were killed"
+_APPOSITION_END = r"(?:,(?=\s+(?:were|was|have|has|had|are|is)\b))?"
 # "2 soldiers were killed", "Three guards and one gunman were killed",
 # "a woman and her child were shot dead", "4 IS fighters were killed in a US drone strike"
 _AFTER = re.compile(
-    rf"\b(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}(?:\s+(?:who|that))?{_BE}\s*"
+    rf"\b(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}{_APPOSITION_END}(?:\s+(?:who|that))?{_BE}\s*"
     rf"(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
     re.IGNORECASE,
 )

@@ -45,6 +45,8 @@ class Searchable(Protocol):
 
     def search_spelled(self, q: str, country: str, limit: int = 10) -> list[dict]: ...
 
+    def at_region_point(self, place: Toponym) -> bool: ...
+
 
 def _at(toponyms: Sequence[Toponym], span: tuple[int, int]) -> Toponym | None:
     """The toponym whose mention overlaps ``span``, if any."""
@@ -139,9 +141,13 @@ def _at_container(child: Toponym, outer: Toponym) -> Toponym:
     )
 
 
-def _region_named_like(gaz: Searchable, outer: Toponym) -> Toponym:
-    """``outer``, or the admin-1 or admin-2 unit of its country named like it when the
-    resolver read a town: "Katsina" in "Sabuwa LGA (Katsina)" is the state."""
+def _checkable(gaz: Searchable, outer: Toponym) -> Toponym:
+    """``outer`` as a container to check against: the admin-1 or admin-2 unit of its
+    country named like it when the resolver read a town ("Katsina" in "Sabuwa LGA
+    (Katsina)" is the state), its region when it is an admin-2 unit placed at its region's
+    point ("Doba District, West Hararghe Zone": the zone's point is Oromia's), else itself."""
+    if gaz.at_region_point(outer):
+        return replace(outer, feature_class="admin1")
     if outer.feature_class not in {"city", "village"}:
         return outer
     for c in gaz.search(outer.mention, country=outer.country_code, limit=10):
@@ -185,7 +191,7 @@ def _nests(gaz: Searchable, outers: list[Toponym]) -> bool:
     """Whether each container lies inside the next: "Malam Fatori (Abadan, Borno)" with
     Abadan read as Ibadan, in Oyo state, does not nest, and says nothing about the town."""
     return all(
-        _inside(a.lat, a.lon, a.admin1, a.country_code, _region_named_like(gaz, b), False)
+        _inside(a.lat, a.lon, a.admin1, a.country_code, _checkable(gaz, b), False)
         for a, b in pairwise(outers)
     )
 
@@ -278,6 +284,12 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
     if st.kind == "offset" or child.feature_class == "country":
         return None
     outers = _containers(st, tops, child)
+    if st.kind == "in" and (
+        all(o.country_code == child.country_code for o in outers)
+        or child.feature_class not in {"admin2", "city", "village"}
+        or _population(gaz, child) >= BIG_TOWN
+    ):
+        return None
     near = st.kind == "near"
     # A place read by a spelling of its name is weak evidence: it must lie near its
     # container ("Saleem Khil area of Azra district" is no Salam Khel 60 km away)
@@ -288,7 +300,7 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
             child.lon,
             child.admin1,
             child.country_code,
-            o if near else _region_named_like(gaz, o),
+            o if near else _checkable(gaz, o),
             tight,
         )
         for o in outers
@@ -302,7 +314,7 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
         or _misread_container(gaz, child, outer, near)
     ):
         return None
-    found = _namesake_inside(gaz, child, outer if near else _region_named_like(gaz, outer), near)
+    found = _namesake_inside(gaz, child, outer if near else _checkable(gaz, outer), near)
     return _reread(child, found, outer) if found is not None else _at_container(child, outer)
 
 
@@ -322,22 +334,50 @@ def chained(statements: list[Statement]) -> list[Statement]:
     return out
 
 
-def agree_with_containers(text: str, toponyms: list[Toponym], gaz: Searchable) -> list[Toponym]:
+def in_statements(text: str, toponyms: Sequence[Toponym]) -> list[Statement]:
+    """ "X in Y" for two places written so, X no broad place and Y read by its name: "a
+    civilian in Mansura in Ar-Raqqa" is a Mansura of Syria, not Egypt's city. Kind ``in``
+    says less than other statements: it moves a small place only (an admin-2 unit, a town
+    under BIG_TOWN: "Winnipeg in the Rural Municipality of Thompson" keeps Winnipeg),
+    across countries only ("Mosul in Erbil camps"), and that mention only ("Bangor, New
+    South Wales ... named after Bangor in Wales")."""
+    return [
+        Statement((a.start, a.end), ((b.start, b.end),), "in")
+        for a, b in pairwise(toponyms)
+        if a.feature_class not in _BROAD
+        and b.feature_class in _CONTAINERS
+        and b.reading == "name"
+        and text[a.end : b.start] in {" in ", " in the "}
+    ]
+
+
+def agree_with_containers(
+    text: str,
+    toponyms: list[Toponym],
+    gaz: Searchable,
+    statements: Sequence[Statement] | None = None,
+) -> list[Toponym]:
     """``toponyms`` (in text order) with every place that lies outside the container the
-    text states for it, or the containers stated for that container, read inside it (see
-    the module docstring). Every mention of a name moved is moved alike."""
+    text states for it (``statements``, found in ``text`` when not given), or the
+    containers stated for that container, read inside it (see the module docstring), and
+    every first place of "X in Y" in Y's country. Every mention of a name moved is moved
+    alike."""
     tops = list(toponyms)
     moved: dict[str, Toponym] = {}
+    stated = list(find_statements(text) if statements is None else statements)
+    children = {st.child for st in stated}
+    stated += [st for st in in_statements(text, tops) if st.child not in children]
     # Containers are mostly written after what they contain ("Hidilola, Miyo District,
     # Borena Zone"): the last statements first, so that a child sees its container moved.
-    for st in reversed(chained(find_statements(text))):
+    for st in reversed(chained(sorted(stated, key=lambda st: st.child))):
         seat = _seat(gaz, st, tops)
         if seat is not None:  # this mention only: "X, X state" names the state too
             tops = [t if t.start != seat.start else seat for t in tops]
             continue
         fixed = _checked(gaz, st, tops)
         if fixed is not None:
-            moved[fixed.mention] = fixed
+            if st.kind != "in":
+                moved[fixed.mention] = fixed
             tops = [t if t.start != fixed.start else fixed for t in tops]
     if not moved:
         return tops

@@ -11,9 +11,11 @@ container, and places a name the index lacks at its finest known container (see
 A statement names one contained span (``child``) and its containers, finest first, as the
 text wrote them: "Hosingow town (Kismaayo, Lower Juba)" gives the child "Hosingow" and the
 containers "Kismaayo" then "Lower Juba". ``kind`` says how: ``paren`` ("X (Y, Z)"),
-``admin`` ("X, Y province"), ``part_of`` ("X district of Y", "X village in Y"),
-``possessive`` ("Y's X district"), ``near`` ("the village of X near Y") or ``offset``
-("X, 10 km north of Y": ``offset_km`` along ``bearing`` degrees from the container).
+``admin`` ("X, Y province"), ``part_of`` ("X district of Y", "X village in Y", "X, in
+the district of Y"), ``possessive`` ("Y's X district"), ``near`` ("the village of X near
+Y"), ``offset`` ("X, 10 km north of Y": ``offset_km`` along ``bearing`` degrees from the
+container) or ``in`` ("Mansura in Ar-Raqqa": two resolved places, which
+``gazetteer.agreement`` finds itself; it says only which country the first lies in).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-StatementKind = Literal["paren", "admin", "part_of", "possessive", "near", "offset"]
+StatementKind = Literal["paren", "admin", "part_of", "possessive", "near", "offset", "in"]
 
 # One capitalised word as written ("Al-Raqqa", "Sana'a", "Mogadishu-Dharkenley").
 _WORD = r"[A-Z][^\W_]*(?:['’][^\W_]+)*(?:-[^\W_]+(?:['’][^\W_]+)*)*"
@@ -139,6 +141,11 @@ _IN_COUNTRYSIDE_RE = re.compile(
     rf"(?:(?:[a-z]+(?:-[a-z]+)? ){{0,2}}{_COUNTRYSIDE} of (?:the )?(?P<c1>{NAME})"
     rf"|(?P<c2>{NAME}) {_COUNTRYSIDE}\b)"
 )
+# "Sire, in the district of Gemechis", "Kpakan, in the department of Mangodara": a unit
+# named after its kind word ("the village of X" names X itself, see _NEAR_RE)
+_IN_UNIT_OF_RE = re.compile(
+    rf"(?P<child>{NAME}),? in the (?:{ADMIN_WORDS}) of (?:the )?(?P<c1>{NAME})"
+)
 _POSSESSIVE_RE = re.compile(
     rf"(?P<c1>{NAME})['’]s? (?P<child>{NAME}) (?i:{SETTLEMENT_WORDS}|township)\b"
 )
@@ -224,22 +231,25 @@ def _trim_article(text: str, span: tuple[int, int]) -> tuple[int, int]:
         s = space + 1
 
 
+# Where a name starts: a capital, or a lower-case article before one ("al-Hasakeh"), as NAME
+_CAP = r"(?:(?:al|el)[\-‐ ])?[A-Z]"
 # Cheap anchors: a pattern is tried only in a window around one (speed: most texts state
 # no containment).
 _ANCHORS: dict[str, re.Pattern[str]] = {
-    "paren": re.compile(r" \((?=[A-Z])"),
-    "admin": re.compile(rf", (?:the )?[A-Z][^()\n]{{0,80}}? {ADMIN_WORDS}\b"),
-    "in_region": re.compile(rf" in (?:the )?[A-Z][^()\n,.]{{0,60}}? {ADMIN_WORDS}\b"),
+    "paren": re.compile(rf" \((?={_CAP})"),
+    "admin": re.compile(rf", (?:the )?{_CAP}[^()\n]{{0,80}}? {ADMIN_WORDS}\b"),
+    "in_region": re.compile(rf" in (?:the )?{_CAP}[^()\n,.]{{0,60}}? {ADMIN_WORDS}\b"),
+    "in_unit_of": re.compile(rf" in the {ADMIN_WORDS} of (?:the )?{_CAP}"),
     "in_countryside": re.compile(
         rf" in (?:the )?(?:[a-z-]+ ){{0,2}}{_COUNTRYSIDE} of |[A-Za-z'’] {_COUNTRYSIDE}\b"
     ),
-    "kind_comma": re.compile(rf" {SETTLEMENT_WORDS}, (?:the )?[A-Z]"),
-    "cap_kinds": re.compile(rf" {_CAP_KIND}{_IN}[A-Z]"),
-    "part_of": re.compile(rf"[A-Z][^\W_]*['’\"”]? {SETTLEMENT_WORDS} (?:of|in) (?:the )?[A-Z]"),
+    "kind_comma": re.compile(rf" {SETTLEMENT_WORDS}, (?:the )?{_CAP}"),
+    "cap_kinds": re.compile(rf" {_CAP_KIND}{_IN}{_CAP}"),
+    "part_of": re.compile(rf"[A-Z][^\W_]*['’\"”]? {SETTLEMENT_WORDS} (?:of|in) (?:the )?{_CAP}"),
     "possessive": re.compile(rf"['’]s? [A-Z][^()\n]{{0,80}}? (?i:{SETTLEMENT_WORDS}|township)\b"),
     "near": re.compile(
         r"(?<![^\W_])(?:vil|tow|ham|set|loc|are|dis|nei|cam)[a-z]{1,10} of "
-        r"[A-Z]"
+        rf"{_CAP}"
     ),
     "offset": re.compile(r"(?:km|kms|kilomet(?:er|re)s?|miles?|Km|KM)\b"),
 }
@@ -312,6 +322,8 @@ def _statements(text: str) -> list[Statement]:
         if (span := _container_span(m)) is not None:
             out.append(Statement(_trim_article(text, m.span("child")), (span,), "admin"))
     for m in _matches("in_region", _IN_REGION_RE, text):
+        out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
+    for m in _matches("in_unit_of", _IN_UNIT_OF_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
     for m in _matches("in_countryside", _IN_COUNTRYSIDE_RE, text):
         if (span := _container_span(m)) is not None:

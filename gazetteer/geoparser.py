@@ -104,6 +104,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -578,6 +579,28 @@ class Gazetteer:
         )[: max(0, limit)]
         return [self._candidate(i, s) for s, i in scored]
 
+    def at_region_point(self, place: Toponym) -> bool:
+        """Whether ``place``, an admin-2 unit, lies at the very point of its admin-1 region:
+        a unit the data gives no point of its own (Ethiopia's zones all sit at their
+        region's), which says in what region it is and no more."""
+        if place.feature_class != "admin2" or place.admin1 is None:
+            return False
+        return self._admin1_points.get(place.admin1) == (place.lat, place.lon)
+
+    def _at_region_point(self, i: int) -> bool:
+        """``at_region_point`` for the admin-2 row ``i``."""
+        a1 = self._admin1[i]
+        return a1 is not None and self._admin1_points.get(a1) == (self._lat[i], self._lon[i])
+
+    @cached_property
+    def _admin1_points(self) -> dict[str, tuple[float, float]]:
+        """Admin-1 code -> (lat, lon) of its region (degrees)."""
+        return {
+            a1: (self._lat[i], self._lon[i])
+            for i, f in enumerate(self._fclass)
+            if f == ADMIN1 and (a1 := self._admin1[i]) is not None
+        }
+
     def search_spelled(self, q: str, country: str, limit: int = 10) -> list[dict]:
         """The places of ``country`` (ISO alpha-2) whose names ``q`` spells another way
         ("Menbej": Manbij; see ``gazetteer.variants``), most likely first, as ``search``
@@ -641,7 +664,7 @@ class Gazetteer:
             self._register_place,
         )
         # After the spellings: "Kori Kori (Bandiagara, Mopti)" is no Koulikoro
-        return agree_with_containers(text, found, self) if statements else found
+        return agree_with_containers(text, found, self, statements)
 
     def spellings(self) -> Spellings:
         """The places by a key their spellings share (``gazetteer.variants``), read from
@@ -2302,6 +2325,8 @@ class Gazetteer:
         if fc == ADMIN1:
             a1 = self._admin1[place]
             return (a1 is not None and a1 == self._admin1[container]) or in_box
+        if fc == ADMIN2 and self._at_region_point(container):
+            return self._admin1[place] == self._admin1[container]
         if fc == ADMIN2:
             return km <= INSIDE_ADMIN2_KM or in_box
         if fc in (CITY, VILLAGE):

@@ -424,3 +424,22 @@ def test_coreference_subjects_and_dated_aggregates(sentence: str, expected: Expe
 )
 def test_speakers_increments_and_seasons(sentence: str, expected: Expected) -> None:
     assert _read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # a count in apposition to its subject, closed by a comma before the verb
+        ("The mayor's bodyguards, two police agents, were also killed.", 2),
+        ("Their escorts, three soldiers, were killed in the ambush.", 3),
+    ],
+)
+def test_a_count_in_apposition_to_the_subject(sentence: str, killed: int) -> None:
+    toll = find_toll(sentence)
+    assert toll is not None and toll.casualties.killed == killed
+
+
+def test_a_group_before_a_comma_is_not_the_count_killed() -> None:
+    # the comma closes "Of the 12 passengers", no apposition: two were killed, not twelve
+    toll = find_toll("Of the 12 passengers on the bus, two were killed.")
+    assert toll is not None and toll.casualties.killed == 2

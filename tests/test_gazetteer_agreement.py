@@ -147,11 +147,12 @@ def test_a_name_placed_at_its_container_that_agrees_stays(gaz: gazetteer.Gazette
 def test_a_namesake_abroad_yields_to_another_spelling_inside_the_container(
     gaz: gazetteer.Gazetteer,
 ) -> None:
-    # "Mansura" alone is Al Mansurah, Egypt; in the Raqqa countryside it is Syria's village
-    found = _read(gaz, "Gunmen shot a civilian in Mansura in Ar-Raqqa countryside.")
-    assert found["Mansura"].country_code == "SY"
-    assert found["Mansura"].reading == "spelling"
-    assert km_between(found["Mansura"], found["Ar-Raqqa"]) <= 200
+    # "Mansurah" alone is Al Mansurah, Egypt; in the Raqqa countryside it is Syria's Mansura
+    found = _read(gaz, "Gunmen shot a civilian in Mansurah in Ar-Raqqa countryside.")
+    assert gaz.geoparse("Gunmen shot a civilian in Mansurah.")[0].country_code == "EG"
+    assert found["Mansurah"].country_code == "SY"
+    assert found["Mansurah"].reading == "spelling"
+    assert km_between(found["Mansurah"], found["Ar-Raqqa"]) <= 200
 
 
 def test_a_place_read_by_a_spelling_lies_near_its_container(gaz: gazetteer.Gazetteer) -> None:
@@ -184,3 +185,91 @@ def test_a_place_stated_inside_its_namesake_unit_is_its_seat(
         t for t in agree_with_containers(text, gaz.geoparse(text), gaz) if t.mention == mention
     )
     assert first.feature_class == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # a namesake abroad (Egypt's Al Mansurah) yields to the Syrian village of another
+        # spelling; an unknown one (Israel's Rihaniya) to the town it is said to be in
+        ("Gunmen shot and killed a civilian in Mansura in Ar-Raqqa.", "Mansura", "SY"),
+        ("Rebels looted wheat and barley crops in Rihaniya in al-Hasakeh.", "Rihaniya", "SY"),
+    ],
+)
+def test_the_first_place_of_x_in_y_lies_in_the_country_of_y(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, country: str
+) -> None:
+    assert _read(gaz, text)[mention].country_code == country
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "lat", "lon"),
+    [
+        # "X in Y" says only which country X lies in: displaced people "from Mosul in Erbil"
+        # are in Erbil, and Mosul stays where it is
+        ("Families displaced from Mosul in Erbil camps asked for aid.", "Mosul", 36.34, 43.13),
+        ("The mayor of Paris in Texas declared an emergency.", "Paris", 33.66, -95.56),
+        # a date after "in" is no place
+        ("Fighting in Aleppo in March killed dozens.", "Aleppo", 36.20, 37.16),
+        # a big town keeps its reading whatever the next name is read as ("Rural
+        # Municipality" is read as a place of Jamaica)
+        (
+            "The village lies 100 kilometres southwest of Winnipeg in the Rural Municipality "
+            "of Thompson.",
+            "Winnipeg",
+            49.88,
+            -97.15,
+        ),
+    ],
+)
+def test_x_in_y_of_one_country_moves_nothing(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, lat: float, lon: float
+) -> None:
+    place = _read(gaz, text)[mention]
+    assert abs(place.lat - lat) < 0.1 and abs(place.lon - lon) < 0.1
+    assert place.reading == "name"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1", "moved"),
+    [
+        # Ethiopia's zones sit at their region's point: a zone so placed holds what lies in
+        # its region (Haro Limu woreda is 400 km from Oromia's point, and in Oromia) ...
+        (
+            "Soldiers killed 2 in Haro Limu District, East Welega Zone.",
+            "Haro Limu District",
+            "ET.51",
+            False,
+        ),
+        # ... and nothing of another region (North Wollo is a zone of Amhara)
+        (
+            "Soldiers killed 2 in Haro Limu District, North Wollo Zone.",
+            "Haro Limu District",
+            "ET.46",
+            True,
+        ),
+    ],
+)
+def test_a_unit_at_its_regions_point_holds_what_lies_in_its_region(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, admin1: str, moved: bool
+) -> None:
+    places = {t.mention: t for t in gaz.geoparse(text)}
+    container = next(t for t in places.values() if t.mention != mention)
+    assert gaz.at_region_point(container)
+    assert places[mention].admin1 == admin1
+    assert (places[mention].reading == "container") is moved
+
+
+def test_a_unit_with_its_own_point_is_not_at_its_regions_point(gaz: gazetteer.Gazetteer) -> None:
+    (kandahar,) = [t for t in gaz.geoparse("Clashes in Kandahar city.") if t.mention == "Kandahar"]
+    (haro,) = gaz.geoparse("Clashes in Haro Limu District.")
+    assert not gaz.at_region_point(kandahar) and not gaz.at_region_point(haro)
+
+
+def test_x_in_y_moves_that_mention_only(gaz: gazetteer.Gazetteer) -> None:
+    text = (
+        "Bangor is a suburb in southern Sydney, New South Wales. It was named after Bangor "
+        "in Wales."
+    )
+    suburb, town = [t for t in gaz.geoparse(text) if t.mention == "Bangor"]
+    assert (suburb.country_code, town.country_code) == ("AU", "GB")

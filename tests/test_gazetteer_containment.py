@@ -84,6 +84,28 @@ STATEMENTS = [
         ["Daraa"],
         "part_of",
     ),
+    # a unit named after its kind word
+    (
+        "OLA attacked soldiers in Sire, in the district of Gemechis, killing five.",
+        "Sire",
+        ["Gemechis"],
+        "part_of",
+    ),
+    ("Militants raided Kpakan in the department of Mangodara.", "Kpakan", ["Mangodara"], "part_of"),
+    # a container opened by a lower-case article, in every form
+    (
+        "Guards raided the families' section in Hole camp in al-Hasakeh.",
+        "Hole",
+        ["al-Hasakeh"],
+        "part_of",
+    ),
+    (
+        "Clashes hit Maliha village (al-Dumayr, Rif Dimashq).",
+        "Maliha",
+        ["al-Dumayr", "Rif Dimashq"],
+        "paren",
+    ),
+    ("Troops shelled Tall Abyad, al-Raqqa governorate.", "Tall Abyad", ["al-Raqqa"], "admin"),
 ]
 
 
@@ -105,6 +127,8 @@ def test_statements_the_text_makes(text: str, child: str, containers: list[str],
         "He walked 12 km to the north of the camp.",  # no names at all
         "Farmers in the countryside grew cotton.",  # no named container
         "the lake [a reservoir] (dry) shrank",  # no names
+        # "the village of X" names X itself, no container of what comes before
+        "Gunmen killed civilians, in the village of Monge.",
     ],
 )
 def test_no_statement_without_names(text: str) -> None:

@@ -135,3 +135,16 @@ def test_coarse_admin2_units_are_placed_by_their_unit(
 def test_credited(with_geoboundaries: gazetteer.Gazetteer) -> None:
     credit = next(s for s in with_geoboundaries.sources if s["name"] == "geoBoundaries")
     assert credit["licence"] == "CC BY 4.0"
+
+
+def test_a_big_town_abroad_does_not_hide_a_unit_of_its_name(
+    with_geoboundaries: gazetteer.Gazetteer,
+) -> None:
+    """Doba woreda (West Hararghe, Ethiopia) shares its name with Doba, a town of Chad: a
+    unit is dropped for a populous namesake in its own country only."""
+    doba = [c for c in with_geoboundaries.search("Doba", country="ET") if c["country_code"] == "ET"]
+    assert [c["source"] for c in doba] == ["geoboundaries"]
+    assert abs(doba[0]["lat"] - 9.30) < 0.1 and abs(doba[0]["lon"] - 41.09) < 0.1
+    # Paris, France keeps its name to itself: no French unit called Paris is added
+    paris = [c for c in with_geoboundaries.search("Paris", country="FR", limit=40)]
+    assert not [c for c in paris if c["source"] == "geoboundaries" and c["country_code"] == "FR"]

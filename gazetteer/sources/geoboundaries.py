@@ -312,8 +312,10 @@ def add_units(
 
     Dropped: countries whose points are broken, units whose point lies in another country,
     names of two or three letters, English words and given names (``name_words``), names of
-    a country, an admin-1 region, a curated place or a town of 50,000 or more anywhere, and
-    units with a namesake in their country within the typical size of their units."""
+    a country, an admin-1 region or a curated place, names of a town of 50,000 or more in
+    the unit's country (a big town abroad hides nothing: Doba woreda in Ethiopia, Doba town
+    in Chad), and units with a namesake in their country within the typical size of their
+    units."""
     t0 = time.perf_counter()
     wheel = wheel_path(cache_dir)
     if wheel is None:
@@ -366,7 +368,7 @@ def add_units(
         if any(
             places.fclass[i] in big_classes
             or places.source[i] == supplement
-            or places.pop[i] >= 50_000
+            or (places.pop[i] >= 50_000 and places.cc[i] == u.country)
             for i in cands
         ):
             skipped["big"] += 1

@@ -163,6 +163,12 @@ _PLACE_NOUN = (
     r"(?:of\s+)?)?"
 )
 # "A, B and C", "A and the town of B"; not ", the UK ... said" (a bare comma takes no "the")
+# People named by where they live: what is taken "from residents in X" is taken in X
+_RESIDENTS = frozenset(
+    {"residents", "villagers", "inhabitants", "locals", "farmers", "herders", "traders",
+     "shopkeepers", "families", "households", "civilians", "people", "population"}
+)  # fmt: skip
+_OPENING_BRACKET = re.compile(r"\s*[(\[]\s*")
 _COORD = re.compile(
     r"^\s*(?:,\s*|,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?)"
     rf"{_PLACE_NOUN}(?:both\s+)?$"
@@ -454,11 +460,12 @@ def _before_place_noun(tokens: list[str], i: int) -> bool:
 
 
 def _from_before(tokens: list[str], i: int) -> bool:
-    """True for "from warships in the Caspian Sea": "from" a few lower-case words back."""
+    """True for "from warships in the Caspian Sea": "from" a few lower-case words back; not
+    for people taken from where they live ("taxes from residents in the village of X")."""
     for j in range(i - 1, max(-1, i - 4), -1):
         word = tokens[j]
         if word.lower() == "from":
-            return True
+            return not any(w.lower() in _RESIDENTS for w in tokens[j + 1 : i])
         if not word.isalpha() or word != word.lower():
             return False
     return False
@@ -479,8 +486,14 @@ def mentions_in(
         after = sentence[end:]
         if (
             previous is not None
-            and previous.clause == clause
-            and _COORD.match(sentence[previous.end : start])
+            and (
+                (previous.clause == clause and _COORD.match(sentence[previous.end : start]))
+                # the container of an origin is the origin: "citizens from Redeyef (Gafsa)"
+                or (
+                    previous.role == "source"
+                    and _OPENING_BRACKET.fullmatch(sentence[previous.end : start])
+                )
+            )
         ):
             role, near = previous.role, previous.near
         else:

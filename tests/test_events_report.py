@@ -369,3 +369,22 @@ def test_towns_naming_a_road_place_its_event_only_without_another_place(
     pipeline: Pipeline, sentence: str, place: str
 ) -> None:
     assert [e.places[0].mention for e in _events(pipeline, sentence)][:1] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the container of an origin is part of the origin: people of Redeyef protested, the
+        # event is at Redeyef, not at Gafsa, the province town the bracket names
+        ("Citizens from Redeyef (Gafsa) protested to demand a medical centre.", "Ar Rudayyif"),
+        # an origin followed by where the event is
+        ("Displaced families from Kafr Nabl (Idlib) protested in Azaz.", "I‘zāz"),
+        # what is taken from residents is taken where they live
+        (
+            "Militants looted goods from traders in the village of Kokorou (Tera, Tillaberi).",
+            "Kokorou",
+        ),
+    ],
+)
+def test_origins_and_where_people_live(pipeline: Pipeline, text: str, place: str) -> None:
+    assert [e.places[0].name for e in _events(pipeline, text)][:1] == [place]

@@ -651,6 +651,14 @@ def has_trigger_words(sentence: str) -> bool:
     return bool(_candidate_rules(sentence.lower()))
 
 
+# "Airstrikes target Al-Raqqah city and explosion at the countryside of Al-Hasakah": an
+# explosion coordinated after a place of its own is another event than the weapon's
+_CO_EVENT = re.compile(
+    r"\b[A-Z][\w'’-]+(?: city| town| village| province| countryside)?,?\s+and\s+(?:an?\s+|the\s+)?"
+    r"(?:explosions?|blasts?)\s+(?:in|at|near|on|south|north|east|west|hit|rock|struck|target)"
+)
+
+
 def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
     """Every trigger in ``sentence``, earlier rules winning overlapping spans, in text order.
 
@@ -681,7 +689,9 @@ def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
     for rule in rules:
         if space and rule.event_type in {"strike", "crash"}:
             continue  # "a rocket carrying satellites", "the booster landed on a drone ship"
-        if (rule.needs_weapon and not has_weapon) or (rule.without_weapon and has_weapon):
+        if rule.needs_weapon and not has_weapon:
+            continue
+        if rule.without_weapon and has_weapon and not _CO_EVENT.search(sentence):
             continue
         if rule.requires is not None and not rule.requires.search(sentence):
             continue

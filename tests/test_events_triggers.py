@@ -134,6 +134,21 @@ def test_explosions_are_the_weapons_named_when_there_are_some() -> None:
     assert _kinds("An explosion shook the market.") == [("other", "Remote explosive/landmine/IED")]
     kinds = _kinds("Missiles hit the port and explosions were heard across the city.")
     assert ("other", "Remote explosive/landmine/IED") not in kinds
+    kinds = _kinds("Airstrikes hit Aleppo, causing explosions across the city.")
+    assert ("other", "Remote explosive/landmine/IED") not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Airstrikes target Al-Raqqah city and explosion at the southern countryside of Al-Hasakah.",
+        "Injuries in airstrike at Deir Ezzor city and explosions in Raqqah city.",
+    ],
+)
+def test_an_explosion_told_after_another_place_is_another_event(sentence: str) -> None:
+    kinds = _kinds(sentence)
+    assert ("strike", "Air/drone strike") in kinds
+    assert ("other", "Remote explosive/landmine/IED") in kinds
 
 
 def test_passive_launch() -> None:

@@ -290,7 +290,9 @@ NAME_GAP_RE = re.compile(r"(?:[ \t\-'’.]|\.\s){1,3}")
 # penalty of a small town named like a state without support, the bonus of a big city named
 # like its own region, the penalty of a region tied to the name only by an alternate name
 # while a town of that name lies in it, the drop of a small region below its seat (see
-# SEAT_KM), nearness (10 km = full, 10,000 km = none).
+# SEAT_KM), nearness (10 km = full, 10,000 km = none), and a small place (admin-2 unit,
+# town, village) in a region a named actor's work is bound to ("the OSCE SMM observed
+# explosions near Sokilnyky": Luhansk's village, not a bigger namesake elsewhere).
 WEIGHTS = {
     "focus": 4.0,
     "hint": 2.0,
@@ -304,6 +306,7 @@ WEIGHTS = {
     "alias_region": 2.0,
     "seat": 2.5,
     "near": 2.0,
+    "actor_region": 2.0,
 }
 # A region whose point lies near a town of its name ("Idlib", "Rafah", "Jenin", "Kidal",
 # "Al Hudaydah") is meant only where the text says so ("Idlib province", "the governorate
@@ -402,6 +405,8 @@ class _Context:
         self.admin1: dict[str, set[str]] = defaultdict(set)
         self.named_admin1: dict[str, set[str]] = defaultdict(set)
         self.admin1_keys: set[str] = set()
+        # Admin-1 regions the work of a named actor is bound to (see add_region)
+        self.actor_regions: set[str] = set()
         self.local_admin1: dict[str, set[str]] = defaultdict(set)
         self.point_of: dict[str, tuple[float, float]] = {}
         # Names listed next to a state's name ("Missouri, New York and Virginia").
@@ -430,6 +435,7 @@ class _Context:
 
     def add_region(self, admin1: str) -> None:
         """An admin-1 region the story is set in that no name of it names (an actor's)."""
+        self.actor_regions.add(admin1)
         self.admin1[admin1].add(_ACTOR_REGION)
         self.admin1_keys.add(_ACTOR_REGION)
         self.named_admin1[admin1].add(_ACTOR_REGION)
@@ -1875,6 +1881,8 @@ class Gazetteer:
             if container >= 0 and self._contains(container, c):
                 score += WEIGHTS["container"]
             a1 = self._admin1[c]
+            if fc >= ADMIN2 and a1 in ctx.actor_regions:
+                score += WEIGHTS["actor_region"]
             if a1 and fc != COUNTRY:
                 inside, share, named = ctx.admin1_weight(a1, key)
                 score += WEIGHTS["admin1"] * min(1, inside)

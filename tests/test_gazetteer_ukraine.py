@@ -94,3 +94,25 @@ def test_register_villages_read_by_other_spellings(gaz: gazetteer.Gazetteer) -> 
     assert found["Verkhnyoshyrokivske"].name == "Verkhnoshyrokivske"
     other = {t.mention for t in gaz.geoparse("Monitors in Kazakhstan visited Dolomytne.")}
     assert "Dolomytne" not in other
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "official", "y_form"),
+    [
+        ("Водяне", "Vodiane", "Vodyane"),
+        ("Кам'янка", "Kamianka", "Kamyanka"),
+        ("Авдіївка", "Avdiivka", "Avdiyivka"),
+        ("Яготин", "Yahotyn", "Yahotyn"),  # the same at the start of a word
+    ],
+)
+def test_y_forms_inside_words(cyrillic: str, official: str, y_form: str) -> None:
+    assert transliterate(cyrillic) == official
+    assert transliterate(cyrillic, y_forms=True) == y_form
+
+
+def test_register_villages_read_in_their_older_romanisation(gaz: gazetteer.Gazetteer) -> None:
+    # the register adds Kamianka villages of Donetsk oblast; reports write "Kamyanka"
+    text = "Rebel forces fired mortars at positions near Kamyanka, Donetsk, in eastern Ukraine."
+    kamyanka = {t.mention: t for t in gaz.geoparse(text)}["Kamyanka"]
+    assert kamyanka.source == "katottg" and kamyanka.name == "Kamianka"
+    assert kamyanka.admin1 == "UA.05"

@@ -9,7 +9,8 @@ not imported).
 
 - Names are written in the official transliteration (Cabinet of Ministers of Ukraine
   resolution No. 55 of 27 January 2010, see ``transliterate``): "Андріївка" -> "Andriivka",
-  "Згурівка" -> "Zghurivka".
+  "Згурівка" -> "Zghurivka"; the older romanisation with ya, ye, yu, yi inside words,
+  which much reporting keeps ("Vodyane", "Kamyanka"), is an alternate name.
 - A settlement is placed at its hromada's point: the geoBoundaries unit of the hromada's
   name in its oblast where exactly one bears it (those units are named by the same
   adjectives: "Андріївська" -> "Andriivska"; for 1,096 such hromadas the unit's point lies
@@ -69,10 +70,12 @@ _LETTERS = {
 }  # fmt: skip
 
 
-def transliterate(text: str) -> str:
+def transliterate(text: str, y_forms: bool = False) -> str:
     """The official Ukrainian-Latin transliteration (KMU resolution No. 55, 2010): є ї й ю я
     are ye yi y yu ya at the start of a word, ie i i iu ia inside it; "зг" is "zgh"; the soft
-    sign and the apostrophe are dropped; capitals stay capitals ("Щ" -> "Shch")."""
+    sign and the apostrophe are dropped; capitals stay capitals ("Щ" -> "Shch").
+    ``y_forms``: ye yi y yu ya inside words too, as older romanisations and much reporting
+    write them ("Водяне": "Vodiane" officially, "Vodyane" in monitors' reports)."""
     out: list[str] = []
     start = True
     prev = ""
@@ -81,7 +84,7 @@ def transliterate(text: str) -> str:
         if low == "г" and prev == "з":
             latin = "gh"
         elif low in _FIRST:
-            latin = _FIRST[low] if start else _INNER[low]
+            latin = _FIRST[low] if start or y_forms else _INNER[low]
         elif low in _LETTERS:
             latin = _LETTERS[low]
         else:
@@ -115,6 +118,8 @@ class Settlement:
     fclass: str
     admin1: str | None
     placed_by: str
+    # The name in older romanisation where it differs ("Vodyane" for "Vodiane")
+    aliases: tuple[str, ...] = ()
 
 
 def read_register(path: Path | None = None) -> list[Hromada]:
@@ -232,9 +237,16 @@ def settlements(
             if any(_km(pt, (lat, lon)) <= KNOWN_KM for lat, lon, _ in known(key)):
                 counts["known"] += 1
                 continue
+            y_form = transliterate(name, y_forms=True)
             out.append(
                 Settlement(
-                    latin, pt[0], pt[1], SETTLEMENT_CATEGORIES[category], admin1.get(h.oblast), how
+                    latin,
+                    pt[0],
+                    pt[1],
+                    SETTLEMENT_CATEGORIES[category],
+                    admin1.get(h.oblast),
+                    how,
+                    (y_form,) if y_form != latin else (),
                 )
             )
             counts[f"placed by {how}"] += 1
@@ -267,7 +279,17 @@ def add_settlements(
     keys: dict[str, list[int]] = defaultdict(list)
     for s in found:
         places.add(
-            s.name, s.lat, s.lon, COUNTRY, s.fclass, "katottg", 0, None, s.admin1, keys_into=keys
+            s.name,
+            s.lat,
+            s.lon,
+            COUNTRY,
+            s.fclass,
+            "katottg",
+            0,
+            None,
+            s.admin1,
+            aliases=s.aliases,
+            keys_into=keys,
         )
     print(
         f"gazetteer: Ukraine's register: {len(found):,} settlements added "

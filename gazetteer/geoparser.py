@@ -668,6 +668,7 @@ class Gazetteer:
             self._is_other_name,
             hints,
             self._register_place,
+            frozenset(st.child for st in statements),
         )
         # After the spellings: "Kori Kori (Bandiagara, Mopti)" is no Koulikoro
         return agree_with_containers(text, found, self, statements)

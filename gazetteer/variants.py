@@ -27,7 +27,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from core.toponym import FeatureClass, Reading, Source, Toponym
+from core.toponym import FeatureClass, Reading, Source, Toponym, haversine_km
 from gazetteer.normalize import norm_name
 
 if TYPE_CHECKING:
@@ -44,6 +44,10 @@ MIN_CONSONANTS = 4
 WORLD_POPULATION = 50_000
 # Confidence of a place read by a spelling of its name: likely, not certain
 SPELLING_CONFIDENCE = 0.5
+# A spelling is weak evidence: its place lies within this of some other town or region the
+# text names in that country, when it names any ("Jojodagra village (West Singhbhum,
+# Jharkhand)" is no spelling of Yadgir, Karnataka, 1,070 km off)
+SPELLED_NEAR_KM = 200.0
 _ARTICLES = frozenset({
     "al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ez", "es", "ed", "en", "et", "ul",
     "il", "adh", "ath",
@@ -215,6 +219,7 @@ def find_spelled_places(
     is_other: Callable[[str], bool],
     hints: Sequence[str] = (),
     own_name: Callable[[str], Place | None] = lambda name: None,
+    contained: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Toponym]:
     """``toponyms`` with the places ``text`` names by another spelling added (in text
     order): places of the countries the story names, or of the world's big towns in a story
@@ -222,7 +227,10 @@ def find_spelled_places(
     needs it; ``is_other`` says whether a name is something else (an organisation, a
     person, an English word). ``own_name`` reads a name by its own spelling where the
     geoparser could not: a village of a national register read only in a story about its
-    country ("near Novoluhanske", with Ukraine unnamed), when no other place bears it."""
+    country ("near Novoluhanske", with Ukraine unnamed), when no other place bears it.
+    A spelling far from the places the text names in its country is no reading (see
+    SPELLED_NEAR_KM), unless the name is one of the spans ``contained`` that the text states
+    a container for: ``gazetteer.agreement`` reads it there."""
     countries = list(dict.fromkeys([*hints, *(t.country_code for t in toponyms if t.country_code)]))
     if not countries:
         countries = [""]  # the world's big towns only
@@ -237,7 +245,11 @@ def find_spelled_places(
         reading: Reading = "name"
         if place is None:
             place, reading = spellings().lookup(name, countries, place_of), "spelling"
-        if place is None:
+        if place is None or (
+            reading == "spelling"
+            and (start, end) not in contained
+            and _far_from_its_country(place, toponyms)
+        ):
             continue
         taken.append((start, end))
         added.append(
@@ -260,6 +272,21 @@ def find_spelled_places(
     if not added:
         return list(toponyms)
     return sorted([*toponyms, *added], key=lambda t: t.start)
+
+
+def _far_from_its_country(place: Place, toponyms: Sequence[Toponym]) -> bool:
+    """Whether the text names towns or regions of ``place``'s country by their own names,
+    all over SPELLED_NEAR_KM from it."""
+    others = [
+        t
+        for t in toponyms
+        if t.country_code == place.country_code
+        and t.feature_class in _KINDS
+        and t.reading == "name"
+    ]
+    return bool(others) and all(
+        haversine_km(place.lat, place.lon, t.lat, t.lon) > SPELLED_NEAR_KM for t in others
+    )
 
 
 def main() -> None:

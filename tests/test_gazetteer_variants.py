@@ -111,3 +111,20 @@ def test_a_register_village_is_read_where_no_other_place_bears_its_name(
     text = "Monitors observed a total of 46 bursts of fire near Novoluhanske."
     found = {t.mention: t for t in gaz.geoparse(text)}
     assert found["Novoluhanske"].country_code == "UA"
+
+
+def test_a_spelling_lies_near_the_places_the_text_names_in_its_country(
+    gaz: gazetteer.Gazetteer,
+) -> None:
+    # Yadgir (Karnataka), a spelling of "Jojodagra", lies 1,070 km from West Singhbhum, the
+    # only other place the text names in India: no reading
+    text = (
+        "Police defused five IEDs near Jojodagra village under Keraikela police station "
+        "(West Singhbhum, Jharkhand)."
+    )
+    assert "Jojodagra" not in {t.mention for t in gaz.geoparse(text)}
+    # Counterexample: a spelling near the story's places is read ("Al-Raqqah" is Ar Raqqah
+    # beside Deir ez-Zor)
+    text = "Clashes in Deir ez-Zor and airstrikes on Al-Raqqah city."
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found["Al-Raqqah"].name == "Ar Raqqah" and found["Al-Raqqah"].reading == "spelling"

@@ -727,7 +727,7 @@ def unresolved_place(sentence: str) -> str | None:
     return None
 
 
-def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> None:
+def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> bool:
     """Add the toll of sentence ``i``, which names no place of its own, to the event told
     just before it when the sentence says it adds to it ("...killing 5 policemen. Two more
     died of their wounds.": 7). Without such a word a later toll retells or sums up the
@@ -742,20 +742,55 @@ def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> None:
         or _SUMMED_UP.search(sentence)
         or reader.own_place(i) is not None
     ):
-        return
+        return False
     span = reader.body[i]
     before = [e for e in events if e.sentence.start < span.start and e.path is None]
     if not before:
-        return
+        return False
     last = max(before, key=lambda e: e.sentence.start)
     if last.sentence not in reader.body or reader.body.index(last.sentence) < i - 2:
-        return  # too far back to be the same story
+        return False  # too far back to be the same story
     told = [e for e in before if e.sentence == last.sentence and e.casualties is not None]
     target = next((e for e in told if e.casualties and e.casualties.killed), last)
     killed = (target.casualties.killed or 0) if target.casualties else 0
     target.casualties = replace(
         target.casualties or toll.casualties, killed=killed + toll.casualties.killed
     )
+    return True
+
+
+def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event]) -> None:
+    """Give the toll of sentence ``i``, which tells an event but names no place in a story
+    mapped elsewhere, to the nearest event of the story of its ACLED type whose sentence
+    counts no dead yet: a headline's toll belongs to the event the body places ("Airstrikes
+    kill at least 19 civilians. Warplanes bombed the town of X on Monday." is 19 dead at X).
+    A bare toll ("Eight dead.") goes to the nearest event of any type in a story that counts
+    no dead yet; a toll the story told already, or one that sums it up ("the toll rose to
+    46"), to none."""
+    sentence = reader.texts[i]
+    toll = find_toll(sentence)
+    if toll is None or toll.casualties.killed is None or _SUMMED_UP.search(sentence):
+        return
+    counts = [e for e in events if e.casualties and e.casualties.killed is not None]
+    bare = decision.rule.id == "toll_only"
+    if any(e.casualties.killed == toll.casualties.killed or bare for e in counts if e.casualties):
+        return  # the story has told this toll, or a bare toll that may sum it up
+    counted = {e.sentence for e in counts}
+    open_events = [
+        e
+        for e in events
+        if e.path is None
+        and e.sentence in reader.body
+        and e.sentence not in counted
+        and (bare or e.acled_event_type == decision.rule.acled[0])
+    ]
+    if not open_events:
+        return
+    target = min(
+        open_events, key=lambda e: (abs(reader.body.index(e.sentence) - i), -e.sentence.start)
+    )
+    injured = target.casualties.injured if target.casualties else None
+    target.casualties = replace(toll.casualties, injured=injured or toll.casualties.injured)
 
 
 def add_report_events(doc: Document) -> None:
@@ -764,6 +799,7 @@ def add_report_events(doc: Document) -> None:
     reader = _Reader(doc)
     added: list[Event] = []
     skip: set[int] = set()
+    unplaced: list[tuple[int, Decision]] = []
     for i, (span, sentence) in enumerate(zip(reader.body, reader.texts, strict=True)):
         if span in reader.covered or i in skip:
             continue
@@ -772,7 +808,8 @@ def add_report_events(doc: Document) -> None:
         decision = _with_neighbours(doc, span, decide(sentence))
         mapped = bool(doc.events or added)
         if decision is None or (mapped and reader.own_place(i) is None):
-            _complete_toll(reader, i, doc.events + added)
+            if not _complete_toll(reader, i, doc.events + added) and decision is not None:
+                unplaced.append((i, decision))
             continue
         event = _report_event(reader, i, decision, mapped, skip)
         if event is None or _told(event, doc.events + added):
@@ -786,3 +823,5 @@ def add_report_events(doc: Document) -> None:
             event.casualties = toll.casualties
         added.append(event)
     doc.events.extend(added)
+    for i, decision in unplaced:
+        _lend_toll(reader, i, decision, doc.events)

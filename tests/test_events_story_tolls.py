@@ -67,3 +67,49 @@ def test_a_headline_toll_retold_at_a_town_of_its_country_counts_once(
         "in Azaz."
     )
     assert _killed(pipeline, text) == 20
+
+
+def _tolls(pipeline: Pipeline, text: str) -> list[tuple[str, str, int]]:
+    doc = pipeline(text, published=date(2021, 6, 8))
+    return [
+        (e.event_type, e.places[0].name if e.places else "", e.casualties.killed)
+        for e in doc.events
+        if e.casualties and e.casualties.killed
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        # a headline's toll with no place goes to the event of its kind the body places
+        (
+            "Airstrikes kill at least 19 civilians. Warplanes bombed the town of Saraqeb on "
+            "Monday.",
+            [("strike", "Saraqib", 19)],
+        ),
+        # a bare toll goes to the story's only event
+        (
+            "Eight dead, witnesses say. Gunmen opened fire on a market in Maiduguri.",
+            [("clash", "Maiduguri", 8)],
+        ),
+    ],
+)
+def test_a_toll_told_without_a_place_completes_the_event_placed_later(
+    pipeline: Pipeline, text: str, tolls: list[tuple[str, str, int]]
+) -> None:
+    assert _tolls(pipeline, text) == tolls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a toll of another kind of event is not lent to a protest
+        "Airstrikes kill at least 19 civilians. Students protested in Kisumu on Monday.",
+        # a bare toll that may sum the story up is not lent where the story counts its dead
+        "Five dead. Gunmen killed 3 villagers in Djibo. A march was held in Kaya.",
+        # a running total is no toll of the event
+        "The death toll rose to 46. Warplanes bombed the town of Saraqeb on Monday.",
+    ],
+)
+def test_a_toll_without_a_place_is_not_lent_to_another_event(pipeline: Pipeline, text: str) -> None:
+    assert sum(killed for *_, killed in _tolls(pipeline, text)) in {0, 3}

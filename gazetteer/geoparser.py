@@ -1490,12 +1490,12 @@ class Gazetteer:
             (
                 m.key,
                 containers[k],
-                _REGION
+                _ADMIN
+                if k in admin_roles
+                else _REGION
                 if (k > 0 and containers[k - 1] >= 0) or (m.key in listed and self._region_name(m))
                 else _TOWN
                 if m.dateline
-                else _ADMIN
-                if k in admin_roles
                 else 0,
             )
             for k, m in enumerate(mentions)

@@ -273,3 +273,26 @@ def test_x_in_y_moves_that_mention_only(gaz: gazetteer.Gazetteer) -> None:
     )
     suburb, town = [t for t in gaz.geoparse(text) if t.mention == "Bangor"]
     assert (suburb.country_code, town.country_code) == ("AU", "GB")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "feature_class"),
+    [
+        # the coarsest container of "X (Y, Z)" may be an admin-2 unit: Burkina Faso's
+        # provinces are, and Comoé province holds Mangodara where Ivory Coast's region does not
+        (
+            "Militants attacked the village of Kpakan, in the department of Mangodara "
+            "(Mangodara, Comoe).",
+            "Comoe",
+            "BF",
+            "admin2",
+        ),
+        # a region where one bears the name stays the region
+        ("Militants clashed with hunters near Dogofri (Niono, Segou).", "Segou", "ML", "admin1"),
+    ],
+)
+def test_the_coarsest_stated_container_is_the_unit_that_holds_the_rest(
+    gaz: gazetteer.Gazetteer, text: str, mention: str, country: str, feature_class: str
+) -> None:
+    place = _read(gaz, text)[mention]
+    assert (place.country_code, place.feature_class) == (country, feature_class)

@@ -1,11 +1,12 @@
 """The standard pipeline: sentences and body, toponyms, the clause rules' events, the report
-stage, retold tolls, the notes' own toll remarks."""
+stage, retold tolls, the notes' own toll and location remarks."""
 
 from __future__ import annotations
 
 from core.document import Document
 from core.pipeline import Geoparser, Pipeline, Stage
 from events.casualties import note_tolls
+from events.coding import place_coded_events
 from events.extract import extract_events
 from events.report import add_report_events
 from events.sentences import split_sentences
@@ -31,5 +32,6 @@ def standard_pipeline(geoparser: Geoparser) -> Pipeline:
             add_report_events,
             merge_retold_tolls,
             note_tolls,
+            place_coded_events,
         )
     )

@@ -32,6 +32,8 @@ ADMIN1_KM = 400.0
 ADMIN2_KM = 200.0
 NEAR_KM = 40.0
 OWN_ADMIN2_KM = 100.0
+# Two readings of a name this near are one place in two classes (a district and its seat)
+SAME_POINT_KM = 1.0
 # A town this populous is what its name means, whatever container the text gives it
 BIG_TOWN = 100_000
 # Confidence of a place moved to its stated container: a guess at the area, not the spot
@@ -211,7 +213,9 @@ def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bo
     """Whether another place of the container's name, or a region of another spelling of
     it in the country of a child read by its name, holds the child: then the container
     was misread ("Nunu Kumba, Jimma Horo district": Ethiopia has two Jimma Horo; "Zaranj
-    city, Nimruz" is Afghanistan's Nimroz, not Iran's Nimruz), not the child."""
+    city, Nimruz" is Afghanistan's Nimroz, not Iran's Nimruz), not the child. A place of the
+    name at the container's very point (the district's seat) is the container read as
+    another class, no other place."""
     cc = child.country_code
     named = gaz.search(outer.mention, country=cc, limit=25)
     spelled = (
@@ -225,6 +229,7 @@ def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bo
     )
     return any(
         c["geonameid"] != outer.geonameid
+        and km_between(_as_toponym(outer, c), outer) > SAME_POINT_KM
         and _inside(child.lat, child.lon, child.admin1, cc, _as_toponym(outer, c), near)
         for c in (*named, *spelled)
         if c["country_code"] == cc
@@ -311,7 +316,7 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
         (child.feature_class == "admin1" and outer.feature_class != "country")
         or (child.country_code == outer.country_code and _population(gaz, child) >= BIG_TOWN)
         or not _nests(gaz, outers)
-        or _misread_container(gaz, child, outer, near)
+        or _misread_container(gaz, child, outer, tight)
     ):
         return None
     found = _namesake_inside(gaz, child, outer if near else _checkable(gaz, outer), near)

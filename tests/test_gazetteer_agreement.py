@@ -296,3 +296,15 @@ def test_the_coarsest_stated_container_is_the_unit_that_holds_the_rest(
 ) -> None:
     place = _read(gaz, text)[mention]
     assert (place.country_code, place.feature_class) == (country, feature_class)
+
+
+@pytest.mark.parametrize("district", ["Baraki Barak", "Khoshi"])
+def test_a_district_seat_at_the_district_point_is_no_other_container(
+    gaz: gazetteer.Gazetteer, district: str
+) -> None:
+    # "Ghajnai" spells like Ghazni, 80 km off in another province: the district's seat,
+    # at the district's own point, is no second Baraki Barak that could hold Ghazni
+    text = f"Militants attacked a checkpoint in the Ghajnai area of {district} district, Logar."
+    place = _read(gaz, text)["Ghajnai"]
+    assert place.name != "Ghazni"
+    assert place.admin1 == _read(gaz, text)["Logar"].admin1

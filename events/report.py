@@ -793,6 +793,73 @@ def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event])
     target.casualties = replace(toll.casualties, injured=injured or toll.casualties.injured)
 
 
+# Two coordinated clauses each with an event of its own: "Raids target X countryside and
+# casualties in Y city", "Shelling on areas in X and a fighter was killed in Y countryside"
+_AND = re.compile(r"\s+and\s+")
+
+
+def _coordinated_parts(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of ``sentence`` joined by "and" that each report an event (sentence
+    offsets), or [] when fewer than two do: a part that reports none belongs to the one
+    before it ("target X and the countryside of Y" is one clause)."""
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for m in _AND.finditer(sentence):
+        parts.append((start, m.start()))
+        start = m.end()
+    if not parts:
+        return []
+    parts.append((start, len(sentence)))
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        if out and decide(sentence[a:b]) is None:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    if len(out) < 2 or decide(sentence[out[0][0] : out[0][1]]) is None:
+        return []
+    return out
+
+
+def _add_coordinated_events(reader: _Reader, i: int, events: list[Event]) -> list[Event]:
+    """Events of the coordinated clauses of sentence ``i`` (``_coordinated_parts``) placed
+    at a place of their own that no event of the sentence is at: an event of the sentence
+    whose trigger lies in that clause moves there, else the clause adds its own."""
+    span, sentence = reader.body[i], reader.texts[i]
+    told = [e for e in events if e.sentence == span and e.path is None]
+    if not told:
+        return []
+    added: list[Event] = []
+    for a, b in _coordinated_parts(sentence):
+        inside = [t for t in reader.inside(i) if span.start + a <= t.start < span.start + b]
+        mention = finest_place(sentence[a:b], span.start + a, inside)
+        if mention is None or mention.toponym.feature_class == "country":
+            continue
+        place = mention.toponym
+        if any(km_between(p, place) <= _RETOLD_KM for e in told + added for p in e.places):
+            continue
+        mine = [e for e in told if a <= sentence.find(e.trigger) < b]
+        if mine:
+            geo, ucdp = _precision([place], not mention.near)
+            for e in mine:
+                e.places, e.geo_precision, e.ucdp_where_prec = [place], geo, ucdp
+            continue
+        decision = decide(sentence[a:b])
+        if decision is None:
+            continue
+        decision = replace(decision, start=a + decision.start, end=a + decision.end)
+        when = _date(reader.dates(i), decision.start) or reader.story_date(i)
+        event = _event(reader.doc, span, decision, [place], not mention.near, when)
+        toll = find_toll(sentence[a:b])
+        if toll is not None:
+            event.casualties = toll.casualties
+            for e in told:
+                if e.casualties and e.casualties.killed == toll.casualties.killed:
+                    e.casualties = replace(e.casualties, killed=None, qualifier=None)
+        added.append(event)
+    return added
+
+
 def add_report_events(doc: Document) -> None:
     """Add an event for each body sentence that reports one and has none yet."""
     _refine(doc, doc.events)
@@ -823,5 +890,7 @@ def add_report_events(doc: Document) -> None:
             event.casualties = toll.casualties
         added.append(event)
     doc.events.extend(added)
+    for i in range(len(reader.body)):
+        doc.events.extend(_add_coordinated_events(reader, i, doc.events))
     for i, decision in unplaced:
         _lend_toll(reader, i, decision, doc.events)

@@ -388,3 +388,30 @@ def test_towns_naming_a_road_place_its_event_only_without_another_place(
 )
 def test_origins_and_where_people_live(pipeline: Pipeline, text: str, place: str) -> None:
     assert [e.places[0].name for e in _events(pipeline, text)][:1] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "placed"),
+    [
+        # two clauses joined by "and", each an event at its own place
+        (
+            "Shelling hit areas in northern Hama and a fighter was killed in Daraa countryside.",
+            {("strike", "Ḩamāh"), ("casualty", "Dar‘ā")},
+        ),
+        (
+            "More casualties in Douma and the regime forces shell the eastern countryside of "
+            "Daraa.",
+            {("strike", "Dar‘ā"), ("other", "Dūmā")},
+        ),
+        # a second place with no event of its own is where the first clause's event reaches
+        (
+            "Airstrikes target Tayyibat al-Imam and the southern countryside of Aleppo.",
+            {("strike", "Ţayyibat al Imām")},
+        ),
+    ],
+)
+def test_coordinated_clauses_place_their_own_events(
+    pipeline: Pipeline, text: str, placed: set[tuple[str, str]]
+) -> None:
+    events = _events(pipeline, text)
+    assert {(e.event_type, e.places[0].name) for e in events if e.places} == placed

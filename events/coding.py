@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from core.document import PRECISION, Document
+from core.document import Document
 from core.toponym import Toponym
+from events.report import event_precision
 
 # "coded as X", "coded to the capital X", "geocoded at X": the name opens right after
 _CODED_AT = re.compile(
@@ -43,9 +44,7 @@ def place_coded_events(doc: Document) -> None:
     countries = {p.country_code for e in doc.events for p in e.places}
     if place is None or (countries and place.country_code not in countries):
         return  # a coded name read abroad ("coded as Bina": India's) is a misreading
-    geo, ucdp = PRECISION.get(place.feature_class, (3, 6))
-    if place.reading == "container":
-        geo, ucdp = max(geo, 2), max(ucdp, 2)
+    geo, ucdp = event_precision([place], exact=True)
     for event in doc.events:
         if event.path is None:
             event.places = [place]

@@ -419,7 +419,7 @@ def _actor(before: str) -> str | None:
     return found[-1].organisation.name if found else last_named_actor(before)
 
 
-def _precision(places: list[Toponym], exact: bool) -> tuple[int | None, int | None]:
+def event_precision(places: list[Toponym], exact: bool) -> tuple[int | None, int | None]:
     """(ACLED geo_precision, UCDP where_prec) of an event at ``places``: the coarsest
     place's; "near" (2) at least when the point is not the place's own (a place named
     only by its stated container, or a place told "near"); None without a place."""
@@ -439,7 +439,7 @@ def _event(
     exact: bool,
     when: DateMention | None,
 ) -> Event:
-    geo, ucdp = _precision(places, exact)
+    geo, ucdp = event_precision(places, exact)
     sentence = doc.text[span.start : span.end]
     event = Event(
         event_type=decision.rule.event_type,
@@ -539,7 +539,7 @@ def _retype(event: Event, decision: Decision | None) -> None:
 def _move(event: Event, finest: Mention) -> None:
     """Put ``event`` at ``finest`` with its precision."""
     event.places = [finest.toponym]
-    event.geo_precision, event.ucdp_where_prec = _precision(event.places, not finest.near)
+    event.geo_precision, event.ucdp_where_prec = event_precision(event.places, not finest.near)
 
 
 def _refine(doc: Document, events: list[Event]) -> None:
@@ -553,7 +553,7 @@ def _refine(doc: Document, events: list[Event]) -> None:
         if e.path is None and len(e.places) > 1:
             e.places = _without_containers(e.places)
         if e.path is None and any(p.reading == "container" for p in e.places):
-            e.geo_precision, e.ucdp_where_prec = _precision(e.places, exact=False)
+            e.geo_precision, e.ucdp_where_prec = event_precision(e.places, exact=False)
         places.setdefault(e.sentence, []).extend(e.places)
     for span, where in places.items():
         if _distinct_places(where) > 1:
@@ -773,8 +773,9 @@ def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event])
         return
     counts = [e for e in events if e.casualties and e.casualties.killed is not None]
     bare = decision.rule.id == "toll_only"
-    if any(e.casualties.killed == toll.casualties.killed or bare for e in counts if e.casualties):
-        return  # the story has told this toll, or a bare toll that may sum it up
+    told = {e.casualties.killed for e in counts if e.casualties}
+    if (bare and told) or toll.casualties.killed in told:
+        return  # a bare toll that may sum the story up, or a toll the story has told
     counted = {e.sentence for e in counts}
     open_events = [
         e
@@ -798,39 +799,37 @@ def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event])
 _AND = re.compile(r"\s+and\s+")
 
 
-def _coordinated_parts(sentence: str) -> list[tuple[int, int]]:
+def _coordinated_parts(sentence: str) -> list[tuple[int, int, Decision | None]]:
     """The clauses of ``sentence`` joined by "and" that each report an event (sentence
-    offsets), or [] when fewer than two do: a part that reports none belongs to the one
-    before it ("target X and the countryside of Y" is one clause)."""
-    parts: list[tuple[int, int]] = []
-    start = 0
-    for m in _AND.finditer(sentence):
-        parts.append((start, m.start()))
-        start = m.end()
-    if not parts:
+    offsets, and the decision of the clause's words), or [] when fewer than two do or the
+    first does not: a part that reports none belongs to the one before it ("target X and
+    the countryside of Y" is one clause), which is then decided again as a whole."""
+    cuts = [(m.start(), m.end()) for m in _AND.finditer(sentence)]
+    if not cuts:
         return []
-    parts.append((start, len(sentence)))
-    out: list[tuple[int, int]] = []
-    for a, b in parts:
-        if out and decide(sentence[a:b]) is None:
-            out[-1] = (out[-1][0], b)
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(sentence)]
+    parts: list[tuple[int, int, Decision | None]] = []
+    merged: set[int] = set()
+    for a, b in zip(starts, ends, strict=True):
+        decision = decide(sentence[a:b])
+        if parts and decision is None:
+            parts[-1] = (parts[-1][0], b, None)
+            merged.add(len(parts) - 1)
         else:
-            out.append((a, b))
-    if len(out) < 2 or decide(sentence[out[0][0] : out[0][1]]) is None:
-        return []
-    return out
+            parts.append((a, b, decision))
+    out = [(a, b, decide(sentence[a:b]) if k in merged else d) for k, (a, b, d) in enumerate(parts)]
+    return out if len(out) >= 2 and out[0][2] is not None else []
 
 
-def _add_coordinated_events(reader: _Reader, i: int, events: list[Event]) -> list[Event]:
+def _add_coordinated_events(reader: _Reader, i: int, told: list[Event]) -> list[Event]:
     """Events of the coordinated clauses of sentence ``i`` (``_coordinated_parts``) placed
-    at a place of their own that no event of the sentence is at: an event of the sentence
-    whose trigger lies in that clause moves there, else the clause adds its own."""
+    at a place of their own that no event of the sentence (``told``, paths aside) is at: an
+    event of the sentence whose trigger lies in that clause moves there, else the clause
+    adds its own."""
     span, sentence = reader.body[i], reader.texts[i]
-    told = [e for e in events if e.sentence == span and e.path is None]
-    if not told:
-        return []
     added: list[Event] = []
-    for a, b in _coordinated_parts(sentence):
+    for a, b, decision in _coordinated_parts(sentence):
         inside = [t for t in reader.inside(i) if span.start + a <= t.start < span.start + b]
         mention = finest_place(sentence[a:b], span.start + a, inside)
         if mention is None or mention.toponym.feature_class == "country":
@@ -840,11 +839,10 @@ def _add_coordinated_events(reader: _Reader, i: int, events: list[Event]) -> lis
             continue
         mine = [e for e in told if a <= sentence.find(e.trigger) < b]
         if mine:
-            geo, ucdp = _precision([place], not mention.near)
+            geo, ucdp = event_precision([place], not mention.near)
             for e in mine:
                 e.places, e.geo_precision, e.ucdp_where_prec = [place], geo, ucdp
             continue
-        decision = decide(sentence[a:b])
         if decision is None:
             continue
         decision = replace(decision, start=a + decision.start, end=a + decision.end)
@@ -890,7 +888,12 @@ def add_report_events(doc: Document) -> None:
             event.casualties = toll.casualties
         added.append(event)
     doc.events.extend(added)
-    for i in range(len(reader.body)):
-        doc.events.extend(_add_coordinated_events(reader, i, doc.events))
+    by_sentence: dict[Span, list[Event]] = {}
+    for e in doc.events:
+        if e.path is None:
+            by_sentence.setdefault(e.sentence, []).append(e)
+    for i, span in enumerate(reader.body):
+        if span in by_sentence:
+            doc.events.extend(_add_coordinated_events(reader, i, by_sentence[span]))
     for i, decision in unplaced:
         _lend_toll(reader, i, decision, doc.events)

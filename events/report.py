@@ -490,8 +490,16 @@ def _distinct_places(places: list[Toponym]) -> int:
 
 
 def _without_containers(places: list[Toponym]) -> list[Toponym]:
-    """``places`` less those that only contain another of them ("near X, Y region": X)."""
-    return [p for p in places if not any(q is not p and _contains(p, q) for q in places)]
+    """``places`` less those that only contain another of them ("near X, Y region": X); of
+    two that contain each other (two names placed at their region) the first stays."""
+    return [
+        p
+        for i, p in enumerate(places)
+        if not any(
+            q is not p and _contains(p, q) and (j < i or not _contains(q, p))
+            for j, q in enumerate(places)
+        )
+    ]
 
 
 _PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention"})

@@ -288,7 +288,12 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
         return None
     if st.kind == "offset" or child.feature_class == "country":
         return None
-    outers = _containers(st, tops, child)
+    # An abbreviation read abroad says little: "TN" is Tamil Nadu, Tennessee or Tunisia
+    outers = [
+        o
+        for o in _containers(st, tops, child)
+        if o.reading != "abbreviation" or o.country_code == child.country_code
+    ]
     if st.kind == "in" and (
         all(o.country_code == child.country_code for o in outers)
         or child.feature_class not in {"admin2", "city", "village"}

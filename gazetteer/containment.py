@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 StatementKind = Literal["paren", "admin", "part_of", "possessive", "near", "offset", "in"]
@@ -53,7 +54,8 @@ SETTLEMENT_WORDS = (
 ADMIN_WORDS = (
     r"(?:province|governorate|state|region|district|county|oblast|division|"
     r"department|prefecture|municipality|LGA|Local Government Area|sub-county|"
-    r"commune|zone|woreda|raion|rayon|territory|emirate|wilaya|cercle)"
+    r"commune|zone|woreda|raion|rayon|territory|emirate|wilaya|cercle|"
+    r"subdivision|sub-division|sub-prefecture|arrondissement|township|upazila|tehsil)"
 )
 _BEARINGS = {
     "north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
@@ -101,7 +103,7 @@ FEATURE_WORDS = r"(?:forest|hills?|mountains?|valley|river|lake|reserve|park)"
 # An editor's bracket may give another name first: "Blafouri [N'Garoua Gana] (Diffa, Diffa)"
 _PAREN_RE = re.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}|{FEATURE_WORDS}))?(?: \[[^\[\]()]{{1,40}}\])? "
-    rf"\((?P<inner>{NAME}(?:, {NAME}){{0,3}})\)"
+    rf"\((?P<inner>{NAME}(?:, ?{NAME}){{0,3}})\)"
 )
 _ADMIN_RE = re.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?, (?:the )?(?P<c1>{NAME}) "
@@ -175,12 +177,9 @@ class Statement:
 
 
 def _spans_of(inner: str, base: int) -> list[tuple[int, int]]:
-    out = []
-    pos = 0
-    for part in inner.split(", "):
-        out.append((base + pos, base + pos + len(part)))
-        pos += len(part) + 2
-    return out
+    """The spans of the names of a bracket's list ("Afgooye, Lower Shabelle", or written
+    without the space: "Afgooye,Lower Shabelle")."""
+    return [(base + m.start(), base + m.end()) for m in re.finditer(r"[^,\s][^,]*", inner)]
 
 
 # Capitalised words that open a sentence or a date before a name, not part of it.
@@ -314,6 +313,13 @@ def _statements(text: str) -> list[Statement]:
     for m in _matches("paren", _PAREN_RE, text):
         spans = _spans_of(m.group("inner"), m.start("inner"))
         out.append(Statement(_trim_article(text, m.span("child")), tuple(spans), "paren"))
+        # the list nests too: in "(Yamba, Gourma)" the department lies in the province
+        # ("(Menaka, Menaka)", a unit named after the region, says nothing to check)
+        out.extend(
+            Statement(a, (b,), "paren")
+            for a, b in pairwise(spans)
+            if text[a[0] : a[1]] != text[b[0] : b[1]]
+        )
     for m in _matches("admin", _ADMIN_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "admin"))
     for m in _matches("kind_comma", _KIND_COMMA_RE, text):

@@ -318,6 +318,11 @@ def test_a_stated_container_is_not_the_events_place(
         ),
         # a town in brackets after a country is no container of the country
         ("Forces fired machine guns at houses in western Yemen (Hays, Al Hudaydah).", "Hays"),
+        # two unknown names placed at one region: the event keeps the first, finest
+        (
+            "Youths injured a man in the village of Zzyq Pathe, Zzyq Nian subdivision (Kolda).",
+            "Zzyq Pathe",
+        ),
     ],
 )
 def test_containers_stay_places_when_nothing_finer_is_known(

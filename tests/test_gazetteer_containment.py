@@ -106,6 +106,21 @@ STATEMENTS = [
         "paren",
     ),
     ("Troops shelled Tall Abyad, al-Raqqa governorate.", "Tall Abyad", ["al-Raqqa"], "admin"),
+    # units that reports name after their seat: subdivision, township, upazila
+    (
+        "Gunmen burned a school in the town of Zzyqtown, Gangara subdivision (Tanout, Zinder).",
+        "Zzyqtown",
+        ["Gangara"],
+        "admin",
+    ),
+    ("Troops shelled Zzyqdaung, Minbya township.", "Zzyqdaung", ["Minbya"], "admin"),
+    # a bracket's list written without the space after its comma
+    (
+        "Clashes hit Lafoole (Afgooye,Lower Shabelle).",
+        "Lafoole",
+        ["Afgooye", "Lower Shabelle"],
+        "paren",
+    ),
 ]
 
 
@@ -133,6 +148,16 @@ def test_statements_the_text_makes(text: str, child: str, containers: list[str],
 )
 def test_no_statement_without_names(text: str) -> None:
     assert find_statements(text) == []
+
+
+def test_a_brackets_list_nests_finest_first() -> None:
+    text = "Militants attacked Sima (Kain, Yatenga) at dawn."
+    nested = {
+        text[slice(*s.child)]: [text[a:b] for a, b in s.containers] for s in find_statements(text)
+    }
+    assert nested == {"Sima": ["Kain", "Yatenga"], "Kain": ["Yatenga"]}
+    # Counterexample: a bracket of one name states nothing more.
+    assert len(find_statements("Clashes erupted in Abu Salim (Tripoli) overnight.")) == 1
 
 
 def test_an_offset_is_a_point_along_the_bearing() -> None:
@@ -164,6 +189,25 @@ def test_a_namesake_abroad_yields_to_the_stated_container(gaz: Gazetteer) -> Non
     assert (bam.country_code, bam.feature_class) == ("BF", "admin2")
     # Counterexample: the bare name is the city.
     assert found(gaz, "An earthquake struck Bam in 2003.")["Bam"].country_code == "IR"
+
+
+def test_a_container_read_abroad_yields_to_the_container_after_it(gaz: Gazetteer) -> None:
+    # Kain alone is the Belgian town; in "(Kain, Yatenga)" it is Burkina Faso's
+    # department, and the village it holds lies there too.
+    t = found(gaz, "Gunmen stole cattle from herders near Sima (Kain, Yatenga) on Sunday.")
+    assert t["Kain"].country_code == "BF" and t["Sima"].country_code == "BF"
+    assert t["Kain"].container == "Yatenga"
+    # Counterexample: the bare name.
+    assert found(gaz, "The road to Kain was closed after the flood.")["Kain"].country_code == "BE"
+
+
+def test_an_abbreviation_read_abroad_moves_no_city(gaz: Gazetteer) -> None:
+    # "TN" is read as Tennessee, but it does not move an Indian city of a million there.
+    t = found(gaz, "Protesters blocked roads in Madurai city (Madurai, TN).")
+    assert [p.country_code for m, p in t.items() if m == "Madurai"] == ["IN"]
+    for p in gaz.geoparse("Protesters blocked roads in Madurai city (Madurai, TN)."):
+        if p.mention == "Madurai":
+            assert p.country_code == "IN" and p.source == "geonames"
 
 
 def test_a_district_of_a_city_is_the_district_not_a_namesake_city(gaz: Gazetteer) -> None:

@@ -67,6 +67,14 @@ _ACTOR_AFTER = re.compile(
     r"|war-?planes|gendarmes?|security|officials|regime|nationals?)\b",
     re.IGNORECASE,
 )
+# Local armed men or crowds named by their town or region ("Imo police", "Yangon resistance
+# group", "Kaduna militiamen"): where nothing finer than a country is told, they are local
+_LOCAL_ACTOR_AFTER = re.compile(
+    rf"{_ACTOR_AFTER.pattern}|\s*(?:resistance|guerrillas?|gunmen|vigilantes|youths|mobs?"
+    r"|bandits|gangs?|insurgents|police(?:men)?)\b",
+    re.IGNORECASE,
+)
+_LOCAL = frozenset({"admin1", "admin2", "city", "village"})
 _EVENT_ROLES = PLACE_ROLES | {"owner"}
 # A sentence that goes on with the event just told: "The raids hit ...", "The attack was..."
 _REFERS_BACK = re.compile(
@@ -366,12 +374,36 @@ def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention
     Hudaydah)": Hays); never a dateline, a speaker, a source or an actor ("PESHAWAR,
     Pakistan -", "Moscow said", "fled from X", "the Malian army"). Without a place role, a
     bare mention that is none of those; else the first town naming a road ("blocked the
-    Lagos-Ibadan expressway"); else None."""
-    mentions = [
+    Lagos-Ibadan expressway"); else None. Where that is a country or nothing, the town or
+    region of local actors ("Imo police raid a camp") is the near place."""
+    every = mentions_in(sentence, offset, toponyms, clause_bounds(sentence))
+    mentions = [m for m in every if not _is_actor_word(sentence, m)]
+    found = _finest_of(sentence, mentions)
+    if found is not None and found.toponym.feature_class not in {"country", "region"}:
+        return found
+    return _local_actor(sentence, every) or found
+
+
+def _local_actor(sentence: str, mentions: list[Mention]) -> Mention | None:
+    """The town or region that names local armed men or a crowd ("Imo police raid a camp",
+    "shot dead by Yangon resistance group"), as the near place of an event the sentence
+    places no finer than a country; None without one. A country or its adjective names a
+    state's forces, which act anywhere."""
+    local = [
         m
-        for m in mentions_in(sentence, offset, toponyms, clause_bounds(sentence))
-        if not _is_actor_word(sentence, m)
+        for m in mentions
+        if m.toponym.feature_class in _LOCAL
+        and not m.is_demonym
+        and _LOCAL_ACTOR_AFTER.match(sentence, m.end)
     ]
+    if not local:
+        return None
+    chosen = min(local, key=_rank)
+    return replace(chosen, role="in", near=True)
+
+
+def _finest_of(sentence: str, mentions: list[Mention]) -> Mention | None:
+    """``finest_place`` among mentions that name no actor."""
     for m in mentions:
         if m.role == "agent" and _LOCATIVE_BEFORE.search(sentence, 0, m.start):
             m.role = "in"  # "fighting north of Homs between rebels and soldiers"

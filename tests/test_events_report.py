@@ -420,3 +420,26 @@ def test_coordinated_clauses_place_their_own_events(
 ) -> None:
     events = _events(pipeline, text)
     assert {(e.event_type, e.places[0].name) for e in events if e.places} == placed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "country"),
+    [
+        # no place but the region of local armed men: near that region
+        ("Imo police raid suspected kidnappers' camp, kill five.", "Imo", "NG"),
+        # a country is coarser than the town of the local group that acted
+        ("Retired army officer shot dead by Yangon resistance group in Myanmar.", "Yangon", "MM"),
+        # counterexamples: a state's forces act anywhere; a place of the event stays
+        ("Russian forces shelled Ukraine overnight.", "Ukraine", "UA"),
+        ("Kaduna militiamen attacked Kujama village in Chikun LGA.", "Kujama", "NG"),
+    ],
+)
+def test_local_actors_place_an_event_told_no_finer_than_a_country(
+    pipeline: Pipeline, sentence: str, place: str, country: str
+) -> None:
+    events = _events(pipeline, sentence)
+    assert events
+    for e in events:
+        assert (e.places[0].mention, e.places[0].country_code) == (place, country)
+    if place in {"Imo", "Yangon"}:
+        assert all(e.geo_precision >= 2 for e in events), "near the actors' home, not at it"

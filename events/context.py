@@ -90,6 +90,8 @@ _OBJECT_VERBS = _words(
     target targets raid raids storm storms besiege besieges captures seizes enters pound pounds
     recaptures retakes liberates overruns encircle encircles surround surrounds"""
 )
+# "Sagaing region's Budalin township": a unit noun written after its name owns what follows
+_OWNING_UNITS = frozenset({"region", "province", "state", "governorate", "oblast", "district"})
 # "the Port-au-Prince suburb of Carrefour": the name before one of these is its owner
 _PLACE_NOUNS = _words(
     """capital city commune district municipality neighborhood neighbourhood port province
@@ -133,8 +135,10 @@ _ADMIN1_AFTER = re.compile(
 _ADMIN2_AFTER = re.compile(
     r"^\s+(?:districts?|county|counties|raions?|municipalit(?:y|ies))\b", re.IGNORECASE
 )
+# "Tripoli's Souq district", "Sagaing Region's Budalin Township"
 _CONTAINER_AFTER = re.compile(
-    r"^\s*['’]s\s+(?:[\w-]+\s+){0,2}?(?:province|region|city|town|village|district|governorate"
+    r"^\s*(?:(?:region|province|state|governorate|oblast|division|district)\s*)?['’]s\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:province|region|city|town|township|village|district|governorate"
     r"|oblast|state|capital|north|south|east|west|centre|center|port|area)",
     re.IGNORECASE,
 )
@@ -378,6 +382,15 @@ def clause_of(bounds: list[tuple[int, int]], offset: int) -> int:
     return len(bounds) - 1
 
 
+def _before_owner(tokens: list[str], i: int) -> int:
+    """The index of the token before the owner whose possessive is ``tokens[i]`` ("in Mon
+    State's", "in Sagaing region's": the index of "in")."""
+    i -= 1
+    while i >= 0 and tokens[i][:1].isupper() and not tokens[i].endswith(("'s", "’s")):
+        i -= 1
+    return i
+
+
 def _walk_back(prefix: str) -> tuple[str, bool]:
     """The role a mention gets from the words before it in its clause, and a near flag."""
     tokens = _TOKEN.findall(prefix)
@@ -401,7 +414,16 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
             or _DEMONYM_END.search(tokens[i])
             or _before_place_noun(tokens, i)
         ):
-            i -= 1  # "Russia's Kursk region", "the Saudi city of Jizan", "the West Bank city"
+            # "Russia's Kursk region", "the Saudi city of Jizan", "the West Bank city"
+            i = _before_owner(tokens, i) if tokens[i].endswith(("'s", "’s")) else i - 1
+            continue
+        if (
+            i > 0
+            and word[:-2] in _OWNING_UNITS
+            and word.endswith(("'s", "’s"))
+            and tokens[i - 1][:1].isupper()
+        ):
+            i = _before_owner(tokens, i)  # "Sagaing region's Budalin township"
             continue
         if word == "of" and previous in _COMPASS:
             if i > 1 and tokens[i - 2].lower() == "the":

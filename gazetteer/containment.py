@@ -148,8 +148,10 @@ _IN_COUNTRYSIDE_RE = re.compile(
 _IN_UNIT_OF_RE = re.compile(
     rf"(?P<child>{NAME}),? in the (?:{ADMIN_WORDS}) of (?:the )?(?P<c1>{NAME})"
 )
+# "Kyiv's Dnipro district", "Sagaing Region's Budalin Township", "Mon State’s Ye township"
 _POSSESSIVE_RE = re.compile(
-    rf"(?P<c1>{NAME})['’]s? (?P<child>{NAME}) (?i:{SETTLEMENT_WORDS}|township)\b"
+    rf"(?P<c1>{NAME})(?: (?i:{ADMIN_WORDS}))?['’]s? (?P<child>{NAME}) "
+    rf"(?i:{SETTLEMENT_WORDS}|township)\b"
 )
 _NEAR_RE = re.compile(
     rf"\b(?:village|town|hamlet|settlement|locality|area|district|neighbou?rhood|camp) of "

@@ -300,6 +300,9 @@ def test_armed_men_after_a_located_place_do_not_make_it_an_actor(pipeline: Pipel
         ),
         ("Russian forces conducted a patrol in Quamishli city in al-Hasakeh.", "Quamishli"),
         ("Gunmen shot and injured a police officer of Faskari LGA (Katsina).", "Faskari"),
+        # the owner of "X region's Y township" contains the place
+        ("Five local militia members were killed in Sagaing region’s Budalin township.", "Budalin"),
+        ("Troops attacked villages in Mon State's Ye Township on Monday.", "Ye"),
     ],
 )
 def test_a_stated_container_is_not_the_events_place(

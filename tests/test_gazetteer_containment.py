@@ -114,6 +114,13 @@ STATEMENTS = [
         "admin",
     ),
     ("Troops shelled Zzyqdaung, Minbya township.", "Zzyqdaung", ["Minbya"], "admin"),
+    # a possessive container with its unit noun
+    (
+        "Five men were killed in Sagaing Region's Budalin Township.",
+        "Budalin",
+        ["Sagaing"],
+        "possessive",
+    ),
     # a bracket's list written without the space after its comma
     (
         "Clashes hit Lafoole (Afgooye,Lower Shabelle).",

@@ -837,6 +837,23 @@ def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event])
 # Two coordinated clauses each with an event of its own: "Raids target X countryside and
 # casualties in Y city", "Shelling on areas in X and a fighter was killed in Y countryside"
 _AND = re.compile(r"\s+and\s+")
+# Two verbs of one act share their "and": "shot and killed", "kidnapped and beheaded"
+_ACT_VERB = re.compile(
+    r"(?:[a-z]+ed|shot|hit|beat|beaten|burnt|struck|stole|stolen|took|taken|set|threw|thrown"
+    r"|cut|fled|slain|stabbed|robbed)",
+)
+
+
+def _joins_verbs(sentence: str, start: int, end: int) -> bool:
+    """Whether the "and" at ``start``-``end`` joins two verbs of one act."""
+    before = sentence[:start].rsplit(None, 1)
+    after = sentence[end:].split(None, 1)
+    return bool(
+        before
+        and after
+        and _ACT_VERB.fullmatch(before[-1])
+        and _ACT_VERB.fullmatch(after[0].rstrip(",.;"))
+    )
 
 
 def _coordinated_parts(sentence: str) -> list[tuple[int, int, Decision | None]]:
@@ -844,7 +861,11 @@ def _coordinated_parts(sentence: str) -> list[tuple[int, int, Decision | None]]:
     offsets, and the decision of the clause's words), or [] when fewer than two do or the
     first does not: a part that reports none belongs to the one before it ("target X and
     the countryside of Y" is one clause), which is then decided again as a whole."""
-    cuts = [(m.start(), m.end()) for m in _AND.finditer(sentence)]
+    cuts = [
+        (m.start(), m.end())
+        for m in _AND.finditer(sentence)
+        if not _joins_verbs(sentence, m.start(), m.end())
+    ]
     if not cuts:
         return []
     starts = [0, *(end for _, end in cuts)]

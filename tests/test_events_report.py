@@ -446,3 +446,14 @@ def test_local_actors_place_an_event_told_no_finer_than_a_country(
         assert (e.places[0].mention, e.places[0].country_code) == (place, country)
     if place in {"Imo", "Yangon"}:
         assert all(e.geo_precision >= 2 for e in events), "near the actors' home, not at it"
+
+
+def test_two_verbs_of_one_act_are_no_two_clauses(pipeline: Pipeline) -> None:
+    # "shot and killed" is one act: no second event at the province after it
+    text = (
+        "On 6 June 2021, a soldier was shot and killed by militants in close proximity to "
+        "Maruf district center, Kandahar."
+    )
+    events = _events(pipeline, text)
+    assert {e.places[0].name for e in events} == {"Ma‘rūf"}
+    assert "Battles" in {e.acled_event_type for e in events}

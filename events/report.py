@@ -548,12 +548,17 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
     """A protest turns violent in the sentences around the one that tells it ("Youths
     demonstrated in X. They burned tyres and clashed with the gendarmes."): the violent
     demonstration rule holds for the report as a whole. A grenade or a shell the target
-    answers with fire in the next sentences ("Police responded with gunfire.") opened a
-    fight: the returned fire rule holds."""
+    answers with fire in the next sentences ("Police responded with gunfire.", "explosions
+    in both directions") opened a fight: the returned fire rule holds."""
     if decision is not None and decision.rule.id in _ANSWERABLE_RULES:
         answered = _rule_named("returned_fire")
-        after = [s for s in doc.sentences if 0 < s.start - span.start <= _NEIGHBOURHOOD]
-        if any(answered.pattern.search(doc.text[s.start : s.end]) for s in after):
+        both_ways = _rule_named("fire_both_ways").pattern
+        after = [
+            doc.text[s.start : s.end]
+            for s in doc.sentences
+            if 0 < s.start - span.start <= _NEIGHBOURHOOD
+        ]
+        if any(answered.pattern.search(text) or both_ways.search(text) for text in after):
             return Decision(answered, decision.start, decision.end, decision.trigger)
     if decision is None or decision.rule.id not in _PROTEST_RULES:
         return decision

@@ -457,3 +457,19 @@ def test_two_verbs_of_one_act_are_no_two_clauses(pipeline: Pipeline) -> None:
     events = _events(pipeline, text)
     assert {e.places[0].name for e in events} == {"Ma‘rūf"}
     assert "Battles" in {e.acled_event_type for e in events}
+
+
+def test_shelling_with_fire_seen_both_ways_is_a_battle(pipeline: Pipeline) -> None:
+    both = _events(
+        pipeline,
+        "On 5 June 2021, rebel forces fired mortars at the army's positions near Avdiivka. "
+        "Monitors counted 18 explosions in both directions of the frontline near Avdiivka.",
+    )
+    assert {e.acled_event_type for e in both} == {"Battles"}
+    # Counterexample: fire seen one way only stays remote violence
+    one_way = _events(
+        pipeline,
+        "On 5 June 2021, rebel forces fired mortars at the army's positions near Avdiivka. "
+        "Monitors counted 18 explosions near Avdiivka.",
+    )
+    assert "Battles" not in {e.acled_event_type for e in one_way}

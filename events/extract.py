@@ -50,6 +50,7 @@ from events.triggers import (
     CLASH,
     NO_ACLED,
     SHELLING,
+    STRATEGIC_OTHER,
     TriggerMatch,
     find_triggers,
     has_trigger_words,
@@ -59,6 +60,13 @@ from events.triggers import (
 )
 
 _VIOLENT: frozenset[EventType] = frozenset({"strike", "clash", "other", "territory_change"})
+# A flight from nature is no conflict event: ACLED codes no displacement by a flood
+_NATURAL_CAUSE = re.compile(
+    r"\b(?:floods?|flooding|flash floods?|earthquakes?|quakes?|storms?|cyclones?|hurricanes?"
+    r"|typhoons?|tornado(?:es)?|droughts?|landslides?|mudslides?|volcan\w*|eruptions?"
+    r"|wildfires?|bushfires?|forest fires?|tsunamis?|heavy rains?|rains|heatwaves?)\b",
+    re.IGNORECASE,
+)
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:was|were|has been|had been|have been|is being|are being|been|came under"
     r"|come under|comes under)(?:\s+(?:heavy|intense|repeated|renewed|also|again))*\s*$"
@@ -810,6 +818,17 @@ def _sources(previous: list[Event], hazards: bool = False) -> list[Event]:
     ]
 
 
+def _code_flights(found: list[Event], sentence: str, after_hazard: bool) -> None:
+    """ACLED's strategic development (Other) for each displacement of ``found`` that war or
+    violence caused ("thousands fled the fighting"), none for a flight from a flood or a
+    quake (``after_hazard``: one told in the last sentences)."""
+    if after_hazard or _NATURAL_CAUSE.search(sentence):
+        return
+    for e in found:
+        if e.event_type == "displacement" and e.acled_event_type is None and e.hazard is None:
+            e.acled_event_type, e.acled_sub_event_type = STRATEGIC_OTHER
+
+
 def _at_places(
     event_type: EventType, sources: list[Event], span: Span, trigger: str, claimed: str | None
 ) -> Event:
@@ -1113,6 +1132,7 @@ def extract_events(doc: Document) -> None:
             # ("The cyclone had earlier battered Mayotte", far from the first: a new place)
             told = [p for e in hazard[1] for p in e.places]
             found = [e for e in found if e.hazard is None or not _close(e.places, told)]
+        _code_flights(found, sentence, hazard is not None and index - hazard[0] <= 3)
         events.extend(found)
         # a sentence with no place of its own (a quote), or one about the events just told
         # ("Central Command said the strikes hit radar sites"), does not end their story

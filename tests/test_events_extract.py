@@ -239,6 +239,18 @@ def test_temporal_clause_without_a_place_takes_the_main_clause_place() -> None:
 def test_flight_after_an_attack_starts_where_the_attack_was() -> None:
     doc = _doc("Gunmen attacked Derna on Monday.\nThousands fled towards Benghazi.")
     assert _at(doc, "displacement") == [["Derna"]]
+    flight = _one(doc, "displacement")
+    assert (flight.acled_event_type, flight.acled_sub_event_type) == (
+        "Strategic developments",
+        "Other",
+    )
+
+
+def test_a_flight_from_nature_has_no_acled_type() -> None:
+    doc = _doc("Floods swept Derna on Monday.\nThousands fled towards Benghazi.")
+    assert [e.acled_event_type for e in doc.events if e.event_type == "displacement"] == [None]
+    flight = _doc("Thousands of families fled Marib as heavy rains flooded the valley.")
+    assert [e.acled_event_type for e in flight.events if e.event_type == "displacement"] == [None]
 
 
 def test_background_since_is_no_event() -> None:

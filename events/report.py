@@ -545,27 +545,33 @@ def _rule_named(rule_id: str) -> ReportRule:
 
 
 def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> Decision | None:
-    """A protest turns violent in the sentences around the one that tells it ("Youths
-    demonstrated in X. They burned tyres and clashed with the gendarmes."): the violent
-    demonstration rule holds for the report as a whole. A grenade or a shell the target
-    answers with fire in the next sentences ("Police responded with gunfire.", "explosions
-    in both directions") opened a fight: the returned fire rule holds."""
-    if decision is not None and decision.rule.id in _ANSWERABLE_RULES:
+    """The decision for a sentence read with its neighbours (the sentences within
+    _NEIGHBOURHOOD): a protest turns violent in the sentences around the one that tells it
+    ("Youths demonstrated in X. They burned tyres and clashed with the gendarmes."): the
+    violent demonstration rule holds for the report as a whole. A grenade or a shell the
+    target answers with fire in the next sentences ("Police responded with gunfire.",
+    "explosions in both directions") opened a fight: the returned fire rule holds."""
+    if decision is None:
+        return None
+    near = [
+        (s.start - span.start, doc.text[s.start : s.end])
+        for s in doc.sentences
+        if abs(s.start - span.start) <= _NEIGHBOURHOOD
+    ]
+    rule_id = decision.rule.id
+    if rule_id in _ANSWERABLE_RULES:
         answered = _rule_named("returned_fire")
         both_ways = _rule_named("fire_both_ways").pattern
-        after = [
-            doc.text[s.start : s.end]
-            for s in doc.sentences
-            if 0 < s.start - span.start <= _NEIGHBOURHOOD
-        ]
-        if any(answered.pattern.search(text) or both_ways.search(text) for text in after):
-            return Decision(answered, decision.start, decision.end, decision.trigger)
-    if decision is None or decision.rule.id not in _PROTEST_RULES:
-        return decision
-    violent = _rule_named("violent_demonstration")
-    near = [s for s in doc.sentences if abs(s.start - span.start) <= _NEIGHBOURHOOD]
-    if any(violent.when and violent.when.search(doc.text[s.start : s.end]) for s in near):
-        return Decision(violent, decision.start, decision.end, decision.trigger)
+        if any(
+            answered.pattern.search(text) or both_ways.search(text)
+            for offset, text in near
+            if offset > 0
+        ):
+            return replace(decision, rule=answered)
+    elif rule_id in _PROTEST_RULES:
+        violent = _rule_named("violent_demonstration")
+        if any(violent.when and violent.when.search(text) for _, text in near):
+            return replace(decision, rule=violent)
     return decision
 
 

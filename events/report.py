@@ -577,10 +577,20 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
 
 def _retype(event: Event, decision: Decision | None) -> None:
     """The ACLED type the report rules decide, when the event tells the same kind of
-    happening; a toll with no type of its own takes the type of the act that caused it."""
-    if decision is None or decision.rule.event_type not in _RETYPED or event.hazard is not None:
+    happening; a toll with no type of its own takes the type of the act that caused it.
+    Explosives made safe make the remote violence a bomb's mention gave a development."""
+    if decision is None or event.hazard is not None:
         return
-    typed = event.event_type in _RETYPED and event.acled_event_type is not None
+    made_safe = (
+        decision.rule.id == "explosives_made_safe"
+        and event.event_type in {"strike", "other"}
+        and event.acled_event_type == "Explosions/Remote violence"
+    )
+    if made_safe:
+        event.event_type = "development"
+    elif decision.rule.event_type not in _RETYPED:
+        return
+    typed = (made_safe or event.event_type in _RETYPED) and event.acled_event_type is not None
     untyped_toll = event.event_type == "casualty" and event.acled_event_type is None
     if typed or untyped_toll:
         event.acled_event_type, event.acled_sub_event_type = decision.rule.acled

@@ -473,3 +473,17 @@ def test_shelling_with_fire_seen_both_ways_is_a_battle(pipeline: Pipeline) -> No
         "Monitors counted 18 explosions near Avdiivka.",
     )
     assert "Battles" not in {e.acled_event_type for e in one_way}
+
+
+def test_explosives_made_safe_are_no_remote_violence(pipeline: Pipeline) -> None:
+    safe = _events(
+        pipeline,
+        "On 5 June 2021, soldiers discovered and destroyed two explosive devices near Djibo.",
+    )
+    assert safe
+    assert {(e.event_type, e.acled_sub_event_type) for e in safe} == {
+        ("development", "Disrupted weapons use")
+    }
+    # Counterexample: a device that went off is remote violence
+    blast = _events(pipeline, "On 5 June 2021, an explosive device killed two soldiers near Djibo.")
+    assert "Explosions/Remote violence" in {e.acled_event_type for e in blast}

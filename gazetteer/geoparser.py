@@ -150,6 +150,31 @@ SETTLEMENT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 SETTLEMENT_AFTER_RE = re.compile(r" (?:village|town|hamlet|settlement)\b")
+# A name the text calls a settlement, perhaps with another name in brackets between
+# ("Kant Kaw Myaing (NaTaLa) village", "the village of Monge", "Kokoun and Banko villages")
+SETTLEMENT_CUE_AFTER_RE = re.compile(
+    r"(?: \([^()]{1,30}\))?(?: and [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)? (?:villages?|towns?"
+    r"|hamlets?|settlements?)\b"
+)
+
+
+# A region's word before a name read without it: "Middle Shabelle", "Lower Juba"
+CLIPPED_PREFIX_RE = re.compile(
+    r"\b(?:Middle|Lower|Upper|Northern|Southern|Eastern|Western|Central|Greater|North|South"
+    r"|East|West) \Z"
+)
+# "the village of Monge" (but "towns of Daraa countryside" names a region)
+SETTLEMENT_CUE_BEFORE_RE = re.compile(r"\b(?:village|town|hamlet|settlement)(?: of)? $")
+
+
+def _settlement_cue(text: str, start: int, end: int) -> bool:
+    """Whether the text calls the name at ``start``-``end`` a village, town or hamlet."""
+    return bool(
+        SETTLEMENT_CUE_BEFORE_RE.search(text[max(0, start - 40) : start])
+        or SETTLEMENT_CUE_AFTER_RE.match(text, end)
+    )
+
+
 # A dateline opens a story or paragraph: "KYIV, Ukraine (AP) —", "BEIRUT (Reuters) -",
 # "GAZA CITY —". Its capitalised head names where the story was filed.
 DATELINE_RE = re.compile(
@@ -339,6 +364,8 @@ STRAY_POPULATION = 50_000
 # ("Inata" in a story on Burkina Faso is no spelling of Inada, Japan)
 ALIAS_STRAY_POPULATION = 250_000
 STRAY_KM = 500.0
+# ... or this far when the text calls it a village or town (and it lies in another country)
+CUED_STRAY_KM = 200.0
 # A town named by an alternate name keeps the own-name weight when it is this many times as
 # populous as every town of that very name (see Gazetteer._exonym_town).
 EXONYM_FACTOR = 5
@@ -414,6 +441,8 @@ class _Context:
         self.points: list[tuple[float, float, str]] = []
         # Countries named only by an adjective ("Ukrainian drones"): actors, not places.
         self.demonym: dict[str, float] = defaultdict(float)
+        # Names read without the region word before them ("Shabelle" of "Middle Shabelle")
+        self.clipped: set[str] = set()
 
     def add(self, gaz: Gazetteer, idx: int, key: str) -> None:
         cc = gaz._cc[idx]
@@ -432,6 +461,16 @@ class _Context:
         if fc >= ADMIN2 and fc != REGION:
             self.points.append((gaz._lat[idx], gaz._lon[idx], key))
             self.point_of[key] = (gaz._lat[idx], gaz._lon[idx])
+
+    def local_support(self, cc: str, key: str) -> bool:
+        """Whether a town or district of country ``cc`` other than ``key`` is named, by a
+        whole name (not "Shabelle" of "Middle Shabelle", see ``clipped``)."""
+        return any(
+            other != key
+            and other not in self.clipped
+            and self.country_by_key[other].get(cc, 0.0) > 0
+            for _, _, other in self.points
+        )
 
     def add_region(self, admin1: str) -> None:
         """An admin-1 region the story is set in that no name of it names (an actor's)."""
@@ -1468,7 +1507,9 @@ class Gazetteer:
         if unknown:
             out.extend(self._place_unknown(text, unknown, placed, final, keys, groups))
             out.sort(key=lambda t: t.start)
-        strays = self._strays(mentions, {mentions[k].key for k in links}, chosen, ctx)
+        cued = {m.key for m in mentions if _settlement_cue(text, m.start, m.end)}
+        ctx.clipped = {m.key for m in mentions if CLIPPED_PREFIX_RE.search(text, 0, m.start)}
+        strays = self._strays(mentions, {mentions[k].key for k in links}, chosen, ctx, cued)
         if strays:
             out = self._relocate(out, strays)
         return out
@@ -1628,13 +1669,16 @@ class Gazetteer:
         linked: set[str],
         chosen: dict[Group, tuple[int, float]],
         ctx: _Context,
+        cued: set[str],
     ) -> dict[str, str]:
-        """Names (normalised) to move into a focus country (see ``_stray``); a longer name
-        the index lacks is placed by the story, not by its head's namesake."""
+        """Names (normalised) to move into a focus country (see ``_stray``; ``cued``: the
+        names the text calls a village or town); a longer name the index lacks is placed
+        by the story, not by its head's namesake."""
         strays = {
             g[0]: focus
             for g, (idx, _) in chosen.items()
-            if g[0] not in linked and (focus := self._stray(g[0], idx, g[1], ctx)) is not None
+            if g[0] not in linked
+            and (focus := self._stray(g[0], idx, g[1], ctx, g[0] in cued)) is not None
         }
         for m in mentions:
             if m.partial and m.key not in strays and m.key not in linked:
@@ -1728,7 +1772,9 @@ class Gazetteer:
             self._fclass[idx] == ADMIN2 and self._source[idx] == GEOBOUNDARIES
         )
 
-    def _stray(self, key: str, idx: int, container: int, ctx: _Context) -> str | None:
+    def _stray(
+        self, key: str, idx: int, container: int, ctx: _Context, cued: bool = False
+    ) -> str | None:
         """The story's focus country when the place chosen for ``key`` is a small town abroad
         that nothing in the text supports, else None.
 
@@ -1736,11 +1782,15 @@ class Gazetteer:
         village thousands of km away. The town must be under STRAY_POPULATION, in a country
         no other name of the text (nor the caller's hint) lies in, without a container
         ("Tawila, Yemen"), over STRAY_KM from every other place named, while at least two
-        other names and most of them lie in one other country.
+        other names and most of them lie in one other country. A name the text calls a
+        village or town (``cued``: "Bara Bara village", "the village of Monge"), read as a
+        town or an admin-2 unit abroad, need lie only CUED_STRAY_KM away and needs one other
+        name only, a town or district of that country ("... village, Tooz Khurmato
+        district"): a country's name alone is no such support.
         """
         alias = norm_name(self._name[idx]) != key
         if (
-            not self._town_like(idx)
+            not (self._town_like(idx) or (cued and self._fclass[idx] == ADMIN2))
             or self._source[idx] == SUPPLEMENT
             or self._pop[idx] >= (ALIAS_STRAY_POPULATION if alias else STRAY_POPULATION)
             or container >= 0
@@ -1754,9 +1804,16 @@ class Gazetteer:
             or ctx.country.get(cc, 0.0) - own.get(cc, 0.0) - ctx.demonym.get(cc, 0.0) > 0
         ):
             return None
-        if ctx.nearest_km(self._lat[idx], self._lon[idx], key) <= STRAY_KM:
+        if ctx.nearest_km(self._lat[idx], self._lon[idx], key) <= (
+            CUED_STRAY_KM if cued else STRAY_KM
+        ):
             return None
-        return self._focus(ctx, key, 2.0, without_demonyms=True)
+        focus = self._focus(ctx, key, 2.0, without_demonyms=True)
+        if focus is None and cued:
+            focus = self._focus(ctx, key, 1.0, without_demonyms=True)
+            if focus is not None and not ctx.local_support(focus, key):
+                return None
+        return focus
 
     @staticmethod
     def _focus(

@@ -69,3 +69,31 @@ def test_a_town_abroad_named_only_by_an_alternate_spelling_yields_to_the_story(
 def test_a_city_abroad_named_by_its_own_name_stays(gaz: Gazetteer) -> None:
     t = found(gaz, "Fans from Naples clashed with police in Florence; Rafah and Khan Younis wept.")
     assert t["Florence"].country_code == "IT" and t["Naples"].country_code == "IT"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a name the text calls a village, read abroad, with one town of the story's country
+        ("Militias shelled Bara Bara village east of Tooz Khurmato on Monday.", "Bara Bara", "IQ"),
+        (
+            "Gunmen killed a policeman in the village of Monge, ten kilometres from Irumu.",
+            "Monge",
+            "CD",
+        ),
+    ],
+)
+def test_a_village_read_abroad_yields_to_one_town_of_the_story(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    place = found(gaz, text)[name]
+    assert (place.country_code, place.reading) == (country, "inferred")
+
+
+def test_towns_of_a_region_are_no_cue_and_a_lone_village_keeps_its_reading(gaz: Gazetteer) -> None:
+    # "towns of Daraa" names a region holding towns: Daraa stays Syria's
+    t = found(gaz, "Demonstrations take place in Ma'rat Al-Nouman and towns of Daraa countryside.")
+    assert t["Daraa"].country_code == "SY"
+    # a village called so, with no other place named: nothing supports another reading
+    alone = found(gaz, "Rebels burned Bara Bara village on Monday.")
+    assert alone["Bara Bara"].country_code == "LC"

@@ -535,6 +535,13 @@ def _without_containers(places: list[Toponym]) -> list[Toponym]:
 
 
 _PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention"})
+# An attack its target or defenders fought: "repelled the attack", "clashes erupted"
+_FOUGHT_OFF = re.compile(
+    r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|(?:were|was) repelled|(?:being|been) repelled"
+    r"|fought off|beat back|beaten back)\b|\bclash(?:es)? (?:erupted|broke out|ensued)\b"
+    r"|\bshot back\b",
+    re.IGNORECASE,
+)
 # Remote violence the target may answer with fire
 _ANSWERABLE_RULES = frozenset({"grenade", "shelling", "remote_explosive", "heavy_fire"})
 
@@ -559,13 +566,17 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
         if abs(s.start - span.start) <= _NEIGHBOURHOOD
     ]
     rule_id = decision.rule.id
-    if rule_id in _ANSWERABLE_RULES:
+    if rule_id in _ANSWERABLE_RULES or rule_id == "attack_on_civilians":
         answered = _rule_named("returned_fire")
         both_ways = _rule_named("fire_both_ways").pattern
+        # an attack on a village that its defenders beat back was a fight
+        fought_off = _FOUGHT_OFF if rule_id == "attack_on_civilians" else None
         if any(
-            answered.pattern.search(text) or both_ways.search(text)
+            answered.pattern.search(text)
+            or both_ways.search(text)
+            or (fought_off is not None and fought_off.search(text))
             for offset, text in near
-            if offset > 0
+            if offset > 0 or (fought_off is not None and offset == 0)
         ):
             return replace(decision, rule=answered)
     elif rule_id in _PROTEST_RULES:

@@ -487,3 +487,20 @@ def test_explosives_made_safe_are_no_remote_violence(pipeline: Pipeline) -> None
     # Counterexample: a device that went off is remote violence
     blast = _events(pipeline, "On 5 June 2021, an explosive device killed two soldiers near Djibo.")
     assert "Explosions/Remote violence" in {e.acled_event_type for e in blast}
+
+
+def test_an_attack_on_a_village_fought_off_is_a_battle(pipeline: Pipeline) -> None:
+    fought = _events(
+        pipeline,
+        "On 5 June 2021, militants attacked the village of Mondoro. Clashes erupted between "
+        "the militants and local militiamen who repelled the attack.",
+    )
+    assert "Battles" in {e.acled_event_type for e in fought}
+    assert "Violence against civilians" not in {e.acled_event_type for e in fought}
+    # Counterexample: an attack nobody fought stays violence against civilians
+    alone = _events(
+        pipeline,
+        "On 5 June 2021, militants attacked the village of Mondoro. Residents fled to the forest.",
+    )
+    assert "Violence against civilians" in {e.acled_event_type for e in alone}
+    assert "Battles" not in {e.acled_event_type for e in alone}

@@ -628,10 +628,20 @@ def _refine(doc: Document, events: list[Event]) -> None:
             e.geo_precision, e.ucdp_where_prec = event_precision(e.places, exact=False)
         places.setdefault(e.sentence, []).extend(e.places)
     for span, where in places.items():
-        if _distinct_places(where) > 1:
-            continue  # a sentence that tells of several places may tell several events
         sentence = doc.text[span.start : span.end]
         decision = _with_neighbours(doc, span, decide(sentence))
+        if _distinct_places(where) > 1:
+            # a sentence that tells of several places may tell several events: the decision
+            # refines only the events of its own kind ("protesters in X, Y burned tyres")
+            for e in events:
+                if (
+                    e.sentence == span
+                    and e.path is None
+                    and decision is not None
+                    and e.event_type == decision.rule.event_type
+                ):
+                    _retype(e, decision)
+            continue
         finest = None
         if len({(p.lon, p.lat) for p in where}) == 1 and where[0].feature_class in _BROAD:
             inside = [t for t in doc.toponyms if span.start <= t.start and t.end <= span.end]

@@ -504,3 +504,23 @@ def test_an_attack_on_a_village_fought_off_is_a_battle(pipeline: Pipeline) -> No
     )
     assert "Violence against civilians" in {e.acled_event_type for e in alone}
     assert "Battles" not in {e.acled_event_type for e in alone}
+
+
+def test_a_sentence_of_two_places_retypes_only_events_of_the_rules_kind(
+    pipeline: Pipeline,
+) -> None:
+    riot = _events(
+        pipeline,
+        "On 5 June 2021, in Soacha, Bogota, a group of 30 residents demonstrated with stones "
+        "demanding food aid.",
+    )
+    assert riot and {e.acled_event_type for e in riot} == {"Riots"}
+    # Counterexample: a protest and a killing in one sentence keep their own types
+    both = _events(
+        pipeline,
+        "On 5 June 2021, protesters rallied in Kumasi while gunmen shot dead a trader in Tamale.",
+    )
+    assert {(e.event_type, e.acled_event_type) for e in both if e.event_type != "casualty"} == {
+        ("protest", "Protests"),
+        ("other", "Violence against civilians"),
+    }

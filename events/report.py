@@ -580,10 +580,28 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
         ):
             return replace(decision, rule=answered)
     elif rule_id in _PROTEST_RULES:
-        violent = _rule_named("violent_demonstration")
-        if any(violent.when and violent.when.search(text) for _, text in near):
-            return replace(decision, rule=violent)
+        # only ever a turn more serious than the one the protest's own sentence told
+        for rule in (_rule_named(r) for r in _TURNS[: _TURNS.index(rule_id)]):
+            if any(_holds_when(rule, text) for _, text in near):
+                return replace(decision, rule=rule)
     return decision
+
+
+def _holds_when(rule: ReportRule, text: str) -> bool:
+    """The rule's condition holds in the text and its exception does not."""
+    return bool(rule.when and rule.when.search(text)) and not (
+        rule.unless and rule.unless.search(text)
+    )
+
+
+# What a protest becomes when a neighbouring sentence tells it, most serious first: the
+# crowd turned violent, the police shot at it, the police broke it up, nothing happened
+_TURNS = (
+    "violent_demonstration",
+    "excessive_force",
+    "protest_with_intervention",
+    "peaceful_protest",
+)
 
 
 def _retype(event: Event, decision: Decision | None) -> None:

@@ -524,3 +524,36 @@ def test_a_sentence_of_two_places_retypes_only_events_of_the_rules_kind(
         ("protest", "Protests"),
         ("other", "Violence against civilians"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_type"),
+    [
+        (
+            "On 5 June 2021, nurses demonstrated in Kisumu to demand pay. "
+            "The police dispersed the demonstration and detained 11 protesters.",
+            "Protest with intervention",
+        ),
+        (
+            "On 5 June 2021, nurses demonstrated in Kisumu to demand pay. "
+            "Police shot one of the protesters.",
+            "Excessive force against protesters",
+        ),
+        # Counterexamples: arrests that caused the protest or came days later
+        (
+            "On 5 June 2021, nurses demonstrated in Kisumu to demand the release of a colleague. "
+            "The colleague was arrested last week on a fraud charge.",
+            "Peaceful protest",
+        ),
+        (
+            "On 5 June 2021, nurses demonstrated in Kisumu to demand pay. "
+            "Several were arrested in the following days.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_a_protest_takes_the_policing_told_in_the_next_sentence(
+    pipeline: Pipeline, text: str, sub_type: str
+) -> None:
+    events = _events(pipeline, text)
+    assert [e.acled_sub_event_type for e in events if e.event_type == "protest"] == [sub_type]

@@ -100,10 +100,14 @@ _NUMBER_WORDS = {
 # Natural features named after a place, stated in brackets like it: "Sabon Birni forest
 # (Igabi, Kaduna)", "Bari hills (Sahel, Soum)"
 FEATURE_WORDS = r"(?:forest|hills?|mountains?|valley|river|lake|reserve|park)"
-# An editor's bracket may give another name first: "Blafouri [N'Garoua Gana] (Diffa, Diffa)"
+# An editor's bracket may give another name first: "Blafouri [N'Garoua Gana] (Diffa, Diffa)".
+# The child may be told as two kind words ("Hajipir sector area (Haveli district, AJK)"), a
+# bracketed unit may carry its kind word or join two names ("(Boe and Quilla, Nimba)").
+_BRACKETED = rf"{NAME}(?: and {NAME})?(?: (?:{ADMIN_WORDS}))?"
 _PAREN_RE = re.compile(
-    rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}|{FEATURE_WORDS}))?(?: \[[^\[\]()]{{1,40}}\])? "
-    rf"\((?P<inner>{NAME}(?:, ?{NAME}){{0,3}})\)"
+    rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}|{FEATURE_WORDS})){{0,2}}"
+    rf"(?: \[[^\[\]()]{{1,40}}\])? "
+    rf"\((?P<inner>{_BRACKETED}(?:, ?{_BRACKETED}){{0,3}})\)"
 )
 _ADMIN_RE = re.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?, (?:the )?(?P<c1>{NAME}) "

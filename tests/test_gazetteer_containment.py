@@ -128,6 +128,19 @@ STATEMENTS = [
         ["Afgooye", "Lower Shabelle"],
         "paren",
     ),
+    # a child told with two kind words, bracketed units with their kind word or an "and"
+    (
+        "Troops exchanged fire at Zzyqpir sector area (Haveli district, AJK).",
+        "Zzyqpir",
+        ["Haveli", "AJK"],
+        "paren",
+    ),
+    (
+        "Senators fought in Zzyqtown, Quella subdivision (Boe and Quilla, Nimba).",
+        "Quella",
+        ["Boe and Quilla", "Nimba"],
+        "paren",
+    ),
 ]
 
 
@@ -196,6 +209,25 @@ def test_a_namesake_abroad_yields_to_the_stated_container(gaz: Gazetteer) -> Non
     assert (bam.country_code, bam.feature_class) == ("BF", "admin2")
     # Counterexample: the bare name is the city.
     assert found(gaz, "An earthquake struck Bam in 2003.")["Bam"].country_code == "IR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # told with two kind words before its bracket: India's Hajipur is not the sector
+        ("Troops exchanged fire at Hajipir sector area (Haveli district, AJK).", "Hajipir", "PK"),
+        # a subdivision in a bracketed district named with "and": not Angola's Quela
+        (
+            "Senators fought in Bomi town, Quella subdivision (Boe and Quilla, Nimba).",
+            "Quella",
+            "LR",
+        ),
+    ],
+)
+def test_a_stated_container_told_with_kind_words_keeps_the_name_in_its_country(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    assert found(gaz, text)[name].country_code == country
 
 
 def test_a_container_read_abroad_yields_to_the_container_after_it(gaz: Gazetteer) -> None:

@@ -968,7 +968,14 @@ class Gazetteer:
             # "Nyanza Province", "Homs governorate", "Homs and Aleppo provinces", "the
             # province of Idlib": the region, not a town of that name.
             admin_at = self._admin_word_after(text, tokens, j)
-            regional = self._regional(tokens, i, admin_at, cands)
+            # "The Hot Zone" is a title: an English word before a capitalised kind word
+            # names no unit
+            titled = admin_at == j + 1 and tokens[admin_at][2][0].isupper()
+            regional = (
+                ()
+                if titled and self._is_common_word(key, nouns=False)
+                else self._regional(tokens, i, admin_at, cands)
+            )
             if regional:
                 cands = regional
                 if admin_at == j + 1 and tokens[j + 1][2][0].isupper():

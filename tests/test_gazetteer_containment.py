@@ -388,6 +388,25 @@ def test_a_province_is_no_district_of_that_name(gaz: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # the kind words of the units conflict reports name: zones, LGAs, raions, wilayas
+        ("Militias attacked villages in Guji zone.", "Guji", "ET"),
+        ("Gunmen raided farms in Kajuru LGA.", "Kajuru LGA", "NG"),
+    ],
+)
+def test_a_name_before_a_units_kind_word_is_the_unit(
+    gaz: Gazetteer, text: str, mention: str, country: str
+) -> None:
+    t = found(gaz, text)[mention]
+    assert (t.country_code, t.feature_class) == (country, "admin2")
+
+
+def test_a_title_with_a_kind_word_names_no_unit(gaz: Gazetteer) -> None:
+    assert found(gaz, "The outbreak led to the publication of The Hot Zone.") == {}
+
+
+@pytest.mark.parametrize(
     ("text", "child", "containers"),
     [
         ("Troops fought in Farkhar district, Takhar.", "Farkhar", ["Takhar"]),

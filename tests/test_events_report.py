@@ -557,3 +557,28 @@ def test_a_protest_takes_the_policing_told_in_the_next_sentence(
 ) -> None:
     events = _events(pipeline, text)
     assert [e.acled_sub_event_type for e in events if e.event_type == "protest"] == [sub_type]
+
+
+def test_security_measures_and_armed_groups_aid_are_changes_of_activity(
+    pipeline: Pipeline,
+) -> None:
+    for text in (
+        "On 5 June 2021, the governor of Kisumu halted all entries and departures from the "
+        "county for two weeks.",
+        "On 5 June 2021, members of a gang delivered food packages to families in Kisumu.",
+    ):
+        events = _events(pipeline, text)
+        assert [(e.event_type, e.acled_sub_event_type) for e in events] == [
+            ("development", "Change to group/activity")
+        ], text
+        assert events[0].places[0].name == "Kisumu"
+    # Counterexamples: weather closes schools, charities hand out food
+    assert (
+        _events(pipeline, "On 5 June 2021, schools in Kisumu were closed for the holidays.") == []
+    )
+    assert (
+        _events(
+            pipeline, "On 5 June 2021, a charity delivered food packages to families in Kisumu."
+        )
+        == []
+    )

@@ -69,7 +69,8 @@ VICTIM_WORDS = (
     "|guards?|residents?|villagers|worshippers|pilgrims|protesters?|demonstrators?|students?"
     "|workers?|journalists?|medics|doctors|patients|passengers|crew members|crew|members"
     "|refugees|migrants|detainees|prisoners|victims|bodies|casualties|employees|staff"
-    "|family members|relatives|teenagers?|elderly|individuals|persons|drivers?|traders|merchants"
+    "|family members|relatives|teenagers?|elderly|individuals?|males?|females?|youths?|drivers?"
+    "|traders|merchants"
     "|farmers|herders|fishermen|miners|shoppers|customers|paramedics|rescuers|monks|nuns|priests"
     "|clerics|worshipers|bodyguards|commanders|leaders|firefighters|peacekeepers|gendarmes"
     "|sailors|pilots|hostages|tourists|visitors|spectators|pedestrians|motorists|villagers"
@@ -114,10 +115,13 @@ _NP = (
 _QUAL = r"(?:(?P<q>at least|about|around|approximately|roughly|nearly|almost|some|an estimated"
 _QUAL += r"|more than|over|upwards of|up to|as many as)\s+)?"
 _QUAL0 = _QUAL.replace("?P<q>", "?:")
+# "a" before these counts no one: amounts, ordinals, and the happenings that kill ("A clash
+# broke out and 3 suspects were killed" counts three)
 _NOT_ONE = (
     r"(?!(?:number|total|few|lot|couple|dozen|handful|series|further|unknown|unspecified"
     r"|undetermined|significant|large|small|great|high|record|similar|second|third|fourth|fifth"
-    r"|half)\b)"
+    r"|half|clash|fight|firefight|gunfight|shootout|battle|explosion|blast|raid|ambush|attack"
+    r"|incident|operation|offensive|assault)\b)"
 )
 
 
@@ -149,7 +153,9 @@ def _item(subject: bool, first: bool = False) -> str:
         rf"|(?:{one})\s+{_NOT_ONE}{_NP}"
         # a later object: "his wife and son", "a man and his son" (never the first: "Gunmen
         # kill doctor" is left to the report stage, which knows the event)
-        + ("" if subject or first else rf"|(?:his|her|their)\s+{_NP}|{_PERSON}\b")
+        # a bare noun with "of" after a comma is a title, no second victim ("killed an army
+        # officer, commander of the battalion")
+        + ("" if subject or first else rf"|(?:his|her|their)\s+{_NP}|{_PERSON}\b(?!\s+of\b)")
         + ")"
     )
 
@@ -541,7 +547,9 @@ _VICTIM_RE = re.compile(
 
 
 def _victim(np: str) -> str | None:
-    """The victims a noun phrase names, when they are people of a known kind."""
+    """The victims a noun phrase names, when they are people of a known kind ("a man from
+    Afrin": the man)."""
+    np = re.split(r"(?i)\s+from\s+", np, maxsplit=1)[0]
     words = [w.strip("'\"()") for w in np.split()]
     words = [w for w in words if w]
     for size in (2, 1):

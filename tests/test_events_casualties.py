@@ -209,6 +209,12 @@ def _read(sentence: str) -> Expected:
         ("Villagers lynched a suspected cattle thief.", (1, None)),
         ("The militia executes 5 men in the square.", (5, None)),
         ("The group executed three captives.", (3, None)),
+        # one person named by a word for anyone, and where they came from
+        ("The militants executed an individual from the town after a trial.", (1, None)),
+        ("Fighters executed a young male in the square.", (1, None)),
+        # a title after a comma is the same person; a fight before the dead counts no one
+        ("Gunmen shot and killed an army officer, commander of the battalion.", (1, None)),
+        ("A clash broke out and 3 suspects were killed and an officer was wounded.", (3, 1)),
         ("A watchman fatally stabbed a thief at the gate.", (1, None)),
         ("Over 15 insurgents were 'neutralized' in the operation.", (15, None)),
         ("Student killed as city protests enter a second week.", (1, None)),

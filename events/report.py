@@ -45,7 +45,7 @@ from events.context import (
 )
 from events.dates import DateMention, find_dates
 from events.sentences import is_boilerplate
-from events.story import ADDS
+from events.story import ADDS, victim_nouns
 from events.triggers import polarity
 from gazetteer.containment import find_statements
 from gazetteer.organisations import load_organisations, organisation_matcher
@@ -830,22 +830,22 @@ def unresolved_place(sentence: str) -> str | None:
 def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> bool:
     """Add the toll of sentence ``i``, which names no place of its own, to the event told
     just before it when the sentence says it adds to it ("...killing 5 policemen. Two more
-    died of their wounds.": 7). Without such a word a later toll retells or sums up the
-    story ("The death toll rose to 46", "up to 300 were killed, other sources said") and is
-    not added."""
+    died of their wounds.": 7) or counts other victims than every toll told before ("2
+    soldiers were killed in the attack. Troops killed 3 militants.": 5). Otherwise a later
+    toll retells or sums up the story ("The death toll rose to 46", "up to 300 were killed,
+    other sources said") and is not added."""
     sentence = reader.texts[i]
     toll = find_toll(sentence)
     if (
         toll is None
         or toll.casualties.killed is None
-        or not ADDS.search(sentence)
         or _SUMMED_UP.search(sentence)
         or reader.own_place(i) is not None
     ):
         return False
     span = reader.body[i]
     before = [e for e in events if e.sentence.start < span.start and e.path is None]
-    if not before:
+    if not before or not (ADDS.search(sentence) or _other_victims(toll, before)):
         return False
     last = max(before, key=lambda e: e.sentence.start)
     if last.sentence not in reader.body or reader.body.index(last.sentence) < i - 2:
@@ -857,6 +857,24 @@ def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> bool:
         target.casualties or toll.casualties, killed=killed + toll.casualties.killed
     )
     return True
+
+
+def _other_victims(toll: Toll, before: list[Event]) -> bool:
+    """Whether ``toll`` counts victims of another kind than every toll told before it, each
+    naming its victims, and another number."""
+    tolls = [e.casualties for e in before if e.casualties and e.casualties.killed]
+    nouns = victim_nouns(toll.casualties)
+    earlier = [victim_nouns(c) for c in tolls]
+    return (
+        bool(tolls and nouns)
+        and all(n and not n & nouns for n in earlier)
+        and not any(n & _ANYONE for n in [nouns, *earlier])
+        and all(c.killed != toll.casualties.killed for c in tolls)
+    )
+
+
+# Victims of any kind: "20 people were killed ... one police officer was killed" is 20
+_ANYONE = frozenset({"people", "person", "individual", "victim", "other", "member", "bodie"})
 
 
 def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event]) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core.document import Document, Event
+from core.document import Casualties, Document, Event
 from core.toponym import Toponym, km_between
 
 # Places of two tolls this near are the same scene (a town and the district around it)
@@ -32,11 +32,15 @@ def _own_places(event: Event) -> list[Toponym]:
     return [p for p in event.places if event.sentence.start <= p.start < event.sentence.end]
 
 
-def _victims(event: Event) -> set[str]:
+def victim_nouns(casualties: Casualties | None) -> set[str]:
     """The victims' nouns, singular ("rebels" and "rebel" are one)."""
-    if event.casualties is None or not event.casualties.victims:
+    if casualties is None or not casualties.victims:
         return set()
-    return {w.rstrip("s").lower() for w in re.findall(r"[A-Za-z]{3,}", event.casualties.victims)}
+    return {w.rstrip("s").lower() for w in re.findall(r"[A-Za-z]{3,}", casualties.victims)}
+
+
+def _victims(event: Event) -> set[str]:
+    return victim_nouns(event.casualties)
 
 
 def _retells(later: Event, earlier: Event, text: str) -> bool:

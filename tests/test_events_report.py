@@ -582,3 +582,32 @@ def test_security_measures_and_armed_groups_aid_are_changes_of_activity(
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the other side's dead, told next without a place, complete the story's toll
+        (
+            "On 5 June 2021, 2 soldiers were killed in an attack by militants in Baidoa. "
+            "Troops fought back and killed 3 militants.",
+            5,
+        ),
+        # Counterexamples: people of any kind, or the same victims told again
+        (
+            "On 5 June 2021, at least 20 people were killed in clashes in Baidoa. "
+            "One police officer was killed trying to intervene.",
+            20,
+        ),
+        (
+            "On 5 June 2021, 2 soldiers were killed in an attack by militants in Baidoa. "
+            "The army said 3 soldiers died.",
+            2,
+        ),
+    ],
+)
+def test_a_later_toll_of_other_victims_adds_to_the_story(
+    pipeline: Pipeline, text: str, killed: int
+) -> None:
+    events = _events(pipeline, text)
+    assert sum(e.casualties.killed or 0 for e in events if e.casualties) == killed

@@ -203,6 +203,13 @@ _ROAD_AFTER = re.compile(
     r"^(?:\s?[-–]\s?(?:[A-Z][\w'’]*)(?:[ -](?:[A-Z][\w'’]*|al|el))*)*\s+"
     r"(?:expressway|highway|motorway|freeway|road|railway|pipeline|bypass)\b"
 )
+# Towns a road or a train runs between or towards: "the road linking Aden to Taizz", "a train
+# from Kaduna to Abuja", "route 11, that heads to Pilcomayo" (role "road" too)
+_ROAD_BEFORE = re.compile(
+    r"\b(?:roads?|routes?|highways?|railways?|rail lines?|trains?)\b[^.;()]{0,30}?\b"
+    r"(?:linking|connecting|heads? to|heading (?:to|towards)|leads? to|leading to|from|between)"
+    r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?(?:(?:to|and)\s+(?:the\s+)?)?$"
+)
 _LAUNCHER_FROM = re.compile(
     r"(?:helicopters?|drones?|missiles?|rockets?|jets?|aircraft|planes?|forces|troops"
     r"|fighters|militants|gunmen|balloons?)\s+from\s+$",
@@ -554,7 +561,7 @@ def mentions_in(
             mention.role = "speaker"
         elif _ATTRIBUTIVE_AFTER.match(after) and role in PLACE_ROLES:
             mention.role = "attributive"
-        elif _ROAD_AFTER.match(after):
+        elif _ROAD_AFTER.match(after) or _ROAD_BEFORE.search(sentence[max(0, start - 80) : start]):
             mention.role = "road"
         elif (
             _TOWN_NOUN_AFTER.match(after)

@@ -366,9 +366,22 @@ def test_a_grenade_answered_with_fire_in_the_next_sentence_is_a_battle(
             "Students protested and blocked the Benin-Ore highway near the campus (Egor, Edo).",
             "Egor",
         ),
+        # towns a road links or a train runs between, likewise
+        (
+            "Gunmen attacked a bus on the road linking Aden to Taizz in At Turbah (Taizz).",
+            "At Turbah",
+        ),
+        (
+            "A train from Kaduna to Abuja ran over explosives near Jere (Kagarko, Kaduna).",
+            "Jere",
+        ),
         # ... and they are when it names none
         (
             "Gunmen ambushed a convoy on the Kabul-Jalalabad highway, killing three soldiers.",
+            "Kabul",
+        ),
+        (
+            "Gunmen ambushed a convoy on the road from Kabul to Jalalabad, killing three soldiers.",
             "Kabul",
         ),
     ],

@@ -412,6 +412,8 @@ _RANGE = re.compile(
     rf"|\b(?P<low2>\d+)\s*(?:-|–|to)\s*\d+(?=\s+[a-z])",
     re.IGNORECASE,
 )
+# An amount quoted from a source: "among 'around 20' junta fighters killed", "'dozens' died"
+_QUOTED_AMOUNT = re.compile(rf"['‘\"“](?P<inner>{_QUAL0}{NUMBER})['’\"”]", re.IGNORECASE)
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s*,?\s*(?:19|20)\d\d)?\b"
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*(?:19|20)\d\d)?\b"
@@ -511,9 +513,12 @@ def _blank(text: str, start: int, end: int, keep: str = "") -> str:
 def _prepare(sentence: str) -> str:
     """The sentence with what is no toll blanked out, offsets unchanged: dates and bracketed
     remarks, ACLED's coding remarks, running totals, breakdowns of a toll ("among the dead"),
-    deaths and injuries counted together; ranges and coded vague amounts reduced to the
-    number ACLED takes ("between six and ten" is six, "dozens (coded as 12)" is 12)."""
+    deaths and injuries counted together, quotes around an amount; ranges and coded vague
+    amounts reduced to the number ACLED takes ("between six and ten" is six, "dozens (coded
+    as 12)" is 12)."""
     text = sentence
+    for m in _QUOTED_AMOUNT.finditer(text):
+        text = _blank(text, m.start(), m.end(), " " + m.group("inner"))
     for m in _CODED_INLINE.finditer(text):
         text = _blank(text, m.start(), m.end(), m.group("n"))
     for pattern in (_CODED, _SPLIT, _OTHER_COUNT, _BREAKDOWN, _KILLED_AND_HURT, _DATE):
@@ -531,6 +536,7 @@ _UNITS_AFTER = re.compile(
     r"|-?\s*(?:year|month|week|day)s?[- ]old",
     re.IGNORECASE,
 )
+_ENDS_IN_VERB = re.compile(r"(?i)\s(?:[a-z]+ed|fired|shot|fought|broke(?: out)?|began|ran|fled)$")
 _PLURAL_HEAD = re.compile(r"(?i)(?<!s)s$|men$|people$|children$|police$|personnel$|folk$")
 
 
@@ -582,8 +588,12 @@ def _count_chain(text: str, at: int, chain: str) -> tuple[int, str | None, list[
                 qualifier = "vague"
         else:
             word = (m.group("one") or "").lower()
-            if word in {"the", "his", "her", "their"} and _PLURAL_HEAD.search(_head(np)):
-                continue  # "the soldiers", "their children": how many is not said
+            if word in {"the", "his", "her", "their"} and (
+                _PLURAL_HEAD.search(_head(np)) or _ENDS_IN_VERB.search(np)
+            ):
+                # "the soldiers", "their children": how many is not said; "the police
+                # fired, and dozens were hurt": a clause, no one counted
+                continue
             count = 1
         total += count
         known = True

@@ -214,6 +214,11 @@ def _read(sentence: str) -> Expected:
         ("Fighters executed a young male in the square.", (1, None)),
         # a title after a comma is the same person; a fight before the dead counts no one
         ("Gunmen shot and killed an army officer, commander of the battalion.", (1, None)),
+        # an amount quoted from a source
+        ("Officers were among 'around 20' junta fighters killed in the clash.", (20, None)),
+        ("'Dozens' of students were injured when the police fired.", (None, 12)),
+        # a clause before the counted group counts no one
+        ("The police fired, and dozens of students were injured.", (None, 12)),
         ("A clash broke out and 3 suspects were killed and an officer was wounded.", (3, 1)),
         ("A watchman fatally stabbed a thief at the gate.", (1, None)),
         ("Over 15 insurgents were 'neutralized' in the operation.", (15, None)),

@@ -220,9 +220,14 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 # "killing 5 policemen", "killed a commander and three of his escorts",
-# "the deaths of more than 100 people", "executes 3 men", "killed a rebel commander"
+# "the deaths of more than 100 people", "executes 3 men", "killed a rebel commander",
+# "an execution by the council against two people", "slaughter and torture two people"
 _BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|kills|kill|injuring|injured|wounding|wounded"
+    r"\b(?P<verb>(?:killing|killed|kills|kill|murder(?:ed|s|ing)?|slaughter(?:ed|s|ing)?"
+    r"|execut(?:ed|es|e|ing))\s+and\s+(?!injur|wound|hurt|maim|(?:an)?other\b|some\b|one\b"
+    r"|more\b)[a-z]+(?:ed|ing|es|e)\b"
+    r"|(?:the )?executions?\s+(?:by\s+[^,.;()]{1,40}?\s+)?(?:for|against)"
+    r"|killing|killed|kills|kill|injuring|injured|wounding|wounded"
     r"|claim(?:s|ed|ing)? (?:the )?lives of|(?:an? )?massacres? of|massacred|massacring|executed"
     r"|shoot(?:s|ing)? dead"
     r"|executing|executes|execute|executions? of|shooting dead|shot dead|gunning down"
@@ -263,6 +268,13 @@ _DEATH_NOUN = re.compile(
     r"|death|martyrs|casualties"
     r"|dead bodies|corpses|bodies)\b(?!\s+(?:sentences?|penalty|penalties|threats?|squads?"
     r"|row|toll|anniversary|certificates?|march|coded|split|spread))",
+    re.IGNORECASE,
+)
+# The dead named by what was done to them: "in front of five executed victims", "the 12
+# slain soldiers"
+_SLAIN = re.compile(
+    rf"\b(?P<chain>{_QUAL0}{NUMBER})\s+(?P<verb>executed|slain|murdered|massacred|beheaded"
+    rf"|assassinated)\s+(?:{VICTIM_WORDS})\b",
     re.IGNORECASE,
 )
 # "Rescuers pulled three bodies from the rubble"
@@ -760,6 +772,7 @@ _PATTERNS = (
     _BODIES,
     _ONE_BODY,
     _DEATH_NOUN,
+    _SLAIN,
     _AFTER,
     _HEADLINE,
     _PRONOUN,

@@ -217,6 +217,13 @@ def _read(sentence: str) -> Expected:
         # an amount quoted from a source
         ("Officers were among 'around 20' junta fighters killed in the clash.", (20, None)),
         ("'Dozens' of students were injured when the police fired.", (None, 12)),
+        # killing told with another act, an execution by an agent, the dead named by it
+        ("They slaughter and torture two young people in the town.", (2, None)),
+        ("Militants killed and beheaded three farmers.", (3, None)),
+        ("An execution by a military council against two people in the province.", (2, None)),
+        ("The group posed in front of five executed victims.", (5, None)),
+        ("The clash left four soldiers killed and another five wounded.", (4, 5)),
+        ("Gunmen killed and injured five people.", None),
         # a clause before the counted group counts no one
         ("The police fired, and dozens of students were injured.", (None, 12)),
         ("A clash broke out and 3 suspects were killed and an officer was wounded.", (3, 1)),

@@ -160,7 +160,15 @@ def _item(subject: bool, first: bool = False) -> str:
     )
 
 
-_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|in addition to|along with|plus)\s+)"
+# "a mother with her 4 children": the family killed with the first counts too
+_WITH_KIN = (
+    r"\s+with\s+(?=(?:his|her|their)\s+(?:\S+\s+)?(?:wife|husband|sons?|daughters?|children"
+    r"|child|baby|babies|brothers?|sisters?|mother|father|parents)\b)"
+)
+_JOIN = (
+    r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|as well as|in addition to|along with|plus)\s+"
+    rf"|{_WITH_KIN})"
+)
 # a later group of a list is no count of the same kind when its own verb follows it
 # ("kill one soldier, 3 injured")
 _OWN_VERB = (
@@ -624,7 +632,7 @@ _CAUSE_NOUN = re.compile(
     r"|sentenced\s+for|(?:triggered|sparked|caused|prompted|provoked|angered)\s+by"
     r"|(?:outrage|anger|fury)\s+(?:at|over)|demanding|demand|investigat\w*\s+(?:into\s+)?"
     r"|involved\s+in|responsible\s+for|behind)"
-    r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?$",
+    r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?['\"“‘]?$",
     re.IGNORECASE,
 )
 _CAUSE_CLAUSE = re.compile(

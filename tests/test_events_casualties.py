@@ -224,6 +224,15 @@ def _read(sentence: str) -> Expected:
         ("The group posed in front of five executed victims.", (5, None)),
         ("The clash left four soldiers killed and another five wounded.", (4, 5)),
         ("Gunmen killed and injured five people.", None),
+        # the family killed with the first, never the weapon
+        ("Warplanes kill a mother with her 4 children in the countryside.", (5, None)),
+        ("Gunmen killed a farmer with his wife and son.", (3, None)),
+        ("Gunmen killed a man with his own gun.", (1, None)),
+        # the killing a victim was charged with, quoted, is no toll of its own
+        (
+            "A faction executes a person on charges of “assassinating one of its commanders.",
+            (1, None),
+        ),
         # a clause before the counted group counts no one
         ("The police fired, and dozens of students were injured.", (None, 12)),
         ("A clash broke out and 3 suspects were killed and an officer was wounded.", (3, 1)),

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from core.toponym import Toponym, km_between
 from gazetteer.containment import Statement, find_statements
+from gazetteer.normalize import norm_name
 
 ADMIN1_KM = 400.0
 ADMIN2_KM = 200.0
@@ -278,7 +279,8 @@ def _following_container(st: Statement, tops: list[Toponym], child: Toponym) -> 
 def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | None:
     """The child of ``st`` read again inside its finest resolved container, or None when it
     needs nothing: no child or no container, the child inside one of its containers, a
-    city of BIG_TOWN or more in the container's country, a province said to lie in a town
+    city of BIG_TOWN or more in the container's country named by its own name ("Abadan
+    (Borno)" is no Ibadan, which GeoNames also calls Abadan), a province said to lie in a town
     ("the Hunan city of Yueyang" is Yueyang in Hunan), containers that do not nest or a
     misread container."""
     child = _at(tops, st.child)
@@ -319,7 +321,11 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
     outer = outers[0]
     if (
         (child.feature_class == "admin1" and outer.feature_class != "country")
-        or (child.country_code == outer.country_code and _population(gaz, child) >= BIG_TOWN)
+        or (
+            child.country_code == outer.country_code
+            and _population(gaz, child) >= BIG_TOWN
+            and norm_name(child.mention) == norm_name(child.name)
+        )
         or not _nests(gaz, outers)
         or _misread_container(gaz, child, outer, tight)
     ):

@@ -230,6 +230,16 @@ def test_a_stated_container_told_with_kind_words_keeps_the_name_in_its_country(
     assert found(gaz, text)[name].country_code == country
 
 
+def test_a_big_city_named_by_another_of_its_names_yields_to_the_stated_container(
+    gaz: Gazetteer,
+) -> None:
+    # GeoNames also calls Ibadan "Abadan": Borno's Abadan is no city 1,100 km away
+    t = found(gaz, "Troops clashed with militants in Abadan (Borno).")["Abadan"]
+    assert (t.admin1, t.reading) == ("NG.27", "container")
+    # Counterexample: a big city named by its own name keeps its reading
+    assert found(gaz, "Gunmen attacked a bank in Lagos (Lagos state).")["Lagos"].reading == "name"
+
+
 def test_a_container_read_abroad_yields_to_the_container_after_it(gaz: Gazetteer) -> None:
     # Kain alone is the Belgian town; in "(Kain, Yatenga)" it is Burkina Faso's
     # department, and the village it holds lies there too.

@@ -1565,6 +1565,9 @@ class Gazetteer:
                 if group[2]:
                     wanted = _WANTED[group[2]]
                     cands = [c for c in cands if self._fclass[c] in wanted] or cands
+                if group[1] in m.candidates:
+                    # "in Valparaiso, Valparaiso": the town, in the region of its name
+                    cands = [c for c in cands if self._fclass[c] in (CITY, VILLAGE)] or cands
                 keys[group] = tuple(sorted(cands, key=self._prior, reverse=True)[:MAX_CANDIDATES])
         return keys
 
@@ -2118,7 +2121,7 @@ class Gazetteer:
 
         "Oregon, Ohio, Texas" is a list of states, not a town in Ohio: a name that is itself
         a state or country has no container unless an abbreviation follows ("Washington,
-        D.C.").
+        D.C.") or its own name ("Valparaiso, Valparaiso": the town in its region).
         """
         if k + 1 >= len(mentions):
             return -1
@@ -2128,13 +2131,20 @@ class Gazetteer:
         written = text[nxt.start : nxt.end]
         abbreviated = "." in written or (written.isupper() and len(written) <= 3)
         # "Miami, West Palm Beach, New York, and Detroit", "Cairo, Giza and Luxor": a list.
-        if not abbreviated and (
-            (k > 0 and LIST_GAP_RE.fullmatch(text, mentions[k - 1].end, m.start))
-            or (
-                k + 2 < len(mentions)
-                and LIST_GAP_RE.fullmatch(text, nxt.end, mentions[k + 2].start)
+        if (
+            not abbreviated
+            and (
+                (k > 0 and LIST_GAP_RE.fullmatch(text, mentions[k - 1].end, m.start))
+                or (
+                    k + 2 < len(mentions)
+                    and LIST_GAP_RE.fullmatch(text, nxt.end, mentions[k + 2].start)
+                )
+                # ("(Menaka, Menaka)" is a unit and its region, as a bracket lists them)
+                or (
+                    self._region_name(m)
+                    and (nxt.key != m.key or text[m.start - 1 : m.start] == "(")
+                )
             )
-            or self._region_name(m)
         ):
             return -1
         for c in nxt.candidates:

@@ -240,6 +240,15 @@ def test_a_big_city_named_by_another_of_its_names_yields_to_the_stated_container
     assert found(gaz, "Gunmen attacked a bank in Lagos (Lagos state).")["Lagos"].reading == "name"
 
 
+def test_a_town_followed_by_its_namesake_region_is_the_town(gaz: Gazetteer) -> None:
+    tops = gaz.geoparse("In Valparaiso, Valparaiso, 100 workers marched.")
+    assert [t.feature_class for t in tops] == ["city", "admin1"]
+    assert tops[0].country_code == "CL"
+    # Counterexample: a list of states stays a list of states
+    tops = gaz.geoparse("Floods hit Oregon, Ohio, Texas.")
+    assert [t.feature_class for t in tops] == ["admin1", "admin1", "admin1"]
+
+
 def test_a_container_read_abroad_yields_to_the_container_after_it(gaz: Gazetteer) -> None:
     # Kain alone is the Belgian town; in "(Kain, Yatenga)" it is Burkina Faso's
     # department, and the village it holds lies there too.

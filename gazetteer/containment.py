@@ -162,6 +162,11 @@ _NEAR_RE = re.compile(
     rf"(?P<child>{NAME}),? (?P<rel>near|in|outside|close to|on the outskirts of) "
     rf"(?:the )?(?:(?:town|city|village) of )?(?P<c1>{NAME})"
 )
+# "Hamirpur village near Rapar town": a settlement told by its kind word, near a town
+_KIND_NEAR_RE = re.compile(
+    rf"(?P<child>{NAME}) (?:village|hamlet|settlement|locality) (?:near|close to|outside"
+    rf"|on the outskirts of) (?:the )?(?:(?:town|city|village) of )?(?P<c1>{NAME})"
+)
 _OFFSET_RE = re.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?,? (?:(?:which is|which lies|located|"
     rf"situated|lying|some|about|around|approximately|roughly|nearly|almost) ){{0,2}}"
@@ -256,6 +261,10 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         r"(?<![^\W_])(?:vil|tow|ham|set|loc|are|dis|nei|cam)[a-z]{1,10} of "
         rf"{_CAP}"
     ),
+    "kind_near": re.compile(
+        rf"(?:village|hamlet|settlement|locality) (?:near|close to|outside|on the outskirts of)"
+        rf" (?:the )?(?:(?:town|city|village) of )?{_CAP}"
+    ),
     "offset": re.compile(r"(?:km|kms|kilomet(?:er|re)s?|miles?|Km|KM)\b"),
 }
 # How far before and after an anchor a statement may reach.
@@ -347,6 +356,8 @@ def _statements(text: str) -> list[Statement]:
     for m in _matches("near", _NEAR_RE, text):
         kind: StatementKind = "part_of" if m.group("rel") == "in" else "near"
         out.append(Statement(m.span("child"), (m.span("c1"),), kind))
+    for m in _matches("kind_near", _KIND_NEAR_RE, text):
+        out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "near"))
     for m in _matches("offset", _OFFSET_RE, text):
         if not m.group("child")[0].isupper() or not m.group("c1")[0].isupper():
             continue

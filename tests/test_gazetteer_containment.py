@@ -49,6 +49,7 @@ STATEMENTS = [
         "part_of",
     ),
     ("Fighters entered the village of Qarbasin near Aleppo.", "Qarbasin", ["Aleppo"], "near"),
+    ("A mob attacked Zzyqpur village near Rapar town.", "Zzyqpur", ["Rapar"], "near"),
     # a quoted local name
     (
         "Gunmen attacked a post in the 'Qalat' area of Kushki Kuhna district.",
@@ -247,6 +248,12 @@ def test_a_town_followed_by_its_namesake_region_is_the_town(gaz: Gazetteer) -> N
     # Counterexample: a list of states stays a list of states
     tops = gaz.geoparse("Floods hit Oregon, Ohio, Texas.")
     assert [t.feature_class for t in tops] == ["admin1", "admin1", "admin1"]
+
+
+def test_a_village_near_a_town_is_no_namesake_far_away(gaz: Gazetteer) -> None:
+    text = "A mob killed five people in Hamirpur village near Rapar town (Kachchh, Gujarat)."
+    t = found(gaz, text)
+    assert _km(t["Hamirpur"], t["Rapar"]) <= 40
 
 
 def test_a_container_read_abroad_yields_to_the_container_after_it(gaz: Gazetteer) -> None:

@@ -167,6 +167,14 @@ _KIND_NEAR_RE = re.compile(
     rf"(?P<child>{NAME}) (?:village|hamlet|settlement|locality) (?:near|close to|outside"
     rf"|on the outskirts of) (?:the )?(?:(?:town|city|village) of )?(?P<c1>{NAME})"
 )
+# A city's neighbourhood told after the city in one sentence: "in Teresina, Piaui, a man was
+# shot in Renascenca neighborhood", "in Acapulco, Guerrero, a man was found in Colonia
+# Libertad" (the neighbourhood lies near the city)
+_QUARTER_RE = re.compile(
+    rf"\b[Ii]n (?P<c1>{NAME})(?:, {NAME})?(?: \({NAME}\))?,[^.;()]{{0,140}}?\b(?:in|at) "
+    rf"(?:the )?(?:(?:Colonia|Barrio) (?P<child2>{NAME})|(?P<child>{NAME}) "
+    rf"(?:neighbou?rhood|colonia|barrio))\b"
+)
 _OFFSET_RE = re.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?,? (?:(?:which is|which lies|located|"
     rf"situated|lying|some|about|around|approximately|roughly|nearly|almost) ){{0,2}}"
@@ -265,6 +273,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         rf"(?:village|hamlet|settlement|locality) (?:near|close to|outside|on the outskirts of)"
         rf" (?:the )?(?:(?:town|city|village) of )?{_CAP}"
     ),
+    "quarter": re.compile(r"(?i:neighbou?rhood|colonia|barrio)\b"),
     "offset": re.compile(r"(?:km|kms|kilomet(?:er|re)s?|miles?|Km|KM)\b"),
 }
 # How far before and after an anchor a statement may reach.
@@ -358,6 +367,9 @@ def _statements(text: str) -> list[Statement]:
         out.append(Statement(m.span("child"), (m.span("c1"),), kind))
     for m in _matches("kind_near", _KIND_NEAR_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "near"))
+    for m in _matches("quarter", _QUARTER_RE, text):
+        child = "child" if m.group("child") is not None else "child2"
+        out.append(Statement(m.span(child), (m.span("c1"),), "near"))
     for m in _matches("offset", _OFFSET_RE, text):
         if not m.group("child")[0].isupper() or not m.group("c1")[0].isupper():
             continue

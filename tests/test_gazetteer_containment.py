@@ -50,6 +50,19 @@ STATEMENTS = [
     ),
     ("Fighters entered the village of Qarbasin near Aleppo.", "Qarbasin", ["Aleppo"], "near"),
     ("A mob attacked Zzyqpur village near Rapar town.", "Zzyqpur", ["Rapar"], "near"),
+    # a neighbourhood told after the city of the sentence
+    (
+        "In Teresina, Piaui, a man was shot in Zzyqcenca neighborhood by two men.",
+        "Zzyqcenca",
+        ["Teresina"],
+        "near",
+    ),
+    (
+        "In Acapulco, Guerrero, a man was found dead in Colonia Zzyqtad.",
+        "Zzyqtad",
+        ["Acapulco"],
+        "near",
+    ),
     # a quoted local name
     (
         "Gunmen attacked a post in the 'Qalat' area of Kushki Kuhna district.",
@@ -254,6 +267,13 @@ def test_a_village_near_a_town_is_no_namesake_far_away(gaz: Gazetteer) -> None:
     text = "A mob killed five people in Hamirpur village near Rapar town (Kachchh, Gujarat)."
     t = found(gaz, text)
     assert _km(t["Hamirpur"], t["Rapar"]) <= 40
+
+
+def test_a_neighbourhood_lies_in_the_city_the_sentence_names(gaz: Gazetteer) -> None:
+    # Brazil has other Renascenças, far from Teresina
+    text = "In Teresina, Piaui, a man was shot to death in Renascenca neighborhood."
+    t = found(gaz, text)
+    assert _km(t["Renascenca"], t["Teresina"]) <= 40
 
 
 def test_a_container_read_abroad_yields_to_the_container_after_it(gaz: Gazetteer) -> None:

@@ -250,6 +250,21 @@ def dateline_head(look: Look) -> Verdict | None:
     return None
 
 
+def common_noun_of_name(look: Look) -> Verdict | None:
+    """Drop an English noun that heads a longer name the index lacks: "of" and a capitalised
+    word follow ("Coast of Zwara", "Plain of Jars"); countries excepted ("Turkey of
+    Erdogan").
+
+    Drops "Coast" of "strikes hit the Coast of Zwara"; leaves "Coast" of "in Coast region".
+    """
+    if not look.one_word or look.is_country:
+        return None
+    after = look.text[look.m.end : look.m.end + 40]
+    if not re.match(r" of (?:the )?[A-Z]", after):
+        return None
+    return DROP if look.gaz._is_common_word(look.m.key) else None
+
+
 def organisation_word_next(look: Look) -> Verdict | None:
     """Drop a name that opens an organisation's name: a capitalised organisation word
     follows ("Manchester United", "Jordan Commission").
@@ -591,6 +606,7 @@ FILTERS: tuple[Filter, ...] = (
     code_not_in_capitals,
     currency_or_pathogen,
     dateline_head,
+    common_noun_of_name,
     organisation_word_next,
     given_name_before_particle,
     surname_after_particle,

@@ -267,16 +267,19 @@ def common_noun_of_name(look: Look) -> Verdict | None:
 
 def organisation_word_next(look: Look) -> Verdict | None:
     """Drop a name that opens an organisation's name: a capitalised organisation word
-    follows ("Manchester United", "Jordan Commission").
+    follows ("Manchester United", "Jordan Commission"), or a movement in any case ("the Watan
+    liberation movement"); countries excepted from the movement.
 
     Drops "Denver" of "The Denver Post reported it"; leaves "Denver" of "in Denver".
     """
     nxt = look.nxt
-    return (
-        DROP
-        if (look.adjacent_next and nxt is not None and nxt[2].casefold() in look.gaz._org_words)
-        else None
-    )
+    if look.adjacent_next and nxt is not None and nxt[2].casefold() in look.gaz._org_words:
+        return DROP
+    after = look.text[look.m.end : look.m.end + 30]
+    return DROP if not look.is_country and _MOVEMENT_AFTER.match(after) else None
+
+
+_MOVEMENT_AFTER = re.compile(r" (?:(?:liberation|resistance|protest) )?movement\b")
 
 
 def given_name_before_particle(look: Look) -> Verdict | None:

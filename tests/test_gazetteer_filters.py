@@ -68,6 +68,7 @@ CASES: list[tuple[Filter, str, str, Verdict | None]] = [
     (F.organisation_word_next, "The Denver Post reported it.", "Denver", DROP),
     (F.organisation_word_next, "Snow fell in Denver again.", "Denver", None),
     (F.organisation_word_next, "Fighters of the Idlib Brigade withdrew.", "Idlib", DROP),
+    (F.organisation_word_next, "Officers of the Watan liberation movement died.", "Watan", DROP),
     (F.organisation_word_next, "Fighters withdrew from Idlib on Monday.", "Idlib", None),
     (F.given_name_before_particle, "Dennis van Engelsdorp said bees died.", "Dennis", DROP),
     (F.given_name_before_particle, "He lives in Dennis, Texas.", "Dennis", None),

@@ -39,10 +39,6 @@ def victim_nouns(casualties: Casualties | None) -> set[str]:
     return {w.rstrip("s").lower() for w in re.findall(r"[A-Za-z]{3,}", casualties.victims)}
 
 
-def _victims(event: Event) -> set[str]:
-    return victim_nouns(event.casualties)
-
-
 def _retells(later: Event, earlier: Event, text: str) -> bool:
     """Whether ``later``'s toll retells ``earlier``'s: another sentence that adds nothing
     and either names a place of its own near the earlier toll's, or counts the same dead
@@ -52,7 +48,8 @@ def _retells(later: Event, earlier: Event, text: str) -> bool:
     if ADDS.search(text[later.sentence.start : later.sentence.end]):
         return False
     assert later.casualties is not None and earlier.casualties is not None
-    if later.casualties.killed == earlier.casualties.killed or _victims(later) & _victims(earlier):
+    same_victims = victim_nouns(later.casualties) & victim_nouns(earlier.casualties)
+    if later.casualties.killed == earlier.casualties.killed or same_victims:
         return True
     own = _own_places(later)
     return any(_same_scene(p, q) for p in own for q in earlier.places)

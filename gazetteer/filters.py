@@ -257,12 +257,12 @@ def common_noun_of_name(look: Look) -> Verdict | None:
 
     Drops "Coast" of "strikes hit the Coast of Zwara"; leaves "Coast" of "in Coast region".
     """
-    if not look.one_word or look.is_country:
-        return None
-    after = look.text[look.m.end : look.m.end + 40]
-    if not re.match(r" of (?:the )?[A-Z]", after):
+    if not look.one_word or look.is_country or not _OF_NAME_AFTER.match(look.text, look.m.end):
         return None
     return DROP if look.gaz._is_common_word(look.m.key) else None
+
+
+_OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z]")
 
 
 def organisation_word_next(look: Look) -> Verdict | None:
@@ -275,8 +275,7 @@ def organisation_word_next(look: Look) -> Verdict | None:
     nxt = look.nxt
     if look.adjacent_next and nxt is not None and nxt[2].casefold() in look.gaz._org_words:
         return DROP
-    after = look.text[look.m.end : look.m.end + 30]
-    return DROP if not look.is_country and _MOVEMENT_AFTER.match(after) else None
+    return DROP if not look.is_country and _MOVEMENT_AFTER.match(look.text, look.m.end) else None
 
 
 _MOVEMENT_AFTER = re.compile(r" (?:(?:liberation|resistance|protest) )?movement\b")

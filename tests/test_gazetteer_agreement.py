@@ -75,7 +75,8 @@ def test_a_place_lies_within_a_district_radius_of_the_district_stated(
     [
         # a province is not inside a town: "the Hunan city of Yueyang" is Yueyang in Hunan
         ("In the Hunan city of Yueyang, 47 reservoirs overflowed.", "Hunan", "CN"),
-        # containers that do not nest (Abadan read as Ibadan, Oyo state) say nothing
+        # a big city named by another of its names yields to the stated state (Abadan, which
+        # GeoNames also gives Ibadan, is read at Borno), and the village stays in Nigeria
         ("Militants clashed with soldiers in Malam Fatori (Abadan, Borno).", "Malam Fatori", "NG"),
         # a container read from part of its name ("Shabelle" of "Middle Shabelle") is no reading
         (

@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from core import regexes
 from core.document import Casualties, Document, Qualifier
 
 _UNITS = {
@@ -60,7 +61,7 @@ NUMBER = (
     rf"|(?:(?:{_TEN})(?:[- ](?:{_UNIT}))?|{_UNIT})(?:\s+(?:hundred|thousand|million))?"
     r"|a dozen|dozens|tens|scores|hundreds|thousands|a hundred|a thousand|both)"
 )
-_NUMBER_RE = re.compile(rf"^{NUMBER}$", re.IGNORECASE)
+_NUMBER_RE = regexes.compile(rf"^{NUMBER}$", re.IGNORECASE)
 
 VICTIM_WORDS = (
     "people|persons|person|civilians?|children|child|kids|women|woman|men|man|babies|baby"
@@ -184,7 +185,7 @@ _AFTER_PREPOSITION = (
     r"(?i)\b(?:of|in|at|on|from|to|by|with|near|for|against|outside|inside|into|about)\s+$"
 )
 _OBJECT_CHAIN = rf"{_item(False, True)}(?:{_JOIN}{_item(False)}{_OWN_VERB}){{0,5}}"
-_ITEM_RE = re.compile(
+_ITEM_RE = regexes.compile(
     rf"(?:(?:his|her|their|its)\s+)?{_QUAL}(?P<n>{NUMBER}){_OF}(?:\s+(?P<np>{_NP}))?"
     rf"|(?P<one>an?|one|the|his|her|their)\s+(?P<np1>{_NP})|(?P<bare>{_PERSON})\b",
     re.IGNORECASE,
@@ -222,7 +223,7 @@ _ASIDE = (
 _APPOSITION_END = r"(?:,(?=\s+(?:were|was|have|has|had|are|is)\b))?"
 # "2 soldiers were killed", "Three guards and one gunman were killed",
 # "a woman and her child were shot dead", "4 IS fighters were killed in a US drone strike"
-_AFTER = re.compile(
+_AFTER = regexes.compile(
     rf"\b(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}{_APPOSITION_END}(?:\s+(?:who|that))?{_BE}\s*"
     rf"(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
     re.IGNORECASE,
@@ -230,7 +231,7 @@ _AFTER = re.compile(
 # "killing 5 policemen", "killed a commander and three of his escorts",
 # "the deaths of more than 100 people", "executes 3 men", "killed a rebel commander",
 # "an execution by the council against two people", "slaughter and torture two people"
-_BEFORE = re.compile(
+_BEFORE = regexes.compile(
     r"\b(?P<verb>(?:killing|killed|kills|kill|murder(?:ed|s|ing)?|slaughter(?:ed|s|ing)?"
     r"|execut(?:ed|es|e|ing))\s+and\s+(?!injur|wound|hurt|maim|(?:an)?other\b|some\b|one\b"
     r"|more\b)[a-z]+(?:ed|ing|es|e)\b"
@@ -251,7 +252,7 @@ _BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Headlines: "Student killed as city protests", "UPDATE 1-Journalist shot dead in the capital"
-_HEADLINE = re.compile(
+_HEADLINE = regexes.compile(
     r"(?:^\W*|(?<=[-:])\s*)(?:[A-Z][\w'’-]*\s+){0,2}?"
     rf"(?P<chain>{_PERSON}(?:\s*(?:,|and)\s+{_PERSON}){{0,3}})\s+(?:is\s+|was\s+)?"
     r"(?P<verb>killed|shot dead|gunned down|murdered|dies|died|slain|executed|beheaded"
@@ -259,19 +260,19 @@ _HEADLINE = re.compile(
     re.IGNORECASE,
 )
 # "left 3 militia fighters dead", "leaving the driver dead"
-_LEFT = re.compile(
+_LEFT = regexes.compile(
     rf"\b(?:left|leaving|leaves|leave)\s+(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}\s+"
     r"(?P<verb>dead|injured|wounded)\b",
     re.IGNORECASE,
 )
 # "beat a man to death", "burnt two suspects to death", "lynched a thief"
-_TO_DEATH = re.compile(
+_TO_DEATH = regexes.compile(
     rf"\b(?P<verb>{_DEATH_VERBS}|beating|burning|stabbing|hacking|stoning)\s+"
     rf"(?P<chain>{_OBJECT_CHAIN}|him|her)\s+(?:up\s+)?to\s+death\b",
     re.IGNORECASE,
 )
 # "2 fatalities", "at least six deaths", "2 rebel and 1 military fatality", "5 martyrs"
-_DEATH_NOUN = re.compile(
+_DEATH_NOUN = regexes.compile(
     rf"(?<!\bthe\s)\b(?P<chain>{_OBJECT_CHAIN}|another|one)\s+(?P<verb>fatalities|fatality|deaths"
     r"|death|martyrs|casualties"
     r"|dead bodies|corpses|bodies)\b(?!\s+(?:sentences?|penalty|penalties|threats?|squads?"
@@ -280,25 +281,25 @@ _DEATH_NOUN = re.compile(
 )
 # The dead named by what was done to them: "in front of five executed victims", "the 12
 # slain soldiers"
-_SLAIN = re.compile(
+_SLAIN = regexes.compile(
     rf"\b(?P<chain>{_QUAL0}{NUMBER})\s+(?P<verb>executed|slain|murdered|massacred|beheaded"
     rf"|assassinated)\s+(?:{VICTIM_WORDS})\b",
     re.IGNORECASE,
 )
 # "Rescuers pulled three bodies from the rubble"
-_BODIES = re.compile(
+_BODIES = regexes.compile(
     rf"\b(?P<verb>pulled|recovered|retrieved|found|discovered)\s+{_QUAL}(?P<n>{NUMBER})\s+"
     r"(?:more\s+)?(?:bodies|corpses)\b",
     re.IGNORECASE,
 )
 # "the body of a former alderman was found"
-_ONE_BODY = re.compile(
+_ONE_BODY = regexes.compile(
     r"\b(?:the|a)\s+(?P<verb>body|corpse|remains)\s+of\s+(?P<n>an?|one|the)\b"
     rf"(?:[^,.;]{{0,80}}?){_BE}\s+(?:found|discovered|recovered|retrieved|dumped)\b"
     r"|\b(?P<n4>an?|one)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?P<v4>body|corpse)\b",
     re.IGNORECASE,
 )
-_TOLL_ROSE = re.compile(
+_TOLL_ROSE = regexes.compile(
     r"\b(?P<verb>death toll|toll|number of (?:the )?(?:dead|deaths|casualties|fatalities|victims"
     r"|those killed|people killed))\b[^.;]{0,60}?\b(?:rose|rises|risen|climbed|climbs|reached"
     rf"|reaches|stands|stood|is|was|jumped|increased|has risen)\s+(?:to\s+|at\s+)?{_QUAL}"
@@ -306,26 +307,26 @@ _TOLL_ROSE = re.compile(
     re.IGNORECASE,
 )
 # "The blast claimed 12 lives", "the floods cost 40 lives"
-_LIVES = re.compile(
+_LIVES = regexes.compile(
     r"\b(?P<verb>claim(?:s|ed|ing)?|cost(?:s|ing)?|took|tak(?:es|ing))\s+(?:the\s+)?"
     rf"{_QUAL}(?P<n>{NUMBER})\s+(?:more\s+|other\s+)?(?:human\s+)?lives\b",
     re.IGNORECASE,
 )
 # A past time named before the toll in its clause: "where a 2017 bombing killed 300",
 # "Last year a bombing there killed 300 people"
-_PAST_BEFORE = re.compile(
+_PAST_BEFORE = regexes.compile(
     r"\b(?:(?:a|an|the|its|their|his|her|that)\s+(?:19|20)\d\d\b|in\s+(?:19|20)\d\d\b"
     r"|last\s+(?:year|month|week)|(?:a|one|two|three|four|five|several|many)\s+(?:years?"
     r"|months?|weeks?)\s+(?:ago|earlier|before)|years\s+(?:ago|earlier))",
     re.IGNORECASE,
 )
-_FAMILY = re.compile(
+_FAMILY = regexes.compile(
     rf"\b(?P<verb>killing|killed|kills|wiping out)\s+(?:a|an entire|the entire|the whole)\s+"
     rf"family\s+of\s+(?P<n>{NUMBER})\b",
     re.IGNORECASE,
 )
 # "opened fire, killing her and wounding three others", "resulting in his death"
-_PRONOUN = re.compile(
+_PRONOUN = regexes.compile(
     r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|(?:shot|shooting|stabbed"
     r"|stabbing|beat|beating|beaten|burnt|burned|hacked)(?=\s+(?:him|her)\s+(?:dead|to\s+death)))"
     r"\s+(?P<n>him|her)\b(?=\s*(?:[,.;]|and\b|or\b|dead\b|to\s+death\b|in\b|at\b|on\b|near\b"
@@ -336,7 +337,7 @@ _PRONOUN = re.compile(
     r"|\b(?:resulting in|causing|leading to|led to|caused)\s+(?P<n2>his|her)\s+(?P<v2>death)\b",
     re.IGNORECASE,
 )
-_NO_TOLL = re.compile(
+_NO_TOLL = regexes.compile(
     r"\b(?:no(?: one|body)?|none)\b(?:\s+\w+){0,2}\s+(?:was|were|had been|has been)?\s*"
     r"(?:killed|injured|hurt|wounded|casualties|deaths|fatalities|injuries|dead)\b"
     r"|\bno\s+(?:reports?|information|details)\s+(?:on|of|about)\s+(?:any\s+)?(?:fatalities"
@@ -350,7 +351,7 @@ _NO_TOLL = re.compile(
 )
 # "killed and injured 5", "Eight soldiers were killed and wounded": deaths and injuries
 # counted together give neither count
-_KILLED_AND_HURT = re.compile(
+_KILLED_AND_HURT = regexes.compile(
     r"\b(?:killed|killing|kill|kills|dead)\s*(?:,|and|or|and/or)\s*(?:injured|injuring|wounded"
     r"|wounding|injure|wound|hurt|captured|arrested|abducted|missing)\b"
     r"(?:\s*,?\s*(?:or|and)\s+[a-z]+)?"
@@ -359,16 +360,16 @@ _KILLED_AND_HURT = re.compile(
     re.IGNORECASE,
 )
 # "7 casualties and tens of injuries": casualties told apart from the injured are deaths
-_INJURED_APART = re.compile(r"\b(?:injur|wound)", re.IGNORECASE)
-_MORE = re.compile(r"\b(?:more|another|additional|further)\b", re.IGNORECASE)
-_SAID_AFTER = re.compile(
+_INJURED_APART = regexes.compile(r"\b(?:injur|wound)", re.IGNORECASE)
+_MORE = regexes.compile(r"\b(?:more|another|additional|further)\b", re.IGNORECASE)
+_SAID_AFTER = regexes.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|say|told|reported|reports|stated|added|confirmed"
     r"|according)\b",
     re.IGNORECASE,
 )
 # A running total is no new toll: "..., bringing the death toll to 20", "This brings the
 # total number of civilians killed since March to 200"
-_RUNNING_TOTAL = re.compile(
+_RUNNING_TOTAL = regexes.compile(
     r"\b(?:bring(?:s|ing)?|brought|rais(?:es|ed|ing)|raise|tak(?:es|ing)|took|push(?:es|ed|ing)"
     r"|lift(?:s|ed|ing)?|increas(?:es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?(?:overall\s+|total\s+"
     r"|cumulative\s+)?(?:death\s+|casualty\s+)?(?:toll|total|tally|count|number)\b"
@@ -378,14 +379,14 @@ _RUNNING_TOTAL = re.compile(
     re.IGNORECASE,
 )
 # "Among the dead were 12 rebels and 11 children": a breakdown of a toll already given
-_BREAKDOWN = re.compile(
+_BREAKDOWN = regexes.compile(
     r"\b(?:among\s+(?:the\s+)?(?:dead|killed|victims|fatalities|those\s+killed)|of\s+whom)\b"
     r"[^.;]*",
     re.IGNORECASE,
 )
 # Another count of the same deaths: "although other sources report 60 fatalities", "(3
 # according to Taliban sources)", "while others stated at least 4 fatalities"
-_OTHER_COUNT = re.compile(
+_OTHER_COUNT = regexes.compile(
     r"\b(?:other|some|another|different|local|conflicting)\s+(?:sources?|reports?|accounts?"
     r"|versions?|estimates?|figures?)\b[^.;]*"
     r"|\bothers?\s+(?:stated|said|reported|claimed|put|gave)\b[^.;]*"
@@ -395,7 +396,7 @@ _OTHER_COUNT = re.compile(
 )
 # A toll over a period is an aggregate, not one event's: "More than 40 police killed in three
 # days of raids", "800 soldiers killed since June 2020", "killed so far this year"
-_PERIOD = re.compile(
+_PERIOD = regexes.compile(
     rf"[^.;]{{0,60}}?\b(?:in|over|during|within|across)\s+(?:the\s+)?(?:past\s+|last\s+)?"
     rf"(?:{NUMBER}|several|a\s+few|recent)\s+(?:days|weeks|months|years|hours)\b"
     r"|[^.;]{0,60}?\bsince\s+(?:(?:the\s+start\s+of|early|late|mid-?)\s*)?(?:(?:January|February"
@@ -408,18 +409,18 @@ _PERIOD = re.compile(
 )
 # ACLED's notes state their own coding: "Fatalities coded as 0 (local radio reported 2)",
 # "Unknown fatalities coded as 5", "dozens (coded as 12)"
-_CODED = re.compile(
+_CODED = regexes.compile(
     r"\b(?:fatalit(?:y|ies)|deaths|casualties)\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)?"
     rf"coded\s+(?:as\s+|at\s+)?(?P<n>{NUMBER})\b(?P<rest>\s*\([^()]*\))?",
     re.IGNORECASE,
 )
-_CODED_INLINE = re.compile(
+_CODED_INLINE = regexes.compile(
     rf"\b(?:{NUMBER}|several|many|some|a number)\s*\(\s*coded\s+(?:as\s+)?(?P<n>{NUMBER})\s*\)",
     re.IGNORECASE,
 )
 # "Fatalities are split across three events", "43 fatalities split across two events",
 # "Unclear fatalities coded as 6 and spread between 3 locations"
-_SPLIT = re.compile(
+_SPLIT = regexes.compile(
     r"\b(?:fatalit(?:y|ies)|deaths|casualties|toll)\b[^.;\[\]]{0,40}?\b(?:split|spread|divided"
     r"|distributed)\s+(?:up\s+)?(?:evenly\s+)?(?:across|between|among|into|over|in)\s+(?:the\s+)?"
     rf"(?P<k>{NUMBER})\s+(?:separate\s+|different\s+)?(?:events|locations|places|days|areas"
@@ -427,14 +428,14 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 # "between six and about ten people": ACLED takes the lower bound
-_RANGE = re.compile(
+_RANGE = regexes.compile(
     rf"\bbetween\s+(?P<low>{NUMBER})\s*(?:and|to|-|–)\s*(?:about\s+|around\s+)?{NUMBER}\b"
     rf"|\b(?P<low2>\d+)\s*(?:-|–|to)\s*\d+(?=\s+[a-z])",
     re.IGNORECASE,
 )
 # An amount quoted from a source: "among 'around 20' junta fighters killed", "'dozens' died"
-_QUOTED_AMOUNT = re.compile(rf"['‘\"“](?P<inner>{_QUAL0}{NUMBER})['’\"”]", re.IGNORECASE)
-_DATE = re.compile(
+_QUOTED_AMOUNT = regexes.compile(rf"['‘\"“](?P<inner>{_QUAL0}{NUMBER})['’\"”]", re.IGNORECASE)
+_DATE = regexes.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s*,?\s*(?:19|20)\d\d)?\b"
     rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,?\s*(?:19|20)\d\d)?\b"
     rf"|\b(?:in|since|of|by|until|from|between|before|after|during)\s+(?:19|20)\d\d\b"
@@ -442,7 +443,7 @@ _DATE = re.compile(
     r"|\[[^\]]*\]",
     re.IGNORECASE,
 )
-_EARLIER_AFTER = re.compile(
+_EARLIER_AFTER = regexes.compile(
     r"[^,.;]{0,90}?\b(?:the previous (?:day|week|month|year)|the day before"
     r"|(?:days|weeks|months|years) (?:ago|earlier|before)|(?:a|one) (?:day|week|month"
     r"|year) (?:ago|earlier|before)|in (?:19|20)\d\d|in a previous)\b",
@@ -450,14 +451,14 @@ _EARLIER_AFTER = re.compile(
 )
 # animals as the head of the counted phrase ("15 livestock", "30 head of cattle"; not "a
 # cattle thief")
-_ANIMALS = re.compile(
+_ANIMALS = regexes.compile(
     r"(?:^|\s)(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|birds|donkeys?"
     r"|horses?|poultry|chickens?)\s*$",
     re.IGNORECASE,
 )
 
 
-_TOLL_HINT = re.compile(
+_TOLL_HINT = regexes.compile(
     r"kill|dead|death|died|\bdie|drown|injur|wound|hurt|perish|slain|lives|toll|bodies|body"
     r"|corpse|murder|maim|gunned|execut|massacr|behead|treated|fatalit|lynch|martyr|slaughter"
     r"|assassin|decapitat|succumb|fatal|mortal|neutrali|remains|crucif|casualt",
@@ -550,14 +551,16 @@ def _prepare(sentence: str) -> str:
     return text
 
 
-_UNITS_AFTER = re.compile(
+_UNITS_AFTER = regexes.compile(
     r"\s*(?:km\b|kilomet|miles?\b|metres?\b|meters?\b|%|percent|per cent|years?\b|months?\b"
     r"|weeks?\b|days?\b|hours?\b|minutes?\b|times\b|rounds?\b|shells?\b|mm\b|tons?\b|tonnes?\b)"
     r"|-?\s*(?:year|month|week|day)s?[- ]old",
     re.IGNORECASE,
 )
-_ENDS_IN_VERB = re.compile(r"(?i)\s(?:[a-z]+ed|fired|shot|fought|broke(?: out)?|began|ran|fled)$")
-_PLURAL_HEAD = re.compile(r"(?i)(?<!s)s$|men$|people$|children$|police$|personnel$|folk$")
+_ENDS_IN_VERB = regexes.compile(
+    r"(?i)\s(?:[a-z]+ed|fired|shot|fought|broke(?: out)?|began|ran|fled)$"
+)
+_PLURAL_HEAD = regexes.compile(r"(?i)(?<!s)s$|men$|people$|children$|police$|personnel$|folk$")
 
 
 def _head(np: str) -> str:
@@ -567,7 +570,7 @@ def _head(np: str) -> str:
     return words[-1] if words else ""
 
 
-_VICTIM_RE = re.compile(
+_VICTIM_RE = regexes.compile(
     rf"^(?:{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))$", re.IGNORECASE
 )
 
@@ -623,7 +626,7 @@ def _count_chain(text: str, at: int, chain: str) -> tuple[int, str | None, list[
     return (total, qualifier, victims) if known else None
 
 
-_CAUSE_NOUN = re.compile(
+_CAUSE_NOUN = regexes.compile(
     r"\b(?:after|following|against|for|over|denounc\w*|condemn\w*|protest\w*|mourn\w*"
     r"|funerals?\s+of|burial\s+of|anniversary\s+of|commemorat\w*|justice|avenge\w*"
     r"|(?:in\s+)?(?:retaliation|revenge|reprisal|response|reaction)\s+(?:for|to|of|against)"
@@ -635,12 +638,12 @@ _CAUSE_NOUN = re.compile(
     r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?['\"“‘]?$",
     re.IGNORECASE,
 )
-_CAUSE_CLAUSE = re.compile(
+_CAUSE_CLAUSE = regexes.compile(
     r"\b(?:after|since|because|following)(?:\s+[\w'’()-]+){0,6}?\s*$",
     re.IGNORECASE,
 )
 # "attempted to kill a commander", "threatened to lynch him": no one died
-_IRREALIS = re.compile(
+_IRREALIS = regexes.compile(
     r"\b(?:attempt(?:ed|ing|s)?|tr(?:ied|y|ying|ies)|threat(?:en|ened|ening|ens)|plott?(?:ed"
     r"|ing|s)?|plann?(?:ed|ing|s)?|vow(?:ed|ing|s)?|want(?:ed|ing|s)?|intend(?:ed|ing|s)?"
     r"|sought|seek(?:ing|s)?|wish(?:ed|es)?|order(?:ed|s)?|failed|unable|hired|contracted|paid"
@@ -727,7 +730,7 @@ def note_toll(text: str, stated: int) -> int:
 
 # One side's claim: "the rebels claimed responsibility and said they killed 25 militiamen",
 # "the rebels claim to have killed 40 soldiers"
-_CLAIM = re.compile(
+_CLAIM = regexes.compile(
     r"\bclaim(?:s|ed|ing)?\s+to\s+have\s+(?:killed|executed|shot)"
     r"|\b(?:claim(?:s|ed|ing)?|said|says|announced|stated)\b[^.;]{0,60}?\b(?:it|they|its\s+\w+)"
     r"\s+(?:had\s+|has\s+|have\s+)?(?:killed|kill)\b",
@@ -997,7 +1000,7 @@ _CONTINUATION = (
 )
 
 
-_COUNTED = re.compile(
+_COUNTED = regexes.compile(
     rf"\b(?P<n>{NUMBER})\s+(?:[a-z-]+\s+){{0,2}}?(?P<what>missiles|rockets|drones|planes|aircraft"
     r"|helicopters|jets|projectiles|shells|vehicles|boats|ships|trains|buses)\b",
     re.IGNORECASE,

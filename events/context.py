@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core import regexes
 from core.toponym import Toponym
 
 # Short and adjective forms of the countries most often named as actors, for names that
@@ -52,13 +53,13 @@ def _words(text: str) -> frozenset[str]:
 PLACE_ROLES = frozenset({"in", "near", "object", "direction", "modifier", "attributive"})
 # The words between a place and the place it lies in: "Jarablus in Aleppo", "Quamishli city
 # in al-Hasakeh", "Bara in the southern countryside of Idleb", "Kwadon (Gombe"
-IN_CONTAINER = re.compile(
+IN_CONTAINER = regexes.compile(
     r"\s*(?:\((?:[^()]*,\s*)?|(?:(?:city|town|village|hamlet|district|area|camp|neighbou?rhood"
     r"|quarter|suburb)\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts"
     r"|suburbs|part|parts)\s+of\s+(?:the\s+)?)?)"
 )
 
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = regexes.compile(
     r";|:\s|\s[–—]\s|\s-\s|\(|\)"
     r"|,\s+(?=(?:but|while|whereas|which|who|where|although|though|as|after|before|when|saying"
     r"|adding|resulting|according|even as|despite)\b)"
@@ -71,7 +72,7 @@ _CLAUSE_BREAK = re.compile(
     r"|blamed|warned|insisted)\b)"
     r"|,\s+(?=and\s+(?:the\s+)?[a-z])",
 )
-_TOKEN = re.compile(r"[A-Za-z0-9][\w’'.-]*|[^\w\s]")
+_TOKEN = regexes.compile(r"[A-Za-z0-9][\w’'.-]*|[^\w\s]")
 _LOCATIVE = _words(
     """across along amid around at in inside into on onto over through throughout upon within"""
 )
@@ -112,31 +113,31 @@ _FILLER = _words(
     ten that the their these this those three town towns two village villages war-torn
     western suburb suburbs neighbourhood neighborhood township commune municipality"""
 )
-_GEO_AFTER = re.compile(
+_GEO_AFTER = regexes.compile(
     r"^\s*(?:['’]s\s+)?(?:air\s?space|air\s+space|territor(?:y|ial)|soil|waters|skies|border"
     r"|frontier|coast(?:line)?|side of the border)\b",
     re.IGNORECASE,
 )
-_PLACE_OF_AFTER = re.compile(
+_PLACE_OF_AFTER = regexes.compile(
     r"^\s+(?:(?!(?:and|or|but|in|at|on|near|from|to|the)\b)[\w-]+\s+){0,2}?"
     r"(?:city|town|village|port|capital|province|region|district|suburb|neighbou?rhood"
     r"|township|commune|municipality|county|governorate|oblast|state|enclave|island)\s+of\s+[A-Z]"
 )
-_FACILITY_AFTER = re.compile(
+_FACILITY_AFTER = regexes.compile(
     r"^\s*['’]s\s+(?:[\w-]+\s+){0,2}?(?:airport|port|harbou?r|hospital|market|refinery"
     r"|power (?:plant|station)|railway station|train station|university|prison|stadium"
     r"|central mosque|main mosque|fuel depot|oil terminal|dam)\b",
     re.IGNORECASE,
 )
-_TOWN_NOUN_AFTER = re.compile(r"^\s+(?:port\s+)?(?:city|town|port)\b(?!\s+of\b)")
-_ADMIN1_AFTER = re.compile(
+_TOWN_NOUN_AFTER = regexes.compile(r"^\s+(?:port\s+)?(?:city|town|port)\b(?!\s+of\b)")
+_ADMIN1_AFTER = regexes.compile(
     r"^\s+(?:provinces?|regions?|oblasts?|governorates?|states?)\b", re.IGNORECASE
 )
-_ADMIN2_AFTER = re.compile(
+_ADMIN2_AFTER = regexes.compile(
     r"^\s+(?:districts?|county|counties|raions?|municipalit(?:y|ies))\b", re.IGNORECASE
 )
 # "Tripoli's Souq district", "Sagaing Region's Budalin Township"
-_CONTAINER_AFTER = re.compile(
+_CONTAINER_AFTER = regexes.compile(
     r"^\s*(?:(?:region|province|state|governorate|oblast|division|district)\s*)?['’]s\s+"
     r"(?:[\w-]+\s+){0,2}?(?:province|region|city|town|township|village|district|governorate"
     r"|oblast|state|capital|north|south|east|west|centre|center|port|area)",
@@ -150,13 +151,13 @@ AGENT_NOUNS = (
     r"|tanks|units|battalions?|brigades?|special|paratroopers|marines|president|minister"
     r"|leader|separatists|jihadists|allies|partners"
 )
-_AGENT_AFTER = re.compile(
+_AGENT_AFTER = regexes.compile(
     r"^\.?\s*(?:['’]s\s+)?(?:(?!(?:from|in|on|at|by|with|to|and|or|of|for|into|over|after|before"
     r"|when|while|as|since|until|but|where|that|which|who|the|a|an|said|says|were|was|had|has"
     r"|have|fired|launched|sent|shot|hit|struck|attacked|shelled|bombed|targeted)\b)[\w-]+\s+)?"
     rf"(?:{AGENT_NOUNS})\b|^-(?:led|backed)\b"
 )
-_EVENT_NOUN_AFTER = re.compile(
+_EVENT_NOUN_AFTER = regexes.compile(
     r"^\s+(?:air\s?strikes?|air\s?raids?|bombing|bombings|strikes?|shelling|attacks?|offensive"
     r"|clashes|fighting|protests?|crash|violence|war|battle|conflict|siege)\b",
     re.IGNORECASE,
@@ -172,26 +173,26 @@ _RESIDENTS = frozenset(
     {"residents", "villagers", "inhabitants", "locals", "farmers", "herders", "traders",
      "shopkeepers", "families", "households", "civilians", "people", "population"}
 )  # fmt: skip
-_OPENING_BRACKET = re.compile(r"\s*[(\[]\s*")
-_COORD = re.compile(
+_OPENING_BRACKET = regexes.compile(r"\s*[(\[]\s*")
+_COORD = regexes.compile(
     r"^\s*(?:,\s*|,?\s*(?:and|or|as well as|&)\s+(?:the\s+)?)"
     rf"{_PLACE_NOUN}(?:both\s+)?$"
 )
 # "in Hodeidah and around the capital Sanaa": a second place of the same happening
-_COORD_PREP = re.compile(
+_COORD_PREP = regexes.compile(
     r"^\s*,?\s*(?:and|or|as well as)\s+(?:also\s+)?(?:(?:an?|the|another)\s+[a-z-]+\s+)?"
     r"(?:in|at|around|near|outside|across)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$"
 )
-_DEMONYM_END = re.compile(r"(?:ian|ean|an|ish|ese|i|ic|ch|ss|ov)$")
+_DEMONYM_END = regexes.compile(r"(?:ian|ean|an|ish|ese|i|ic|ch|ss|ov)$")
 SPEECH_VERBS = (
     r"said|says|say|claimed|claims|reported|reports|told|announced|alleged|confirmed|stated"
     r"|added|accused|insisted|warned|condemned|denied|blamed|called for|urged"
 )
-_SPEAKER_AFTER = re.compile(
+_SPEAKER_AFTER = regexes.compile(
     rf"^\s+(?:(?:has|have|had|also|later|earlier|on \w+)\s+)*(?:{SPEECH_VERBS})\b"
 )
-SPEECH_BETWEEN = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-_ATTRIBUTIVE_AFTER = re.compile(
+SPEECH_BETWEEN = regexes.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_ATTRIBUTIVE_AFTER = regexes.compile(
     r"^\.?\s+(?:bases?|embass(?:y|ies)|consulates?|positions?|interests|targets|facilit(?:y|ies)"
     r"|installations?|personnel|citizens|nationals|residents|vessels?|ships?|airports?"
     r"|diplomats|assets|infrastructure|headquarters|apartment|homes?|buildings?)\b"
@@ -199,25 +200,25 @@ _ATTRIBUTIVE_AFTER = re.compile(
 # A town that names a road (with another): "the Lagos - Badagry expressway", "the
 # Aleppo-Lattakia highway", "the Aden road": the event is on the road, and the towns are
 # where it happened only when the sentence names no other place (role "road")
-_ROAD_AFTER = re.compile(
+_ROAD_AFTER = regexes.compile(
     r"^(?:\s?[-–]\s?(?:[A-Z][\w'’]*)(?:[ -](?:[A-Z][\w'’]*|al|el))*)*\s+"
     r"(?:expressway|highway|motorway|freeway|road|railway|pipeline|bypass)\b"
 )
 # Towns a road or a train runs between or towards: "the road linking Aden to Taizz", "a train
 # from Kaduna to Abuja", "route 11, that heads to Pilcomayo" (role "road" too)
-_ROAD_BEFORE = re.compile(
+_ROAD_BEFORE = regexes.compile(
     r"\b(?:roads?|routes?|highways?|railways?|rail lines?|trains?)\b[^.;()]{0,30}?\b"
     r"(?:linking|connecting|heads? to|heading (?:to|towards)|leads? to|leading to|from|between)"
     r"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?(?:(?:to|and)\s+(?:the\s+)?)?$"
 )
-_LAUNCHER_FROM = re.compile(
+_LAUNCHER_FROM = regexes.compile(
     r"(?:helicopters?|drones?|missiles?|rockets?|jets?|aircraft|planes?|forces|troops"
     r"|fighters|militants|gunmen|balloons?)\s+from\s+$",
     re.IGNORECASE,
 )
 
 GROUPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b(?:{pattern})\b"), name)
+    (regexes.compile(rf"\b(?:{pattern})\b"), name)
     for pattern, name in (
         (r"Islamic State|ISIS|ISIL|Isil|IS|Daesh|Da'esh", "Islamic State"),
         (r"Hamas", "Hamas"),
@@ -270,7 +271,7 @@ GROUPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 # All groups in one pass: one alternative per group, the name found by the one that matched
 # (every name opens with a capital or "al-": other positions are ruled out at once)
-_ANY_GROUP = re.compile(
+_ANY_GROUP = regexes.compile(
     r"(?=[A-Z]|al-)(?:"
     + "|".join(f"(?P<g{i}>{p.pattern})" for i, (p, _) in enumerate(GROUPS))
     + ")"
@@ -286,7 +287,7 @@ def _groups_in(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
-_GENERIC_ACTOR = re.compile(
+_GENERIC_ACTOR = regexes.compile(
     r"\b(?:(?:[\w]+-(?:led|backed|aligned|government|Russian|Western)|pro-[\w]+|rival|armed"
     r"|government|opposition|Islamist|security|paramilitary)\s+)?(?:forces|troops|army|militants"
     r"|rebels|insurgents|fighters|jihadists|separatists|gunmen|militia(?:s|men)?|police"
@@ -298,28 +299,28 @@ _SPEECH = (
     r"|confirmed|stated|added|accused|insisted|wrote|tweeted|posted"
 )
 _CLAIM_PATTERNS = (
-    re.compile(r"\baccording to (?P<who>[^,.;:“”\"]{2,60})"),
-    re.compile(
+    regexes.compile(r"\baccording to (?P<who>[^,.;:“”\"]{2,60})"),
+    regexes.compile(
         r"^(?:(?:However|But|And|Meanwhile|Separately),\s+)?"
         rf"(?P<who>(?:[\w’'-]+\s+){{0,5}}?[\w’'-]+)\s+(?:(?:has|have|had|also|later|earlier)\s+)*"
         rf"(?:{_SPEECH})\b"
     ),
-    re.compile(
+    regexes.compile(
         rf",\s+(?P<who>[^,;:]{{2,60}}?)\s+(?:(?:has|have|had)\s+)?(?:{_SPEECH})"
         r"(?:\s+(?:on\s+)?[A-Za-z]+)?[.!]?[”\"]?\s*$"
     ),
-    re.compile(
+    regexes.compile(
         rf",\s+(?:and|but|while)\s+(?P<who>(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+"
         rf"(?:(?:has|have|had)\s+)?(?:{_SPEECH})\b"
     ),
-    re.compile(rf"[,”\"]\s*(?:{_SPEECH})\s+(?P<who>[^,;:]{{2,60}}?)[.!]?\s*$"),
-    re.compile(
+    regexes.compile(rf"[,”\"]\s*(?:{_SPEECH})\s+(?P<who>[^,;:]{{2,60}}?)[.!]?\s*$"),
+    regexes.compile(
         rf",\s+(?P<who>[^,;:]{{2,60}}?)\s+(?:(?:has|have|had)\s+)?(?:{_SPEECH})"
         r"(?:\s+(?:on\s+)?[A-Z][a-z]+)?\s*,"
     ),
 )
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that", "there"])
-_TEMPORAL_TAIL = re.compile(
+_TEMPORAL_TAIL = regexes.compile(
     r"\s+(?:on|in|last|this|earlier|late|early)\s+(?:[A-Z]\w+|\d+|the\s+\w+)(?:\s+\d+)?$"
 )
 
@@ -616,13 +617,13 @@ def _spread_levels(mentions: list[Mention]) -> None:
                 other.level = m.level
 
 
-_SPEAKER_ITSELF = re.compile(r"^\s*(?:on \w+\s+)?(?:that\s+)?(?:it|they|we)\s+", re.IGNORECASE)
-_PASSIVE_WORDS = re.compile(r"\b(?:been|being|was|were|is|are|came under)\b", re.IGNORECASE)
-_OWN_UNITS = re.compile(r"^\s*(?:that\s+)?(?:its|their|our)\s+", re.IGNORECASE)
-_ALLIED = re.compile(
+_SPEAKER_ITSELF = regexes.compile(r"^\s*(?:on \w+\s+)?(?:that\s+)?(?:it|they|we)\s+", re.IGNORECASE)
+_PASSIVE_WORDS = regexes.compile(r"\b(?:been|being|was|were|is|are|came under)\b", re.IGNORECASE)
+_OWN_UNITS = regexes.compile(r"^\s*(?:that\s+)?(?:its|their|our)\s+", re.IGNORECASE)
+_ALLIED = regexes.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:and|together with|along with)\s+(?:their\s+|its\s+)?$"
 )
-_TARGETED = re.compile(
+_TARGETED = regexes.compile(
     r"(?:target\w*|against|attack\w*|hit|struck|on|at|bomb\w*|fight\w*|of|with|from)\s+"
     r"(?:the\s+)?(?:so-called\s+)?(?:rival\s+)?$",
     re.IGNORECASE,
@@ -785,7 +786,7 @@ _TARGET_NOUNS = (
     r"|residential areas?|grid|installations?|barracks|outposts?|strongholds?|tunnels?"
     r"|launchers?|arsenals?|command posts?|power lines"
 )
-_TARGET_AFTER = re.compile(
+_TARGET_AFTER = regexes.compile(
     r"^\s+(?:(?:on|against|at|targeting|into|upon)\s+)?(?:(?:a|an|the|its|their|his|her|several"
     r"|two|three|four|five|multiple|dozens of|so-called)\s+)*"
     rf"(?P<t>(?:[\w’'-]+\s+){{0,3}}?(?:{_TARGET_NOUNS}))\b",
@@ -829,7 +830,7 @@ def find_claimant(sentence: str) -> str | None:
     return None
 
 
-_ANAPHORIC = re.compile(
+_ANAPHORIC = regexes.compile(
     r"\b(?:the|these|those)\s+(?:group|groups|rebels|militants|militia|militiamen|insurgents"
     r"|jihadists|fighters|movement|organi[sz]ation|gang|assailants|attackers|gunmen)\b"
     r"|\bthey\b(?=(?:\s+[\w’'-]+){0,3}\s*$)",

@@ -30,6 +30,7 @@ from typing import Annotated, get_args
 import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from core import regexes
 from core.document import PRECISION, Document, Event, EventType, Span
 from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
@@ -51,7 +52,7 @@ from gazetteer.containment import find_statements
 from gazetteer.organisations import load_organisations, organisation_matcher
 
 RULES_FILE = Path(__file__).parent / "rules" / "report.toml"
-_CLASS_REF = re.compile(r"\{([a-z_]+)\}")
+_CLASS_REF = regexes.compile(r"\{([a-z_]+)\}")
 _EVENT_TYPES = frozenset(get_args(EventType))
 _ARMED_KINDS = frozenset({"armed_group", "security_force"})
 _ACTOR_KINDS = _ARMED_KINDS | {"party"}
@@ -61,7 +62,7 @@ _FINENESS: dict[str, int] = {
     "city": 0, "village": 0, "other": 0, "admin2": 1, "water": 2, "region": 3, "admin1": 3,
     "country": 4,
 }  # fmt: skip
-_ACTOR_AFTER = re.compile(
+_ACTOR_AFTER = regexes.compile(
     r"\s*(?:-led\s+|-backed\s+)?(?:armed forces|army|military|forces|troops|soldiers|police"
     r"|militia\w*|rebels|fighters|militants|government|authorities|air ?force|navy|jets"
     r"|war-?planes|gendarmes?|security|officials|regime|nationals?)\b",
@@ -69,7 +70,7 @@ _ACTOR_AFTER = re.compile(
 )
 # Local armed men or crowds named by their town or region ("Imo police", "Yangon resistance
 # group", "Kaduna militiamen"): where nothing finer than a country is told, they are local
-_LOCAL_ACTOR_AFTER = re.compile(
+_LOCAL_ACTOR_AFTER = regexes.compile(
     rf"{_ACTOR_AFTER.pattern}|\s*(?:resistance|guerrillas?|gunmen|vigilantes|youths|mobs?"
     r"|bandits|gangs?|insurgents|police(?:men)?)\b",
     re.IGNORECASE,
@@ -77,32 +78,32 @@ _LOCAL_ACTOR_AFTER = re.compile(
 _LOCAL = frozenset({"admin1", "admin2", "city", "village"})
 _EVENT_ROLES = PLACE_ROLES | {"owner"}
 # A sentence that goes on with the event just told: "The raids hit ...", "The attack was..."
-_REFERS_BACK = re.compile(
+_REFERS_BACK = regexes.compile(
     r"^\W*(?:The|These|Those|That|This|Both|All)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?"
     r"|raids?|shelling|bombings?|bombardments?|assaults?|fighting|clashes|violence|protests?"
     r"|demonstrations?|explosions?|blasts?|ambush|operation|offensive|incident)\b"
 )
 # A preposition that makes the next name a place whatever follows it
-_LOCATIVE_BEFORE = re.compile(
+_LOCATIVE_BEFORE = regexes.compile(
     r"\b(?:in|near|at|outside|around|inside|(?:north|south|east|west)\w* of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
-_STATED_AFTER = re.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
+_STATED_AFTER = regexes.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
 CONFIDENCE = 0.6
 # A toll that sums the story up rather than adding to it
-_SUMMED_UP = re.compile(
+_SUMMED_UP = regexes.compile(
     r"\b(?:toll|total|in all|overall|so far|altogether|since|according to|claim\w*|up to)\b",
     re.IGNORECASE,
 )
-_PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
+_PERFECT_BEFORE = regexes.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
 # A name the text gives as a place ("the village of Rounga", "in Nassougou (Mopti)", "near
 # Salmossi", "Saigang village"): kept on an event whose place the gazetteer does not know.
 _NAME = (
     r"(?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’-]+"
     r"(?:\s+(?:(?:al|el|de|del|la|bin|ibn)\s+)?[A-Z][\w'’-]+){0,3}"
 )
-_NAMED_PLACE = re.compile(
+_NAMED_PLACE = regexes.compile(
     rf"\b(?:(?:village|town|city|locality|area|district|commune|municipality|neighbou?rhood"
     rf"|camp|settlement|hamlet|suburb)\s+of\s+(?P<of>{_NAME})"
     rf"|(?P<cue>{_NAME})\s+(?:village|town|city|locality|area|district|commune|municipality"
@@ -184,7 +185,7 @@ def _expand(source: str, classes: dict[str, str], rule_id: str) -> re.Pattern[st
 
     expanded = _CLASS_REF.sub(class_of, source)
     try:
-        return re.compile(expanded, re.IGNORECASE)
+        return regexes.compile(expanded, re.IGNORECASE)
     except re.error as exc:
         raise RuleFileError(f"rule {rule_id!r}: bad regular expression: {exc}") from exc
 
@@ -536,7 +537,7 @@ def _without_containers(places: list[Toponym]) -> list[Toponym]:
 
 _PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention"})
 # An attack its target or defenders fought: "repelled the attack", "clashes erupted"
-_FOUGHT_OFF = re.compile(
+_FOUGHT_OFF = regexes.compile(
     r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|(?:were|was) repelled|(?:being|been) repelled"
     r"|fought off|beat back|beaten back)\b|\bclash(?:es)? (?:erupted|broke out|ensued)\b"
     r"|\bshot back\b",
@@ -914,9 +915,9 @@ def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event])
 
 # Two coordinated clauses each with an event of its own: "Raids target X countryside and
 # casualties in Y city", "Shelling on areas in X and a fighter was killed in Y countryside"
-_AND = re.compile(r"\s+and\s+")
+_AND = regexes.compile(r"\s+and\s+")
 # Two verbs of one act share their "and": "shot and killed", "kidnapped and beheaded"
-_ACT_VERB = re.compile(
+_ACT_VERB = regexes.compile(
     r"(?:[a-z]+ed|shot|hit|beat|beaten|burnt|struck|stole|stolen|took|taken|set|threw|thrown"
     r"|cut|fled|slain|stabbed|robbed)",
 )

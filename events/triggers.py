@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from core import regexes
 from core.document import EventType
 
 EXPLOSIONS = "Explosions/Remote violence"
@@ -34,31 +35,31 @@ RIOT = ("Riots", "Violent demonstration")
 STRATEGIC_OTHER = ("Strategic developments", "Other")
 NO_ACLED: tuple[str | None, str | None] = (None, None)
 
-WEAPON = re.compile(
+WEAPON = regexes.compile(
     r"\b(?:war-?planes?|(?:fighter )?jets?|aircraft|air ?force|air ?strikes?|drones?(?! ships?)"
     r"|UAVs?|missiles?|rockets?|(?-i:shells?|Shells)|shelling|artillery|mortars?|bombs?|bombing"
     r"|bombers?|helicopters?|gunships?|munitions|projectiles|barrages?|Shahed|HIMARS|strikes?"
     r"|air attacks?)\b",
     re.IGNORECASE,
 )
-_AERIAL = re.compile(
+_AERIAL = regexes.compile(
     r"\b(?:war-?planes?|jets?|aircraft|air ?force|air ?strikes?|air ?raids?|drones?|UAVs?"
     r"|helicopters?|gunships?|bombers?|bombs?|bombing|Shahed)\b",
     re.IGNORECASE,
 )
-_GROUND = re.compile(
+_GROUND = regexes.compile(
     r"\b(?:missiles?|rockets?|shells?|shelling|artillery|mortars?|projectiles|barrages?"
     r"|HIMARS|Grad|howitzers?|tanks?)\b",
     re.IGNORECASE,
 )
 # "summoned the envoy to protest against...": a diplomatic protest, not a demonstration
-_DIPLOMATIC = re.compile(
+_DIPLOMATIC = regexes.compile(
     r"\b(?:summon\w*|envoys?|ambassadors?|diplomat\w*|lodged|formal protest|protest note)\b",
     re.IGNORECASE,
 )
-_VOLCANO = re.compile(r"\b(?:volcano\w*|Mount|Mt\.?|lava|ash|crater|magma)\b", re.IGNORECASE)
+_VOLCANO = regexes.compile(r"\b(?:volcano\w*|Mount|Mt\.?|lava|ash|crater|magma)\b", re.IGNORECASE)
 # Spaceflight: its rockets and drone ships are no weapons
-_SPACEFLIGHT = re.compile(
+_SPACEFLIGHT = regexes.compile(
     r"\b(?:satellites?|lift-?off|launch ?pad|orbit\w*|boosters?|payloads?|rocket launch\w*"
     r"|spacecraft|astronauts?|first stage|space (?:agency|station|programme|program))\b",
     re.IGNORECASE,
@@ -66,7 +67,7 @@ _SPACEFLIGHT = re.compile(
 # Context some triggers need in their sentence: armed men, war or harm ("fighting",
 # "fought", "attacked" are often figurative); a vehicle for "crashed"; many people for
 # "fled".
-CONFLICT = re.compile(
+CONFLICT = regexes.compile(
     r"\b(?:fighters|forces|troops|rebels?|militants|army|soldiers|jihadists?|insurgents"
     r"|militias?|militiamen|gunmen|tanks|paratroopers|marines|separatists|guerrillas|military"
     r"|war|offensive|front ?lines?|shelling|artillery|gunfire|weapons?|armed|erupt\w*"
@@ -77,20 +78,20 @@ CONFLICT = re.compile(
     re.IGNORECASE,
 )
 # War told in a sentence: armed men, harm, the aircraft that bomb or what they bomb
-_AT_WAR = re.compile(
+_AT_WAR = regexes.compile(
     rf"{CONFLICT.pattern}|\b(?:war-?planes?|jets?|aircraft|air ?force|helicopters?|gunships?"
     r"|bombers?|drones?|UAVs?|targets?|positions|bases?|hideouts?)\b",
     re.IGNORECASE,
 )
 # Men who take a town by entering it (a convoy or a delegation does not)
-_FIGHTERS = re.compile(
+_FIGHTERS = regexes.compile(
     r"\b(?:rebels?|fighters|militants|insurgents|jihadists?|militias?|militiamen|gunmen|troops"
     r"|forces|soldiers|army|separatists|guerrillas|paratroopers|Taliban|Hamas|Hezbollah"
     r"|Houthis?|Islamic State|al[- ]Shabaa?b|Boko Haram|Wagner)\b"
     r"|(?-i:\b(?:IS|ISIS|ISIL|RSF|HTS|M23|JNIM|ISWAP)\b)",
     re.IGNORECASE,
 )
-_VEHICLE = re.compile(
+_VEHICLE = regexes.compile(
     r"\b(?:planes?|aircraft|airliners?|jets?|helicopters?|drones?|UAVs?|missiles?|rockets?"
     r"|cars?|(?:mini)?bus(?:es)?|trains?|trucks?|tankers?|lorr(?:y|ies)|vehicles?|boats?|ships?"
     r"|ferr(?:y|ies)"
@@ -108,32 +109,32 @@ LABOUR_STRIKE = (
     r"|\bstag(?:ed|ing|e) (?:a |an )?(?:\w+ )?strike\b"
 )
 # "The strike left trucks stranded" in a story about a labour strike
-_STRIKE_NOUN = re.compile(r"\bstrikes?\b(?!\s+(?:on|at|against|in|near|hit))", re.IGNORECASE)
+_STRIKE_NOUN = regexes.compile(r"\bstrikes?\b(?!\s+(?:on|at|against|in|near|hit))", re.IGNORECASE)
 # Matches, goals and fans: "a clash watched by 40,000 fans" is a football match
-_SPORT = re.compile(
+_SPORT = regexes.compile(
     r"\b(?:scored|goals?|fans|league|cup|striker|midfielder|goalkeeper|stadium|tournament"
     r"|championship|derby|penalty|kick-?off|(?:semi|quarter)-?finals?|team-?mates?|matches"
     r"|match|(?:\d{1,2}|nil)-(?:\d{1,2}|nil))\b",
     re.IGNORECASE,
 )
 # Armed forces as the subject of a bare "struck": "Ukrainian forces said they had struck..."
-_FORCES_STRUCK = re.compile(
+_FORCES_STRUCK = regexes.compile(
     r"\b(?:forces|troops|army|military|navy)\b[^.;]{0,40}?\b(?:struck|hit|targeted)\b",
     re.IGNORECASE,
 )
-_CROWD = re.compile(
+_CROWD = regexes.compile(
     r"\b(?:thousands|hundreds|dozens|families|residents|civilians|people|villagers|refugees"
     r"|population|inhabitants|survivors|millions?|women|children|communities)\b"
     r"|\b\d{1,3}(?:,\d{3})+\b",
     re.IGNORECASE,
 )
 # Who kills by shooting in an attack ("gunmen shot dead a candidate"), not in a battle
-_ASSAILANTS = re.compile(
+_ASSAILANTS = regexes.compile(
     r"\b(?:gunmen|attackers|assailants|armed men|hitmen|bandits|unidentified|unknown|masked"
     r"|militants|jihadists|insurgents|suspected)\b",
     re.IGNORECASE,
 )
-_TERRITORY_OBJECT = re.compile(
+_TERRITORY_OBJECT = regexes.compile(
     r"^\s*(?:(?!(?:in|at|near|on|by|from|after|during|while|when)\b)(?-i:[a-z])[\w’'-]*\s+)"
     r"{0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
     r"|districts?|regions?|provinces?|bases?|airports?|airfields?|hills?|bridges?|settlements?"
@@ -195,7 +196,7 @@ def _rule(
     return TriggerRule(
         event_type,
         acled,
-        re.compile(pattern, re.IGNORECASE),
+        regexes.compile(pattern, re.IGNORECASE),
         needs_weapon,
         needs_territory,
         stems,
@@ -554,8 +555,8 @@ def is_labour_story(text: str) -> bool:
     )
 
 
-_LABOUR = re.compile(LABOUR_STRIKE, re.IGNORECASE)
-_LABOUR_HINT = re.compile(r"strike|walk|stoppage", re.IGNORECASE)
+_LABOUR = regexes.compile(LABOUR_STRIKE, re.IGNORECASE)
+_LABOUR_HINT = regexes.compile(r"strike|walk|stoppage", re.IGNORECASE)
 
 
 def _automaton(words: dict[str, set[int]]) -> ahocorasick.Automaton:
@@ -581,7 +582,7 @@ def _candidate_rules(lowered: str) -> list[TriggerRule]:
     return [RULES[i] for i in sorted(hit)]
 
 
-_NOT_MILITARY = re.compile(
+_NOT_MILITARY = regexes.compile(
     r"(?:hunger|general|labou?r|workers'?|teachers'?|rail|doctors'?) strikes?$|on strike$"
     r"|strike action$|heart attack|cyber-? ?attack|\b(?:heat ?waves?|earthquakes?|storms?"
     r"|lightning|hurricanes?|typhoons?|cyclones?|tornado(?:es)?|floods?)\b"
@@ -589,19 +590,19 @@ _NOT_MILITARY = re.compile(
     re.IGNORECASE,
 )
 
-_NEGATION = re.compile(
+_NEGATION = regexes.compile(
     r"(?:\bnot\b|n[’']t\b|\bnever\b|\bno\b|\bwithout\b|\bnor\b|\bneither\b|\bfail(?:ed|s)? to\b"
     r"|\bdeny\b|\bdenie[sd]\b|\bdenying\b)(?:\s+[\w’'-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 # "rejected the offer" is no denial; "rejected claims that", "dismissed reports of" are
-_DENIAL = re.compile(
+_DENIAL = regexes.compile(
     r"\b(?:denie[sd]|deny|denying|false(?:ly)?|baseless|fake)\b"
     r"|\b(?:dismiss(?:ed|es)?|reject(?:ed|s)?|refuted?|disputed?)\s+(?:the\s+|as\s+)?"
     r"(?:that|claims?|reports?|allegations?|accusations?|suggestions?|accounts?|assertions?)\b",
     re.IGNORECASE,
 )
-_HEDGE_NEAR = re.compile(
+_HEDGE_NEAR = regexes.compile(
     r"(?:\bcould\b|\bmay\b|\bmight\b|\bwould\b|\bwill\b|\bshall\b|\bshould\b|\bavoid(?:ing|s)?\b"
     r"|\bprevent(?:ing)?\b|\bthreat(?:en(?:ed|s|ing)?)?(?: to| of)?\b|\bplann?(?:ed|ing|s)? to\b"
     r"|\bprepar(?:ed|ing|es) (?:to|for)\b|\bvow(?:ed|s)? to\b|\bready to\b|\brisk of\b"
@@ -619,12 +620,12 @@ _HEDGE_NEAR = re.compile(
 )
 # "troops backed by U.S. air strikes": the support named right after, not a new attack
 # ("soldiers backed by US forces killed ..." is the soldiers' own act)
-_SUPPORT = re.compile(
+_SUPPORT = regexes.compile(
     r"\b(?:(?:backed|supported|covered|aided) by|with the (?:support|help|backing) of)"
     r"(?:\s+[\w’'.-]+)?\s*$",
     re.IGNORECASE,
 )
-_HEDGE_CLAUSE = re.compile(
+_HEDGE_CLAUSE = regexes.compile(
     r"\b(?:concerns?|fears?|feared|worries|worried|warn(?:ed|s|ing)?|rumou?rs?|speculat\w+"
     r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case\b"
     r"|\b(?:charged|sentenced|convicted|indicted|pleaded|acquitted|trial|guilty|jailed"
@@ -636,14 +637,14 @@ _HEDGE_CLAUSE = re.compile(
 )
 
 
-_REPELLED = re.compile(
+_REPELLED = regexes.compile(
     r"\b(?:repelled|repulsed|fought off|beat back|thwarted|foiled)\s+(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # Where a capitalised word opens the sentence: "BOGOTA (Reuters) - Fighting between..."
-_OPENS = re.compile(r"(?:^|[-–—:“\"]|\(\w+\))\s*$")
+_OPENS = regexes.compile(r"(?:^|[-–—:“\"]|\(\w+\))\s*$")
 # "Cyclone Chido", "Hurricane Milton": a hazard with its name
-_NAMED_HAZARD = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b")
+_NAMED_HAZARD = regexes.compile(r"\s+(?-i:[A-Z][a-z]+)\b")
 
 
 def has_trigger_words(sentence: str) -> bool:
@@ -653,7 +654,7 @@ def has_trigger_words(sentence: str) -> bool:
 
 # "Airstrikes target Al-Raqqah city and explosion at the countryside of Al-Hasakah": an
 # explosion coordinated after a place of its own is another event than the weapon's
-_CO_EVENT = re.compile(
+_CO_EVENT = regexes.compile(
     r"\b[A-Z][\w'’-]+(?: city| town| village| province| countryside)?,?\s+and\s+(?:an?\s+|the\s+)?"
     r"(?:explosions?|blasts?)\s+(?:in|at|near|on|south|north|east|west|hit|rock|struck|target)"
 )
@@ -741,7 +742,7 @@ def is_ground_fire(sentence: str) -> bool:
     return bool(_GROUND.search(sentence)) and not _AERIAL.search(sentence)
 
 
-_HEDGE_AFTER = re.compile(
+_HEDGE_AFTER = regexes.compile(
     r"^\s*(?:(?-i:[A-Z])\w+\s+)?(?:could|may|might|would|will|shall|should"
     r"|(?:are |is |was |were )?expected"
     r"|(?:is |are )?forecast|were feared|threatens?|looms?)\b",
@@ -751,12 +752,12 @@ _HEDGE_AFTER = re.compile(
 
 # "in response to a rocket attack" is a cause, often one not yet certain; "in response to a
 # rocket attack that wounded two people" tells that attack as done
-_RESPONSE = re.compile(
+_RESPONSE = regexes.compile(
     r"\b(?:in (?:response|retaliation|reprisal) (?:to|for)|retaliat\w* for|revenge for)\b"
     r"(?:\s+[\w’'.-]+){0,3}\s*$",
     re.IGNORECASE,
 )
-_TOLD_DONE = re.compile(
+_TOLD_DONE = regexes.compile(
     r"^\s*(?:[\w’'-]+\s+){0,2}?(?:that|which)\s+(?:had\s+)?(?:killed|wounded|injured|hit|struck"
     r"|damaged|destroyed|left)\b",
     re.IGNORECASE,

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from core import regexes
+
 StatementKind = Literal["paren", "admin", "part_of", "possessive", "near", "offset", "in"]
 
 # One capitalised word as written ("Al-Raqqa", "Sana'a", "Mogadishu-Dharkenley").
@@ -104,17 +106,17 @@ FEATURE_WORDS = r"(?:forest|hills?|mountains?|valley|river|lake|reserve|park)"
 # The child may be told as two kind words ("Hajipir sector area (Haveli district, AJK)"), a
 # bracketed unit may carry its kind word or join two names ("(Boe and Quilla, Nimba)").
 _BRACKETED = rf"{NAME}(?: and {NAME})?(?: (?:{ADMIN_WORDS}))?"
-_PAREN_RE = re.compile(
+_PAREN_RE = regexes.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}|{FEATURE_WORDS})){{0,2}}"
     rf"(?: \[[^\[\]()]{{1,40}}\])? "
     rf"\((?P<inner>{_BRACKETED}(?:, ?{_BRACKETED}){{0,3}})\)"
 )
-_ADMIN_RE = re.compile(
+_ADMIN_RE = regexes.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?, (?:the )?(?P<c1>{NAME}) "
     rf"(?:{ADMIN_WORDS})\b"
 )
 # "Ishkamish district, Takhar", "Bora town, Dawe district, Wallo": a kind word then a comma.
-_KIND_COMMA_RE = re.compile(
+_KIND_COMMA_RE = regexes.compile(
     rf"(?P<child>{NAME}) (?:{SETTLEMENT_WORDS}), (?:the )?(?P<c1>{NAME})"
     rf"(?![^\W_]|['’\-]| (?:{ADMIN_WORDS})\b)"
 )
@@ -125,57 +127,59 @@ _KIND_COMMA_RE = re.compile(
 # County", "March for Babies in DeKalb County").
 _CAP_KIND = rf"(?=[A-Z])(?i:{SETTLEMENT_WORDS}|{ADMIN_WORDS})"
 _IN = r"(?:, | of | in )(?:the )?"
-_CAP_KINDS_RE = re.compile(
+_CAP_KINDS_RE = regexes.compile(
     rf"(?P<child>{NAME})(?: {_CAP_KIND}{_IN}(?P<c1>{NAME}) {_CAP_KIND}\b"
     rf"|, (?P<c2>{NAME}) {_CAP_KIND}(?={_IN}{NAME} {_CAP_KIND}\b))"
 )
 # Kind words closing a span as written: "Damboa LGA", "Paletwa Township", "Gubio LGA".
-_KIND_TAIL_RE = re.compile(rf"(?: (?i:{ADMIN_WORDS}|{SETTLEMENT_WORDS}|LGA|township))+$")
+_KIND_TAIL_RE = regexes.compile(rf"(?: (?i:{ADMIN_WORDS}|{SETTLEMENT_WORDS}|LGA|township))+$")
 # A local name may be quoted: "the 'Qalat' area of Kushki Kuhna district"
-_PART_OF_RE = re.compile(
+_PART_OF_RE = regexes.compile(
     rf"(?P<q>['‘\"“])?(?P<child>{NAME})(?(q)['’\"”]) (?:{SETTLEMENT_WORDS}) (?:of|in) (?:the )?"
     rf"(?P<c1>{NAME})"
 )
 # "Tall Ad Dhahab in Saladin province", "Awe in the Nasarawa state": a name in a region
 # the text calls a region.
-_IN_REGION_RE = re.compile(rf"(?P<child>{NAME}) in (?:the )?(?P<c1>{NAME}) (?:{ADMIN_WORDS})\b")
+_IN_REGION_RE = regexes.compile(
+    rf"(?P<child>{NAME}) in (?:the )?(?P<c1>{NAME}) (?:{ADMIN_WORDS})\b"
+)
 # "Bara in the southern countryside of Idleb", "Western Maliha in Dar'a countryside": Syrian,
 # Iraqi and Yemeni reporting places a village in the countryside of its district or province.
 _COUNTRYSIDE = r"(?:countryside|outskirts|suburbs|desert)"
-_IN_COUNTRYSIDE_RE = re.compile(
+_IN_COUNTRYSIDE_RE = regexes.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))? in (?:the )?"
     rf"(?:(?:[a-z]+(?:-[a-z]+)? ){{0,2}}{_COUNTRYSIDE} of (?:the )?(?P<c1>{NAME})"
     rf"|(?P<c2>{NAME}) {_COUNTRYSIDE}\b)"
 )
 # "Sire, in the district of Gemechis", "Kpakan, in the department of Mangodara": a unit
 # named after its kind word ("the village of X" names X itself, see _NEAR_RE)
-_IN_UNIT_OF_RE = re.compile(
+_IN_UNIT_OF_RE = regexes.compile(
     rf"(?P<child>{NAME}),? in the (?:{ADMIN_WORDS}) of (?:the )?(?P<c1>{NAME})"
 )
 # "Kyiv's Dnipro district", "Sagaing Region's Budalin Township", "Mon State’s Ye township"
-_POSSESSIVE_RE = re.compile(
+_POSSESSIVE_RE = regexes.compile(
     rf"(?P<c1>{NAME})(?: (?i:{ADMIN_WORDS}))?['’]s? (?P<child>{NAME}) "
     rf"(?i:{SETTLEMENT_WORDS}|township)\b"
 )
-_NEAR_RE = re.compile(
+_NEAR_RE = regexes.compile(
     rf"\b(?:village|town|hamlet|settlement|locality|area|district|neighbou?rhood|camp) of "
     rf"(?P<child>{NAME}),? (?P<rel>near|in|outside|close to|on the outskirts of) "
     rf"(?:the )?(?:(?:town|city|village) of )?(?P<c1>{NAME})"
 )
 # "Hamirpur village near Rapar town": a settlement told by its kind word, near a town
-_KIND_NEAR_RE = re.compile(
+_KIND_NEAR_RE = regexes.compile(
     rf"(?P<child>{NAME}) (?:village|hamlet|settlement|locality) (?:near|close to|outside"
     rf"|on the outskirts of) (?:the )?(?:(?:town|city|village) of )?(?P<c1>{NAME})"
 )
 # A city's neighbourhood told after the city in one sentence: "in Teresina, Piaui, a man was
 # shot in Renascenca neighborhood", "in Acapulco, Guerrero, a man was found in Colonia
 # Libertad" (the neighbourhood lies near the city)
-_QUARTER_RE = re.compile(
+_QUARTER_RE = regexes.compile(
     rf"\b[Ii]n (?P<c1>{NAME})(?:, {NAME})?(?: \({NAME}\))?,[^.;()]{{0,140}}?\b(?:in|at) "
     rf"(?:the )?(?:(?:Colonia|Barrio) (?P<child2>{NAME})|(?P<child>{NAME}) "
     rf"(?:neighbou?rhood|colonia|barrio))\b"
 )
-_OFFSET_RE = re.compile(
+_OFFSET_RE = regexes.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?,? (?:(?:which is|which lies|located|"
     rf"situated|lying|some|about|around|approximately|roughly|nearly|almost) ){{0,2}}"
     rf"(?P<n>\d+(?:\.\d+)?|(?i:{'|'.join(_NUMBER_WORDS)}))[ \-]?"
@@ -254,27 +258,31 @@ _CAP = r"(?:(?:al|el)[\-‐ ])?[A-Z]"
 # Cheap anchors: a pattern is tried only in a window around one (speed: most texts state
 # no containment).
 _ANCHORS: dict[str, re.Pattern[str]] = {
-    "paren": re.compile(rf" \((?={_CAP})"),
-    "admin": re.compile(rf", (?:the )?{_CAP}[^()\n]{{0,80}}? {ADMIN_WORDS}\b"),
-    "in_region": re.compile(rf" in (?:the )?{_CAP}[^()\n,.]{{0,60}}? {ADMIN_WORDS}\b"),
-    "in_unit_of": re.compile(rf" in the {ADMIN_WORDS} of (?:the )?{_CAP}"),
-    "in_countryside": re.compile(
+    "paren": regexes.compile(rf" \((?={_CAP})"),
+    "admin": regexes.compile(rf", (?:the )?{_CAP}[^()\n]{{0,80}}? {ADMIN_WORDS}\b"),
+    "in_region": regexes.compile(rf" in (?:the )?{_CAP}[^()\n,.]{{0,60}}? {ADMIN_WORDS}\b"),
+    "in_unit_of": regexes.compile(rf" in the {ADMIN_WORDS} of (?:the )?{_CAP}"),
+    "in_countryside": regexes.compile(
         rf" in (?:the )?(?:[a-z-]+ ){{0,2}}{_COUNTRYSIDE} of |[A-Za-z'’] {_COUNTRYSIDE}\b"
     ),
-    "kind_comma": re.compile(rf" {SETTLEMENT_WORDS}, (?:the )?{_CAP}"),
-    "cap_kinds": re.compile(rf" {_CAP_KIND}{_IN}{_CAP}"),
-    "part_of": re.compile(rf"[A-Z][^\W_]*['’\"”]? {SETTLEMENT_WORDS} (?:of|in) (?:the )?{_CAP}"),
-    "possessive": re.compile(rf"['’]s? [A-Z][^()\n]{{0,80}}? (?i:{SETTLEMENT_WORDS}|township)\b"),
-    "near": re.compile(
+    "kind_comma": regexes.compile(rf" {SETTLEMENT_WORDS}, (?:the )?{_CAP}"),
+    "cap_kinds": regexes.compile(rf" {_CAP_KIND}{_IN}{_CAP}"),
+    "part_of": regexes.compile(
+        rf"[A-Z][^\W_]*['’\"”]? {SETTLEMENT_WORDS} (?:of|in) (?:the )?{_CAP}"
+    ),
+    "possessive": regexes.compile(
+        rf"['’]s? [A-Z][^()\n]{{0,80}}? (?i:{SETTLEMENT_WORDS}|township)\b"
+    ),
+    "near": regexes.compile(
         r"(?<![^\W_])(?:vil|tow|ham|set|loc|are|dis|nei|cam)[a-z]{1,10} of "
         rf"{_CAP}"
     ),
-    "kind_near": re.compile(
+    "kind_near": regexes.compile(
         rf"(?:village|hamlet|settlement|locality) (?:near|close to|outside|on the outskirts of)"
         rf" (?:the )?(?:(?:town|city|village) of )?{_CAP}"
     ),
-    "quarter": re.compile(r"(?i:neighbou?rhood|colonia|barrio)\b"),
-    "offset": re.compile(r"(?:km|kms|kilomet(?:er|re)s?|miles?|Km|KM)\b"),
+    "quarter": regexes.compile(r"(?i:neighbou?rhood|colonia|barrio)\b"),
+    "offset": regexes.compile(r"(?:km|kms|kilomet(?:er|re)s?|miles?|Km|KM)\b"),
 }
 # How far before and after an anchor a statement may reach.
 _BEFORE, _AFTER = 160, 160

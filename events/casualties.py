@@ -396,15 +396,24 @@ _OTHER_COUNT = regexes.compile(
 )
 # A toll over a period is an aggregate, not one event's: "More than 40 police killed in three
 # days of raids", "800 soldiers killed since June 2020", "killed so far this year"
+_SPAN_OF_TIME = (
+    rf"(?:(?:{NUMBER}|several|a\s+few|recent)\s+(?:(?:consecutive|successive|straight)\s+)?"
+    r"(?:days|weeks|months|years|hours)|(?:a\s+)?fortnight)\b"
+)
 _PERIOD = regexes.compile(
     rf"[^.;]{{0,60}}?\b(?:in|over|during|within|across)\s+(?:the\s+)?(?:past\s+|last\s+)?"
-    rf"(?:{NUMBER}|several|a\s+few|recent)\s+(?:days|weeks|months|years|hours)\b"
+    rf"{_SPAN_OF_TIME}"
     r"|[^.;]{0,60}?\bsince\s+(?:(?:the\s+start\s+of|early|late|mid-?)\s*)?(?:(?:January|February"
     r"|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d\d"
     r"|[^.;]{0,60}?\bsince\s+the\s+(?:start|beginning|outbreak)\s+of\s+the\s+(?:war|conflict"
     r"|fighting|insurgency|offensive|uprising|crisis)"
     r"|[^.;]{0,60}?\b(?:so\s+far|this\s+year|last\s+year|to\s+date)\b"
     rf"|[^.;]{{0,60}}?\bbetween\s+\d{{1,2}}(?:\s+{_MONTHS})?\s*(?:and|-|–|to)\s*\d{{1,2}}\s+{_MONTHS}",
+    re.IGNORECASE,
+)
+# The period told first: "In six weeks, 25 bodies were found in the area"
+_PERIOD_FIRST = regexes.compile(
+    rf"\b(?:in|over|during|within)\s+(?:the\s+)?(?:past\s+|last\s+)?{_SPAN_OF_TIME}\s*,\s*$",
     re.IGNORECASE,
 )
 # ACLED's notes state their own coding: "Fatalities coded as 0 (local radio reported 2)",
@@ -678,6 +687,7 @@ def _told_before(sentence: str, m: re.Match[str]) -> bool:
         _PAST_BEFORE.search(before)
         or _EARLIER_AFTER.match(sentence, m.end())
         or _PERIOD.match(sentence, m.end())
+        or _PERIOD_FIRST.search(sentence, 0, m.start())
     )
 
 

@@ -326,6 +326,12 @@ def test_no_deaths(sentence: str, expected: Expected) -> None:
         ("More than 40 police killed in three days of raids.", None),
         ("Nearly 800 soldiers killed since June 2020.", None),
         ("30 soldiers were killed in an attack on Monday.", (30, None)),
+        ("Troops killed 9 civilians and torched 800 homes in a fortnight of raids.", None),
+        ("Some 30 civilians were killed in 4 consecutive days of shelling.", None),
+        ("In the past three days, 14 people were killed in the area.", None),
+        ("In six weeks, 25 corpses were found in the same area.", None),
+        ("In Kaura, 14 people were killed by gunmen.", (14, None)),
+        ("Gunmen killed 14 villagers in two trucks.", (14, None)),
         # another source's count of the same deaths
         ("At least 14 died, although other sources report 30 deaths.", (14, None)),
         ("4 guards were killed (6 according to militant sources).", (4, None)),

@@ -284,6 +284,10 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "quarter": regexes.compile(r"(?i:neighbou?rhood|colonia|barrio)\b"),
     "offset": regexes.compile(r"(?:km|kms|kilomet(?:er|re)s?|miles?|Km|KM)\b"),
 }
+# A speech verb right after a name: a speaker, no container.
+_SPEAKS_RE = regexes.compile(
+    r",? (?:said|says|told|added|stated|explained|noted|warned|claimed|reported)\b"
+)
 # How far before and after an anchor a statement may reach.
 _BEFORE, _AFTER = 160, 160
 
@@ -326,7 +330,8 @@ def _bare(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def find_statements(text: str) -> list[Statement]:
-    """Every containment the text states, in text order (see the module docstring)."""
+    """Every containment the text states, in text order (see the module docstring); a
+    "container" that speaks is a person ("neighbourhoods of Djibouti city, Farah said")."""
     out = [
         Statement(
             _bare(text, s.child),
@@ -336,6 +341,7 @@ def find_statements(text: str) -> list[Statement]:
             s.bearing,
         )
         for s in _statements(text)
+        if not _SPEAKS_RE.match(text, s.containers[-1][1])
     ]
     return sorted(out, key=lambda s: s.child)
 

@@ -46,6 +46,10 @@ KIN_AFTER_RE = re.compile(
     r" (?:family|families|clan|clans|sub-clan|subclan|tribe|tribes|tribal|people|peoples|"
     r"ethnic group|ethnic community|community|communities|lineage|dynasty)\b"
 )
+# "Bandera supporters", "Gbagbo loyalists", "Barcelona fans": a person, party or club
+FOLLOWERS_AFTER_RE = re.compile(
+    r" (?:supporters?|loyalists?|followers?|partisans?|sympathi[sz]ers?|devotees|fans)\b"
+)
 DEFINITE_BEFORE_RE = re.compile(r"\b[Tt]he (?:(?:al|el)[\- ])?$")
 # "the Franklin fire", "the Eaton blaze": a wildfire named after a small place.
 EVENT_AFTER_RE = re.compile(r" (?:[Ff]ire|[Ww]ildfire|[Bb]laze|[Cc]omplex)\b")
@@ -389,6 +393,17 @@ def people_or_family(look: Look) -> Verdict | None:
     )
 
 
+def followers_of_name(look: Look) -> Verdict | None:
+    """Drop a name whose supporters, loyalists or fans follow it: a person, party or club
+    ("Bandera supporters", "Gbagbo loyalists", "Barcelona fans"); countries excepted.
+
+    Drops "Bandera" of "demanding that Bandera supporters leave"; leaves "Odessa" of
+    "supporters gathered in Odessa" and "Russia" of "Russia supporters".
+    """
+    text, m = look.text, look.m
+    return DROP if not look.is_country and FOLLOWERS_AFTER_RE.match(text, m.end) else None
+
+
 def demonym_use(look: Look) -> Verdict | None:
     """Decide a demonym: a mention of its country only where it modifies a noun (the
     adjective: "Turkish air space", "Syrian army"); a plural noun or a word at the end of a
@@ -616,6 +631,7 @@ FILTERS: tuple[Filter, ...] = (
     surname_after_given_name,
     title_before,
     people_or_family,
+    followers_of_name,
     demonym_use,
     direction_before_name,
     acronym,

@@ -210,6 +210,8 @@ _WANTED = {_REGION: (0, 1), _TOWN: (3, 4), _ADMIN: (0, 1, 2)}
 # place may lie and still be inside it, by the container's class: admin-2 units (whose
 # point is that of their towns), towns (a district of a city), regions and water.
 INSIDE_ADMIN2_KM = 120.0
+# Words after a name that make it a settlement ("Amara city", "Bor town").
+_TOWN_WORDS = frozenset({"city", "town", "village"})
 # A town container often stands for the district or province named after it ("Kot Diji
 # town (Khairpur, Sindh)").
 INSIDE_TOWN_KM = 120.0
@@ -981,6 +983,9 @@ class Gazetteer:
                 if admin_at == j + 1 and tokens[j + 1][2][0].isupper():
                     j += 1
                     end = tokens[j][1]
+            elif self._town_word_after(text, tokens, j):
+                # "Amara city" is the town in Iraq, not Ethiopia's Amara region
+                cands = tuple(c for c in cands if self._fclass[c] in (CITY, VILLAGE)) or cands
             # "Canadian" is the adjective of Canada before it is Canadian, Texas.
             if key in demonyms and all(self._fclass[c] in (ADMIN2, CITY, VILLAGE) for c in cands):
                 cands = ()
@@ -1234,6 +1239,18 @@ class Gazetteer:
         and municipalities speak of parts: "the districts of Tallinn")."""
         return (
             i >= 2 and tokens[i - 1][2] == "of" and norm_token(tokens[i - 2][2]) in _REGION_BEFORE
+        )
+
+    @staticmethod
+    def _town_word_after(text: str, tokens: list[tuple[int, int, str]], j: int) -> bool:
+        """Whether "city", "town" or "village" follows the name ending at token ``j``, and no
+        "of" after it ("the Hunan city of Yueyang" names the region)."""
+        k = j + 1
+        return (
+            k < len(tokens)
+            and text[tokens[j][1] : tokens[k][0]] == " "
+            and tokens[k][2].lower() in _TOWN_WORDS
+            and not (k + 1 < len(tokens) and tokens[k + 1][2] == "of")
         )
 
     def _admin_word_after(self, text: str, tokens: list[tuple[int, int, str]], j: int) -> int:

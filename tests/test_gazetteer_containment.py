@@ -178,6 +178,9 @@ def test_statements_the_text_makes(text: str, child: str, containers: list[str],
         "the lake [a reservoir] (dry) shrank",  # no names
         # "the village of X" names X itself, no container of what comes before
         "Gunmen killed civilians, in the village of Monge.",
+        # a "container" that speaks is a person
+        "People scattered into neighbourhoods of Djibouti city, Farah said.",
+        "Crowds gathered in Kwadon town, Musa told reporters.",
     ],
 )
 def test_no_statement_without_names(text: str) -> None:
@@ -544,3 +547,17 @@ def test_the_last_container_may_spell_its_region_with_a_letter_doubled(gaz: Gaze
     # Counterexample: a district's own name is read where the region word is no container
     t = found(gaz, "Traders protested in Gwarzo (Nassarawa, Kano).")
     assert t["Nassarawa"].feature_class != "admin1"
+
+
+def test_a_town_word_makes_the_name_a_town(gaz: Gazetteer) -> None:
+    # "Amara" alone is Ethiopia's Amhara region (spelled Amara); "Amara city" is in Iraq.
+    t = found(gaz, "Employees protested in front of the municipality building in Amara city.")
+    assert t["Amara"].country_code == "IQ" and t["Amara"].feature_class == "city"
+    assert found(gaz, "Clashes were reported in Amara on Monday.")["Amara"].feature_class == (
+        "admin1"
+    )
+
+
+def test_a_speaking_name_after_a_city_leaves_the_city_where_it_is(gaz: Gazetteer) -> None:
+    t = found(gaz, "People scattered into neighbourhoods of Djibouti city, Farah said.")
+    assert t["Djibouti"].country_code == "DJ" and t["Djibouti"].source == "geonames"

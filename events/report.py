@@ -150,6 +150,7 @@ class _SentenceModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     skip: str
+    modal: str
     examples: Annotated[list[str], Field(min_length=1)]
     counterexamples: Annotated[list[str], Field(min_length=1)]
 
@@ -208,6 +209,7 @@ class RuleSet:
 
     rules: tuple[ReportRule, ...]
     skip: re.Pattern[str]
+    modal: re.Pattern[str]
     gate: ahocorasick.Automaton  # stem -> indices of the rules that need it
     skip_examples: tuple[str, ...]
     skip_counterexamples: tuple[str, ...]
@@ -263,6 +265,7 @@ def load_rules(path: Path = RULES_FILE) -> RuleSet:
     return RuleSet(
         rules=decision_list,
         skip=_expand(model.sentence.skip, classes, "sentence"),
+        modal=_expand(model.sentence.modal, classes, "sentence"),
         gate=_automaton(decision_list),
         skip_examples=tuple(model.sentence.examples),
         skip_counterexamples=tuple(model.sentence.counterexamples),
@@ -285,9 +288,27 @@ class Decision:
     trigger: str
 
 
-def _asserted(sentence: str, bounds: list[tuple[int, int]], m: re.Match[str]) -> bool:
+# Coordinated clauses: ", and", ", as", "; ", "and said"
+_COORDINATED = regexes.compile(
+    r",\s+(?:and|as|but|so|then)\s|;|\s+and\s+(?:said|says|vowed|warned|promised|announced"
+    r"|added|claimed|threatened)\b"
+)
+
+
+def _asserted(
+    sentence: str, bounds: list[tuple[int, int]], m: re.Match[str], modal: re.Pattern[str]
+) -> bool:
     start, end = bounds[clause_of(bounds, m.start())]
-    return polarity(sentence[start : m.start()], sentence[m.end() : end]) is None
+    if polarity(sentence[start : m.start()], sentence[m.end() : end]) is not None:
+        return False
+    return all(_apart(sentence, m, x) for x in modal.finditer(sentence, start, end))
+
+
+def _apart(sentence: str, trigger: re.Match[str], modal: re.Match[str]) -> bool:
+    """Whether a coordination stands between the trigger and the modal of its clause."""
+    if modal.start() >= trigger.end():
+        return bool(_COORDINATED.search(sentence, trigger.end(), modal.start()))
+    return bool(_COORDINATED.search(sentence, modal.end(), trigger.start()))
 
 
 def decide(sentence: str, ruleset: RuleSet | None = None) -> Decision | None:
@@ -314,7 +335,12 @@ def _decide(sentence: str, ruleset: RuleSet) -> Decision | None:
     bounds = clause_bounds(sentence)
     for rule in (ruleset.rules[i] for i in sorted(candidates)):
         match = next(
-            (m for m in rule.pattern.finditer(sentence) if _asserted(sentence, bounds, m)), None
+            (
+                m
+                for m in rule.pattern.finditer(sentence)
+                if _asserted(sentence, bounds, m, ruleset.modal)
+            ),
+            None,
         )
         if match is None:
             continue

@@ -376,6 +376,9 @@ DEMONYM_DISCOUNT = 0.5
 # An admin-2 unit no town lies in (remote or small, placed by its own point or its seat's)
 # weighs like a village without population.
 SPARSE_ADMIN2_PRIOR = 1.0
+# A national (or territory) capital this populous is what its bare name means
+# ("Washington", "San Juan", "Wellington").
+CAPITAL_POPULATION = 300_000
 # Names of countries, admin-1 regions, water and regions: never only a small town's.
 _BIG_CLASSES = frozenset({COUNTRY, ADMIN1, WATER, REGION})
 _FCLASS_PRIOR = {
@@ -1444,8 +1447,8 @@ class Gazetteer:
             return _FCLASS_PRIOR[fc] + 0.01 * math.log10(self._pop[i] + 10)
         if fc in ("city", "village"):
             pop = self._pop[i]
-            # A large national capital is what its bare name means ("Washington").
-            return math.log10(pop + 10) + (2.0 if pop >= 500_000 and i in self._capitals else 0.0)
+            capital = pop >= CAPITAL_POPULATION and i in self._capitals
+            return math.log10(pop + 10) + (2.0 if capital else 0.0)
         if fc == "admin2" and i in self._sparse_admin2:
             return SPARSE_ADMIN2_PRIOR
         if fc == "admin1":

@@ -91,6 +91,7 @@ def _write(tmp_path: Path, body: str) -> Path:
 
 _SENTENCE = """[sentence]
 skip = 'never'
+modal = 'never'
 examples = ['never']
 counterexamples = ['x']
 """

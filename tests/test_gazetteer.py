@@ -561,3 +561,14 @@ def test_an_unsupported_small_namesake_named_by_a_word_has_low_confidence(
     assert alone.confidence <= 0.5
     supported = mentions(gaz, "Shelling was heard in Muse, Pennsylvania, overnight.")["Muse"]
     assert supported.country_code == "US" and supported.confidence > 0.5
+
+
+def test_a_capital_is_what_its_bare_name_means(gaz: Gazetteer) -> None:
+    # San Juan, Puerto Rico's capital, over the larger San Juan of Argentina; Wellington is
+    # New Zealand's capital before any of the towns named after it
+    shot = "A police officer was shot by unidentified gunmen in San Juan on Thursday."
+    assert mentions(gaz, shot)["San Juan"].country_code == "PR"
+    assert mentions(gaz, "Protesters marched in Wellington.")["Wellington"].country_code == "NZ"
+    # Counterexample: the country the text gives decides.
+    marched = "Protesters marched in San Juan, Argentina on Thursday."
+    assert mentions(gaz, marched)["San Juan"].country_code == "AR"

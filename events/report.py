@@ -134,6 +134,9 @@ class _RuleModel(BaseModel):
     stems: Annotated[list[Annotated[str, Field(pattern=r"^[^A-Z]+$")]], Field(min_length=1)]
     pattern: str
     when: str | None = None
+    # Words that, shortly before a ``when`` match in its clause, make that match no
+    # evidence: the protest's cause or object, an earlier event, a possibility.
+    not_after: str | None = None
     unless: str | None = None
     examples: Annotated[list[str], Field(min_length=1)]
     counterexamples: Annotated[list[str], Field(min_length=1)]
@@ -173,6 +176,7 @@ class ReportRule:
     stems: tuple[str, ...]
     pattern: re.Pattern[str]
     when: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None
     unless: re.Pattern[str] | None
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
@@ -256,6 +260,7 @@ def load_rules(path: Path = RULES_FILE) -> RuleSet:
             stems=tuple(r.stems),
             pattern=_expand(r.pattern, classes, r.id),
             when=_expand(r.when, classes, r.id) if r.when else None,
+            not_after=_expand(r.not_after, classes, r.id) if r.not_after else None,
             unless=_expand(r.unless, classes, r.id) if r.unless else None,
             examples=tuple(r.examples),
             counterexamples=tuple(r.counterexamples),
@@ -344,7 +349,7 @@ def _decide(sentence: str, ruleset: RuleSet) -> Decision | None:
         )
         if match is None:
             continue
-        if rule.when is not None and not rule.when.search(sentence):
+        if rule.when is not None and not _when_holds(rule, sentence, bounds):
             continue
         if rule.unless is not None and rule.unless.search(sentence):
             continue
@@ -561,7 +566,7 @@ def _without_containers(places: list[Toponym]) -> list[Toponym]:
     ]
 
 
-_PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention"})
+_PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention", "excessive_force"})
 # An attack its target or defenders fought: "repelled the attack", "clashes erupted"
 _FOUGHT_OFF = regexes.compile(
     r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|(?:were|was) repelled|(?:being|been) repelled"
@@ -616,9 +621,32 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
 
 def _holds_when(rule: ReportRule, text: str) -> bool:
     """The rule's condition holds in the text and its exception does not."""
-    return bool(rule.when and rule.when.search(text)) and not (
-        rule.unless and rule.unless.search(text)
+    return (
+        rule.when is not None
+        and _when_holds(rule, text, clause_bounds(text))
+        and not (rule.unless and rule.unless.search(text))
     )
+
+
+# How far before a ``when`` match its rule's ``not_after`` words reach (characters).
+_NOT_AFTER_REACH = 50
+# A verb in the past tense tells an act whatever precedes it.
+_PAST_ACT = regexes.compile(r"(?:\w+ed|burnt|threw|set|broke|fought|stole|tore)\b", re.IGNORECASE)
+
+
+def _when_holds(rule: ReportRule, sentence: str, bounds: list[tuple[int, int]]) -> bool:
+    """Whether a match of the rule's ``when`` is evidence: none of its ``not_after`` words
+    comes shortly before it in its clause ("to denounce attacks against them", "after
+    riots last week", "would barricade the road")."""
+    assert rule.when is not None
+    for m in rule.when.finditer(sentence):
+        if rule.not_after is None or _PAST_ACT.match(m.group(0)):
+            return True  # "demonstrating against the curfew vandalized a police station"
+        start = max(bounds[clause_of(bounds, m.start())][0], m.start() - _NOT_AFTER_REACH)
+        cues = list(rule.not_after.finditer(sentence, start, m.start()))
+        if not cues or "," in sentence[cues[-1].end() : m.start()]:
+            return True
+    return False
 
 
 # What a protest becomes when a neighbouring sentence tells it, most serious first: the

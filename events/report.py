@@ -223,10 +223,11 @@ def _armed_group_names() -> str:
     """The armed groups and security forces of the organisations list shared with the
     gazetteer, as one alternation; names written with inner capitals or in capitals
     ("FAMa", "IS") match only as written."""
+    # Longest first, ties by name: the same pattern in every process (the install-time
+    # cache of compiled patterns is keyed by the pattern's text, see core.regexes)
     names = sorted(
         {n for o in load_organisations() if o.kind in _ARMED_KINDS for n in o.names},
-        key=len,
-        reverse=True,
+        key=lambda n: (-len(n), n),
     )
     return "|".join(
         f"(?-i:{re.escape(n)})" if any(c.isupper() for c in n[1:]) else re.escape(n) for n in names
@@ -670,12 +671,12 @@ def _retype(event: Event, decision: Decision | None) -> None:
         and event.event_type in {"strike", "other"}
         and event.acled_event_type == "Explosions/Remote violence"
     )
+    untyped_toll = event.event_type == "casualty" and event.acled_event_type is None
     if made_safe:
         event.event_type = "development"
-    elif decision.rule.event_type not in _RETYPED:
+    elif decision.rule.event_type not in _RETYPED and not untyped_toll:
         return
     typed = (made_safe or event.event_type in _RETYPED) and event.acled_event_type is not None
-    untyped_toll = event.event_type == "casualty" and event.acled_event_type is None
     if typed or untyped_toll:
         event.acled_event_type, event.acled_sub_event_type = decision.rule.acled
         event.rule = decision.rule.id

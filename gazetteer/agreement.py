@@ -79,7 +79,20 @@ def _inside(
         return nested and km <= ADMIN2_KM
     if near:
         return km <= NEAR_KM
-    return km <= (OWN_ADMIN2_KM if outer.feature_class == "admin2" else ADMIN2_KM)
+    if outer.feature_class == "admin2":
+        # A district lies in one region: a town of another is outside however near
+        # ("Samraong commune, Ou Chrov district" is no Samraong town 90 km off in the next
+        # province)
+        return km <= OWN_ADMIN2_KM and not _other_region(admin1, outer.admin1)
+    return km <= ADMIN2_KM
+
+
+def _other_region(admin1: str | None, other: str | None) -> bool:
+    """Whether two admin-1 codes are known and name different regions (codes of two
+    levels, "MW.S" and "MW.S.26", nest)."""
+    if not (admin1 and other) or admin1 == other:
+        return False
+    return not (admin1.startswith(f"{other}.") or other.startswith(f"{admin1}."))
 
 
 def _namesake_inside(
@@ -228,12 +241,29 @@ def _misread_container(gaz: Searchable, child: Toponym, outer: Toponym, near: bo
         if cc and cc != outer.country_code and child.reading == "name"
         else []
     )
+    # A town or village of the container's name says the container was misread only when
+    # that was read abroad: in its own country a district the text names is no village of
+    # the name 100 km off ("Samraong commune, Ou Chrov district" is not moved by a village
+    # Ou Chrov near Samraong town)
+    abroad = outer.country_code != cc
     return any(
         c["geonameid"] != outer.geonameid
+        and (abroad or c["feature_class"] in {"admin1", "admin2"})
         and km_between(_as_toponym(outer, c), outer) > SAME_POINT_KM
         and _inside(child.lat, child.lon, child.admin1, cc, _as_toponym(outer, c), near)
         for c in (*named, *spelled)
         if c["country_code"] == cc
+    )
+
+
+def _confirmed(gaz: Searchable, outers: list[Toponym]) -> bool:
+    """Whether the finest of ``outers`` (finest first) lies in the next, as the text states:
+    a town read in its stated region is read right."""
+    if len(outers) < 2:
+        return False
+    inner, outer = outers[0], outers[1]
+    return outer.feature_class != "country" and _inside(
+        inner.lat, inner.lon, inner.admin1, inner.country_code, _checkable(gaz, outer), False
     )
 
 
@@ -266,12 +296,23 @@ def _seat(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | None
 def _following_container(st: Statement, tops: list[Toponym], child: Toponym) -> Toponym | None:
     """A name placed at its container, moved with the container when the container was
     read again later ("Aapsikan area of Mand town (Kech district)": Mand first read abroad,
-    then in the story's country), or None when it is still at the container's reading."""
+    then in the story's country), or placed at a coarser container than one read since
+    ("the 'Qalat' area of Kushki Kuhna district, Herat": the district read by its spelling
+    after Qalat was placed at Herat), or None when it is still at the container's reading."""
     outers = _containers(st, tops, child)
     if st.kind == "offset" or not outers:
         return None
     outer = outers[0]
-    if child.country_code == outer.country_code and km_between(child, outer) <= ADMIN2_KM:
+    coarser = (
+        outer.name != child.container
+        and any(o.name == child.container for o in outers[1:])
+        and km_between(child, outer) > SAME_POINT_KM
+    )
+    if (
+        not coarser
+        and child.country_code == outer.country_code
+        and km_between(child, outer) <= ADMIN2_KM
+    ):
         return None
     return _at_container(child, outer)
 
@@ -306,7 +347,9 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
     # A place read by a spelling of its name is weak evidence: it must lie near its
     # container ("Saleem Khil area of Azra district" is no Salam Khel 60 km away)
     tight = near or child.reading == "spelling"
-    if not outers or any(
+    if not outers:
+        return None
+    held = [
         _inside(
             child.lat,
             child.lon,
@@ -316,9 +359,22 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
             tight,
         )
         for o in outers
-    ):
-        return None
+    ]
     outer = outers[0]
+    if held[0]:
+        return None
+    if any(held):
+        # Inside a coarser container only ("Tanandava (Beroroha, Atsimo Andrefana)" read as
+        # a Tanandava of the region 280 km from Beroroha): a namesake inside the finest
+        # container is the place; without one, the finest container when the reading lies
+        # farther from it than any district reaches and it lies in the next one as stated
+        # (then it was read right: "Hombori (Douentza, Mopti)", 140 km from Douentza town,
+        # lies in its vast district), else the reading stays
+        found = _namesake_inside(gaz, child, outer if near else _checkable(gaz, outer), near)
+        if found is not None:
+            return _reread(child, found, outer)
+        far = km_between(child, outer) > ADMIN2_KM
+        return _at_container(child, outer) if far and _confirmed(gaz, outers) else None
     if (
         (child.feature_class == "admin1" and outer.feature_class != "country")
         or (

@@ -138,6 +138,16 @@ _PART_OF_RE = regexes.compile(
     rf"(?P<q>['‘\"“])?(?P<child>{NAME})(?(q)['’\"”]) (?:{SETTLEMENT_WORDS}) (?:of|in) (?:the )?"
     rf"(?P<c1>{NAME})"
 )
+# "in Husain Khel of Mohammad Agha district", "at Regi of Deh Rahwod district": a place of a
+# local unit the text calls one (not "the Bay of Bengal region": a region is no such unit)
+_LOCAL_UNITS = (
+    r"(?:district|sub-district|subdistrict|county|sub-county|LGA|woreda|upazila|tehsil|"
+    r"township|municipality|commune|raion|rayon|cercle|subdivision|sub-division|"
+    r"arrondissement|sub-prefecture)"
+)
+_OF_UNIT_RE = regexes.compile(
+    rf"\b(?:in|at|near) (?P<child>{NAME}) of (?:the )?(?P<c1>{NAME}) {_LOCAL_UNITS}\b"
+)
 # "Tall Ad Dhahab in Saladin province", "Awe in the Nasarawa state": a name in a region
 # the text calls a region.
 _IN_REGION_RE = regexes.compile(
@@ -262,6 +272,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
     "admin": regexes.compile(rf", (?:the )?{_CAP}[^()\n]{{0,80}}? {ADMIN_WORDS}\b"),
     "in_region": regexes.compile(rf" in (?:the )?{_CAP}[^()\n,.]{{0,60}}? {ADMIN_WORDS}\b"),
     "in_unit_of": regexes.compile(rf" in the {ADMIN_WORDS} of (?:the )?{_CAP}"),
+    "of_unit": regexes.compile(rf" of (?:the )?{_CAP}[^()\n,.;]{{0,60}}? {_LOCAL_UNITS}\b"),
     "in_countryside": regexes.compile(
         rf" in (?:the )?(?:[a-z-]+ ){{0,2}}{_COUNTRYSIDE} of |[A-Za-z'’] {_COUNTRYSIDE}\b"
     ),
@@ -369,6 +380,8 @@ def _statements(text: str) -> list[Statement]:
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
     for m in _matches("in_unit_of", _IN_UNIT_OF_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "part_of"))
+    for m in _matches("of_unit", _OF_UNIT_RE, text):
+        out.append(Statement(m.span("child"), (m.span("c1"),), "part_of"))
     for m in _matches("in_countryside", _IN_COUNTRYSIDE_RE, text):
         if (span := _container_span(m)) is not None:
             out.append(Statement(_trim_article(text, m.span("child")), (span,), "part_of"))

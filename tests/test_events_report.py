@@ -503,6 +503,23 @@ def test_explosives_made_safe_are_no_remote_violence(pipeline: Pipeline) -> None
     assert "Explosions/Remote violence" in {e.acled_event_type for e in blast}
 
 
+def test_a_toll_with_no_type_of_its_own_takes_the_development_that_caused_it(
+    pipeline: Pipeline,
+) -> None:
+    """A bomb that went off in its carriers' hands killed them: the toll is that disrupted
+    weapons use, not an event without an ACLED type."""
+    found = _events(
+        pipeline,
+        "On 5 June 2021, a bomb carried by militants detonated prematurely, killing 4 "
+        "militants, in Spin Boldak district.",
+    )
+    assert found
+    assert {(e.acled_event_type, e.acled_sub_event_type) for e in found} == {
+        ("Strategic developments", "Disrupted weapons use")
+    }
+    assert sum(e.casualties.killed or 0 for e in found) == 4
+
+
 def test_an_attack_on_a_village_fought_off_is_a_battle(pipeline: Pipeline) -> None:
     fought = _events(
         pipeline,

@@ -134,6 +134,50 @@ def test_a_name_placed_at_its_container_moves_with_the_container(
     assert km_between(found[mention], found[container]) <= 200
 
 
+def test_a_name_placed_at_a_region_moves_to_the_district_read_later(
+    gaz: gazetteer.Gazetteer,
+) -> None:
+    """The district is read by its spelling after the name was placed at the province's
+    town: the name moves to the district, the finer container."""
+    text = "Gunmen fired on a convoy in the 'Nawa' area of Kushki Kuhna district, Herat."
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found["Kushki Kuhna"].feature_class == "admin2"
+    assert found["Nawa"].reading == "container"
+    assert km_between(found["Nawa"], found["Kushki Kuhna"]) < 1
+    assert km_between(found["Nawa"], found["Herat"]) > 30
+
+
+def test_a_district_is_not_misread_for_a_village_of_its_name_in_its_own_country(
+    gaz: gazetteer.Gazetteer,
+) -> None:
+    """A village named like the stated district 100 km off does not make the district a
+    misreading: the commune is read inside the district, not as the town of its name in
+    the next province."""
+    text = (
+        "Police said a landmine exploded in Samraong commune, Ou Chrov district, Banteay Meanchey."
+    )
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found["Ou Chrov"].feature_class == "admin2"
+    assert km_between(found["Samraong"], found["Ou Chrov"]) < 40
+    assert found["Samraong"].admin1 == found["Banteay Meanchey"].admin1
+
+
+def test_a_reading_far_outside_its_confirmed_finest_container_moves_to_it(
+    gaz: gazetteer.Gazetteer,
+) -> None:
+    """The only namesakes lie in the stated region but hundreds of km from the stated
+    district's town, which itself lies in that region: the name goes to the district."""
+    text = "Cattle raiders struck the village of Tanandava (Beroroha, Atsimo Andrefana) at night."
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found["Tanandava"].reading == "container"
+    assert km_between(found["Tanandava"], found["Beroroha"]) < 1
+    # Counterexample: a town within a district's reach of the stated town keeps its reading
+    text = "Cattle raiders struck the village of Ankazoabo (Beroroha, Atsimo Andrefana) at night."
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found["Ankazoabo"].reading == "name"
+    assert km_between(found["Ankazoabo"], found["Beroroha"]) > 50
+
+
 def test_a_name_placed_at_its_container_that_agrees_stays(gaz: gazetteer.Gazetteer) -> None:
     text = "Gunmen killed a trader in Abu Salim (Tripoli) on Sunday."
     before = {t.mention: t for t in gaz.geoparse(text)}

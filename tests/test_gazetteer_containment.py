@@ -106,6 +106,14 @@ STATEMENTS = [
         "part_of",
     ),
     ("Militants raided Kpakan in the department of Mangodara.", "Kpakan", ["Mangodara"], "part_of"),
+    # a place of a local unit the text calls one
+    (
+        "A mine hit a patrol in Zzyq Khel of Mohammad Agha district, Logar.",
+        "Zzyq Khel",
+        ["Mohammad Agha"],
+        "part_of",
+    ),
+    ("Police raided a house at Zzyqa of Dera LGA, Borno.", "Zzyqa", ["Dera"], "part_of"),
     # a container opened by a lower-case article, in every form
     (
         "Guards raided the families' section in Hole camp in al-Hasakeh.",
@@ -181,6 +189,9 @@ def test_statements_the_text_makes(text: str, child: str, containers: list[str],
         # a "container" that speaks is a person
         "People scattered into neighbourhoods of Djibouti city, Farah said.",
         "Crowds gathered in Kwadon town, Musa told reporters.",
+        # a sea, a gulf or a bay "of" a region is no place of a local unit
+        "Cyclones form in the Bay of Bengal region every year.",
+        "Pirates struck in Gulf of Aden waters.",
     ],
 )
 def test_no_statement_without_names(text: str) -> None:

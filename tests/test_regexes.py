@@ -104,3 +104,36 @@ def test_the_install_step_writes_every_large_pattern(tmp_path: Path) -> None:
     rule = report.rules().rules[0].pattern
     assert (rule.pattern, int(re.IGNORECASE)) in keys
     assert out.stat().st_mode & 0o777 == 0o644
+
+
+_MISSING = """
+import sys
+from pathlib import Path
+from core import regexes
+regexes.load(Path(sys.argv[1]))
+import events.stages
+from events.report import rules
+rules()
+print(sum(key not in regexes._cache for key in regexes._requested))
+"""
+
+
+def test_a_process_with_another_hash_seed_finds_every_pattern_in_the_file(
+    tmp_path: Path,
+) -> None:
+    """Patterns built from sets (the armed groups of the organisations list) come out in
+    one order whatever the process's string hashes, or the file serves no process but the
+    one that wrote it."""
+    out = tmp_path / "regexes.marshal"
+    env = {"PYTHONHASHSEED": "1", "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "service.precompile", "--out", out],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    result = subprocess.run(
+        [sys.executable, "-c", _MISSING, str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**env, "PYTHONHASHSEED": "2"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0"]

@@ -301,7 +301,7 @@ _ONE_BODY = regexes.compile(
 )
 _TOLL_ROSE = regexes.compile(
     r"\b(?P<verb>death toll|toll|number of (?:the )?(?:dead|deaths|casualties|fatalities|victims"
-    r"|those killed|people killed))\b[^.;]{0,60}?\b(?:rose|rises|risen|climbed|climbs|reached"
+    r"|(?:[a-z]+ ){1,2}killed))\b[^.;]{0,100}?\b(?:rose|rises|risen|climbed|climbs|reached"
     rf"|reaches|stands|stood|is|was|jumped|increased|has risen)\s+(?:to\s+|at\s+)?{_QUAL}"
     rf"(?P<n>{NUMBER})\b",
     re.IGNORECASE,
@@ -365,6 +365,17 @@ _MORE = regexes.compile(r"\b(?:more|another|additional|further)\b", re.IGNORECAS
 _SAID_AFTER = regexes.compile(
     r"\s+(?:[\w'’-]+\s+){0,3}?(?:said|says|say|told|reported|reports|stated|added|confirmed"
     r"|according)\b",
+    re.IGNORECASE,
+)
+# A day's tally over a whole country, broken down by side, is no event's toll: "180 were
+# killed yesterday, including 59 members of the regime forces ..., and 41 civilians were
+# killed in aerial bombardment" (nor are its parts); an event told with its day names what
+# happened ("12 people were killed yesterday when a bomb exploded in the market")
+_DAY_TALLY = regexes.compile(
+    r"^\W*(?:(?:about|nearly|around|at\s+least|more\s+than|over)\s+)?[\d,]+\s+(?:people\s+"
+    r"|persons\s+)?(?:were|have\s+been)\s+(?:killed|martyred)\s+(?:yesterday|today"
+    r"|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|in\s+the\s+(?:past|last)\s+24"
+    r"\s+hours)\s*,?\s+including\b",
     re.IGNORECASE,
 )
 # A running total is no new toll: "..., bringing the death toll to 20", "This brings the
@@ -825,7 +836,7 @@ _Read = tuple[int | None, int | None, Qualifier | None, str | None, int, int, st
 def _read_toll(sentence: str) -> _Read | None:
     """``find_toll``'s reading as plain values (cached: each stage asks for the same
     sentence's toll, and the caller gets fresh objects it may change)."""
-    if not _TOLL_HINT.search(sentence):
+    if not _TOLL_HINT.search(sentence) or _DAY_TALLY.match(sentence):
         return None
     text = _prepare(sentence)
     totals = [(m.start(), m.end()) for m in _RUNNING_TOTAL.finditer(text)]

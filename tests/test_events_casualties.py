@@ -80,6 +80,29 @@ def test_death_toll_rose() -> None:
     assert find_toll("The death toll rose to 58 on Friday.").casualties.killed == 58
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # the victims named between "number of" and "killed", a long clause before the verb
+        (
+            "The number of civilians killed by airstrikes in the east of the province rose to 54.",
+            54,
+        ),
+        (
+            "The number of casualties killed by the shelling of villages south of the "
+            "river near the border rose to at least 31.",
+            31,
+        ),
+    ],
+)
+def test_a_number_killed_that_rose_is_the_toll(sentence: str, killed: int) -> None:
+    assert find_toll(sentence).casualties.killed == killed
+
+
+def test_a_number_of_things_that_rose_is_no_toll() -> None:
+    assert find_toll("The number of checkpoints in the city rose to 40.") is None
+
+
 def test_no_toll_in_plain_sentences() -> None:
     assert find_toll("Four missiles crashed in the desert.") is None
     assert find_toll("In 2014 the group took the city.") is None
@@ -476,3 +499,22 @@ def test_a_group_before_a_comma_is_not_the_count_killed() -> None:
     # the comma closes "Of the 12 passengers", no apposition: two were killed, not twelve
     toll = find_toll("Of the 12 passengers on the bus, two were killed.")
     assert toll is not None and toll.casualties.killed == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "180 were killed yesterday, including 59 members of the regime forces and armed "
+        "loyalists, and 41 civilians were killed in aerial bombardment and shelling.",
+        "About 75 people were killed on Tuesday, including 35 soldiers and 6 civilians.",
+    ],
+)
+def test_a_days_tally_broken_down_by_side_is_no_toll(sentence: str) -> None:
+    assert find_toll(sentence) is None
+
+
+def test_an_event_told_with_its_day_keeps_its_toll() -> None:
+    sentence = (
+        "12 people were killed yesterday when a bomb exploded in the market, including 3 children."
+    )
+    assert find_toll(sentence).casualties.killed == 12

@@ -138,6 +138,13 @@ class _RuleModel(BaseModel):
     # evidence: the protest's cause or object, an earlier event, a possibility.
     not_after: str | None = None
     unless: str | None = None
+    # Event types (beyond those a decision refines anyway) whose events this rule's decision
+    # makes its own: a development that says what a violent-looking verb did (explosives
+    # made safe, property torched with no one harmed)
+    retypes: list[str] = []
+    # ``retypes`` only where the story tells of no one killed or injured at the event's place
+    # (property torched in a village where a later sentence tells of the dead is an attack)
+    unharmed: bool = False
     examples: Annotated[list[str], Field(min_length=1)]
     counterexamples: Annotated[list[str], Field(min_length=1)]
 
@@ -146,6 +153,13 @@ class _RuleModel(BaseModel):
     def _known_type(cls, value: str) -> str:
         if value not in _EVENT_TYPES:
             raise ValueError(f"unknown event type {value!r}; use one of {sorted(_EVENT_TYPES)}")
+        return value
+
+    @field_validator("retypes")
+    @classmethod
+    def _known_types(cls, value: list[str]) -> list[str]:
+        for event_type in value:
+            cls._known_type(event_type)
         return value
 
 
@@ -178,6 +192,8 @@ class ReportRule:
     when: re.Pattern[str] | None
     not_after: re.Pattern[str] | None
     unless: re.Pattern[str] | None
+    retypes: frozenset[str]
+    unharmed: bool
     examples: tuple[str, ...]
     counterexamples: tuple[str, ...]
 
@@ -263,6 +279,8 @@ def load_rules(path: Path = RULES_FILE) -> RuleSet:
             when=_expand(r.when, classes, r.id) if r.when else None,
             not_after=_expand(r.not_after, classes, r.id) if r.not_after else None,
             unless=_expand(r.unless, classes, r.id) if r.unless else None,
+            retypes=frozenset(r.retypes),
+            unharmed=r.unharmed,
             examples=tuple(r.examples),
             counterexamples=tuple(r.counterexamples),
         )
@@ -660,23 +678,26 @@ _TURNS = (
 )
 
 
-def _retype(event: Event, decision: Decision | None) -> None:
+def _retype(event: Event, decision: Decision | None, harmed: bool = False) -> None:
     """The ACLED type the report rules decide, when the event tells the same kind of
     happening; a toll with no type of its own takes the type of the act that caused it.
-    Explosives made safe make the remote violence a bomb's mention gave a development."""
+    A rule's ``retypes`` make those events its own: explosives made safe make the remote
+    violence a bomb's mention gave a development, property torched the attack a verb gave
+    (unless ``harmed``: the story tells of people killed or injured where it happened)."""
     if decision is None or event.hazard is not None:
         return
-    made_safe = (
-        decision.rule.id == "explosives_made_safe"
-        and event.event_type in {"strike", "other"}
-        and event.acled_event_type == "Explosions/Remote violence"
+    rule = decision.rule
+    taken = (
+        event.event_type in rule.retypes
+        and event.acled_event_type is not None
+        and not (rule.unharmed and harmed)
     )
     untyped_toll = event.event_type == "casualty" and event.acled_event_type is None
-    if made_safe:
-        event.event_type = "development"
-    elif decision.rule.event_type not in _RETYPED and not untyped_toll:
+    if taken:
+        event.event_type = rule.event_type
+    elif rule.event_type not in _RETYPED and not untyped_toll:
         return
-    typed = (made_safe or event.event_type in _RETYPED) and event.acled_event_type is not None
+    typed = (taken or event.event_type in _RETYPED) and event.acled_event_type is not None
     if typed or untyped_toll:
         event.acled_event_type, event.acled_sub_event_type = decision.rule.acled
         event.rule = decision.rule.id
@@ -695,6 +716,7 @@ def _refine(doc: Document, events: list[Event]) -> None:
     in, and the finest place the sentence names when the event sits at a region or a
     country ("killed a commander in the area of X (Y, Z)", not "with US forces")."""
     places: dict[Span, list[Toponym]] = {}
+    hurt = _harmed_points(events)
     for e in events:
         if e.path is None and len(e.places) > 1:
             e.places = _without_containers(e.places)
@@ -721,7 +743,7 @@ def _refine(doc: Document, events: list[Event]) -> None:
             inside = [t for t in doc.toponyms if span.start <= t.start and t.end <= span.end]
             finest = finest_place(sentence, span.start, inside)
         for e in (e for e in events if e.sentence == span and e.path is None):
-            _retype(e, decision)
+            _retype(e, decision, any((p.lon, p.lat) in hurt for p in e.places))
             if (
                 finest is not None
                 and e.event_type in _MOVABLE
@@ -729,6 +751,16 @@ def _refine(doc: Document, events: list[Event]) -> None:
                 and _rank(finest)[0] < _fineness(e.places[0])
             ):
                 _move(e, finest)
+
+
+def _harmed_points(events: list[Event]) -> set[tuple[float, float]]:
+    """The points (lon, lat) of the events with people killed or injured."""
+    return {
+        (p.lon, p.lat)
+        for e in events
+        if e.casualties is not None and (e.casualties.killed or 0) + (e.casualties.injured or 0) > 0
+        for p in e.places
+    }
 
 
 def _told(event: Event, events: list[Event]) -> bool:

@@ -120,6 +120,17 @@ def test_unknown_event_type_and_missing_examples_are_schema_errors(tmp_path: Pat
     assert "examples" in str(info.value)
 
 
+def test_an_unknown_event_type_to_retype_is_a_schema_error(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        _SENTENCE + "[classes]\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\n"
+        "event_type = 'development'\nretypes = ['party']\nstems = ['x']\n"
+        "pattern = 'x'\nexamples = ['x']\ncounterexamples = ['y']\n",
+    )
+    with pytest.raises(RuleFileError, match="unknown event type 'party'"):
+        load_rules(path)
+
+
 def test_bad_regular_expression_is_named(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
@@ -518,6 +529,25 @@ def test_a_toll_with_no_type_of_its_own_takes_the_development_that_caused_it(
         ("Strategic developments", "Disrupted weapons use")
     }
     assert sum(e.casualties.killed or 0 for e in found) == 4
+
+
+def test_property_torched_with_no_one_harmed_is_property_destruction(pipeline: Pipeline) -> None:
+    """The arson the verb tells becomes the development the sentence is about; with people
+    harmed it stays an attack."""
+    found = _events(
+        pipeline, "On 5 June 2021, unknown arsonists torched a telecommunications mast in Limassol."
+    )
+    assert found
+    assert {(e.event_type, e.acled_sub_event_type) for e in found} == {
+        ("development", "Looting/property destruction")
+    }
+    harmed = _events(
+        pipeline,
+        "On 5 June 2021, militants attacked civilians and stole belongings of the passengers "
+        "near Bignona; one passenger was shot and injured.",
+    )
+    assert "Looting/property destruction" not in {e.acled_sub_event_type for e in harmed}
+    assert "Violence against civilians" in {e.acled_event_type for e in harmed}
 
 
 def test_an_attack_on_a_village_fought_off_is_a_battle(pipeline: Pipeline) -> None:

@@ -362,8 +362,8 @@ def _finest_group(placed: list[Mention], before: list[Mention], sentence: str) -
 
 def _innermost(outer: Mention, before: list[Mention], sentence: str) -> Mention:
     """The first place of the chain of places that ends at ``outer``, each said to lie in
-    the next ("civilians in Jarablus in Aleppo protested", "residents of Orgebas village in
-    Maktaaral district of Turkistan region protested": Jarablus, Orgebas), else ``outer``.
+    the next ("civilians in Jarablus in Aleppo protested", "farmers from Orgebas village in
+    Maktaaral district of Turkistan region rallied": Jarablus, Orgebas), else ``outer``.
     A link holds between two places of one country, the inner one no wider than a
     district, within CHAIN_KM of each other or stated so by the gazetteer."""
     chain = outer

@@ -297,7 +297,7 @@ def _following_container(st: Statement, tops: list[Toponym], child: Toponym) -> 
     """A name placed at its container, moved with the container when the container was
     read again later ("Aapsikan area of Mand town (Kech district)": Mand first read abroad,
     then in the story's country), or placed at a coarser container than one read since
-    ("the 'Qalat' area of Kushki Kuhna district, Herat": the district read by its spelling
+    ("the 'Nawa' area of Kushki Kuhna district, Herat": the district read by its spelling
     after Qalat was placed at Herat), or None when it is still at the container's reading."""
     outers = _containers(st, tops, child)
     if st.kind == "offset" or not outers:

@@ -236,7 +236,7 @@ def _read(sentence: str) -> Expected:
         ("The militants executed an individual from the town after a trial.", (1, None)),
         ("Fighters executed a young male in the square.", (1, None)),
         # a title after a comma is the same person; a fight before the dead counts no one
-        ("Gunmen shot and killed an army officer, commander of the battalion.", (1, None)),
+        ("Gunmen shot dead a police captain, head of the station.", (1, None)),
         # an amount quoted from a source
         ("Officers were among 'around 20' junta fighters killed in the clash.", (20, None)),
         ("'Dozens' of students were injured when the police fired.", (None, 12)),
@@ -486,7 +486,7 @@ def test_speakers_increments_and_seasons(sentence: str, expected: Expected) -> N
     ("sentence", "killed"),
     [
         # a count in apposition to its subject, closed by a comma before the verb
-        ("The mayor's bodyguards, two police agents, were also killed.", 2),
+        ("The judge's escorts, two gendarmes, were also killed.", 2),
         ("Their escorts, three soldiers, were killed in the ambush.", 3),
     ],
 )

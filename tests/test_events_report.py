@@ -310,7 +310,7 @@ def test_armed_men_after_a_located_place_do_not_make_it_an_actor(pipeline: Pipel
             "An IED destroyed a military tank, killing two soldiers, in Gulran district, Herat.",
             "Gulrān",
         ),
-        ("Russian forces conducted a patrol in Quamishli city in al-Hasakeh.", "Quamishli"),
+        ("A Russian column patrolled the streets of Quamishli city in al-Hasakeh.", "Quamishli"),
         ("Gunmen shot and injured a police officer of Faskari LGA (Katsina).", "Faskari"),
         # the owner of "X region's Y township" contains the place
         ("Five local militia members were killed in Sagaing region’s Budalin township.", "Budalin"),
@@ -543,8 +543,8 @@ def test_property_torched_with_no_one_harmed_is_property_destruction(pipeline: P
     }
     harmed = _events(
         pipeline,
-        "On 5 June 2021, militants attacked civilians and stole belongings of the passengers "
-        "near Bignona; one passenger was shot and injured.",
+        "On 5 June 2021, bandits attacked bus passengers near Bignona and robbed them; one "
+        "traveller was shot and injured.",
     )
     assert "Looting/property destruction" not in {e.acled_sub_event_type for e in harmed}
     assert "Violence against civilians" in {e.acled_event_type for e in harmed}

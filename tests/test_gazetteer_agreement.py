@@ -33,7 +33,7 @@ def _read(gaz: gazetteer.Gazetteer, text: str) -> dict[str, Toponym]:
         ),
         # the container's own container counts, and a big town abroad is no exception
         (
-            "Militants shot and killed 1 civilian in Islamabad area of Alishing district, Laghman.",
+            "A shopkeeper was shot dead in Islamabad area of Alishing district, Laghman.",
             "Islamabad",
             "AF",
         ),
@@ -113,13 +113,13 @@ def test_malam_fatori_stays_in_borno(gaz: gazetteer.Gazetteer) -> None:
     [
         # the container is first read abroad by its spelling, then in the story's country
         (
-            "Soldiers opened fire on a vehicle in Aapsikan area of Mand town (Kech district,"
-            " Balochistan), killing a man.",
+            "A man died when troops fired at a car in Aapsikan area of Mand town (Kech"
+            " district, Balochistan).",
             "Aapsikan",
             "Mand",
         ),
         (
-            "Taliban militants attacked a base in Shamal (Do Mando) district, Khost.",
+            "A district base came under Taliban attack in Shamal (Do Mando) district, Khost.",
             "Shamal",
             "Do Mando",
         ),
@@ -326,8 +326,8 @@ def test_x_in_y_moves_that_mention_only(gaz: gazetteer.Gazetteer) -> None:
         # the coarsest container of "X (Y, Z)" may be an admin-2 unit: Burkina Faso's
         # provinces are, and Comoé province holds Mangodara where Ivory Coast's region does not
         (
-            "Militants attacked the village of Kpakan, in the department of Mangodara "
-            "(Mangodara, Comoe).",
+            "Gunmen raided the village of Kpakan, in the department of Mangodara "
+            "(Mangodara, Comoe), at dawn.",
             "Comoe",
             "BF",
             "admin2",

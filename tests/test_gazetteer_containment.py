@@ -58,7 +58,7 @@ STATEMENTS = [
         "near",
     ),
     (
-        "In Acapulco, Guerrero, a man was found dead in Colonia Zzyqtad.",
+        "In Acapulco, Guerrero, the body of a woman lay in Colonia Zzyqtad.",
         "Zzyqtad",
         ["Acapulco"],
         "near",
@@ -224,7 +224,7 @@ def test_the_offset_statement_reads_numbers_units_and_compound_bearings() -> Non
 
 def test_a_village_in_the_countryside_of_a_town_lies_near_it(gaz: Gazetteer) -> None:
     # "Bara" alone is a Nigerian town; in the countryside of Idleb it is the Syrian village
-    t = found(gaz, "Regime forces shelled Bara in the southern countryside of Idleb.")
+    t = found(gaz, "Artillery struck Bara in the southern countryside of Idleb at dawn.")
     assert t["Bara"].country_code == "SY" and _km(t["Bara"], t["Idleb"]) < 100
 
 
@@ -285,7 +285,7 @@ def test_a_village_near_a_town_is_no_namesake_far_away(gaz: Gazetteer) -> None:
 
 def test_a_neighbourhood_lies_in_the_city_the_sentence_names(gaz: Gazetteer) -> None:
     # Brazil has other Renascenças, far from Teresina
-    text = "In Teresina, Piaui, a man was shot to death in Renascenca neighborhood."
+    text = "In Teresina, Piaui, gunmen killed a driver in Renascenca neighborhood."
     t = found(gaz, text)
     assert _km(t["Renascenca"], t["Teresina"]) <= 40
 

@@ -53,7 +53,7 @@ def test_a_longer_name_is_not_placed_in_a_country_named_only_by_an_adjective(
     gaz: Gazetteer,
 ) -> None:
     # "Abu Rasin" is no index name: the story places it, and "Russian" is an actor
-    t = found(gaz, "Russian forces conducted a patrol in Abu Rasin area in al-Hasakeh.")
+    t = found(gaz, "A Russian convoy patrolled in Abu Rasin area in al-Hasakeh on Sunday.")
     assert t["Abu Rasin"].country_code == "SY"
     assert t["Russian"].country_code == "RU"
 

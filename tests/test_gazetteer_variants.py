@@ -119,8 +119,8 @@ def test_a_spelling_lies_near_the_places_the_text_names_in_its_country(
     # Yadgir (Karnataka), a spelling of "Jojodagra", lies 1,070 km from West Singhbhum, the
     # only other place the text names in India: no reading
     text = (
-        "Police defused five IEDs near Jojodagra village under Keraikela police station "
-        "(West Singhbhum, Jharkhand)."
+        "Bomb squads made safe three devices near Jojodagra village under Keraikela police "
+        "station (West Singhbhum, Jharkhand)."
     )
     assert "Jojodagra" not in {t.mention for t in gaz.geoparse(text)}
     # Counterexample: a spelling near the story's places is read ("Al-Raqqah" is Ar Raqqah

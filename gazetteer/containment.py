@@ -50,7 +50,8 @@ SETTLEMENT_WORDS = (
     r"quarter|suburb|district|sub-district|subdistrict|camp|refugee camp|"
     r"IDP camp|market|commune|municipality|chiefdom|sector|ward|"
     r"kebele|woreda|county|sub-county|division|subdivision|township|"
-    r"tehsil|union|cell|groupement|localite|locality|mahalla)"
+    r"tehsil|union|cell|groupement|localite|locality|mahalla|"
+    r"(?:international )?airport|airfield|air base)"
 )
 # Admin words after a container: "Wassit province", "Nineveh governorate".
 ADMIN_WORDS = (
@@ -105,7 +106,9 @@ FEATURE_WORDS = r"(?:forest|hills?|mountains?|valley|river|lake|reserve|park)"
 # An editor's bracket may give another name first: "Blafouri [N'Garoua Gana] (Diffa, Diffa)".
 # The child may be told as two kind words ("Hajipir sector area (Haveli district, AJK)"), a
 # bracketed unit may carry its kind word or join two names ("(Boe and Quilla, Nimba)").
-_BRACKETED = rf"{NAME}(?: and {NAME})?(?: (?:{ADMIN_WORDS}))?"
+# An abbreviation with an ampersand or dots ("J&K", "U.P.") closes a bracket as a name does.
+_ABBREVIATION = r"[A-Z](?:&[A-Z]|\.[A-Z]|[A-Z]){1,5}\.?"
+_BRACKETED = rf"(?:{NAME}(?: and {NAME})?(?: (?:{ADMIN_WORDS}))?|{_ABBREVIATION})"
 _PAREN_RE = regexes.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}|{FEATURE_WORDS})){{0,2}}"
     rf"(?: \[[^\[\]()]{{1,40}}\])? "

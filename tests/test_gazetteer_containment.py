@@ -114,6 +114,26 @@ STATEMENTS = [
         "part_of",
     ),
     ("Police raided a house at Zzyqa of Dera LGA, Borno.", "Zzyqa", ["Dera"], "part_of"),
+    # an airport in the unit that holds it
+    (
+        "Mortars fell on Zzyq international airport in Wadajir district of Mogadishu.",
+        "Zzyq",
+        ["Wadajir"],
+        "part_of",
+    ),
+    # an abbreviation with an ampersand or dots closes the bracket
+    (
+        "Troops fired at Zzyqpur village (Poonch district, J&K) overnight.",
+        "Zzyqpur",
+        ["Poonch", "J&K"],
+        "paren",
+    ),
+    (
+        "Police raided a house in Zzyqganj (Gorakhpur, U.P.) on Monday.",
+        "Zzyqganj",
+        ["Gorakhpur", "U.P."],
+        "paren",
+    ),
     # a container opened by a lower-case article, in every form
     (
         "Guards raided the families' section in Hole camp in al-Hasakeh.",

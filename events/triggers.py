@@ -316,11 +316,22 @@ RULES: tuple[TriggerRule, ...] = (
         "other",
         ATTACK,
         r"\b(?:set|sets|setting) fire to\b|\b(?:set|sets|setting) (?:\w+ )?ablaze\b"
-        r"|\btorch(?:ed|ing)\b|\bburn(?:ed|t) down\b|\barson\b",
+        r"|\btorch(?:ed|ing)\b|\bburn(?:ed|t) down\b|\barson\b"
+        # "set two shops on fire", "three houses were set on fire", "set a man alight" (not
+        # "set the stage on fire": a thing that burns or a person)
+        r"|\b(?:set|sets|setting) (?:[\w'’-]+ ){0,3}?(?:houses?|homes?|huts?|shops?|stores?"
+        r"|stalls?|vehicles?|cars?|trucks?|lorr(?:y|ies)|buses|bus|motorbikes?|motorcycles?"
+        r"|tyres|tires|buildings?|offices?|stations?|churches|church|mosques?|schools?"
+        r"|markets?|propert(?:y|ies)|granar(?:y|ies)|crops|fields|farms?|warehouses?"
+        r"|factor(?:y|ies)|machinery|equipment|tractors?|excavators?|bulldozers?|apartments?"
+        r"|him|her|them|himself|herself|themselves) (?:on fire|alight)\b"
+        r"|\b(?:was|were|had been|have been|has been) set (?:on fire|alight)\b",
         stems=(
             "set fire",
             "sets fire",
             "setting fire",
+            "on fire",
+            "alight",
             "ablaze",
             "torch",
             "burned down",
@@ -456,7 +467,7 @@ RULES: tuple[TriggerRule, ...] = (
         "clash",
         CLASH,
         r"\bclash(?:es|ed|ing)?\b|\b(?:gun ?battles?|firefights?|gunfights?|skirmish(?:es)?)\b"
-        r"|\bexchang(?:ed|es) (?:of )?fire\b|\bambush(?:ed|es)?\b"
+        r"|\bexchang(?:ed|es|ing) (?:of )?(?:gun)?fire\b|\bambush(?:ed|es)?\b"
         r"|\bground (?:assault|attack|offensive)\b|\bstreet battles\b",
         stems=(
             "clash",

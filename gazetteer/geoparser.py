@@ -368,6 +368,10 @@ ALIAS_STRAY_POPULATION = 250_000
 STRAY_KM = 500.0
 # ... or this far when the text calls it a village or town (and it lies in another country)
 CUED_STRAY_KM = 200.0
+# A stray (see Gazetteer._stray) this far outside the extent of the story's country, when the
+# text names no other place of that country, goes to the country's point: a namesake of a
+# place the index lacks ("LNA forces clashed in Wadi al-Rabi" is no town of India)
+HINTED_STRAY_KM = 500.0
 # A town named by an alternate name keeps the own-name weight when it is this many times as
 # populous as every town of that very name (see Gazetteer._exonym_town).
 EXONYM_FACTOR = 5
@@ -1845,6 +1849,17 @@ class Gazetteer:
                 return None
         return focus
 
+    def _outside_km(self, cc: str, lat: float, lon: float) -> float:
+        """How far (km) the point (lat, lon, degrees) lies outside the extent (bounding box)
+        of the country ``cc``; 0 inside it or when the index holds no extent."""
+        country = self._country_idx.get(cc)
+        box = self._bbox.get(country) if country is not None else None
+        if box is None:
+            return 0.0
+        min_lon, min_lat, max_lon, max_lat = box
+        near_lat, near_lon = min(max(lat, min_lat), max_lat), min(max(lon, min_lon), max_lon)
+        return _km(lat, lon, near_lat, near_lon)
+
     @staticmethod
     def _focus(
         ctx: _Context, key: str, min_support: float, without_demonyms: bool = False
@@ -1867,12 +1882,15 @@ class Gazetteer:
             return None
         return focus
 
-    @staticmethod
-    def _relocate(tops: list[Toponym], strays: dict[str, str]) -> list[Toponym]:
+    def _relocate(self, tops: list[Toponym], strays: dict[str, str]) -> list[Toponym]:
         """Move each stray mention (normalised name -> focus country) to the nearest place in
         the text of the focus country, the most local first (town, then region, then the
-        country itself), as an inferred village of low confidence."""
+        country itself), as an inferred village of low confidence; when the strays are all
+        the text names, to the country's point if the reading lies over HINTED_STRAY_KM
+        outside the country ("LNA forces clashed in Wadi al-Rabi" is no town of India)."""
         rank = {"city": 0, "village": 0, "admin2": 0, "admin1": 1, "region": 2, "country": 3}
+        # the strays are all the text names: the story's country is all there is to go by
+        alone = all(norm_name(a.mention) in strays for a in tops)
         out: list[Toponym] = []
         for t in tops:
             focus = strays.get(norm_name(t.mention))
@@ -1886,26 +1904,37 @@ class Gazetteer:
                 and a.feature_class in rank
                 and norm_name(a.mention) not in strays
             ]
-            if not anchors:
+            if anchors:
+                anchor = min(
+                    anchors, key=lambda a: (rank[a.feature_class], abs(a.start - t.start))
+                )
+                local = rank[anchor.feature_class] == 0
+                lat, lon = anchor.lat, anchor.lon
+                admin1, confidence = (anchor.admin1, 0.25) if local else (None, 0.15)
+            elif (
+                alone
+                and (country := self._country_idx.get(focus)) is not None
+                and self._outside_km(focus, t.lat, t.lon) > HINTED_STRAY_KM
+            ):
+                lat, lon, admin1, confidence = self._lat[country], self._lon[country], None, 0.1
+            else:
                 out.append(t)
                 continue
-            anchor = min(anchors, key=lambda a: (rank[a.feature_class], abs(a.start - t.start)))
-            local = rank[anchor.feature_class] == 0
             out.append(
                 Toponym(
                     start=t.start,
                     end=t.end,
                     mention=t.mention,
                     name=t.mention,
-                    lat=anchor.lat,
-                    lon=anchor.lon,
+                    lat=lat,
+                    lon=lon,
                     country_code=focus,
                     feature_class="village",
                     geonameid=None,
                     source="inferred",
-                    confidence=0.25 if local else 0.15,
+                    confidence=confidence,
                     bbox=None,
-                    admin1=anchor.admin1 if local else None,
+                    admin1=admin1,
                     reading="inferred",
                 )
             )

@@ -307,3 +307,31 @@ def test_forecasts_and_precautions_are_hedged() -> None:
 )
 def test_bombed_is_a_strike_only_where_war_is_told(sentence: str, strike: bool) -> None:
     assert ("strike" in {k for k, _ in _kinds(sentence)}) is strike
+
+
+@pytest.mark.parametrize(
+    ("sentence", "arson"),
+    [
+        ("Gunmen set two shops on fire in the market.", True),
+        ("Three houses were set on fire by raiders overnight.", True),
+        ("Fans set the stadium alight with their chants.", False),
+        ("Rioters set him alight in the street.", True),
+        ("He set the record on fire with his performance.", False),
+        ("The band set the stage on fire at the festival.", False),
+    ],
+)
+def test_set_on_fire_is_arson_for_things_that_burn_and_people(sentence: str, arson: bool) -> None:
+    found = any(m.text.lower().startswith(("set", "were set")) for m in find_triggers(sentence))
+    assert found is arson
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clash"),
+    [
+        ("Two police units exchanged gunfire at the court compound.", True),
+        ("The two sides exchanged fire across the river.", True),
+        ("The ministers exchanged views on the budget.", False),
+    ],
+)
+def test_an_exchange_of_gunfire_is_a_clash(sentence: str, clash: bool) -> None:
+    assert ("clash" in {k for k, _ in _kinds(sentence)}) is clash

@@ -97,3 +97,27 @@ def test_towns_of_a_region_are_no_cue_and_a_lone_village_keeps_its_reading(gaz: 
     # a village called so, with no other place named: nothing supports another reading
     alone = found(gaz, "Rebels burned Bara Bara village on Monday.")
     assert alone["Bara Bara"].country_code == "LC"
+
+
+def test_a_lone_namesake_far_from_the_actors_country_goes_to_that_country(gaz: Gazetteer) -> None:
+    """The only place named lies thousands of km from the one country the armed actors put
+    the story in: an inferred village at that country's point, not a town of India or
+    Armenia."""
+    t = found(gaz, "LNA forces and militias clashed in Wadi al-Rabi on Saturday.")
+    assert t["Wadi al-Rabi"].country_code == "LY"
+    assert t["Wadi al-Rabi"].reading == "inferred"
+    assert t["Wadi al-Rabi"].confidence <= 0.15
+    t = found(gaz, "The OSCE SMM recorded ten explosions near Elenovka overnight.")
+    assert t["Elenovka"].country_code == "UA"
+
+
+def test_a_namesake_near_the_actors_country_stays_and_a_town_there_anchors_a_stray(
+    gaz: Gazetteer,
+) -> None:
+    # Lamu lies next to Somalia, al-Shabaab's home: the Kenyan town, as named
+    t = found(gaz, "Al-Shabaab militants attacked a police post in Lamu.")
+    assert (t["Lamu"].country_code, t["Lamu"].reading) == ("KE", "name")
+    # a town of that country in the text is the anchor, not the country's point
+    t = found(gaz, "LNA forces clashed in Wadi al-Rabi, south of Tripoli.")
+    assert t["Wadi al-Rabi"].reading == "inferred"
+    assert (t["Wadi al-Rabi"].lat, t["Wadi al-Rabi"].lon) == (t["Tripoli"].lat, t["Tripoli"].lon)

@@ -462,6 +462,37 @@ def country_name(look: Look) -> Verdict | None:
     return KEEP if m.demonym or look.raw.isupper() or not word else DROP
 
 
+# A stretch of text this many words either side of a name, most of them capitalised, is a
+# headline in title case ("Junta Fights to Secure Strategic Town Near Capital")
+TITLE_CASE_WINDOW = 6
+TITLE_CASE_SHARE = 0.75
+
+
+def title_case_word(look: Look) -> Verdict | None:
+    """Drop a one-word name that is an English word (a common word, a direction, "Capital")
+    of places under DOUBT_POPULATION people inside a headline written in title case, where
+    a capital says nothing and "in North" is no place cue.
+
+    Drops "North" of "Soldiers Killed in Clashes With Resistance in North"; leaves "North"
+    of "Fighting spread to the Far North region" (not title case) and "Reading" of "A man
+    was stabbed in Reading on Friday".
+    """
+    if not look.one_word or look.max_pop >= DOUBT_POPULATION or look.is_country:
+        return None
+    gaz, key = look.gaz, look.m.key
+    plain = gaz._is_common_word(key, nouns=False)
+    if not (plain or key in gaz._geo_words or key in gaz._settlement_words):
+        return None
+    lo = max(0, look.m.first_tok - TITLE_CASE_WINDOW)
+    around = (
+        look.tokens[lo : look.m.first_tok]
+        + look.tokens[look.m.last_tok + 1 : look.m.last_tok + 1 + TITLE_CASE_WINDOW]
+    )
+    words = [t[2] for t in around if len(t[2]) >= 4 and t[2].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    return DROP if len(words) >= 3 and capitalised >= TITLE_CASE_SHARE * len(words) else None
+
+
 def after_name_word(look: Look) -> Verdict | None:
     """Drop the last word of a longer proper name: a capitalised word that is no English
     word comes right before it ("Vladimir Putin", "Peter Cook").
@@ -636,6 +667,7 @@ FILTERS: tuple[Filter, ...] = (
     direction_before_name,
     acronym,
     country_name,
+    title_case_word,
     after_name_word,
     before_name_word,
     person_word_without_cue,

@@ -767,10 +767,14 @@ class Gazetteer:
         return countries, frozenset(r for o in actors for r in o.regions)
 
     def _is_other_name(self, name: str) -> bool:
-        """Whether a capitalised name is an organisation's, or English words only."""
+        """Whether a capitalised name is an organisation's, or English words or calendar
+        names only ("Thingyan" is a holiday, no spelling of a village)."""
         if organisation_matcher().find(name):
             return True
-        return all(self._is_common_word(norm_token(w)) for w in name.split())
+        return all(
+            self._is_common_word(word) or word in self._common_capitalised
+            for word in map(norm_token, name.split())
+        )
 
     def _about(self, m: Mention, cc: str) -> bool:
         """Whether the mention names the country ``cc``: the country, its people, one of
@@ -1905,9 +1909,7 @@ class Gazetteer:
                 and norm_name(a.mention) not in strays
             ]
             if anchors:
-                anchor = min(
-                    anchors, key=lambda a: (rank[a.feature_class], abs(a.start - t.start))
-                )
+                anchor = min(anchors, key=lambda a: (rank[a.feature_class], abs(a.start - t.start)))
                 local = rank[anchor.feature_class] == 0
                 lat, lon = anchor.lat, anchor.lon
                 admin1, confidence = (anchor.admin1, 0.25) if local else (None, 0.15)

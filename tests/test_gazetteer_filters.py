@@ -55,6 +55,12 @@ def look_at(gaz: Gazetteer, text: str, name: str, dateline: bool = False) -> Loo
 CASES: list[tuple[Filter, str, str, Verdict | None]] = [
     (F.capitalised_word, "The talks resume on Monday in Geneva.", "Monday", DROP),
     (F.capitalised_word, "Fighting continued in Monrovia.", "Monrovia", None),
+    # holidays are calendar names
+    (F.capitalised_word, "Gunmen struck on Christmas Eve in the hills.", "Christmas", DROP),
+    (F.title_case_word, "Soldiers Killed in Clashes With Resistance in North.", "North", DROP),
+    (F.title_case_word, "Rebels Fight to Secure Strategic Town Near Capital.", "Capital", DROP),
+    (F.title_case_word, "Fighting spread to the north of the town in North.", "@North", None),
+    (F.title_case_word, "Floods Hit Farms Across Tennessee And Kentucky.", "Tennessee", None),
     (F.code_not_in_capitals, "Car bombs hit the market.", "Car", DROP),
     (F.code_not_in_capitals, "Fighting spread across CAR last week.", "CAR", None),
     (F.currency_or_pathogen, "Cases of the Marburg virus rose.", "Marburg", DROP),

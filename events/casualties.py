@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from core import regexes
 from core.document import Casualties, Document, Qualifier
+from events.triggers import has_trigger_words
 
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -607,6 +608,13 @@ def _victim(np: str) -> str | None:
     return None
 
 
+# A happening, not a group of people: "a heavy fight", "an ambush", "the attack"
+_EVENT_HEAD = regexes.compile(
+    r"(?i)\b(?:fight|fighting|clash(?:es)?|battle|attack|raid|operation|ambush|assault"
+    r"|firefight|gunfight|skirmish|offensive|explosion|blast|strike|shelling|bombing)$"
+)
+
+
 def _count_chain(text: str, at: int, chain: str) -> tuple[int, str | None, list[str]] | None:
     """(count, qualifier phrase, victims) of a list of counted groups, or None; ``chain``
     starts at offset ``at`` of ``text``."""
@@ -637,6 +645,10 @@ def _count_chain(text: str, at: int, chain: str) -> tuple[int, str | None, list[
                 # "the soldiers", "their children": how many is not said; "the police
                 # fired, and dozens were hurt": a clause, no one counted
                 continue
+            if not known and _EVENT_HEAD.search(np) and text.startswith(",", m.end()):
+                # "After a heavy fight, five militants and one soldier were killed": a
+                # happening opens the clause, the list starts at the first group of people
+                return None
             count = 1
         total += count
         known = True
@@ -692,8 +704,13 @@ def _told_before(sentence: str, m: re.Match[str]) -> bool:
             return True
     finite = groups.get("chain") is not None and m.start("verb") < m.start("chain")
     passive = groups.get("chain") is not None and m.start("chain") == m.start()
-    if (finite or passive) and _CAUSE_CLAUSE.search(before):
-        return True  # "came after bandits killed 6 rangers"
+    cause = _CAUSE_CLAUSE.search(before) if finite or passive else None
+    main = sentence[: cut + 1 + cause.start()] if cause is not None else ""
+    if cause is not None and (len(main.split()) < 2 or has_trigger_words(main)):
+        # "came after bandits killed 6 rangers", "After a massacre claimed 23 lives, ...";
+        # but in "Border trade halted after militia kill two men" nothing happened before
+        # "after": the killing is the news
+        return True
     return bool(
         _PAST_BEFORE.search(before)
         or _EARLIER_AFTER.match(sentence, m.end())

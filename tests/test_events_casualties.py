@@ -518,3 +518,35 @@ def test_an_event_told_with_its_day_keeps_its_toll() -> None:
         "12 people were killed yesterday when a bomb exploded in the market, including 3 children."
     )
     assert find_toll(sentence).casualties.killed == 12
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # nothing happened before "after": the killing is the news
+        ("Border trade was halted after militiamen killed two traders.", 2),
+        # the protest or the attack before "after" is the event; the killing its background
+        ("Residents protested after police killed two students.", None),
+        ("The raid came after bandits killed six rangers.", None),
+        ("After gunmen killed 23 civilians, warplanes bombed the village.", None),
+    ],
+)
+def test_a_killing_after_an_event_is_its_background(sentence: str, killed: int | None) -> None:
+    toll = find_toll(sentence)
+    assert (toll.casualties.killed if toll else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("After a heavy fight, five militants and one soldier were killed.", 6),
+        ("During an ambush, a commander and three fighters were killed.", 4),
+        # a list of people keeps its first member
+        ("An adolescent and a woman were shot to death by two armed men.", 2),
+    ],
+)
+def test_a_happening_opening_the_clause_is_no_member_of_the_list(
+    sentence: str, killed: int
+) -> None:
+    toll = find_toll(sentence)
+    assert toll is not None and toll.casualties.killed == killed

@@ -608,13 +608,6 @@ def _victim(np: str) -> str | None:
     return None
 
 
-# A happening, not a group of people: "a heavy fight", "an ambush", "the attack"
-_EVENT_HEAD = regexes.compile(
-    r"(?i)\b(?:fight|fighting|clash(?:es)?|battle|attack|raid|operation|ambush|assault"
-    r"|firefight|gunfight|skirmish|offensive|explosion|blast|strike|shelling|bombing)$"
-)
-
-
 def _count_chain(text: str, at: int, chain: str) -> tuple[int, str | None, list[str]] | None:
     """(count, qualifier phrase, victims) of a list of counted groups, or None; ``chain``
     starts at offset ``at`` of ``text``."""
@@ -645,10 +638,6 @@ def _count_chain(text: str, at: int, chain: str) -> tuple[int, str | None, list[
                 # "the soldiers", "their children": how many is not said; "the police
                 # fired, and dozens were hurt": a clause, no one counted
                 continue
-            if not known and _EVENT_HEAD.search(np) and text.startswith(",", m.end()):
-                # "After a heavy fight, five militants and one soldier were killed": a
-                # happening opens the clause, the list starts at the first group of people
-                return None
             count = 1
         total += count
         known = True

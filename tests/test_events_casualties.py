@@ -534,19 +534,3 @@ def test_an_event_told_with_its_day_keeps_its_toll() -> None:
 def test_a_killing_after_an_event_is_its_background(sentence: str, killed: int | None) -> None:
     toll = find_toll(sentence)
     assert (toll.casualties.killed if toll else None) == killed
-
-
-@pytest.mark.parametrize(
-    ("sentence", "killed"),
-    [
-        ("After a heavy fight, five militants and one soldier were killed.", 6),
-        ("During an ambush, a commander and three fighters were killed.", 4),
-        # a list of people keeps its first member
-        ("An adolescent and a woman were shot to death by two armed men.", 2),
-    ],
-)
-def test_a_happening_opening_the_clause_is_no_member_of_the_list(
-    sentence: str, killed: int
-) -> None:
-    toll = find_toll(sentence)
-    assert toll is not None and toll.casualties.killed == killed

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from core import regexes
 from core.document import Casualties, Document, Qualifier
+from events.dates import WEEKDAYS
 from events.triggers import has_trigger_words
 
 _UNITS = {
@@ -375,7 +376,7 @@ _SAID_AFTER = regexes.compile(
 _DAY_TALLY = regexes.compile(
     r"^\W*(?:(?:about|nearly|around|at\s+least|more\s+than|over)\s+)?[\d,]+\s+(?:people\s+"
     r"|persons\s+)?(?:were|have\s+been)\s+(?:killed|martyred)\s+(?:yesterday|today"
-    r"|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day|in\s+the\s+(?:past|last)\s+24"
+    rf"|(?:on\s+)?(?:{'|'.join(WEEKDAYS)})|in\s+the\s+(?:past|last)\s+24"
     r"\s+hours)\s*,?\s+including\b",
     re.IGNORECASE,
 )

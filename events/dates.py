@@ -26,7 +26,7 @@ _MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
 
 _MONTH = (
@@ -185,7 +185,7 @@ def _resolve(
     if published is None:
         return None, None, None
     if kind == "weekday":
-        back = (published.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+        back = (published.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7
         if back == 0 and (g["last"] or "").strip().lower() == "last":
             back = 7
         return published - timedelta(days=back), "day", None

@@ -699,8 +699,8 @@ def _retype(event: Event, decision: Decision | None, harmed: bool = False) -> No
         return
     typed = (taken or event.event_type in _RETYPED) and event.acled_event_type is not None
     if typed or untyped_toll:
-        event.acled_event_type, event.acled_sub_event_type = decision.rule.acled
-        event.rule = decision.rule.id
+        event.acled_event_type, event.acled_sub_event_type = rule.acled
+        event.rule = rule.id
 
 
 def _move(event: Event, finest: Mention) -> None:

@@ -75,8 +75,7 @@ def _inside(
             return True
         # Codes of two levels ("MW.S" for a town of Malawi's Southern Region, "MW.S.26"
         # for Balaka district in it): the distance decides
-        nested = admin1.startswith(f"{outer.admin1}.") or outer.admin1.startswith(f"{admin1}.")
-        return nested and km <= ADMIN2_KM
+        return _nested(admin1, outer.admin1) and km <= ADMIN2_KM
     if near:
         return km <= NEAR_KM
     if outer.feature_class == "admin2":
@@ -87,12 +86,16 @@ def _inside(
     return km <= ADMIN2_KM
 
 
+def _nested(admin1: str, other: str) -> bool:
+    """Whether one admin-1 code holds the other, codes of two levels ("MW.S", "MW.S.26")."""
+    return admin1.startswith(f"{other}.") or other.startswith(f"{admin1}.")
+
+
 def _other_region(admin1: str | None, other: str | None) -> bool:
-    """Whether two admin-1 codes are known and name different regions (codes of two
-    levels, "MW.S" and "MW.S.26", nest)."""
+    """Whether two admin-1 codes are known and name different regions."""
     if not (admin1 and other) or admin1 == other:
         return False
-    return not (admin1.startswith(f"{other}.") or other.startswith(f"{admin1}."))
+    return not _nested(admin1, other)
 
 
 def _namesake_inside(

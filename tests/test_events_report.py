@@ -120,25 +120,26 @@ def test_unknown_event_type_and_missing_examples_are_schema_errors(tmp_path: Pat
     assert "examples" in str(info.value)
 
 
-def test_an_unknown_event_type_to_retype_is_a_schema_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ("event_type = 'clash'\npattern = '(x'\n", "rule 'r': bad regular expression"),
+        # an event type a rule takes as its own must be one
+        (
+            "event_type = 'development'\nretypes = ['party']\npattern = 'x'\n",
+            "unknown event type 'party'",
+        ),
+    ],
+)
+def test_bad_rule_fields_are_named(tmp_path: Path, fields: str, message: str) -> None:
     path = _write(
         tmp_path,
-        _SENTENCE + "[classes]\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\n"
-        "event_type = 'development'\nretypes = ['party']\nstems = ['x']\n"
-        "pattern = 'x'\nexamples = ['x']\ncounterexamples = ['y']\n",
+        _SENTENCE
+        + "[classes]\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\nstems = ['x']\n"
+        + fields
+        + "examples = ['x']\ncounterexamples = ['y']\n",
     )
-    with pytest.raises(RuleFileError, match="unknown event type 'party'"):
-        load_rules(path)
-
-
-def test_bad_regular_expression_is_named(tmp_path: Path) -> None:
-    path = _write(
-        tmp_path,
-        _SENTENCE + "[classes]\n[[rule]]\nid = 'r'\nacled = ['A', 'B']\n"
-        "event_type = 'clash'\nstems = ['x']\n"
-        "pattern = '(x'\nexamples = ['x']\ncounterexamples = ['y']\n",
-    )
-    with pytest.raises(RuleFileError, match="rule 'r': bad regular expression"):
+    with pytest.raises(RuleFileError, match=message):
         load_rules(path)
 
 

@@ -223,11 +223,19 @@ _ASIDE = (
 
 # The comma closing an apposition: "The mayor's bodyguards, two police agents, were killed"
 _APPOSITION_END = r"(?:,(?=\s+(?:were|was|have|has|had|are|is)\b))?"
+# A relative clause between the dead and a passive verb: "Three guards who were on duty at
+# the gate were killed", "two men who worked for the council were shot dead"; not an active
+# verb ("two men who attacked the convoy killed a guard" counts the guard) nor a clause that
+# names others ("two boys who saw the men who were shot")
+_RELATIVE = (
+    r"\s*,?\s+(?:who|that)\s+(?:(?!\b(?:who|whom|that|which)\b)[^,.;()]){1,100}?,?"
+    rf"\s+(?:were|was|are|is|have been|has been|had been){_BE}"
+)
 # "2 soldiers were killed", "Three guards and one gunman were killed",
 # "a woman and her child were shot dead", "4 IS fighters were killed in a US drone strike"
 _AFTER = regexes.compile(
-    rf"\b(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}{_APPOSITION_END}(?:\s+(?:who|that))?{_BE}\s*"
-    rf"(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
+    rf"\b(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}{_APPOSITION_END}"
+    rf"(?:{_RELATIVE}|(?:\s+(?:who|that))?{_BE})\s*(?P<verb>{_KILL_WORDS}|{_HURT_WORDS})\b",
     re.IGNORECASE,
 )
 # "killing 5 policemen", "killed a commander and three of his escorts",
@@ -282,10 +290,11 @@ _DEATH_NOUN = regexes.compile(
     re.IGNORECASE,
 )
 # The dead named by what was done to them: "in front of five executed victims", "the 12
-# slain soldiers"
+# slain soldiers", "they find two dismembered women" (not "two mutilated survivors": no
+# word that a survivor may bear)
 _SLAIN = regexes.compile(
     rf"\b(?P<chain>{_QUAL0}{NUMBER})\s+(?P<verb>executed|slain|murdered|massacred|beheaded"
-    rf"|assassinated)\s+(?:{VICTIM_WORDS})\b",
+    rf"|assassinated|dismembered|decapitated|lifeless|bullet-riddled)\s+(?:{VICTIM_WORDS})\b",
     re.IGNORECASE,
 )
 # "Rescuers pulled three bodies from the rubble"
@@ -456,6 +465,8 @@ _RANGE = regexes.compile(
     re.IGNORECASE,
 )
 # An amount quoted from a source: "among 'around 20' junta fighters killed", "'dozens' died"
+# Double quotes around a name or title ('kill the "chief of the committee"') read as spaces
+_NO_QUOTES = str.maketrans('"“”', "   ")
 _QUOTED_AMOUNT = regexes.compile(rf"['‘\"“](?P<inner>{_QUAL0}{NUMBER})['’\"”]", re.IGNORECASE)
 _DATE = regexes.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s*,?\s*(?:19|20)\d\d)?\b"
@@ -483,7 +494,8 @@ _ANIMALS = regexes.compile(
 _TOLL_HINT = regexes.compile(
     r"kill|dead|death|died|\bdie|drown|injur|wound|hurt|perish|slain|lives|toll|bodies|body"
     r"|corpse|murder|maim|gunned|execut|massacr|behead|treated|fatalit|lynch|martyr|slaughter"
-    r"|assassin|decapitat|succumb|fatal|mortal|neutrali|remains|crucif|casualt",
+    r"|assassin|decapitat|dismember|lifeless|riddled|succumb|fatal|mortal|neutrali|remains|crucif"
+    r"|casualt",
     re.IGNORECASE,
 )
 
@@ -562,6 +574,7 @@ def _prepare(sentence: str) -> str:
     text = sentence
     for m in _QUOTED_AMOUNT.finditer(text):
         text = _blank(text, m.start(), m.end(), " " + m.group("inner"))
+    text = text.translate(_NO_QUOTES)
     for m in _CODED_INLINE.finditer(text):
         text = _blank(text, m.start(), m.end(), m.group("n"))
     for pattern in (_CODED, _SPLIT, _OTHER_COUNT, _BREAKDOWN, _KILLED_AND_HURT, _DATE):

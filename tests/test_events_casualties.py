@@ -245,6 +245,15 @@ def _read(sentence: str) -> Expected:
         ("Militants killed and beheaded three farmers.", (3, None)),
         ("An execution by a military council against two people in the province.", (2, None)),
         ("The group posed in front of five executed victims.", (5, None)),
+        ("Police found two dismembered women beside the highway.", (2, None)),
+        ("Three lifeless men were left outside the town hall.", (3, None)),
+        # a relative clause between the dead and a passive verb
+        ("Three guards who were on duty at the gate were killed.", (3, None)),
+        ("Two men who worked for the council were shot dead.", (2, None)),
+        ("Four of the hostages who had been held since May were executed.", (4, None)),
+        # a name or title in double quotes
+        ('Gunmen kill the "head of the local council" in a village.', (1, None)),
+        ("Gunmen kill the “head of the local council” in a village.", (1, None)),
         ("The clash left four soldiers killed and another five wounded.", (4, 5)),
         ("Gunmen killed and injured five people.", None),
         # the family killed with the first, never the weapon
@@ -332,6 +341,10 @@ def test_death_vocabulary(sentence: str, expected: Expected) -> None:
         ("The wounded soldier was taken to hospital.", None),
         ("Officials said the three fatalities were all smugglers.", None),
         ("Rescuers pulled the bodies from the rubble.", None),
+        ("Two mutilated survivors were treated at the clinic.", None),
+        # the one who acts after a relative clause is no victim; nor are others it names
+        ("Two men who attacked the convoy escaped on foot.", None),
+        ("Two boys who saw the men who were shot ran away.", None),
     ],
 )
 def test_no_deaths(sentence: str, expected: Expected) -> None:
@@ -450,8 +463,9 @@ def test_relatives_reports_and_more_vocabulary(sentence: str, expected: Expected
         # a pronoun names a victim the sentence already counts
         ("A crowd lynched a burglar and killed him near the church.", (1, None)),
         ("Gunmen opened fire, killing her and wounding two others.", (1, 2)),
-        # a subject that starts before a verb is not the list's start
-        ("Two youths who had robbed a shop were lynched.", None),
+        # a subject that starts before a verb is not the list's start: the two youths
+        # were lynched, not "a shop"
+        ("Two youths who had robbed a shop were lynched.", (2, None)),
         # an aggregate between two dates
         ("The police said they killed 40 gang members between 3 June and 20 June.", None),
         ("The police said they killed 4 gang members on 3 June.", (4, None)),

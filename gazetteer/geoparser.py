@@ -1327,11 +1327,15 @@ class Gazetteer:
         return False
 
     def _is_name_word(self, raw: str) -> bool:
-        """A capitalised word that is not an English word: likely part of a proper name."""
+        """A capitalised word that is not an English word: likely part of a proper name. A
+        word for a unit or a feature is none ("Baalbek Governorate", "Anbar Wilayah")."""
+        key = norm_token(raw)
         return (
             raw[0].isupper()
-            and not self._is_common_word(norm_token(raw))
-            and norm_token(raw) not in self._vocab_other
+            and not self._is_common_word(key)
+            and key not in self._vocab_other
+            and key not in self._admin_words
+            and key not in self._geo_words
         )
 
     def _place_cue(self, text: str, tokens: list[tuple[int, int, str]], m: Mention) -> bool:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import glob
 import multiprocessing
+import queue
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sized
+import threading
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +143,10 @@ def _init_worker(settings: Settings) -> None:
     _PIPELINE = resources.load(settings).pipeline
 
 
+class WorkerDiedError(RuntimeError):
+    """A worker process ended without finishing its documents (killed, or out of memory)."""
+
+
 def start_method(settings: Settings) -> str:
     """``fork`` where the platform has it (workers share the parent's index), else ``spawn``
     (each worker loads its own); ``EVENTMAP_BATCH_START`` chooses."""
@@ -148,45 +156,141 @@ def start_method(settings: Settings) -> str:
 
 
 def chunk_size(count: int | None, workers: int) -> int:
-    """Documents sent to a worker at a time: few round trips, and a short tail at the end
+    """Documents a worker takes at a time: few round trips, and a short tail at the end
     (a few chunks per worker at most are left when the others run dry)."""
     if count is None:
         return 8
-    return max(1, min(16, count // (workers * 16)))
+    return max(1, min(8, count // (workers * 32)))
 
 
 def analyse_all(
     docs: Iterable[dict[str, Any]],
     settings: Settings,
     workers: int = 1,
-    pipeline: Pipeline | None = None,
+    loaded: resources.Resources | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in completion order.
 
-    One worker runs here. More fork from this process once the gazetteer is loaded (or use
-    ``pipeline``, already loaded), so they share its pages copy-on-write instead of loading
-    one index each; where fork is unavailable (or ``EVENTMAP_BATCH_START=spawn``) each
-    worker process loads its own.
+    One worker runs here. With more, this process is one of them and the others fork from
+    it once the gazetteer is loaded (or use ``loaded``), so they share its pages
+    copy-on-write instead of loading one index each (see :func:`_forked`); where fork is
+    unavailable (or ``EVENTMAP_BATCH_START=spawn``) a pool of worker processes each loads
+    its own.
     """
     global _PIPELINE
     method = start_method(settings)
-    if workers <= 1 or method == "fork":
-        _PIPELINE = pipeline or resources.load(settings).pipeline
-    if workers > 1 and method == "fork" and pipeline is None:
-        resources.share_before_fork(resources.load(settings).gazetteer)
+    if workers > 1 and method != "fork":
+        docs = list(docs)
+        pool = multiprocessing.get_context(method).Pool(
+            workers, initializer=_init_worker, initargs=(settings,)
+        )
+        with pool:
+            yield from pool.imap_unordered(_analyse, docs, chunk_size(len(docs), workers))
+        return
+    loaded = loaded or resources.load(settings)
+    _PIPELINE = loaded.pipeline
     if workers <= 1:
         yield from map(_analyse, docs)
         return
-    size = chunk_size(len(docs) if isinstance(docs, Sized) else None, workers)
-    ctx = multiprocessing.get_context(method)
-    if method == "fork":
-        # resources.load froze the index's objects out of the collector's reach, so the
-        # workers' collections do not touch (and copy) the pages they share with this one.
-        pool = ctx.Pool(workers)
-    else:
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(settings,))
-    with pool:
-        yield from pool.imap_unordered(_analyse, docs, chunksize=size)
+    resources.share_before_fork(loaded.gazetteer)
+    yield from _forked(list(docs), workers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunks:
+    """The documents in chunks of ``size``, taken one at a time by whichever process is free
+    (``taken`` is a counter in shared memory)."""
+
+    docs: list[dict[str, Any]]
+    size: int
+    taken: Any  # multiprocessing.Value("i")
+
+    def take(self) -> list[dict[str, Any]]:
+        """The next chunk, or [] when none is left."""
+        with self.taken.get_lock():
+            i = self.taken.value
+            self.taken.value += 1
+        return self.docs[i * self.size : (i + 1) * self.size]
+
+
+def _work(chunks: _Chunks, results: Connection) -> None:
+    """A forked worker: chunks until none is left, each chunk's outcomes sent at once."""
+    while chunk := chunks.take():
+        results.send([_analyse(doc) for doc in chunk])
+    results.close()
+
+
+def _listen(readers: list[Connection], received: queue.SimpleQueue[list[Outcome] | int]) -> None:
+    """Pass on what the workers send, and the number of each worker whose pipe closes (it
+    ended, or died: a message cut off by its death ends its pipe too, so nothing waits on
+    it)."""
+    open_ = dict(enumerate(readers))
+    while open_:
+        ready = wait(list(open_.values()))
+        for k, conn in list(open_.items()):
+            if conn not in ready:
+                continue
+            try:
+                received.put(conn.recv())
+            except (EOFError, OSError):
+                del open_[k]
+                received.put(k)
+
+
+def _forked(docs: list[dict[str, Any]], workers: int) -> Iterator[Outcome]:
+    """The outcomes of ``docs`` by this process and ``workers - 1`` processes forked from it.
+
+    Each process takes the next chunk when done with one, so none idles while another has
+    work left. The forked ones send their outcomes over pipes that a thread here reads as
+    they come, and this process yields them between its own chunks: unlike a pool, no
+    process only hands out work (which took a tenth of a core), and this one's pages are its
+    own, not copied on write. The index's objects were frozen out of the collector's reach
+    (``resources.load``), so the workers' collections do not touch (and copy) the pages
+    they share with this process. A worker that dies (killed, out of memory) stops the run
+    with WorkerDiedError; what is written stays, and a rerun resumes.
+    """
+    ctx = multiprocessing.get_context("fork")
+    chunks = _Chunks(docs, chunk_size(len(docs), workers), ctx.Value("i", 0))
+    procs, readers = [], []
+    try:
+        for _ in range(workers - 1):
+            reader, writer = ctx.Pipe(duplex=False)
+            procs.append(ctx.Process(target=_work, args=(chunks, writer), daemon=True))
+            procs[-1].start()
+            writer.close()  # this end lives in the worker alone: its death closes the pipe
+            readers.append(reader)
+        received: queue.SimpleQueue[list[Outcome] | int] = queue.SimpleQueue()
+        threading.Thread(target=_listen, args=(readers, received), daemon=True).start()
+        running = len(procs)
+        while chunk := chunks.take():
+            yield from map(_analyse, chunk)
+            while running and not received.empty():
+                running -= yield from _received(received.get(), procs)
+        while running:
+            running -= yield from _received(received.get(), procs)
+    finally:
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+
+
+def _received(
+    item: list[Outcome] | int, procs: Sequence[BaseProcess]
+) -> Generator[Outcome, None, int]:
+    """Yield a worker's outcomes; return 1 when a worker ended (0 otherwise), raising
+    WorkerDiedError when it failed."""
+    if isinstance(item, list):
+        yield from item
+        return 0
+    proc = procs[item]
+    proc.join()
+    if proc.exitcode != 0:
+        raise WorkerDiedError(
+            f"a worker process ended with exit code {proc.exitcode} before its documents were "
+            "done (killed, or out of memory?); run the same command again to finish: the "
+            "documents already written are kept"
+        )
+    return 1
 
 
 class JsonlSink:

@@ -281,7 +281,14 @@ def batch(
 
 
 def _batch_local(paths: list[Path], output: Path, workers: int) -> None:
-    from service.batch import BatchInputError, analyse_all, open_sink, pending, read_documents
+    from service.batch import (
+        BatchInputError,
+        WorkerDiedError,
+        analyse_all,
+        open_sink,
+        pending,
+        read_documents,
+    )
 
     settings = Settings()
     loaded = _load(settings)  # once, here; forked workers share it
@@ -301,13 +308,16 @@ def _batch_local(paths: list[Path], output: Path, workers: int) -> None:
 
         todo = list(pending(docs, done, report))
         with _progress(len(todo)) as bar:
-            for outcome in analyse_all(todo, settings, workers, loaded.pipeline):
-                if outcome.error is not None:
-                    report(outcome)
-                else:
-                    counts["ok"] += 1
-                    sink.write(outcome)
-                bar.update(1)
+            try:
+                for outcome in analyse_all(todo, settings, workers, loaded):
+                    if outcome.error is not None:
+                        report(outcome)
+                    else:
+                        counts["ok"] += 1
+                        sink.write(outcome)
+                    bar.update(1)
+            except WorkerDiedError as exc:
+                raise _fail(str(exc)) from exc
     typer.echo(
         f"{counts['ok']} analysed, {counts['error']} skipped, {len(done)} already in {output}",
         err=True,

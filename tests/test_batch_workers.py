@@ -4,7 +4,10 @@ start, with bad documents skipped and reruns resuming."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -96,3 +99,46 @@ def test_two_workers_resume_where_a_run_stopped(
     stderr = _run(source, out, 2)
     assert "60 already in" in stderr
     assert _events(out) == one_worker
+
+
+def _workers_of(pid: int) -> list[int]:
+    """The processes forked from ``pid`` that run its command (not multiprocessing helpers)."""
+    own = Path(f"/proc/{pid}/cmdline").read_bytes()
+    kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    found = []
+    for kid in map(int, kids):
+        try:
+            if Path(f"/proc/{kid}/cmdline").read_bytes() == own:
+                found.append(kid)
+        except OSError:
+            continue
+    return found
+
+
+def test_a_killed_worker_stops_the_run_and_a_rerun_finishes(
+    source: Path, one_worker: dict[str, frozenset[str] | str], tmp_path: Path
+) -> None:
+    # the articles three times over (other ids), so that the run lasts a few seconds
+    docs = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    copies = [{**d, "id": f"{d['id']}~{k}"} for k in range(3) for d in docs]
+    big = tmp_path / "big.jsonl"
+    big.write_text("\n".join(json.dumps(d) for d in copies) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    env = {"EVENTMAP_DATA_DIR": str(DATA_DIR), "PATH": str(BIN)}
+    args = [BIN / "eventmap", "batch", big, "-o", out, "--workers", "2"]
+    proc = subprocess.Popen(args, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (out.exists() and out.stat().st_size and _workers_of(proc.pid)):
+        assert proc.poll() is None and time.monotonic() < deadline, "no worker started"
+        time.sleep(0.05)
+    os.kill(_workers_of(proc.pid)[0], signal.SIGKILL)  # as the out-of-memory killer does
+    _, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 2
+    assert "exit code -9" in stderr and "run the same command again" in stderr
+    written = len(out.read_text(encoding="utf-8").splitlines())
+    assert 0 < written < len(copies)
+
+    stderr = _run(big, out, 2)
+    assert f"{written} already in" in stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["id"] for r in rows) == sorted(d["id"] for d in copies)

@@ -108,6 +108,9 @@ CASES: list[tuple[Filter, str, str, Verdict | None]] = [
     (F.before_name_word, "Kock Zhubanov spoke.", "Kock", DROP),
     (F.before_name_word, "Kock residents fled.", "Kock", None),
     (F.before_name_word, "Texas Zhubanov spoke.", "Texas", None),
+    # a word for a unit or feature continues no proper name
+    (F.before_name_word, "Kock Governorate offices burned.", "Kock", None),
+    (F.before_name_word, "Kock Wilaya offices burned.", "Kock", None),
     (F.person_word_without_cue, "Mr Taylor arrived. Taylor said nothing.", "@Taylor", DROP),
     (F.person_word_without_cue, "Mr Taylor arrived in Taylor on Monday.", "@Taylor", None),
     (F.head_of_longer_word, "Wal-Mart opened a store.", "Wal", DROP),

@@ -21,9 +21,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from core import regexes
 from core.toponym import Toponym
+from gazetteer.containment import find_statements
 
 # Short and adjective forms of the countries most often named as actors, for names that
 # reach an actor without a resolved toponym (the toponym's own name is used otherwise).
@@ -864,3 +866,76 @@ def anaphoric_actor(before: str, actor: str | None, story_actor: str | None) -> 
     if actor is not None and actor.lower() not in m.group(0).lower():
         return actor  # "the army said they ..."
     return story_actor
+
+
+EVENT_ROLES = PLACE_ROLES | {"owner"}
+FINENESS: dict[str, int] = {
+    "city": 0, "village": 0, "other": 0, "admin2": 1, "water": 2, "region": 3, "admin1": 3,
+    "country": 4,
+}  # fmt: skip
+
+
+def fineness(place: Toponym) -> int:
+    """0 for a town or site, 1 a district, 2 water, 3 a region or province, 4 a country."""
+    return FINENESS.get(place.feature_class, 4)
+
+
+def stated_containers(sentence: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The spans (sentence offsets) the sentence names as containers of a town or district
+    it also names: "Herat" in "Gulran district, Herat", "Katsina" in "Faskari LGA
+    (Katsina)", "Aleppo" in "in Jarablus in Aleppo" and "in Bara in the southern
+    countryside of Idleb". A container of a name the gazetteer lacks, or of a country
+    ("western Yemen (Hays, Al Hudaydah)"), is no such container: it is the finest place."""
+    local = [m for m in mentions if fineness(m.toponym) <= 1]
+    pairs = [(s.child, span) for s in find_statements(sentence) for span in s.containers]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    pairs += [
+        ((inner.start, inner.end), (outer.start, outer.end))
+        for inner, outer in pairwise(ordered)
+        if IN_CONTAINER.fullmatch(sentence, inner.end, outer.start)
+    ]
+    return [outer for child, outer in pairs if any(_overlaps(m, child) for m in local)]
+
+
+def _overlaps(m: Mention, span: tuple[int, int]) -> bool:
+    return m.start < span[1] and span[0] < m.end
+
+
+def is_container(m: Mention, containers: list[tuple[int, int]]) -> bool:
+    return any(_overlaps(m, span) for span in containers)
+
+
+# What joins two places of one list: a comma or "and", after the first one's container in
+# brackets ("the Nihm (Nihm, Sanaa) and Sirwah (Sirwah, Marib) frontlines"); "or" leaves the
+# place open, "between A and B" and "from A to B" name one stretch of road
+_LIST_GAP = regexes.compile(r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_OPEN_BRACKET = regexes.compile(r"\s*\([^()]*")
+_STRETCH_BEFORE = regexes.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def listed_places(sentence: str, mentions: list[Mention], first: Mention) -> list[Mention]:
+    """``first`` and the places listed after it as places of the same event: as fine as it
+    (towns and districts alike), in its country, each joined to the one before by a comma
+    or "and" ("shelling hit Kafr Nabl, Hass and Kafr Sajna": all three); not a container
+    ("in Gulran district, Herat"), nor a place named inside the brackets that follow one,
+    nor the other end of a stretch ("clashes between Kafr Nabl and Hass": Kafr Nabl)."""
+    if _STRETCH_BEFORE.search(sentence, 0, first.start):
+        return [first]
+    containers = stated_containers(sentence, mentions)
+    listed = [first]
+    for m in sorted(mentions, key=lambda m: m.start):
+        last = listed[-1]
+        if m.start < last.end or is_container(m, containers):
+            continue
+        if _OPEN_BRACKET.fullmatch(sentence, last.end, m.start):
+            continue
+        if not (
+            _LIST_GAP.fullmatch(sentence, last.end, m.start)
+            and (m.role in EVENT_ROLES or m.role == "none")
+            and max(fineness(m.toponym), 1) == max(fineness(first.toponym), 1)
+            and m.toponym.country_code == first.toponym.country_code
+        ):
+            break
+        if all((p.toponym.lon, p.toponym.lat) != (m.toponym.lon, m.toponym.lat) for p in listed):
+            listed.append(m)
+    return listed

@@ -38,6 +38,7 @@ from events.context import (
     find_target,
     is_named,
     last_named_actor,
+    listed_places,
     mentions_in,
 )
 from events.dates import DateMention, find_dates
@@ -293,7 +294,8 @@ def _attach(
         ):
             # "struck central Myanmar near the city of Mandalay": Mandalay
             return [m for m in finer if m.group == finer[0].group]
-        return first
+        # "on the Sirwah (Sirwah, Marib) and Nati (Nati, Al Bayda) frontlines": both
+        return first + listed_places(sentence, mentions, first[-1])[1:]
     before = [m for m in in_clause if m.end <= start]
     placed = [
         m

@@ -23,7 +23,6 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 from typing import Annotated, get_args
 
@@ -36,19 +35,21 @@ from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_toll
 from events.context import (
-    IN_CONTAINER,
-    PLACE_ROLES,
+    EVENT_ROLES,
     Mention,
     clause_bounds,
     clause_of,
+    fineness,
+    is_container,
     last_named_actor,
+    listed_places,
     mentions_in,
+    stated_containers,
 )
 from events.dates import DateMention, find_dates
 from events.sentences import is_boilerplate
 from events.story import ADDS, victim_nouns
 from events.triggers import polarity
-from gazetteer.containment import find_statements
 from gazetteer.organisations import load_organisations, organisation_matcher
 
 RULES_FILE = Path(__file__).parent / "rules" / "report.toml"
@@ -58,10 +59,6 @@ _ARMED_KINDS = frozenset({"armed_group", "security_force"})
 _ACTOR_KINDS = _ARMED_KINDS | {"party"}
 
 # How fine a place of each feature class is: lower is finer (a town before its district)
-_FINENESS: dict[str, int] = {
-    "city": 0, "village": 0, "other": 0, "admin2": 1, "water": 2, "region": 3, "admin1": 3,
-    "country": 4,
-}  # fmt: skip
 _ACTOR_AFTER = regexes.compile(
     r"\s*(?:-led\s+|-backed\s+)?(?:armed forces|army|military|forces|troops|soldiers|police"
     r"|militia\w*|rebels|fighters|militants|government|authorities|air ?force|navy|jets"
@@ -76,7 +73,6 @@ _LOCAL_ACTOR_AFTER = regexes.compile(
     re.IGNORECASE,
 )
 _LOCAL = frozenset({"admin1", "admin2", "city", "village"})
-_EVENT_ROLES = PLACE_ROLES | {"owner"}
 # A sentence that goes on with the event just told: "The raids hit ...", "The attack was..."
 _REFERS_BACK = regexes.compile(
     r"^\W*(?:The|These|Those|That|This|Both|All)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|attacks?"
@@ -385,37 +381,8 @@ def _is_actor_word(sentence: str, m: Mention) -> bool:
     )
 
 
-def _fineness(place: Toponym) -> int:
-    return _FINENESS.get(place.feature_class, 4)
-
-
 def _rank(m: Mention) -> tuple[int, int]:
-    return _fineness(m.toponym), m.start
-
-
-def _stated_containers(sentence: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """The spans (sentence offsets) the sentence names as containers of a town or district
-    it also names: "Herat" in "Gulran district, Herat", "Katsina" in "Faskari LGA
-    (Katsina)", "Aleppo" in "in Jarablus in Aleppo" and "in Bara in the southern
-    countryside of Idleb". A container of a name the gazetteer lacks, or of a country
-    ("western Yemen (Hays, Al Hudaydah)"), is no such container: it is the finest place."""
-    local = [m for m in mentions if _fineness(m.toponym) <= 1]
-    pairs = [(s.child, span) for s in find_statements(sentence) for span in s.containers]
-    ordered = sorted(mentions, key=lambda m: m.start)
-    pairs += [
-        ((inner.start, inner.end), (outer.start, outer.end))
-        for inner, outer in pairwise(ordered)
-        if IN_CONTAINER.fullmatch(sentence, inner.end, outer.start)
-    ]
-    return [outer for child, outer in pairs if any(_overlaps(m, child) for m in local)]
-
-
-def _overlaps(m: Mention, span: tuple[int, int]) -> bool:
-    return m.start < span[1] and span[0] < m.end
-
-
-def _is_container(m: Mention, containers: list[tuple[int, int]]) -> bool:
-    return any(_overlaps(m, span) for span in containers)
+    return fineness(m.toponym), m.start
 
 
 def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention | None:
@@ -427,12 +394,20 @@ def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention
     bare mention that is none of those; else the first town naming a road ("blocked the
     Lagos-Ibadan expressway"); else None. Where that is a country or nothing, the town or
     region of local actors ("Imo police raid a camp") is the near place."""
+    found = finest_places(sentence, offset, toponyms)
+    return found[0] if found else None
+
+
+def finest_places(sentence: str, offset: int, toponyms: list[Toponym]) -> list[Mention]:
+    """``finest_place`` and the places the sentence lists with it (see ``listed_places``); [] when
+    it names none."""
     every = mentions_in(sentence, offset, toponyms, clause_bounds(sentence))
     mentions = [m for m in every if not _is_actor_word(sentence, m)]
     found = _finest_of(sentence, mentions)
     if found is not None and found.toponym.feature_class not in {"country", "region"}:
-        return found
-    return _local_actor(sentence, every) or found
+        return listed_places(sentence, mentions, found)
+    nearest = _local_actor(sentence, every) or found
+    return [nearest] if nearest is not None else []
 
 
 def _local_actor(sentence: str, mentions: list[Mention]) -> Mention | None:
@@ -458,11 +433,11 @@ def _finest_of(sentence: str, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.role == "agent" and _LOCATIVE_BEFORE.search(sentence, 0, m.start):
             m.role = "in"  # "fighting north of Homs between rebels and soldiers"
-    if any(m.role in _EVENT_ROLES for m in mentions):
+    if any(m.role in EVENT_ROLES for m in mentions):
         chosen = [
             m
             for m in mentions
-            if m.role in _EVENT_ROLES or _STATED_AFTER.match(sentence, 0, m.start)
+            if m.role in EVENT_ROLES or _STATED_AFTER.match(sentence, 0, m.start)
         ]
     else:
         chosen = [m for m in mentions if m.role == "none" and not m.toponym.mention.isupper()]
@@ -471,8 +446,8 @@ def _finest_of(sentence: str, mentions: list[Mention]) -> Mention | None:
         return None
     # A place the sentence states another lies in is where that other place is, not a finer
     # place of its own: "Gulran district, Herat" happened in Gulran, though Herat names a city.
-    containers = _stated_containers(sentence, chosen) if len(chosen) > 1 else []
-    return min(chosen, key=lambda m: (_is_container(m, containers), *_rank(m)))
+    containers = stated_containers(sentence, chosen) if len(chosen) > 1 else []
+    return min(chosen, key=lambda m: (is_container(m, containers), *_rank(m)))
 
 
 def _story_place(doc: Document, toponyms: list[Toponym], before: int) -> Toponym | None:
@@ -566,7 +541,7 @@ def _distinct_places(places: list[Toponym]) -> int:
     """How many places ``places`` are, the country or region a place lies in counted as part
     of it ("near Bohdanivka, Donetsk": one; "in the Lviv and Rivne regions": two)."""
     distinct: list[Toponym] = []
-    for p in sorted(places, key=_fineness):
+    for p in sorted(places, key=fineness):
         if not any((q.lon, q.lat) == (p.lon, p.lat) or _contains(p, q) for q in distinct):
             distinct.append(p)
     return len(distinct)
@@ -726,9 +701,12 @@ def _refine(doc: Document, events: list[Event]) -> None:
     for span, where in places.items():
         sentence = doc.text[span.start : span.end]
         decision = _with_neighbours(doc, span, decide(sentence))
-        if _distinct_places(where) > 1:
+        triggers = {e.trigger for e in events if e.sentence == span and e.path is None}
+        if _distinct_places(where) > 1 and len(triggers) > 1:
             # a sentence that tells of several places may tell several events: the decision
-            # refines only the events of its own kind ("protesters in X, Y burned tyres")
+            # refines only the events of its own kind ("protesters in X, Y burned tyres");
+            # one trigger at the places of a list is one event ("exchanged artillery fire on
+            # the A, B and C frontlines")
             for e in events:
                 if (
                     e.sentence == span
@@ -748,7 +726,7 @@ def _refine(doc: Document, events: list[Event]) -> None:
                 finest is not None
                 and e.event_type in _MOVABLE
                 and e.hazard is None
-                and _rank(finest)[0] < _fineness(e.places[0])
+                and _rank(finest)[0] < fineness(e.places[0])
             ):
                 _move(e, finest)
 
@@ -820,6 +798,9 @@ class _Reader:
     def own_place(self, i: int) -> Mention | None:
         return finest_place(self.texts[i], self.body[i].start, self.inside(i))
 
+    def own_places(self, i: int) -> list[Mention]:
+        return finest_places(self.texts[i], self.body[i].start, self.inside(i))
+
     def places_told_next(self, i: int) -> list[Toponym]:
         """The places of sentence ``i + 1`` when it goes on with the event of sentence
         ``i`` by referring back to it ("...killed in air strikes in the north-west. The
@@ -834,7 +815,7 @@ class _Reader:
             for m in mentions_in(
                 after, self.body[i + 1].start, self.inside(i + 1), clause_bounds(after)
             )
-            if m.role in _EVENT_ROLES
+            if m.role in EVENT_ROLES
             and not _is_actor_word(after, m)
             and m.toponym.feature_class != "country"
         ]
@@ -881,10 +862,11 @@ def _report_event(
     own_date = _date(dates, decision.start)
     if own_date is not None and is_stale(own_date.value, own_date.precision, doc.published):
         return None  # "the rebel commander who fought in Iraq in 2004": history
-    mention = reader.own_place(i)
+    listed = reader.own_places(i)
+    mention = listed[0] if listed else None
     told_next = [] if mention is not None else reader.places_told_next(i)
     if mention is not None:
-        places, exact = [mention.toponym], not mention.near
+        places, exact = [m.toponym for m in listed], not mention.near
     elif told_next:
         places, exact = told_next, True
         skip.add(i + 1)

@@ -673,3 +673,48 @@ def test_a_later_toll_of_other_victims_adds_to_the_story(
 ) -> None:
     events = _events(pipeline, text)
     assert sum(e.casualties.killed or 0 for e in events if e.casualties) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report: one event at every place of the list, each after its container
+        (
+            "On 5 June 2021, rebel reinforcements arrived on the Nihm (Nihm, Sanaa) and "
+            "Sirwah (Sirwah, Marib) fronts.",
+            [{"YE"}],
+        ),
+        # a trigger: the listed places, each its own point, one ACLED type for all
+        (
+            "On 5 June 2021, the two sides exchanged mortar fire on the Sirwah (Sirwah, Marib)"
+            " and Nati (Nati, Al Bayda) fronts.",
+            [{"YE"}, {"YE"}],
+        ),
+    ],
+)
+def test_an_event_is_at_every_place_of_a_list(
+    pipeline: Pipeline, text: str, expected: list[set[str]]
+) -> None:
+    events = [e for e in _events(pipeline, text) if e.path is None]
+    assert [{p.country_code for p in e.places} for e in events] == expected
+    points = {(p.lon, p.lat) for e in events for p in e.places}
+    assert len(points) == 2
+    assert len({e.acled_event_type for e in events}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the other end of a stretch, a stated container, a place left open
+        "On 5 June 2021, clashes broke out on the road between Sirwah and Nati.",
+        "On 5 June 2021, rebel reinforcements arrived in Sirwah, Marib.",
+        "On 5 June 2021, rebel reinforcements arrived in Sirwah or Nati.",
+    ],
+)
+def test_one_place_is_no_list(pipeline: Pipeline, text: str) -> None:
+    events = [e for e in _events(pipeline, text) if e.path is None]
+    assert events
+    assert all(len({(p.lon, p.lat) for p in e.places}) == 1 for e in events), [
+        [p.name for p in e.places] for e in events
+    ]
+    assert len({(p.lon, p.lat) for e in events for p in e.places}) == 1

@@ -147,6 +147,7 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
     if story_names:
         credits.insert(-1, ukraine.CREDIT)
     supplement.add_places(places, sup)
+    supplement.add_former_names(places, sup, subdivisions.admin1_idx)
 
     postal, dotted, dotted_forms = supplement.state_abbreviations(sup, subdivisions.admin1_idx)
     demonym_keys = supplement.demonym_keys(places, demonym_data, country_idx)

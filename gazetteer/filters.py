@@ -215,6 +215,23 @@ def capitalised_word(look: Look) -> Verdict | None:
     return DROP if look.m.key in look.gaz._common_capitalised else None
 
 
+_SIDE_BEFORE_RE = re.compile(r"\b(?:[Pp]ro|[Aa]nti|PRO|ANTI)[-‐]$")
+
+
+def side_taken(look: Look) -> Verdict | None:
+    """Drop a name after "pro-" or "anti-" that is no country or people: the leader or
+    group whose side someone takes, not a place ("pro-Hadi forces", "pro-Assad militias").
+    Countries and demonyms stay: "pro-Russian separatists" speaks of Russia.
+
+    Drops "Hadi" of "pro-Hadi forces advanced"; leaves "Hadi" of "fighting in Hadi".
+    """
+    if look.is_country:
+        return None
+    return (
+        DROP if _SIDE_BEFORE_RE.search(look.text, max(0, look.m.start - 6), look.m.start) else None
+    )
+
+
 def code_not_in_capitals(look: Look) -> Verdict | None:
     """Drop a name only a code gives a country or region ("CAR", "UK") unless written in
     capitals.
@@ -434,15 +451,15 @@ def direction_before_name(look: Look) -> Verdict | None:
 
 
 def acronym(look: Look) -> Verdict | None:
-    """Drop an acronym of up to four capitals that is no country or curated name: "IS",
-    "EU", "NATO", "ISIS".
+    """Drop an acronym of up to four capitals that is no country, curated name or region's
+    code: "IS", "EU", "NATO", "ISIS".
 
-    Drops "NATO"; leaves "UAE" (a country's name) and "Gaza" (not in capitals).
+    Drops "NATO"; leaves "UAE" (a country's name), "FCT" and "NWFP" (names only a code
+    gives a region) and "Gaza" (not in capitals).
     """
     raw = look.raw
-    return (
-        DROP if raw.isupper() and len(raw) <= 4 and not (look.is_country or look.curated) else None
-    )
+    known = look.is_country or look.curated or look.m.key in look.gaz._codes
+    return DROP if raw.isupper() and len(raw) <= 4 and not known else None
 
 
 def country_name(look: Look) -> Verdict | None:
@@ -654,6 +671,7 @@ FILTERS: tuple[Filter, ...] = (
     code_not_in_capitals,
     currency_or_pathogen,
     dateline_head,
+    side_taken,
     common_noun_of_name,
     organisation_word_next,
     given_name_before_particle,

@@ -126,6 +126,28 @@ def test_state_abbreviations_and_postal_codes_contain_the_town(gaz: Gazetteer) -
     assert found["Arlington"].admin1 == "US.VA"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("Fighting displaced thousands in Karen State.", "Karen State", "MM.05"),
+        ("Floods cut roads across Orissa.", "Orissa", "IN.21"),
+        ("Gunmen struck a police post in NWFP.", "NWFP", "PK.03"),
+    ],
+)
+def test_former_names_of_regions_name_the_region_today(
+    gaz: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    place = mentions(gaz, text)[name]
+    assert (place.feature_class, place.admin1) == ("admin1", admin1)
+
+
+@pytest.mark.parametrize(
+    "text", ["Karen rebels attacked an army post.", "Karen Smith visited the camp on Monday."]
+)
+def test_a_former_name_counts_only_whole(gaz: Gazetteer, text: str) -> None:
+    assert "Karen" not in mentions(gaz, text)
+
+
 def test_region_word_selects_the_region(gaz: Gazetteer) -> None:
     found = mentions(gaz, "Aid convoys reached villages in Aleppo Governorate last week.")
     assert found["Aleppo Governorate"].feature_class == "admin1"

@@ -6,6 +6,7 @@ import importlib.util
 import re
 from array import array
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from gazetteer.normalize import is_latin_key, norm_name, split_name
@@ -123,13 +124,31 @@ class Places:
         self.pop.append(max(0, int(pop or 0)))
         self.gid.append(gid if gid else -1)
         self.admin1.append(admin1)
+        self._key(idx, (name, *aliases), fclass, closed, target)
+        return idx
+
+    def add_aliases(self, idx: int, aliases: Sequence[str]) -> None:
+        """Key place ``idx`` by more names (closed up as well: "Arakan State")."""
+        self._key(idx, ("", *aliases), FeatureClass(self.fclass[idx]).label, True, self.names)
+
+    def _key(
+        self,
+        idx: int,
+        names: Sequence[str],
+        fclass: str,
+        closed: bool,
+        target: dict[str, list[int]],
+    ) -> None:
+        """Key ``idx`` by ``names``: the first (its own name, "" for none) also closed up."""
         seen: set[str] = set()
-        for k, alias in enumerate((name, *aliases)):
+        for k, alias in enumerate(names):
+            if not alias:
+                continue
             keys = {split_name(alias)}
             if k == 0 or closed:
                 keys.add(norm_name(alias))
             for key in keys - seen:
-                if is_latin_key(key) and len(key) >= 2:
+                if is_latin_key(key) and len(key) >= 2 and idx not in target[key]:
                     seen.add(key)
                     target[key].append(idx)
             key = norm_name(alias)
@@ -137,7 +156,6 @@ class Places:
                 letters = alias.replace(".", "").replace(" ", "")
                 code = letters.isupper() and len(letters) <= 5
                 (self.code_keys if code else self.word_keys).add(key)
-        return idx
 
 
 def site_file(module: str, *parts: str) -> Path:

@@ -20,8 +20,9 @@ DATA_DIR = Path(__file__).parent.parent / "data"
 CREDIT = {
     "name": "eventmap supplement",
     "licence": "MIT (this project)",
-    "what": "curated seas, gulfs, rivers, straits, lakes, islands, named regions, country "
-    "short forms, demonyms and international given names (gazetteer/data)",
+    "what": "curated seas, gulfs, rivers, straits, lakes, islands, named regions, former "
+    "names of renamed regions, country short forms, demonyms and international given names "
+    "(gazetteer/data)",
 }
 
 
@@ -53,6 +54,16 @@ def add_places(places: Places, supplement: dict[str, Any]) -> None:
         if p.get("bbox"):
             min_lon, min_lat, max_lon, max_lat = p["bbox"]
             places.bbox[idx] = (min_lon, min_lat, max_lon, max_lat)
+
+
+def add_former_names(
+    places: Places, supplement: dict[str, Any], admin1_idx: dict[str, int]
+) -> None:
+    """Key each admin-1 region by the former names news archives still give it ("Arakan
+    State" for Rakhine, "Orissa" for Odisha, "NWFP" for Khyber Pakhtunkhwa)."""
+    for code, names in supplement["admin1_former_names"].items():
+        if code in admin1_idx:
+            places.add_aliases(admin1_idx[code], names)
 
 
 def state_abbreviations(

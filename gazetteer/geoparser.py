@@ -150,6 +150,15 @@ SETTLEMENT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 SETTLEMENT_AFTER_RE = re.compile(r" (?:village|town|hamlet|settlement)\b")
+# A name that only a namesake abroad bears, followed by a word for a group of people or a
+# campaign, names the group or the campaign ("Donso militiamen", "the Koli caste", "the
+# Balanda clan", "the “Olive Branch” operation"), not a place; "El Vado community" is a
+# village (as Latin American reports call them), "the Gurage and Silte communities" peoples
+GROUP_AFTER_RE = re.compile(
+    r"['’”\"]? (?:militiam[ae]n|militias?|fighters|hunters|rebels|insurgents|tribesm[ae]n"
+    r"|clans?|castes?|tribes?|communities|peoples?|movement|government|operation)\b",
+    re.IGNORECASE,
+)
 # A name the text calls a settlement, perhaps with another name in brackets between
 # ("Kant Kaw Myaing (NaTaLa) village", "the village of Monge", "Kokoun and Banko villages")
 SETTLEMENT_CUE_AFTER_RE = re.compile(
@@ -1550,7 +1559,7 @@ class Gazetteer:
         ctx.clipped = {m.key for m in mentions if CLIPPED_PREFIX_RE.search(text, 0, m.start)}
         strays = self._strays(mentions, {mentions[k].key for k in links}, chosen, ctx, cued)
         if strays:
-            out = self._relocate(out, strays)
+            out = self._relocate(text, out, strays)
         return out
 
     def _groups(
@@ -1890,12 +1899,13 @@ class Gazetteer:
             return None
         return focus
 
-    def _relocate(self, tops: list[Toponym], strays: dict[str, str]) -> list[Toponym]:
+    def _relocate(self, text: str, tops: list[Toponym], strays: dict[str, str]) -> list[Toponym]:
         """Move each stray mention (normalised name -> focus country) to the nearest place in
         the text of the focus country, the most local first (town, then region, then the
         country itself), as an inferred village of low confidence; when the strays are all
         the text names, to the country's point if the reading lies over HINTED_STRAY_KM
-        outside the country ("LNA forces clashed in Wadi al-Rabi" is no town of India)."""
+        outside the country ("LNA forces clashed in Wadi al-Rabi" is no town of India). A
+        stray that names a group of people (GROUP_AFTER_RE) is no place at all."""
         rank = {"city": 0, "village": 0, "admin2": 0, "admin1": 1, "region": 2, "country": 3}
         # the strays are all the text names: the story's country is all there is to go by
         alone = all(norm_name(a.mention) in strays for a in tops)
@@ -1904,6 +1914,8 @@ class Gazetteer:
             focus = strays.get(norm_name(t.mention))
             if focus is None or t.source == "container":
                 out.append(t)
+                continue
+            if GROUP_AFTER_RE.match(text, t.end):
                 continue
             anchors = [
                 a

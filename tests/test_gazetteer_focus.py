@@ -121,3 +121,24 @@ def test_a_namesake_near_the_actors_country_stays_and_a_town_there_anchors_a_str
     t = found(gaz, "LNA forces clashed in Wadi al-Rabi, south of Tripoli.")
     assert t["Wadi al-Rabi"].reading == "inferred"
     assert (t["Wadi al-Rabi"].lat, t["Wadi al-Rabi"].lon) == (t["Tripoli"].lat, t["Tripoli"].lon)
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "town"),
+    [
+        # a name only a namesake abroad bears names a group when a word for one follows
+        ("JNIM militants and Donso militiamen clashed near Djenne (Mopti).", "Donso", "Djenne"),
+        ("Members of the Donso clan fled to Djenne (Mopti) on Monday.", "Donso", "Djenne"),
+    ],
+)
+def test_a_stray_that_names_a_group_is_no_place(
+    gaz: Gazetteer, text: str, group: str, town: str
+) -> None:
+    t = found(gaz, text)
+    assert group not in t
+    assert t[town].country_code == "ML"
+
+
+def test_a_stray_before_other_words_still_moves_into_the_story(gaz: Gazetteer) -> None:
+    t = found(gaz, "JNIM militants attacked Donso market near Djenne (Mopti).")
+    assert (t["Donso"].country_code, t["Donso"].reading) == ("ML", "inferred")

@@ -336,6 +336,12 @@ _FAMILY = regexes.compile(
     rf"family\s+of\s+(?P<n>{NUMBER})\b",
     re.IGNORECASE,
 )
+# "A family of four was killed when a shell hit their house"
+_FAMILY_PASSIVE = regexes.compile(
+    rf"\b(?:a|an entire|the entire|the whole)\s+family\s+of\s+(?P<n>{NUMBER}){_BE}\s+"
+    rf"(?P<verb>{_KILL_WORDS})\b",
+    re.IGNORECASE,
+)
 # "opened fire, killing her and wounding three others", "resulting in his death"
 _PRONOUN = regexes.compile(
     r"\b(?P<verb>killing|killed|injuring|injured|wounding|wounded|(?:shot|shooting|stabbed"
@@ -465,6 +471,14 @@ _RANGE = regexes.compile(
     re.IGNORECASE,
 )
 # An amount quoted from a source: "among 'around 20' junta fighters killed", "'dozens' died"
+# A group counted by its members ("killed a group of 12 militants", "a team of three aid
+# workers was shot dead", headlines' "kill unit of six fighters"): the members are the
+# toll, not one group (a family: see _FAMILY)
+_COLLECTIVE = regexes.compile(
+    r"\b(?:(?:an?|the|one)\s+)?(?:group|unit|team|band|squad|cell|crew|gang)\s+of\s+"
+    rf"(?={_QUAL0}{NUMBER}\b)",
+    re.IGNORECASE,
+)
 # Double quotes around a name or title ('kill the "chief of the committee"') read as spaces
 _NO_QUOTES = str.maketrans('"“”', "   ")
 _QUOTED_AMOUNT = regexes.compile(rf"['‘\"“](?P<inner>{_QUAL0}{NUMBER})['’\"”]", re.IGNORECASE)
@@ -575,6 +589,8 @@ def _prepare(sentence: str) -> str:
     for m in _QUOTED_AMOUNT.finditer(text):
         text = _blank(text, m.start(), m.end(), " " + m.group("inner"))
     text = text.translate(_NO_QUOTES)
+    for m in _COLLECTIVE.finditer(text):
+        text = _blank(text, m.start(), m.end())
     for m in _CODED_INLINE.finditer(text):
         text = _blank(text, m.start(), m.end(), m.group("n"))
     for pattern in (_CODED, _SPLIT, _OTHER_COUNT, _BREAKDOWN, _KILLED_AND_HURT, _DATE):
@@ -817,6 +833,7 @@ def note_tolls(doc: Document) -> None:
 _PATTERNS = (
     _TOLL_ROSE,
     _FAMILY,
+    _FAMILY_PASSIVE,
     _LIVES,
     _LEFT,
     _TO_DEATH,
@@ -1010,7 +1027,7 @@ def _statement(
             q = "vague"
         if groups.get("v"):
             victims = [m.group("v")]
-    if m.re is _FAMILY:
+    if m.re in (_FAMILY, _FAMILY_PASSIVE):
         victims = ["family members"]
     if _verb(m).lower() == "casualties" and not _INJURED_APART.search(text):
         q = "up to"  # "30 casualties" alone may count the wounded too: 30 dead at most
@@ -1020,9 +1037,11 @@ def _statement(
     before = sentence[cut + 1 : m.start()]
     if _IRREALIS.search(before):
         return None
+    # (read in ``text``, where "a family of" before "four were killed" is blanked)
+    prepared = text[cut + 1 : m.start()]
     if (
         m.re in (_AFTER, _HEADLINE)
-        and (re.search(_AFTER_PREPOSITION, before) or re.search(r"(?i)\b[a-z]+ed\s+$", before))
+        and (re.search(_AFTER_PREPOSITION, prepared) or re.search(r"(?i)\b[a-z]+ed\s+$", prepared))
         and not re.search(r"(?i)\bresult(?:s|ed|ing)?\s+in\s+$", before)
     ):
         # "members of the group were killed", "two youths who had robbed a shop were lynched":

@@ -251,6 +251,11 @@ def _read(sentence: str) -> Expected:
         ("Three guards who were on duty at the gate were killed.", (3, None)),
         ("Two men who worked for the council were shot dead.", (2, None)),
         ("Four of the hostages who had been held since May were executed.", (4, None)),
+        # a group counted by its members, a family in the passive
+        ("Soldiers killed a group of 12 militants near the border.", (12, None)),
+        ("A team of three aid workers was shot dead.", (3, None)),
+        ("Troops kill unit of six guerrilla fighters on the highway.", (6, None)),
+        ("A family of four was killed when a shell hit their house.", (4, None)),
         # a name or title in double quotes
         ('Gunmen kill the "head of the local council" in a village.', (1, None)),
         ("Gunmen kill the “head of the local council” in a village.", (1, None)),
@@ -342,6 +347,7 @@ def test_death_vocabulary(sentence: str, expected: Expected) -> None:
         ("Officials said the three fatalities were all smugglers.", None),
         ("Rescuers pulled the bodies from the rubble.", None),
         ("Two mutilated survivors were treated at the clinic.", None),
+        ("A group of 50 protesters marched to the governor's office.", None),
         # the one who acts after a relative clause is no victim; nor are others it names
         ("Two men who attacked the convoy escaped on foot.", None),
         ("Two boys who saw the men who were shot ran away.", None),

@@ -437,10 +437,11 @@ def test_origins_and_where_people_live(pipeline: Pipeline, text: str, place: str
             "Daraa.",
             {("strike", "Dar‘ā"), ("other", "Dūmā")},
         ),
-        # a second place with no event of its own is where the first clause's event reaches
+        # a second place with no event of its own is where the first clause's event
+        # reaches too: the strikes at both
         (
             "Airstrikes target Tayyibat al-Imam and the southern countryside of Aleppo.",
-            {("strike", "Ţayyibat al Imām")},
+            {("strike", "Ţayyibat al Imām"), ("strike", "Aleppo")},
         ),
     ],
 )
@@ -689,6 +690,12 @@ def test_a_later_toll_of_other_victims_adds_to_the_story(
             "On 5 June 2021, the two sides exchanged mortar fire on the Sirwah (Sirwah, Marib)"
             " and Nati (Nati, Al Bayda) fronts.",
             [{"YE"}, {"YE"}],
+        ),
+        # the part of each place named before it
+        (
+            "On 5 June 2021, clashes broke out in the east of Homs and the northern"
+            " countryside of Hama.",
+            [{"SY"}, {"SY"}],
         ),
     ],
 )

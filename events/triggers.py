@@ -639,8 +639,10 @@ _SUPPORT = regexes.compile(
 _HEDGE_CLAUSE = regexes.compile(
     r"\b(?:concerns?|fears?|feared|worries|worried|warn(?:ed|s|ing)?|rumou?rs?|speculat\w+"
     r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case\b"
-    r"|\b(?:charged|sentenced|convicted|indicted|pleaded|acquitted|trial|guilty|jailed"
+    r"|\b(?:charged|convicted|indicted|pleaded|acquitted|trial|guilty|jailed"
     r"|prosecut\w*|suspected of|accused of)\b"
+    # not a sentence carried out at once: "sentenced a man to death and executed him"
+    r"|\bsentenced\b(?!(?:\s+\w+){0,4}?\s+and\s+(?:then\s+|later\s+|publicly\s+)?$)"
     r"|\bsimulat\w*|\b(?:drills|exercises|war ?games|rehearsals?)\b"
     r"|\b(?:could|may|might|would|will)\s+(?:bring|cause|trigger|lead to|unleash)\b"
     r"|\b(?:condemn\w*|denounc\w*|deplor\w*)\b",

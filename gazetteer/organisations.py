@@ -90,15 +90,22 @@ GENERIC_WORDS = frozenset(
 )
 
 
+# Arabic articles: the name after one is often written in lower case ("Al shabaab")
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "ath", "az"})
+
+
 def _form(name: str) -> tuple[tuple[str, str, str], ...]:
     """(normalised word, case rule, word as listed) per word of a listed name: "exact" for
     words with inner capitals or all capitals, "cap" for capitalised words, "any" for
-    lower case and numbers."""
+    lower case and numbers, generic words and a word after an Arabic article."""
     out = []
-    for k, (_, _, word) in enumerate(word_spans(name)):
+    words = [word for _, _, word in word_spans(name)]
+    for k, word in enumerate(words):
         if any(c.isupper() for c in word[1:]) or (word.isupper() and len(word) > 1):
             rule = "exact"
-        elif word[0].isupper() and not (k and word.lower() in GENERIC_WORDS):
+        elif word[0].isupper() and not (
+            k and (word.lower() in GENERIC_WORDS or words[k - 1].lower() in _ARTICLES)
+        ):
             rule = "cap"
         else:
             rule = "any"

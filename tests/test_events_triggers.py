@@ -177,6 +177,9 @@ def test_names_and_forecasts_are_no_triggers() -> None:
 
 def test_court_cases_are_not_new_events() -> None:
     assert polarity("He was sentenced to five years for an ") == "hedged"
+    assert polarity("A court sentenced two men to death for the ") == "hedged"
+    # a sentence carried out at once is the event
+    assert polarity("A militant court sentenced a man to death and ") is None
 
 
 def test_camps_and_convoys() -> None:

@@ -79,6 +79,8 @@ def test_a_matcher_over_another_file(tmp_path: Path) -> None:
         ("The Lebanese Forces leader spoke.", ["Lebanese Forces"]),
         # Case decides: the army of Lebanon, a town called Fama, gold ("Au").
         ("Lebanese forces entered Fama; Au prices rose.", []),
+        # a name after an Arabic article, written in lower case
+        ("Al shabaab militants attacked the base.", ["Al shabaab"]),
     ],
 )
 def test_the_matcher_finds_names_as_written(text: str, names: list[str]) -> None:

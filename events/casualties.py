@@ -795,6 +795,12 @@ _CLAIM = regexes.compile(
 )
 
 
+def is_claim(sentence: str) -> bool:
+    """Whether ``sentence`` gives one side's claim of whom it killed ("the rebels said they
+    killed 25 soldiers")."""
+    return bool(_CLAIM.search(sentence))
+
+
 def note_tolls(doc: Document) -> None:
     """A stage after the events, for the tolls a whole report decides.
 
@@ -807,7 +813,7 @@ def note_tolls(doc: Document) -> None:
     if not doc.events:
         return
     told = [e for e in doc.events if e.casualties is not None and e.casualties.killed is not None]
-    claimed = [e for e in told if _CLAIM.search(doc.text[e.sentence.start : e.sentence.end])]
+    claimed = [e for e in told if is_claim(doc.text[e.sentence.start : e.sentence.end])]
     if claimed and len(claimed) < len(told):
         for event in claimed:
             if event.casualties is not None:

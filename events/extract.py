@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from core.document import PRECISION, DatePrecision, Document, Event, EventType, Span
 from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
-from events.casualties import Toll, find_count, find_toll, has_toll_words
+from events.casualties import Toll, find_count, find_toll, has_toll_words, is_claim
 from events.context import (
     IN_CONTAINER,
     PLACE_ROLES,
@@ -484,8 +484,10 @@ def _place_key(t: Toponym) -> tuple:
     return ("id", t.geonameid) if t.geonameid is not None else ("name", t.name, t.lat, t.lon)
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per type and place set: later repeats fill what the first one lacks."""
+def _merge(events: list[Event], text: str) -> list[Event]:
+    """One event per type and place set: later repeats fill what the first one lacks, the
+    larger toll the first one's, unless it is one side's claim ("IS said it killed 100")
+    and the first's is stated ("IS militants killed twenty people")."""
     merged: dict[tuple, Event] = {}
     for event in events:
         key: tuple = (event.event_type, tuple(_place_key(p) for p in event.places))
@@ -499,7 +501,10 @@ def _merge(events: list[Event]) -> list[Event]:
             if getattr(first, name) is None and getattr(event, name) is not None:
                 setattr(first, name, getattr(event, name))
         if event.casualties and first.casualties:
-            if (event.casualties.killed or 0) > (first.casualties.killed or 0):
+            claimed = is_claim(text[event.sentence.start : event.sentence.end])
+            if (event.casualties.killed or 0) > (first.casualties.killed or 0) and not (
+                claimed and not is_claim(text[first.sentence.start : first.sentence.end])
+            ):
                 first.casualties = replace(
                     event.casualties,
                     injured=event.casualties.injured or first.casualties.injured,
@@ -1172,5 +1177,5 @@ def extract_events(doc: Document) -> None:
             hazard = (index, [e for e in found if e.hazard is not None])
         actor = named[-1] if named else last_named_actor(sentence) or actor
     doc.events = [
-        e for e in _merge(events) if not is_stale(e.date, e.date_precision, doc.published)
+        e for e in _merge(events, doc.text) if not is_stale(e.date, e.date_precision, doc.published)
     ]

@@ -33,7 +33,7 @@ from core import regexes
 from core.document import PRECISION, Document, Event, EventType, Span
 from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
-from events.casualties import Toll, find_toll
+from events.casualties import Toll, find_toll, is_claim
 from events.context import (
     EVENT_ROLES,
     Mention,
@@ -953,13 +953,16 @@ def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event])
     counts no dead yet: a headline's toll belongs to the event the body places ("Airstrikes
     kill at least 19 civilians. Warplanes bombed the town of X on Monday." is 19 dead at X).
     A bare toll ("Eight dead.") goes to the nearest event of any type in a story that counts
-    no dead yet; a toll the story told already, or one that sums it up ("the toll rose to
-    46"), to none."""
+    no dead yet; a toll the story told already, one that sums it up ("the toll rose to
+    46"), or one side's claim in a story that counts its dead ("The jihadists said they
+    killed 30"), to none."""
     sentence = reader.texts[i]
     toll = find_toll(sentence)
     if toll is None or toll.casualties.killed is None or _SUMMED_UP.search(sentence):
         return
     counts = [e for e in events if e.casualties and e.casualties.killed is not None]
+    if counts and is_claim(sentence):
+        return
     bare = decision.rule.id == "toll_only"
     told = {e.casualties.killed for e in counts if e.casualties}
     if (bare and told) or toll.casualties.killed in told:

@@ -6,8 +6,9 @@ fourteen. A later toll is a retelling when its sentence says nothing that adds t
 ("also", "another", "more") and counts the same dead, the same victims, or names a place of
 its own near the earlier toll's place or inside the country or region that toll was told
 at; the retold tolls keep the largest count on the first event and the others keep only
-their injured. A later toll of other victims told without a place of its own ("The army
-said 12 militants were killed.") completes the story and is kept.
+their injured, unless the largest is one side's claim ("IS said it killed 100"): a toll the
+report states itself beats a claim. A later toll of other victims told without a place of
+its own ("The army said 12 militants were killed.") completes the story and is kept.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import replace
 
 from core.document import Casualties, Document, Event
 from core.toponym import Toponym, km_between
+from events.casualties import is_claim
 
 # Places of two tolls this near are the same scene (a town and the district around it)
 SAME_SCENE_KM = 50.0
@@ -76,10 +78,17 @@ def merge_retold_tolls(doc: Document) -> None:
             firsts.append(event)
             continue
         assert first.casualties is not None and event.casualties is not None
-        if (event.casualties.killed or 0) > (first.casualties.killed or 0):
+        claims = (_claims(first, doc.text), _claims(event, doc.text))
+        larger = (event.casualties.killed or 0) > (first.casualties.killed or 0)
+        # a toll the report states beats one side's claim, larger or not
+        if claims == (True, False) or (larger and claims != (False, True)):
             first.casualties = replace(
                 first.casualties,
                 killed=event.casualties.killed,
                 qualifier=event.casualties.qualifier,
             )
         event.casualties = replace(event.casualties, killed=None, qualifier=None)
+
+
+def _claims(event: Event, text: str) -> bool:
+    return is_claim(text[event.sentence.start : event.sentence.end])

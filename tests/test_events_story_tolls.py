@@ -37,6 +37,17 @@ def _killed(pipeline: Pipeline, text: str) -> int:
         ),
         # the same victims counted twice, the larger count kept
         ("Car bomb kills 20 rebels in Azaz. Bomb blast kills 25 rebels near Azaz.", 25),
+        # unless the larger is one side's claim: the toll the report states is kept
+        (
+            "On 5 June 2021, militants killed at least twenty herders near Menaka. The group "
+            "claimed the attack and said it killed about 100 militiamen near Menaka.",
+            20,
+        ),
+        (
+            "On 5 June 2021, militias and jihadists clashed near Menaka. Three militiamen and "
+            "one jihadist were killed. The jihadists said they killed 30 militiamen.",
+            4,
+        ),
         # a later toll that says it adds ("also") adds
         (
             "Gunmen attacked a police post in Kidal, killing 5 policemen. "

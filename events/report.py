@@ -952,10 +952,11 @@ def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event])
     mapped elsewhere, to the nearest event of the story of its ACLED type whose sentence
     counts no dead yet: a headline's toll belongs to the event the body places ("Airstrikes
     kill at least 19 civilians. Warplanes bombed the town of X on Monday." is 19 dead at X).
-    A bare toll ("Eight dead.") goes to the nearest event of any type in a story that counts
-    no dead yet; a toll the story told already, one that sums it up ("the toll rose to
-    46"), or one side's claim in a story that counts its dead ("The jihadists said they
-    killed 30"), to none."""
+    A bare toll ("Eight dead.") or one that refers back to the event ("The explosion killed
+    one soldier.") goes to the nearest event of any type in a story that counts no dead
+    yet; a toll the story told already, one that sums it up ("the toll rose to 46"), or one
+    side's claim in a story that counts its dead ("The jihadists said they killed 30"), to
+    none."""
     sentence = reader.texts[i]
     toll = find_toll(sentence)
     if toll is None or toll.casualties.killed is None or _SUMMED_UP.search(sentence):
@@ -963,7 +964,8 @@ def _lend_toll(reader: _Reader, i: int, decision: Decision, events: list[Event])
     counts = [e for e in events if e.casualties and e.casualties.killed is not None]
     if counts and is_claim(sentence):
         return
-    bare = decision.rule.id == "toll_only"
+    # "The explosion killed one soldier" goes to the event just told, whatever its type
+    bare = decision.rule.id == "toll_only" or bool(_REFERS_BACK.match(sentence))
     told = {e.casualties.killed for e in counts if e.casualties}
     if (bare and told) or toll.casualties.killed in told:
         return  # a bare toll that may sum the story up, or a toll the story has told

@@ -725,3 +725,13 @@ def test_one_place_is_no_list(pipeline: Pipeline, text: str) -> None:
         [p.name for p in e.places] for e in events
     ]
     assert len({(p.lon, p.lat) for e in events for p in e.places}) == 1
+
+
+def test_a_toll_that_refers_back_goes_to_the_event_just_told(pipeline: Pipeline) -> None:
+    text = (
+        "On 5 June 2021, militants threw a grenade at soldiers in Baidoa. The soldiers opened "
+        "fire in response. The explosion killed one soldier."
+    )
+    events = _events(pipeline, text)
+    assert sum(e.casualties.killed or 0 for e in events if e.casualties) == 1
+    assert [e.places[0].name for e in events if e.casualties and e.casualties.killed] == ["Baidoa"]

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from core import regexes
-from core.document import Casualties, Document, Qualifier
+from core.document import Casualties, Document, Event, Qualifier
 from events.dates import WEEKDAYS
 from events.triggers import has_trigger_words
 
@@ -470,7 +470,6 @@ _RANGE = regexes.compile(
     rf"|\b(?P<low2>\d+)\s*(?:-|–|to)\s*\d+(?=\s+[a-z])",
     re.IGNORECASE,
 )
-# An amount quoted from a source: "among 'around 20' junta fighters killed", "'dozens' died"
 # A group counted by its members ("killed a group of 12 militants", "a team of three aid
 # workers was shot dead", headlines' "kill unit of six fighters"): the members are the
 # toll, not one group (a family: see _FAMILY)
@@ -481,6 +480,7 @@ _COLLECTIVE = regexes.compile(
 )
 # Double quotes around a name or title ('kill the "chief of the committee"') read as spaces
 _NO_QUOTES = str.maketrans('"“”', "   ")
+# An amount quoted from a source: "among 'around 20' junta fighters killed", "'dozens' died"
 _QUOTED_AMOUNT = regexes.compile(rf"['‘\"“](?P<inner>{_QUAL0}{NUMBER})['’\"”]", re.IGNORECASE)
 _DATE = regexes.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s*,?\s*(?:19|20)\d\d)?\b"
@@ -801,6 +801,11 @@ def is_claim(sentence: str) -> bool:
     return bool(_CLAIM.search(sentence))
 
 
+def told_as_claim(event: Event, text: str) -> bool:
+    """Whether ``event``'s sentence of ``text`` is one side's claim (see ``is_claim``)."""
+    return is_claim(text[event.sentence.start : event.sentence.end])
+
+
 def note_tolls(doc: Document) -> None:
     """A stage after the events, for the tolls a whole report decides.
 
@@ -813,7 +818,7 @@ def note_tolls(doc: Document) -> None:
     if not doc.events:
         return
     told = [e for e in doc.events if e.casualties is not None and e.casualties.killed is not None]
-    claimed = [e for e in told if is_claim(doc.text[e.sentence.start : e.sentence.end])]
+    claimed = [e for e in told if told_as_claim(e, doc.text)]
     if claimed and len(claimed) < len(told):
         for event in claimed:
             if event.casualties is not None:

@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from core.document import PRECISION, DatePrecision, Document, Event, EventType, Span
 from core.toponym import Toponym, km_between
 from events.background import is_background, is_stale
-from events.casualties import Toll, find_count, find_toll, has_toll_words, is_claim
+from events.casualties import Toll, find_count, find_toll, has_toll_words, told_as_claim
 from events.context import (
     IN_CONTAINER,
     PLACE_ROLES,
@@ -501,9 +501,8 @@ def _merge(events: list[Event], text: str) -> list[Event]:
             if getattr(first, name) is None and getattr(event, name) is not None:
                 setattr(first, name, getattr(event, name))
         if event.casualties and first.casualties:
-            claimed = is_claim(text[event.sentence.start : event.sentence.end])
             if (event.casualties.killed or 0) > (first.casualties.killed or 0) and not (
-                claimed and not is_claim(text[first.sentence.start : first.sentence.end])
+                told_as_claim(event, text) and not told_as_claim(first, text)
             ):
                 first.casualties = replace(
                     event.casualties,

@@ -394,20 +394,29 @@ def finest_place(sentence: str, offset: int, toponyms: list[Toponym]) -> Mention
     bare mention that is none of those; else the first town naming a road ("blocked the
     Lagos-Ibadan expressway"); else None. Where that is a country or nothing, the town or
     region of local actors ("Imo police raid a camp") is the near place."""
-    found = finest_places(sentence, offset, toponyms)
-    return found[0] if found else None
+    return _finest(sentence, offset, toponyms)[0]
 
 
 def finest_places(sentence: str, offset: int, toponyms: list[Toponym]) -> list[Mention]:
-    """``finest_place`` and the places the sentence lists with it (see ``listed_places``); [] when
-    it names none."""
+    """``finest_place`` and the places the sentence lists with it (see ``listed_places``);
+    [] when it names none."""
+    found, mentions = _finest(sentence, offset, toponyms)
+    if found is None:
+        return []
+    return listed_places(sentence, mentions, found) if mentions else [found]
+
+
+def _finest(
+    sentence: str, offset: int, toponyms: list[Toponym]
+) -> tuple[Mention | None, list[Mention]]:
+    """``finest_place``, and the mentions it was chosen from when it may head a list ([]
+    for a country, a region or a local actor's place)."""
     every = mentions_in(sentence, offset, toponyms, clause_bounds(sentence))
     mentions = [m for m in every if not _is_actor_word(sentence, m)]
     found = _finest_of(sentence, mentions)
     if found is not None and found.toponym.feature_class not in {"country", "region"}:
-        return listed_places(sentence, mentions, found)
-    nearest = _local_actor(sentence, every) or found
-    return [nearest] if nearest is not None else []
+        return found, mentions
+    return _local_actor(sentence, every) or found, []
 
 
 def _local_actor(sentence: str, mentions: list[Mention]) -> Mention | None:

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from core.document import Casualties, Document, Event
 from core.toponym import Toponym, km_between
-from events.casualties import is_claim
+from events.casualties import told_as_claim
 
 # Places of two tolls this near are the same scene (a town and the district around it)
 SAME_SCENE_KM = 50.0
@@ -78,7 +78,7 @@ def merge_retold_tolls(doc: Document) -> None:
             firsts.append(event)
             continue
         assert first.casualties is not None and event.casualties is not None
-        claims = (_claims(first, doc.text), _claims(event, doc.text))
+        claims = (told_as_claim(first, doc.text), told_as_claim(event, doc.text))
         larger = (event.casualties.killed or 0) > (first.casualties.killed or 0)
         # a toll the report states beats one side's claim, larger or not
         if claims == (True, False) or (larger and claims != (False, True)):
@@ -88,7 +88,3 @@ def merge_retold_tolls(doc: Document) -> None:
                 qualifier=event.casualties.qualifier,
             )
         event.casualties = replace(event.casualties, killed=None, qualifier=None)
-
-
-def _claims(event: Event, text: str) -> bool:
-    return is_claim(text[event.sentence.start : event.sentence.end])

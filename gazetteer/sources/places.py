@@ -129,7 +129,7 @@ class Places:
 
     def add_aliases(self, idx: int, aliases: Sequence[str]) -> None:
         """Key place ``idx`` by more names (closed up as well: "Arakan State")."""
-        self._key(idx, ("", *aliases), FeatureClass(self.fclass[idx]).label, True, self.names)
+        self._key(idx, aliases, FeatureClass(self.fclass[idx]).label, True, self.names)
 
     def _key(
         self,
@@ -139,11 +139,10 @@ class Places:
         closed: bool,
         target: dict[str, list[int]],
     ) -> None:
-        """Key ``idx`` by ``names``: the first (its own name, "" for none) also closed up."""
+        """Key ``idx`` by ``names``: the first (its own name) also closed up, all of them
+        when ``closed``."""
         seen: set[str] = set()
         for k, alias in enumerate(names):
-            if not alias:
-                continue
             keys = {split_name(alias)}
             if k == 0 or closed:
                 keys.add(norm_name(alias))

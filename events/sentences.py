@@ -31,7 +31,7 @@ _LINE = re.compile(r"[^\n]+")
 
 _BOILERPLATE = re.compile(
     r"cookie|privacy (?:policy|overview|settings|notice)|\bgdpr\b|\bconsent\b|personal data"
-    r"|\b(?:this|our) (?:web)?site\b|\bwebsite\b|your browser|browsing experience|newsletter"
+    r"|\b(?:this|our) (?:web)?site\b|your browser|browsing experience|newsletter"
     r"|\bsubscribe\b|\bsign (?:up|in)\b|\blog ?in\b|read more|\bshare (?:this|on|via)\b"
     r"|all rights reserved|copyright|©|terms (?:of|and) (?:use|service|conditions)"
     r"|\badvertisement\b|click here|related (?:articles|stories|topics|content|news)"

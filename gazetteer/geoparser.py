@@ -113,7 +113,13 @@ from core.toponym import Reading, Source, Toponym
 from gazetteer.agreement import agree_with_containers
 from gazetteer.containment import Statement, find_statements, offset_point
 from gazetteer.filters import DETERMINERS, DOUBT, KEEP, DocWords, Look, Mention, judge
-from gazetteer.normalize import norm_name, norm_token, skeleton, word_spans
+from gazetteer.normalize import (
+    ARABIC_ARTICLE_COUNTRIES,
+    norm_name,
+    norm_token,
+    skeleton,
+    word_spans,
+)
 from gazetteer.organisations import organisation_matcher
 from gazetteer.schema import (
     ADMIN1,
@@ -280,6 +286,8 @@ _QUALIFIERS = frozenset(
         "far",
     }
 )
+# Where a name after a lower-case Arabic article may lie (seas and regions have no country).
+_ARTICLE_OR_NONE = frozenset({*ARABIC_ARTICLE_COUNTRIES, None})
 _LOWER_ARTICLES = frozenset(
     {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez", "en"}
 )
@@ -1050,6 +1058,11 @@ class Gazetteer:
                 partial = True
             if partial:
                 key = norm_name(text[s:end])
+            elif cands and i > 0 and self._after_lower_article(text, tokens, i):
+                cands = tuple(c for c in cands if self._cc[c] in _ARTICLE_OR_NONE)
+                if not cands:
+                    i += 1
+                    continue
             mention = Mention(
                 s,
                 end,
@@ -1230,6 +1243,14 @@ class Gazetteer:
         gap = text[tokens[i][1] : tokens[i + 1][0]]
         # The assimilated forms count only hyphenated: "as Mosul fell" is English.
         return gap in ("-", "‐") or (gap == " " and tokens[i][2] in ("al", "el"))
+
+    @classmethod
+    def _after_lower_article(cls, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """Whether token ``i`` follows an Arabic article in lower case that the name does not
+        include ("al-Rai" read as "Rai"): the article says where the place lies, so only
+        places of a country whose names carry it are read ("al-Rai" is no village of
+        France, "al-Tank" no city of India, "al Bostan" not Boston)."""
+        return tokens[i - 1][2] in _LOWER_ARTICLES and cls._lower_article(text, tokens, i - 1)
 
     def _weak(self, key: str, cands: tuple[int, ...]) -> bool:
         """Whether only towns under 100,000 people bear the name (no country, region, water

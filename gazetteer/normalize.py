@@ -15,6 +15,39 @@ from bisect import bisect_left
 from functools import lru_cache
 
 TOKEN_RE = re.compile(r"[^\W_]+")
+# Countries whose place names carry the Arabic article, in English written "Al-", "El-",
+# or assimilated ("Ar Raqqah", "Ad Dawhah", "Ez Zawiya"), and often left out ("Hodeidah").
+ARABIC_ARTICLE_COUNTRIES = frozenset(
+    {
+        "AE",
+        "BH",
+        "DJ",
+        "DZ",
+        "EG",
+        "EH",
+        "ER",
+        "IL",
+        "IQ",
+        "JO",
+        "KM",
+        "KW",
+        "LB",
+        "LY",
+        "MA",
+        "MR",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SD",
+        "SO",
+        "SS",
+        "SY",
+        "TD",
+        "TN",
+        "YE",
+    }
+)
 APOSTROPHES = "'’‘`"
 # What follows an apostrophe in English ("Gaza's", "don't"): no part of a transliteration.
 _CONTRACTIONS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})

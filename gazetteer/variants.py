@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.toponym import FeatureClass, Reading, Source, Toponym, haversine_km
-from gazetteer.normalize import norm_name
+from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES, norm_name
 
 if TYPE_CHECKING:
     from gazetteer.geoparser import Gazetteer
@@ -52,6 +52,9 @@ _ARTICLES = frozenset({
     "al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ez", "es", "ed", "en", "et", "ul",
     "il", "adh", "ath",
 })  # fmt: skip
+# A name that opens with the Arabic article ("al-Tank", "Al Bukhater", "ar-Raqqa"; not "El",
+# which Spanish names share) is spelled from Arabic: its place lies where names carry it.
+_ARABIC_ARTICLE_RE = re.compile(r"(?:[Aa]l|AL)[-‐ ]|(?:el|ar|as|ash|ad|an|at|az|ez|es|ed)[-‐]")
 _NO_VOWELS = str.maketrans("", "", "aeiouyw")
 _SPLIT = re.compile(r"[\s\-‐'’]+")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -247,8 +250,10 @@ def find_spelled_places(
             place, reading = spellings().lookup(name, countries, place_of), "spelling"
         if place is None or (
             reading == "spelling"
-            and (start, end) not in contained
-            and _far_from_its_country(place, toponyms)
+            and (
+                ((start, end) not in contained and _far_from_its_country(place, toponyms))
+                or _article_abroad(name, place)
+            )
         ):
             continue
         taken.append((start, end))
@@ -272,6 +277,14 @@ def find_spelled_places(
     if not added:
         return list(toponyms)
     return sorted([*toponyms, *added], key=lambda t: t.start)
+
+
+def _article_abroad(name: str, place: Place) -> bool:
+    """Whether ``name`` opens with the Arabic article and ``place`` lies in a country whose
+    names do not carry it ("al-Tank" is no spelling of Tonk, India)."""
+    return (
+        bool(_ARABIC_ARTICLE_RE.match(name)) and place.country_code not in ARABIC_ARTICLE_COUNTRIES
+    )
 
 
 def _far_from_its_country(place: Place, toponyms: Sequence[Toponym]) -> bool:

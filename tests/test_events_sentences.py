@@ -78,6 +78,10 @@ def test_boilerplate_detection() -> None:
     assert is_boilerplate("Share")
     assert is_boilerplate("This website uses cookies to improve your experience.")
     assert not is_boilerplate("Russian missiles hit Kyiv, killing three people.")
+    # a website as the source of a report is no page furniture
+    assert not is_boilerplate("US-led raids kill 56 IS militants in Iraq - website.")
+    assert not is_boilerplate("The group said on its website that it shelled the base.")
+    assert is_boilerplate("Visit our website and subscribe to the newsletter.")
 
 
 def test_run_on_text_is_cut_into_bounded_pieces() -> None:

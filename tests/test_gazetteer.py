@@ -10,6 +10,7 @@ import pytest
 import gazetteer
 from gazetteer import Gazetteer, GazetteerMissingError
 from gazetteer.build import build
+from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
 
@@ -535,6 +536,35 @@ def test_lower_case_arabic_article_starts_the_name(gaz: Gazetteer) -> None:
     assert found["al Hasakah"].country_code == "SY"
     assert mentions(gaz, "Columns reached ar-Raqqa at dawn.")["ar-Raqqa"].country_code == "SY"
     assert "Mosul" in mentions(gaz, "He left as Mosul fell.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the article the index cannot key with the name: a village of France, a city of
+        # India, Boston and Malaga are namesakes, not readings
+        ("Hit-and-run clash in the countryside of al-Rai near Aleppo.", "Rai"),
+        ("ISIS attacked a military base in al-Tank field.", "al-Tank"),
+        ("Gunmen fired on the Ghadir al Bostan road.", "Bostan"),
+    ],
+)
+def test_no_namesake_abroad_after_a_lower_case_arabic_article(
+    gaz: Gazetteer, text: str, name: str
+) -> None:
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    place = found.get(name) or found.get(f"al-{name}")
+    assert place is None or place.country_code in ARABIC_ARTICLE_COUNTRIES
+
+
+def test_a_lower_case_arabic_article_keeps_its_own_places(gaz: Gazetteer) -> None:
+    # counterexamples: Syria's al-Rai is read by its spelling; Spanish "El" names stay
+    found = mentions(gaz, "Hit-and-run clash in the countryside of al-Rai near Aleppo.")
+    assert found["al-Rai"].country_code == "SY"
+    assert (
+        mentions(gaz, "Police clashed with protesters in El Paso, Texas.")["El Paso"].country_code
+        == "US"
+    )
+    assert mentions(gaz, "Shelling on al-Bab killed three.")["al-Bab"].country_code == "SY"
 
 
 def test_capitalised_words_before_a_small_town_make_a_longer_name(gaz: Gazetteer) -> None:

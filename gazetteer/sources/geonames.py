@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from gazetteer.countries import CountryShapes
-from gazetteer.normalize import norm_name
+from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES, norm_name
 from gazetteer.sources import natural_earth
 from gazetteer.sources.places import (
-    ARABIC_ARTICLE_COUNTRIES,
     Places,
     Point,
     extent_centre,

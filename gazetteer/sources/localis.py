@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from gazetteer.normalize import norm_name
+from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES, norm_name
 from gazetteer.schema import BBox
 from gazetteer.sources.geonames import Towns
 from gazetteer.sources.places import (
     ADMIN2_SUFFIX_RE,
-    ARABIC_ARTICLE_COUNTRIES,
     Places,
     Point,
     extent_centre,

@@ -9,43 +9,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from gazetteer.normalize import is_latin_key, norm_name, split_name
+from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES, is_latin_key, norm_name, split_name
 from gazetteer.schema import FeatureClass, Index, SourceCode
 
 Point = tuple[float, float]
-# Countries whose place names carry the Arabic article, in English written "Al-", "El-",
-# or assimilated ("Ar Raqqah", "Ad Dawhah", "Ez Zawiya"), and often left out ("Hodeidah").
-ARABIC_ARTICLE_COUNTRIES = frozenset(
-    {
-        "AE",
-        "BH",
-        "DJ",
-        "DZ",
-        "EG",
-        "EH",
-        "ER",
-        "IL",
-        "IQ",
-        "JO",
-        "KM",
-        "KW",
-        "LB",
-        "LY",
-        "MA",
-        "MR",
-        "OM",
-        "PS",
-        "QA",
-        "SA",
-        "SD",
-        "SO",
-        "SS",
-        "SY",
-        "TD",
-        "TN",
-        "YE",
-    }
-)
 # "Golfe Prefecture", "Daman District": the unit is also named without its kind.
 ADMIN2_SUFFIX_RE = re.compile(
     r"\s+(?:District|Province|Region|County|Municipality|Prefecture|Department|Division|"

@@ -109,8 +109,11 @@ _TOKEN = (
     r"|\d+-year-old"
     rf"|(?!{_STOP_WORD})[A-Za-z][\w'’/-]*)"
 )
+# A count over two kinds of people, as one group: "4 women and children were killed"
+_PAIR = r"(?:women|children|men|civilians|elderly|babies|infants|girls|boys)"
 _NP = (
-    rf"(?:{_TOKEN}\s+){{0,4}}{_TOKEN}(?:\s+and\s+{_TOKEN}(?=\s+(?:was|is|has)\b))?"
+    rf"(?:(?:{_TOKEN}\s+){{0,3}}{_PAIR}\s+and\s+{_PAIR}\b"
+    rf"|(?:{_TOKEN}\s+){{0,4}}{_TOKEN}(?:\s+and\s+{_TOKEN}(?=\s+(?:was|is|has)\b))?)"
     rf"(?:\s+(?:of|from)\s+(?:(?:the|an?|his|her|their|its|these|those)\s+)?(?:{_TOKEN}\s+){{0,3}}"
     rf"{_TOKEN}"
     r"|\s+of\s+them)?"

@@ -304,6 +304,11 @@ def _read(sentence: str) -> Expected:
         ("Attackers killed a farmer, his wife and son.", (3, None)),
         ("Soldiers fired on the car, killing a man and his daughter.", (2, None)),
         ("16 soldiers, including 2 officers, were killed.", (16, None)),
+        # one count over two kinds of people is one group, in either order
+        ("4 women and children were killed in the shelling.", (4, None)),
+        ("Four children and women were killed in the shelling.", (4, None)),
+        ("The strike killed 12 women and children.", (12, None)),
+        ("2 women and 3 children were killed.", (5, None)),
         ("Twelve rebel fighters and 4 army fatalities were reported.", (16, None)),
         # killed N and injured M: the killed only
         ("The bomb killed 5 policemen and injured 2.", (5, 2)),

@@ -139,7 +139,7 @@ _TERRITORY_OBJECT = regexes.compile(
     r"{0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
     r"|districts?|regions?|provinces?|bases?|airports?|airfields?|hills?|bridges?|settlements?"
     r"|neighbou?rhoods?|positions|outposts?|bridgeheads?|checkpoints?|ports?|capital|control|parts"
-    r"|swathes|prisons?|jails?|barracks|garrisons?"
+    r"|swathes|prisons?|jails?|barracks|garrisons?|pockets?|enclaves?|strongholds?"
     r"|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December)\b)"
     r"(?-i:[A-Z])[\w’'-]+\b(?!\s+(?:soldiers|troops|fighters|servicemen|prisoners|citizens"
@@ -391,7 +391,7 @@ RULES: tuple[TriggerRule, ...] = (
         NON_STATE_TAKEOVER,
         r"\b(?:seiz(?:ed|e|es|ing)|captur(?:ed|e|es|ing)"
         r"|t(?:ook|aken|aking|ake) (?:full |complete |total )?control of"
-        r"|t(?:ook|aken|aking) over|overr?an|overrun|stormed|annexed)\b",
+        r"|t(?:ook|aken|aking|akes?) over|overr?an|overrun|stormed|annexed)\b",
         needs_territory=True,
         stems=(
             "seiz",
@@ -400,6 +400,8 @@ RULES: tuple[TriggerRule, ...] = (
             "took over",
             "taken over",
             "taking over",
+            "take over",
+            "takes over",
             "overran",
             "overrun",
             "stormed",

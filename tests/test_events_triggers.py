@@ -96,6 +96,12 @@ def test_territory_verbs_need_territory() -> None:
     assert _kinds("Militants captured two soldiers.") == []
     assert _kinds("Rebels captured Ukrainian soldiers near the river.") == []
     assert _kinds("Rebels captured Goma.")[0][0] == "territory_change"
+    # headlines in the present; a pocket or enclave is territory, a company is not
+    assert _kinds("Rebels take over the last pocket of the town.")[0][0] == "territory_change"
+    assert _kinds("Militias take over the enclave after a week of fighting.")[0][0] == (
+        "territory_change"
+    )
+    assert _kinds("A rival firm takes over the company.") == []
 
 
 @pytest.mark.parametrize(

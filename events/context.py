@@ -79,6 +79,12 @@ _LOCATIVE = _words(
     """across along amid around at in inside into on onto over through throughout upon within"""
 )
 _NEAR = frozenset(["near", "outside", "nearby", "outskirts", "vicinity", "close"])
+# A lower-case Arabic article left before a name read without it ("shelling on al-Ghouta")
+_ARTICLE_TOKENS = frozenset(
+    f"{a}{d}"
+    for a in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez")
+    for d in "-‐"
+)
 _COMPASS = _words(
     """east north north-east north-west northeast northwest south south-east south-west
     southeast southwest west"""
@@ -464,7 +470,7 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
             return "object", near
         if word in _OBJECT_VERBS:
             return "object", near
-        if word in _FILLER or word.isdigit():
+        if word in _FILLER or word.isdigit() or word in _ARTICLE_TOKENS:
             i -= 1
             continue
         if word.isalpha() and word == tokens[i] and unknown < 2:

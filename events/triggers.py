@@ -135,7 +135,10 @@ _ASSAILANTS = regexes.compile(
     re.IGNORECASE,
 )
 _TERRITORY_OBJECT = regexes.compile(
-    r"^\s*(?:(?!(?:in|at|near|on|by|from|after|during|while|when)\b)(?-i:[a-z])[\w’'-]*\s+)"
+    r"^\s*(?:(?!(?:in|at|near|on|by|from|after|during|while|when|between"
+    r"|(?:vehicle|truck|car|motorcycle|motorbike|tricycle|bicycle|boat|canoe|weapon|gun|rifle"
+    r"|cattle|cow|goat|sheep|camel|livestock|good|phone|telephone|item|belonging|equipment"
+    r"|ammunition|money|cash|food|crop|document)s?)\b)(?-i:[a-z])[\w’'-]*\s+)"
     r"{0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
     r"|districts?|regions?|provinces?|bases?|airports?|airfields?|hills?|bridges?|settlements?"
     r"|neighbou?rhoods?|positions|outposts?|bridgeheads?|checkpoints?|ports?|capital|control|parts"

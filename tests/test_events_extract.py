@@ -39,6 +39,7 @@ PLACES: dict[str, tuple[str, float, float, str | None, str]] = {
     "Mandalay": ("Mandalay", 21.97, 96.08, "MM", "city"),
     "Jarablus": ("Jarablus", 36.82, 38.01, "SY", "city"),
     "Aleppo": ("Aleppo", 36.2, 37.16, "SY", "city"),
+    "Ghouta": ("Eastern Ghouta", 33.55, 36.45, "SY", "region"),
 }
 
 
@@ -72,6 +73,13 @@ def test_list_after_including_gives_one_strike_per_town() -> None:
     assert _at(doc, "strike") == [["Izium"], ["Balakliia"], ["Kupiansk"]]
     assert {e.actor for e in doc.events} == {"Russia"}
     assert {e.date for e in doc.events} == {date(2022, 9, 8)}
+
+
+def test_a_place_after_a_lower_case_article_is_the_clause_place() -> None:
+    # the gazetteer reads "Ghouta" without the article the text writes before it
+    doc = _doc("Clashes in Raqqa and shelling on al-Ghouta.")
+    assert _at(doc, "clash") == [["Raqqa"]]
+    assert _at(doc, "strike") == [["Eastern Ghouta"]]
 
 
 def test_one_toll_over_several_places_is_one_event() -> None:

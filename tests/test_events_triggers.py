@@ -102,6 +102,17 @@ def test_territory_verbs_need_territory() -> None:
         "territory_change"
     )
     assert _kinds("A rival firm takes over the company.") == []
+    # goods seized on a road or in a village are no territory; "took place between" no taking
+    assert "territory_change" not in {
+        k for k, _ in _kinds("Gunmen seized two trucks between Kiri and Bargou.")
+    }
+    assert "territory_change" not in {
+        k for k, _ in _kinds("Militiamen seized motorcycles the village of Sama.")
+    }
+    assert "territory_change" not in {
+        k for k, _ in _kinds("Clashes took place between militants and Gao youths.")
+    }
+    assert _kinds("Militiamen seized the village of Sama.")[0][0] == "territory_change"
 
 
 @pytest.mark.parametrize(

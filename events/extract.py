@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from core.document import PRECISION, DatePrecision, Document, Event, EventType, Span
 from core.toponym import Toponym, km_between
@@ -36,6 +37,7 @@ from events.context import (
     find_actor,
     find_claimant,
     find_target,
+    fineness,
     is_named,
     last_named_actor,
     listed_places,
@@ -335,6 +337,37 @@ def _attach(
 
 
 _COARSE = frozenset({"admin1", "admin2", "region", "country"})
+_COMMA = re.compile(r",\s*")
+# How far a town may lie from the point of the district written after it ("X, Y district")
+OWN_DISTRICT_KM = 60.0
+
+
+def _without_own_region(sentence: str, group: list[Mention]) -> list[Mention]:
+    """``group`` less each province or district written right after a town it holds: "in
+    Puerto Montt, Los Lagos, drivers protested" happened in Puerto Montt, once (the region
+    is the town's address, not a second place); "in Aleppo, Idlib and Hama" keeps all three.
+    The gazetteer decides what holds what: the town's admin-1 code, and for a district
+    also OWN_DISTRICT_KM."""
+    kept = group[:1]
+    for previous, m in pairwise(group):
+        if not (_COMMA.fullmatch(sentence, previous.end, m.start) and _holds(m, previous)):
+            kept.append(m)
+    return kept
+
+
+def _holds(outer: Mention, inner: Mention) -> bool:
+    """Whether ``outer`` is an admin unit the finer ``inner`` lies in (see above)."""
+    o, i = outer.toponym, inner.toponym
+    if o.feature_class not in {"admin1", "admin2"} or fineness(i) >= fineness(o):
+        return False
+    if not (o.admin1 and i.admin1 and o.country_code == i.country_code):
+        return False
+    same_region = i.admin1 == o.admin1 or i.admin1.startswith(f"{o.admin1}.")
+    if o.feature_class == "admin1":
+        return same_region
+    return same_region and km_between(i, o) <= OWN_DISTRICT_KM
+
+
 # How far a place may lie from the place the sentence says it is in (a province's point)
 CHAIN_KM = 250.0
 
@@ -594,6 +627,7 @@ def _sentence_events(
             ci,
             s.bounds[ci][0],
         )
+        places = _without_own_region(text, places)
         actor = find_actor(text, s.bounds[ci], trigger.start, trigger.end, s.mentions, places)
         actor = anaphoric_actor(text[s.bounds[ci][0] : trigger.start], actor, story_actor)
         if event_type == "protest" and actor is not None and _POLICE.search(actor):

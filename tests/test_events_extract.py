@@ -708,3 +708,44 @@ def test_a_district_in_the_province_its_seat_names_is_the_place() -> None:
     # Counterexample: a town near which a strike in a country's wide region fell
     doc = _doc("Jets struck central Myanmar near the city of Mandalay on Saturday.")
     assert _at(doc, "strike") == [["Mandalay"]]
+
+
+def _placed(text: str, places: dict[str, tuple[float, float, str, str]]) -> Document:
+    """A document whose places ``mention: (lat, lon, feature class, admin-1 code)`` lie
+    in Chile."""
+    toponyms = [
+        Toponym(
+            m.start(),
+            m.end(),
+            name,
+            name,
+            lat,
+            lon,
+            "CL",
+            kind,
+            None,
+            "geonames",
+            0.9,
+            admin1=admin1,
+        )
+        for name, (lat, lon, kind, admin1) in places.items()
+        for m in re.finditer(re.escape(name), text)
+    ]
+    doc = Document(text=text, toponyms=sorted(toponyms, key=lambda t: t.start))
+    split_sentences(doc)
+    extract_events(doc)
+    return doc
+
+
+def test_a_town_and_its_region_are_one_place() -> None:
+    places = {
+        "Puerto Montt": (-41.47, -72.94, "city", "CL.14"),
+        "Los Lagos": (-42.16, -72.96, "admin1", "CL.14"),
+        "Temuco": (-38.74, -72.6, "city", "CL.02"),
+        "Biobio": (-37.33, -72.54, "admin1", "CL.06"),
+    }
+    doc = _placed("In Puerto Montt, Los Lagos, bus drivers protested on Monday.", places)
+    assert _at(doc, "protest") == [["Puerto Montt"]]
+    # a region that does not hold the town is a second place of a list
+    doc = _placed("In Temuco, Biobio, bus drivers protested on Monday.", places)
+    assert _at(doc, "protest") == [["Temuco"], ["Biobio"]]

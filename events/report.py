@@ -49,7 +49,7 @@ from events.context import (
 from events.dates import DateMention, find_dates
 from events.sentences import is_boilerplate
 from events.story import ADDS, victim_nouns
-from events.triggers import polarity
+from events.triggers import is_sport, polarity
 from gazetteer.organisations import load_organisations, organisation_matcher
 
 RULES_FILE = Path(__file__).parent / "rules" / "report.toml"
@@ -353,7 +353,10 @@ def _decide(sentence: str, ruleset: RuleSet) -> Decision | None:
     if not candidates or sentence.rstrip(" ”\"'").endswith("?") or ruleset.skip.search(sentence):
         return None
     bounds = clause_bounds(sentence)
+    sport = is_sport(sentence)
     for rule in (ruleset.rules[i] for i in sorted(candidates)):
+        if sport and rule.acled[0] != "Riots":
+            continue  # a game's "beat", "shot" and "rally"; fans who riot still riot
         match = next(
             (
                 m

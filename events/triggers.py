@@ -114,9 +114,21 @@ _STRIKE_NOUN = regexes.compile(r"\bstrikes?\b(?!\s+(?:on|at|against|in|near|hit)
 _SPORT = regexes.compile(
     r"\b(?:scored|goals?|fans|league|cup|striker|midfielder|goalkeeper|stadium|tournament"
     r"|championship|derby|penalty|kick-?off|(?:semi|quarter)-?finals?|team-?mates?|matches"
-    r"|match|(?:\d{1,2}|nil)-(?:\d{1,2}|nil))\b",
+    r"|match|(?:\d{1,2}|nil)-(?:\d{1,2}|nil)|rebounds?|assists|points|half-?time|innings?"
+    r"|touchdowns?|quarterbacks?|pitchers?|coach(?:es)?|playoffs?"
+    r"|(?:top|\d{1,2}(?:st|nd|rd|th))-ranked"
+    r"|(?:first|second) half|basketball|baseball|football|soccer|hockey|rugby|cricket|tennis)\b",
     re.IGNORECASE,
 )
+
+
+def is_sport(sentence: str) -> bool:
+    """Whether ``sentence`` reports a game: two different words of sport ("18 points and 8
+    rebounds as top-ranked Kentucky beat Tennessee", "a clash watched by 40,000 fans in the
+    stadium"), where "beat", "shot" and "rally" are no violence or protest."""
+    return len({m.group(0).lower() for m in _SPORT.finditer(sentence)}) >= 2
+
+
 # Armed forces as the subject of a bare "struck": "Ukrainian forces said they had struck..."
 _FORCES_STRUCK = regexes.compile(
     r"\b(?:forces|troops|army|military|navy)\b[^.;]{0,40}?\b(?:struck|hit|targeted)\b",
@@ -135,7 +147,7 @@ _ASSAILANTS = regexes.compile(
     re.IGNORECASE,
 )
 _TERRITORY_OBJECT = regexes.compile(
-    r"^\s*(?:(?!(?:in|at|near|on|by|from|after|during|while|when|between"
+    r"^\s*(?:(?!(?:in|at|near|on|by|from|to|after|during|while|when|between"
     r"|(?:vehicle|truck|car|motorcycle|motorbike|tricycle|bicycle|boat|canoe|weapon|gun|rifle"
     r"|cattle|cow|goat|sheep|camel|livestock|good|phone|telephone|item|belonging|equipment"
     r"|ammunition|money|cash|food|crop|document)s?)\b)(?-i:[a-z])[\w’'-]*\s+)"
@@ -693,9 +705,7 @@ def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
         )
     else:
         has_weapon = bool(WEAPON.search(sentence) or _FORCES_STRUCK.search(sentence))
-    sport = bool(_SPORT.search(sentence)) and (
-        len({m.group(0).lower() for m in _SPORT.finditer(sentence)}) >= 2
-    )
+    sport = is_sport(sentence)
     words = re.findall(r"[A-Za-z]{4,}", sentence)
     title_case = sum(w[0].isupper() for w in words) > 0.6 * len(words)
     found: list[TriggerMatch] = []

@@ -51,11 +51,20 @@ def test_reported_sentences_are_not_skipped(sentence: str) -> None:
         "Shares rallied on Tuesday.",
         "Did rebels attack the town?",
         "Police did not arrest anyone.",
+        # a game: "beat", "shot" and "rally" with two words of sport
+        "Davis had 18 points and 8 rebounds as top-ranked Kentucky beat Tennessee.",
+        "The visitors shot 31 percent before a 12-0 run in the second half.",
+        "Crowder had 20 points, helping Marquette rally from a sluggish first half.",
     ],
 )
 def test_figurative_and_negated_sentences_make_no_event(sentence: str) -> None:
     decision = decide(sentence)
     assert decision is None, decision
+
+
+def test_fans_who_riot_at_a_match_still_riot() -> None:
+    decision = decide("Football fans rioted after the match, throwing stones at police.")
+    assert decision is not None and decision.rule.acled[0] == "Riots"
 
 
 def _sentences_of_the_project_articles() -> list[str]:

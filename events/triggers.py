@@ -115,9 +115,8 @@ _SPORT = regexes.compile(
     r"\b(?:scored|goals?|fans|league|cup|striker|midfielder|goalkeeper|stadium|tournament"
     r"|championship|derby|penalty|kick-?off|(?:semi|quarter)-?finals?|team-?mates?|matches"
     r"|match|(?:\d{1,2}|nil)-(?:\d{1,2}|nil)|rebounds?|assists|points|half-?time|innings?"
-    r"|touchdowns?|quarterbacks?|pitchers?|coach(?:es)?|playoffs?"
-    r"|(?:top|\d{1,2}(?:st|nd|rd|th))-ranked"
-    r"|(?:first|second) half|basketball|baseball|football|soccer|hockey|rugby|cricket|tennis)\b",
+    r"|touchdowns?|quarterbacks?|playoffs?|(?:top|\d{1,2}(?:st|nd|rd|th))-ranked"
+    r"|(?:first|second) half|wrestl\w+)\b",
     re.IGNORECASE,
 )
 

@@ -508,6 +508,9 @@ RULES: tuple[TriggerRule, ...] = (
         "strike",
         AIR,
         r"\b(?:hit|hits|hitting|struck|strikes?|striking|target(?:ed|ing)|pound(?:ed|ing)"
+        # a headline's present ("Raids target Hama countryside"), not the noun
+        r"|(?<!\bthe )(?<!\ba )targets?(?= (?:the |several |two |three |areas?\b|positions\b"
+        r"|villages?\b|towns?\b|(?-i:[A-Z])))"
         r"|rained down on|slammed into|landed (?:in|on|near))\b",
         needs_weapon=True,
         stems=(

@@ -92,6 +92,16 @@ def test_retaliation_and_support_are_no_new_attack() -> None:
     assert polarity("Troops fired at ") is None
 
 
+def test_a_headline_present_targets_and_the_noun_does_not() -> None:
+    assert [t.text for t in find_triggers("Warplanes target several areas in the city.")] == [
+        "target"
+    ]
+    assert [t.text for t in find_triggers("Rockets target the airport.")] == ["target"]
+    # the noun: "a target", "the main targets"
+    assert find_triggers("Drones remain the main targets of the air defences.") == []
+    assert "target" not in {t.text for t in find_triggers("The depot was a target of shells.")}
+
+
 def test_territory_verbs_need_territory() -> None:
     assert _kinds("Militants captured two soldiers.") == []
     assert _kinds("Rebels captured Ukrainian soldiers near the river.") == []

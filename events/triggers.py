@@ -659,7 +659,7 @@ _HEDGE_CLAUSE = regexes.compile(
     r"\b(?:concerns?|fears?|feared|worries|worried|warn(?:ed|s|ing)?|rumou?rs?|speculat\w+"
     r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case\b"
     r"|\b(?:charged|convicted|indicted|pleaded|acquitted|trial|guilty|jailed"
-    r"|prosecut\w*|suspected of|accused of)\b"
+    r"|prosecut\w*|suspected of)\b"
     # not a sentence carried out at once: "sentenced a man to death and executed him"
     r"|\bsentenced\b(?!(?:\s+\w+){0,4}?\s+and\s+(?:then\s+|later\s+|publicly\s+)?$)"
     r"|\bsimulat\w*|\b(?:drills|exercises|war ?games|rehearsals?)\b"

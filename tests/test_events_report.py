@@ -62,6 +62,13 @@ def test_figurative_and_negated_sentences_make_no_event(sentence: str) -> None:
     assert decision is None, decision
 
 
+def test_an_accusation_reports_the_act_and_a_charge_does_not() -> None:
+    # "accused of" tells what people say happened; a charge or trial retells it in court
+    accused = decide("Police in the town are accused of assaulting a taxi driver on Sunday.")
+    assert accused is not None and accused.rule.acled[0] == "Violence against civilians"
+    assert decide("The man was charged with assaulting a taxi driver on Sunday.") is None
+
+
 def test_fans_who_riot_at_a_match_still_riot() -> None:
     decision = decide("Football fans rioted after the match, throwing stones at police.")
     assert decision is not None and decision.rule.acled[0] == "Riots"

@@ -231,14 +231,14 @@ class RuleSet:
     skip_counterexamples: tuple[str, ...]
 
 
-def _armed_group_names() -> str:
-    """The armed groups and security forces of the organisations list shared with the
-    gazetteer, as one alternation; names written with inner capitals or in capitals
-    ("FAMa", "IS") match only as written."""
+def _armed_group_names(kinds: frozenset[str]) -> str:
+    """The organisations of ``kinds`` in the list shared with the gazetteer, as one
+    alternation; names written with inner capitals or in capitals ("FAMa", "IS") match
+    only as written."""
     # Longest first, ties by name: the same pattern in every process (the install-time
     # cache of compiled patterns is keyed by the pattern's text, see core.regexes)
     names = sorted(
-        {n for o in load_organisations() if o.kind in _ARMED_KINDS for n in o.names},
+        {n for o in load_organisations() if o.kind in kinds for n in o.names},
         key=lambda n: (-len(n), n),
     )
     return "|".join(
@@ -248,8 +248,13 @@ def _armed_group_names() -> str:
 
 def _classes(declared: dict[str, str]) -> dict[str, str]:
     """The word classes of the file, each ``{name}`` inside them expanded, and
-    ``armed_groups`` from the shared organisations list."""
-    classes = {"armed_groups": _armed_group_names(), **declared}
+    ``armed_groups`` (armed groups and security forces) and ``nonstate_groups`` (armed
+    groups only) from the shared organisations list."""
+    classes = {
+        "armed_groups": _armed_group_names(_ARMED_KINDS),
+        "nonstate_groups": _armed_group_names(frozenset({"armed_group"})),
+        **declared,
+    }
     for name, source in classes.items():
         classes[name] = _CLASS_REF.sub(lambda m: f"(?:{classes.get(m.group(1), '')})", source)
     return classes

@@ -84,6 +84,12 @@ _AT_WAR = regexes.compile(
     re.IGNORECASE,
 )
 # Men who take a town by entering it (a convoy or a delegation does not)
+# Forces on the move: "a Turkish convoy entered Idlib", "reinforcements entered the city"
+_MOVEMENT = regexes.compile(
+    r"\b(?:convoys?|columns?|patrols?|reinforcements)\b(?:\s+[\w’'-]+,?){0,10}?\s+"
+    r"(?:entered|advanced into|pushed into|swept into)\b",
+    re.IGNORECASE,
+)
 _FIGHTERS = regexes.compile(
     r"\b(?:rebels?|fighters|militants|insurgents|jihadists?|militias?|militiamen|gunmen|troops"
     r"|forces|soldiers|army|separatists|guerrillas|paratroopers|Taliban|Hamas|Hezbollah"
@@ -172,6 +178,8 @@ class TriggerRule:
     that crashed, thousands who fled: not "prices crashed", "tourists fled the heat").
     ``without_weapon``: only when no weapon is named ("explosions" after a missile attack
     are the missiles, not a bomb).
+    ``unless``: never in a sentence this matches ("a Turkish convoy entered Idlib" moves
+    forces, it takes no territory).
     ``stems``: lower-case strings one of which every match contains; a sentence holding
     none of them is not searched with ``pattern`` (an Aho-Corasick pass finds them all).
     """
@@ -184,6 +192,7 @@ class TriggerRule:
     stems: tuple[str, ...] = ()
     without_weapon: bool = False
     requires: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +215,7 @@ def _rule(
     stems: tuple[str, ...],
     without_weapon: bool = False,
     requires: re.Pattern[str] | None = None,
+    unless: re.Pattern[str] | None = None,
 ) -> TriggerRule:
     return TriggerRule(
         event_type,
@@ -216,6 +226,7 @@ def _rule(
         stems,
         without_weapon,
         requires,
+        unless,
     )
 
 
@@ -428,6 +439,7 @@ RULES: tuple[TriggerRule, ...] = (
         r"\b(?:entered|advanced into|pushed into|swept into|took)\b",
         needs_territory=True,
         requires=_FIGHTERS,
+        unless=_MOVEMENT,
         stems=("entered", "advanced into", "pushed into", "swept into", "took"),
     ),
     _rule(
@@ -725,6 +737,8 @@ def find_triggers(sentence: str, labour: bool = False) -> list[TriggerMatch]:
         if rule.without_weapon and has_weapon and not _CO_EVENT.search(sentence):
             continue
         if rule.requires is not None and not rule.requires.search(sentence):
+            continue
+        if rule.unless is not None and rule.unless.search(sentence):
             continue
         if sport and (rule.event_type in _VIOLENT_TYPES or rule.acled == ATTACK):
             continue

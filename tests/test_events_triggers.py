@@ -102,6 +102,12 @@ def test_a_headline_present_targets_and_the_noun_does_not() -> None:
     assert "target" not in {t.text for t in find_triggers("The depot was a target of shells.")}
 
 
+def test_forces_on_the_move_take_no_territory() -> None:
+    moving = "Two Turkish military convoys, with dozens of vehicles, entered Idlib on Monday."
+    assert "territory_change" not in {k for k, _ in _kinds(moving)}
+    assert _kinds("Rebel troops entered Goma on Monday.")[0][0] == "territory_change"
+
+
 def test_territory_verbs_need_territory() -> None:
     assert _kinds("Militants captured two soldiers.") == []
     assert _kinds("Rebels captured Ukrainian soldiers near the river.") == []

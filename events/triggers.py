@@ -83,13 +83,13 @@ _AT_WAR = regexes.compile(
     r"|bombers?|drones?|UAVs?|targets?|positions|bases?|hideouts?)\b",
     re.IGNORECASE,
 )
-# Men who take a town by entering it (a convoy or a delegation does not)
 # Forces on the move: "a Turkish convoy entered Idlib", "reinforcements entered the city"
 _MOVEMENT = regexes.compile(
     r"\b(?:convoys?|columns?|patrols?|reinforcements)\b(?:\s+[\w’'-]+,?){0,10}?\s+"
     r"(?:entered|advanced into|pushed into|swept into)\b",
     re.IGNORECASE,
 )
+# Men who take a town by entering it (a convoy or a delegation does not)
 _FIGHTERS = regexes.compile(
     r"\b(?:rebels?|fighters|militants|insurgents|jihadists?|militias?|militiamen|gunmen|troops"
     r"|forces|soldiers|army|separatists|guerrillas|paratroopers|Taliban|Hamas|Hezbollah"

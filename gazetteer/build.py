@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from gazetteer.countries import CountryShapes
+from gazetteer.nametable import NameTable
 from gazetteer.normalize import norm_name, skeleton
 from gazetteer.schema import (
     FEATURE_CLASSES,
@@ -96,7 +97,7 @@ def place_columns(places: Places) -> PlaceColumns:
         "gid": places.gid,
         "admin1": places.admin1,
         "bbox": places.bbox,
-        "names": {k: tuple(v) for k, v in places.names.items()},
+        "names": NameTable.from_mapping(places.names),
     }
 
 

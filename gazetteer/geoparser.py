@@ -113,6 +113,7 @@ from core.toponym import Reading, Source, Toponym
 from gazetteer.agreement import agree_with_containers
 from gazetteer.containment import Statement, find_statements, offset_point
 from gazetteer.filters import DETERMINERS, DOUBT, KEEP, DocWords, Look, Mention, judge
+from gazetteer.nametable import NameTable
 from gazetteer.normalize import (
     ARABIC_ARTICLE_COUNTRIES,
     norm_name,
@@ -574,7 +575,7 @@ class Gazetteer:
         self._gid = index["gid"]
         self._admin1: list[str | None] = index["admin1"]
         self._bbox: dict[int, tuple[float, float, float, float]] = index["bbox"]
-        self._names: dict[str, tuple[int, ...]] = index["names"]
+        self._names: NameTable = index["names"]
         self._prefixes: frozenset[str] = index["prefixes"]
         self._codes: frozenset[str] = index["codes"]
         self._demonyms: dict[str, int] = index["demonyms"]

@@ -24,8 +24,9 @@ from typing import Any, TypedDict, cast
 
 from core.toponym import FeatureClass as FeatureClassName
 from core.toponym import Source as SourceName
+from gazetteer.nametable import NameTable
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 INDEX_FILE = "index.pkl"
 
 
@@ -112,7 +113,7 @@ class PlaceColumns(TypedDict):
     admin1: list[str | None]
     bbox: dict[int, BBox]
     # Name key -> places of that name (own and alternate names).
-    names: dict[str, tuple[int, ...]]
+    names: NameTable
 
 
 class Index(PlaceColumns):

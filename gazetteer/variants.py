@@ -135,7 +135,7 @@ class Spellings:
                 found.setdefault("", {}).setdefault(key, {})[idx] = None
         return cls(
             {
-                cc: pickle.dumps({k: tuple(v) for k, v in table.items()})
+                cc: pickle.dumps({k: tuple(sorted(v)) for k, v in table.items()})
                 for cc, table in found.items()
             }
         )

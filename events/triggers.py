@@ -35,15 +35,23 @@ RIOT = ("Riots", "Violent demonstration")
 STRATEGIC_OTHER = ("Strategic developments", "Other")
 NO_ACLED: tuple[str | None, str | None] = (None, None)
 
+# The air force as a weapon, not as the branch that names its people and bases ("members of
+# the Air Force Intelligence", "an air force officer"); report.toml's {air} says the same.
+_AIR_FORCE = (
+    r"air ?force(?! (?:intelligence|bases?|academy|college|officers?|members?|personnel|pilots?"
+    r"|colonel|general|commanders?|chief|veterans?|cadets?)\b)"
+)
 WEAPON = regexes.compile(
-    r"\b(?:war-?planes?|(?:fighter )?jets?|aircraft|air ?force|air ?strikes?|drones?(?! ships?)"
+    r"\b(?:war-?planes?|(?:fighter )?jets?|aircraft|"
+    + _AIR_FORCE
+    + r"|air ?strikes?|drones?(?! ships?)"
     r"|UAVs?|missiles?|rockets?|(?-i:shells?|Shells)|shelling|artillery|mortars?|bombs?|bombing"
     r"|bombers?|helicopters?|gunships?|munitions|projectiles|barrages?|Shahed|HIMARS|strikes?"
     r"|air attacks?)\b",
     re.IGNORECASE,
 )
 _AERIAL = regexes.compile(
-    r"\b(?:war-?planes?|jets?|aircraft|air ?force|air ?strikes?|air ?raids?|drones?|UAVs?"
+    r"\b(?:war-?planes?|jets?|aircraft|" + _AIR_FORCE + r"|air ?strikes?|air ?raids?|drones?|UAVs?"
     r"|helicopters?|gunships?|bombers?|bombs?|bombing|Shahed)\b",
     re.IGNORECASE,
 )

@@ -49,6 +49,15 @@ def test_bare_verbs_need_a_weapon() -> None:
     assert ("strike", "Air/drone strike") in _kinds("Warplanes hit the bridge.")
 
 
+def test_the_air_force_naming_its_people_is_no_air_weapon() -> None:
+    for sentence in (
+        "Gunmen opened fire on two members of the Air Force Intelligence in the town.",
+        "Assailants attacked an air force officer outside his home.",
+    ):
+        assert ("strike", "Air/drone strike") not in _kinds(sentence), sentence
+    assert ("strike", "Air/drone strike") in _kinds("The air force attacked the convoy.")
+
+
 def test_figurative_uses_need_conflict_context() -> None:
     assert _kinds("Oil prices crashed after the announcement.") == []
     assert _kinds("The home side fought back to win 3-2.") == []

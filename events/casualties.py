@@ -272,6 +272,15 @@ _HEADLINE = regexes.compile(
     r"|lynched|stabbed to death|beaten to death|found dead)\b",
     re.IGNORECASE,
 )
+# Headlines in the present name one victim by a bare noun: "Gunmen kill doctor in Kabul",
+# "Grenade attack kills public works officer" (a report's "killed officer X" is left alone)
+_HEADLINE_OBJECT = regexes.compile(
+    r"\b(?P<verb>kills?|shoots? dead|guns? down|beheads?|lynch(?:es)?|murders?)\s+"
+    rf"(?P<chain>(?:(?!{_STOP_WORD}|{NUMBER}\b)[A-Za-z][\w'’-]*\s+){{0,3}}?{_PERSON}\b"
+    rf"(?:{_JOIN}{_item(False)}{_OWN_VERB}){{0,5}})\b"
+    r"(?=\s*(?:[,;:]|\.|$|(?:in|at|near|on|and|as|after|during|outside|inside|while|over)\b))",
+    re.IGNORECASE,
+)
 # "left 3 militia fighters dead", "leaving the driver dead"
 _LEFT = regexes.compile(
     rf"\b(?:left|leaving|leaves|leave)\s+(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}\s+"
@@ -858,6 +867,7 @@ _PATTERNS = (
     _SLAIN,
     _AFTER,
     _HEADLINE,
+    _HEADLINE_OBJECT,
     _PRONOUN,
 )
 

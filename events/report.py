@@ -918,25 +918,30 @@ def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> bool:
     """Add the toll of sentence ``i``, which names no place of its own, to the event told
     just before it when the sentence says it adds to it ("...killing 5 policemen. Two more
     died of their wounds.": 7) or counts other victims than every toll told before ("2
-    soldiers were killed in the attack. Troops killed 3 militants.": 5). Otherwise a later
-    toll retells or sums up the story ("The death toll rose to 46", "up to 300 were killed,
-    other sources said") and is not added."""
+    soldiers were killed in the attack. Troops killed 3 militants.": 5); a toll that says it
+    adds may name the same scene again ("Two more villagers were killed near Djibo").
+    Otherwise a later toll retells or sums up the story ("The death toll rose to 46", "up to
+    300 were killed, other sources said") and is not added."""
     sentence = reader.texts[i]
     toll = find_toll(sentence)
-    if (
-        toll is None
-        or toll.casualties.killed is None
-        or _SUMMED_UP.search(sentence)
-        or reader.own_place(i) is not None
-    ):
+    if toll is None or toll.casualties.killed is None or _SUMMED_UP.search(sentence):
         return False
     span = reader.body[i]
     before = [e for e in events if e.sentence.start < span.start and e.path is None]
-    if not before or not (ADDS.search(sentence) or _other_victims(toll, before)):
+    adds = ADDS.search(sentence)
+    if not before or not (adds or _other_victims(toll, before)):
         return False
     last = max(before, key=lambda e: e.sentence.start)
     if last.sentence not in reader.body or reader.body.index(last.sentence) < i - 2:
         return False  # too far back to be the same story
+    own = reader.own_place(i)
+    # naming the scene again, the toll itself must say it adds ("Two more villagers were
+    # killed near Djibo"; not "16 killed in another 'Bloody Friday' in Baluchistan")
+    adds_here = ADDS.search(sentence, toll.start, toll.end)
+    if own is not None and not (
+        adds_here and _told(Event("casualty", [own.toponym], span, ""), [last])
+    ):
+        return False
     told = [e for e in before if e.sentence == last.sentence and e.casualties is not None]
     target = next((e for e in told if e.casualties and e.casualties.killed), last)
     killed = (target.casualties.killed or 0) if target.casualties else 0
@@ -1108,8 +1113,13 @@ def add_report_events(doc: Document) -> None:
                 unplaced.append((i, decision))
             continue
         event = _report_event(reader, i, decision, mapped, skip)
-        if event is None or _told(event, doc.events + added):
-            continue  # "Putin said the air strikes were targeting...": a retelling
+        if event is None:
+            continue
+        if _told(event, doc.events + added):
+            # a retelling ("Putin said the air strikes were targeting..."), or a toll added to
+            # the scene just told ("Two more villagers were killed near Djibo")
+            _complete_toll(reader, i, doc.events + added)
+            continue
         toll = find_toll(sentence)
         if toll is None and i + 1 not in skip:
             toll = reader.next_toll(i)

@@ -18,15 +18,19 @@ from dataclasses import replace
 
 from core.document import Casualties, Document, Event
 from core.toponym import Toponym, km_between
-from events.casualties import told_as_claim
+from events.casualties import NUMBER, told_as_claim
 
 # Places of two tolls this near are the same scene (a town and the district around it)
 SAME_SCENE_KM = 50.0
 ADDS = re.compile(
-    r"\b(?:also|another|more|additional|further|other|others|separately|later|meanwhile|too"
+    r"\b(?:also|another|more(?!\s+than\b)|additional|further|other|others|separately|later"
+    r"|meanwhile|too"
     r"|as well|besides|in addition|second|new)\b",
     re.IGNORECASE,
 )
+# The last group of a toll's own list adds nothing to the story ("kills Taliban commander, 4
+# others", "killed a policeman and two others")
+_LISTED_OTHERS = re.compile(rf"(?:,|\band)\s+{NUMBER}\s+others\b", re.IGNORECASE)
 
 
 def _own_places(event: Event) -> list[Toponym]:
@@ -47,7 +51,7 @@ def _retells(later: Event, earlier: Event, text: str) -> bool:
     or the same victims."""
     if later.sentence == earlier.sentence:
         return False
-    if ADDS.search(text[later.sentence.start : later.sentence.end]):
+    if ADDS.search(_LISTED_OTHERS.sub("", text[later.sentence.start : later.sentence.end])):
         return False
     assert later.casualties is not None and earlier.casualties is not None
     same_victims = victim_nouns(later.casualties) & victim_nouns(earlier.casualties)

@@ -559,3 +559,22 @@ def test_an_event_told_with_its_day_keeps_its_toll() -> None:
 def test_a_killing_after_an_event_is_its_background(sentence: str, killed: int | None) -> None:
     toll = find_toll(sentence)
     assert (toll.casualties.killed if toll else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Gunmen kill doctor in Kabul.", 1),
+        ("Grenade attack kills public works officer and injures a nurse", 1),
+        ("Drone strike kills Taliban key commander, 4 others in Kunduz province.", 5),
+        ("Herdsmen attack Benue community, kill father, son.", 2),
+        ("Junta troops kill villager, torture monk in Sagaing.", 1),
+        # no person named by the bare noun, or a count told otherwise
+        ("He kills time at the office before the match.", None),
+        ("Drought kills livestock in the north.", None),
+        ("Gunmen kill two doctors in Kabul.", 2),
+    ],
+)
+def test_a_headline_names_one_victim_by_a_bare_noun(sentence: str, killed: int | None) -> None:
+    toll = find_toll(sentence)
+    assert (toll.casualties.killed if toll else None) == killed

@@ -64,6 +64,17 @@ def _killed(pipeline: Pipeline, text: str) -> int:
         ("Gunmen killed 3 villagers in Djibo. Two more villagers died of their wounds.", 5),
         # the same victims counted again without a place: the same toll retold
         ("Gunmen killed 3 villagers in Djibo. Three villagers were killed, police said.", 3),
+        # "4 others" closes the retelling's own list, it adds no one
+        (
+            "6 militants killed in drone strike in Afghanistan. Drone strike kills Taliban "
+            "commander, 4 others in Kunduz province.",
+            6,
+        ),
+        # "others" told apart from the toll still adds
+        (
+            "Gunmen killed 3 villagers in Djibo. Two others were killed by a mine near Djibo.",
+            5,
+        ),
     ],
 )
 def test_retold_tolls_count_once(pipeline: Pipeline, text: str, killed: int) -> None:

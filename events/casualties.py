@@ -281,6 +281,15 @@ _HEADLINE_OBJECT = regexes.compile(
     r"(?=\s*(?:[,;:]|\.|$|(?:in|at|near|on|and|as|after|during|outside|inside|while|over)\b))",
     re.IGNORECASE,
 )
+# Captives killed once taken, told by a pronoun: "abducted three notables ..., executed them
+# and dumped their bodies", "kidnapped two aid workers and later killed them"
+_CAPTIVES_KILLED = regexes.compile(
+    r"\b(?:abduct(?:ed|s|ing)|kidnapp?(?:ed|s|ing)|captur(?:ed|es|ing)|seiz(?:ed|es|ing)"
+    r"|took|taking|detain(?:ed|s|ing)|arrest(?:ed|s|ing)|rounded up)\s+"
+    rf"(?P<chain>{_OBJECT_CHAIN})\b[^.;]{{0,200}}?\b(?P<verb>killed|executed|shot dead|beheaded"
+    r"|murdered|slaughtered|slaughtering|killing|executing|beheading)\s+(?:all\s+of\s+)?them\b",
+    re.IGNORECASE,
+)
 # "left 3 militia fighters dead", "leaving the driver dead"
 _LEFT = regexes.compile(
     rf"\b(?:left|leaving|leaves|leave)\s+(?P<chain>{_SUBJECT_CHAIN}){_ASIDE}\s+"
@@ -868,6 +877,7 @@ _PATTERNS = (
     _AFTER,
     _HEADLINE,
     _HEADLINE_OBJECT,
+    _CAPTIVES_KILLED,
     _PRONOUN,
 )
 

@@ -37,6 +37,18 @@ DocWords = tuple[set[str], set[str], set[str]]
 PATHOGEN_AFTER_RE = re.compile(
     r"[ \-](?:virus(?:es)?|ebolavirus|ha?emorrhagic|fever|encephalitis|disease)\b", re.IGNORECASE
 )
+# "the US dollar", "the Hong Kong dollar", "Swiss francs": a currency named after its
+# country; "won" and "real" are left out (words), and "pound(s)" is read only after an
+# adjective ("the Lebanese pound"; "Israel pounds Gaza" is a verb).
+CURRENCY_AFTER_RE = re.compile(
+    r" (?:dollars?|euros?|francs?|yen|yuan|renminbi|rupees?|pesos?|shekels?|liras?|dinars?"
+    r"|rials?|riyals?|roubles?|rubles?|hryvnias?|naira|rand|shillings?|kwacha|cedis?|birr|taka"
+    r"|dirhams?|kyats?|baht|ringgits?|rupiahs?|zlotys?|forints?|kron(?:a|or|e|er)|bolivars?"
+    r"|manats?|tenge)\b"
+)
+POUND_AFTER_RE = re.compile(r" pounds?\b")
+# "Molotov cocktails" (Molotov was Perm's name), "Stockholm syndrome"
+THING_AFTER_RE = re.compile(r" (?:cocktails?|syndrome)\b")
 # "Stade de France", "Puerta del Sol": a small town's name before a Romance particle and a
 # capitalised word is the head of a longer name (a venue, a square) the index lacks.
 ROMANCE_TAIL_RE = re.compile(r" (?:de|des|du|del|della|di|da|do|dos|das) (?:la |l')?[A-Z]")
@@ -241,11 +253,13 @@ def code_not_in_capitals(look: Look) -> Verdict | None:
     return DROP if look.m.key in look.gaz._codes and not look.raw.isupper() else None
 
 
-def currency_or_pathogen(look: Look) -> Verdict | None:
-    """Drop a name that is part of a currency ("US$", "$US", "NZ$") or names a pathogen
-    ("Marburg virus", "Lassa fever").
+def thing_named_after_place(look: Look) -> Verdict | None:
+    """Drop a name that is part of a thing named after a place: a currency ("US$", "$US",
+    "NZ$", "the US dollar", "the Lebanese pound"), a pathogen ("Marburg virus", "Lassa
+    fever"), a weapon or a syndrome ("Molotov cocktails", "Stockholm syndrome").
 
-    Drops "Marburg" of "the Marburg virus"; leaves "Marburg" of "a clinic in Marburg".
+    Drops "Marburg" of "the Marburg virus" and "US" of "the US dollar exchange rate"; leaves
+    "Marburg" of "a clinic in Marburg" and "Israel" of "Israel pounds Gaza".
     """
     text, m = look.text, look.m
     return (
@@ -254,6 +268,9 @@ def currency_or_pathogen(look: Look) -> Verdict | None:
             text[m.end : m.end + 1] == "$"
             or text[m.start - 1 : m.start] == "$"
             or PATHOGEN_AFTER_RE.match(text, m.end)
+            or THING_AFTER_RE.match(text, m.end)
+            or CURRENCY_AFTER_RE.match(text, m.end)
+            or (m.demonym and POUND_AFTER_RE.match(text, m.end))
         )
         else None
     )
@@ -669,7 +686,7 @@ def doubtful_word(look: Look) -> Verdict | None:
 FILTERS: tuple[Filter, ...] = (
     capitalised_word,
     code_not_in_capitals,
-    currency_or_pathogen,
+    thing_named_after_place,
     dateline_head,
     side_taken,
     common_noun_of_name,

@@ -578,3 +578,22 @@ def test_a_killing_after_an_event_is_its_background(sentence: str, killed: int |
 def test_a_headline_names_one_victim_by_a_bare_noun(sentence: str, killed: int | None) -> None:
     toll = find_toll(sentence)
     assert (toll.casualties.killed if toll else None) == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Gunmen kidnapped two aid workers and later killed them.", 2),
+        (
+            "Soldiers abducted three notables of the community, including the village chief, "
+            "executed them and dumped their bodies on the road.",
+            3,
+        ),
+        # captives told by a pronoun but not killed, and things taken
+        ("Police arrested five suspects and questioned them.", None),
+        ("Militants seized 12 trucks and burned them.", None),
+    ],
+)
+def test_captives_killed_once_taken_count(sentence: str, killed: int | None) -> None:
+    toll = find_toll(sentence)
+    assert (toll.casualties.killed if toll else None) == killed

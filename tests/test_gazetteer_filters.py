@@ -63,9 +63,13 @@ CASES: list[tuple[Filter, str, str, Verdict | None]] = [
     (F.title_case_word, "Floods Hit Farms Across Tennessee And Kentucky.", "Tennessee", None),
     (F.code_not_in_capitals, "Car bombs hit the market.", "Car", DROP),
     (F.code_not_in_capitals, "Fighting spread across CAR last week.", "CAR", None),
-    (F.currency_or_pathogen, "Cases of the Marburg virus rose.", "Marburg", DROP),
-    (F.currency_or_pathogen, "It cost 5 US$ a day.", "US", DROP),
-    (F.currency_or_pathogen, "A clinic in Marburg closed.", "Marburg", None),
+    (F.thing_named_after_place, "Cases of the Marburg virus rose.", "Marburg", DROP),
+    (F.thing_named_after_place, "It cost 5 US$ a day.", "US", DROP),
+    (F.thing_named_after_place, "A clinic in Marburg closed.", "Marburg", None),
+    (F.thing_named_after_place, "Rioters protested the US dollar exchange rate.", "US", DROP),
+    (F.thing_named_after_place, "The Lebanese pound fell again.", "Lebanese", DROP),
+    (F.thing_named_after_place, "Israel pounds Gaza for a third day.", "Israel", None),
+    (F.thing_named_after_place, "Rioters threw Molotov cocktails at police.", "Molotov", DROP),
     (F.dateline_head, "BEIRUT (Reuters) - Strikes hit the south.", "BEIRUT", KEEP),
     (F.dateline_head, "Strikes hit Beirut on Monday.", "Beirut", None),
     (F.common_noun_of_name, "Jets struck the Coast of Zwara.", "Coast", DROP),
@@ -185,7 +189,7 @@ def test_filters_run_in_table_order(gaz: Gazetteer) -> None:
     assert [f.__name__ for f in FILTERS][:4] == [
         "capitalised_word",
         "code_not_in_capitals",
-        "currency_or_pathogen",
+        "thing_named_after_place",
         "dateline_head",
     ]
 

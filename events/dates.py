@@ -38,7 +38,10 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _BOUND = re.compile(
     r"\b(?:after|since|until|till|before|by|from|between|through)\s+$"
     r"|\b(?:since|until|till)\b[^,.;]{0,30}$"
-    r"|\b(?:said|says|say|told|reported|announced|added|confirmed|statement)\s+(?:on\s+)?$",
+    # "as reported on 2 May" dates the event by its report (ACLED's usage); "the ministry
+    # reported on Tuesday that..." dates a statement
+    r"|\b(?:said|says|say|told|(?<![Aa]s )reported|announced|added|confirmed|statement)\s+"
+    r"(?:on\s+)?$",
     re.I,
 )
 
@@ -246,4 +249,20 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
             value, precision, offset = _resolve(kind, m, published)
             if value is not None or offset is not None:
                 found.append(DateMention(m.start(), m.end(), value, precision, offset))
-    return sorted(found, key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
+    return [d for d in found if not _remark_on_date(sentence, d, found)]
+
+
+def _remark_on_date(sentence: str, d: DateMention, found: list[DateMention]) -> bool:
+    """Whether ``d`` lies in brackets that qualify the day-and-month date just before them
+    ("Around 22 March 2022 (between 20 - 24 March)"): a remark on that date, not a date of
+    its own ("On Tuesday (3 May)" gives the weekday its date, and is kept)."""
+    opened = sentence.rfind("(", 0, d.start)
+    if opened < 0 or sentence.find(")", opened, d.start) >= 0:
+        return False
+    return any(
+        e.end <= opened
+        and not sentence[e.end : opened].strip()
+        and any(c.isdigit() for c in sentence[e.start : e.end])
+        for e in found
+    )

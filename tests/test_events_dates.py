@@ -62,6 +62,24 @@ def test_date_of_a_statement_is_not_an_event_date() -> None:
     assert find_dates("Clashes killed 12, the ministry said on Wednesday.", SATURDAY) == []
 
 
+def test_as_reported_on_dates_the_event_by_its_report() -> None:
+    found = find_dates("As reported on 2 May 2020, forces destroyed 40 houses.", None)
+    assert [(d.value, d.precision) for d in found] == [(date(2020, 5, 2), "day")]
+    assert find_dates("The ministry reported on 2 May 2020 that forces took the town.", None) == []
+
+
+def test_a_bracketed_range_after_a_date_remarks_on_it() -> None:
+    for sentence in (
+        "Around 22 March 2022 (between 20 - 24 March), soldiers killed two herders.",
+        "Around 31 March 2022 (between 28 March - 3 April), 52 people were displaced.",
+    ):
+        found = find_dates(sentence, None)
+        assert [d.value for d in found] == [found[0].value] and found[0].start < 10, sentence
+    # a bracket after a weekday gives it its date, and a bracket of its own is a date
+    assert len(find_dates("On Tuesday (3 May), troops attacked.", SATURDAY)) == 2
+    assert len(find_dates("Fighting resumed (on 3 May) after talks failed.", SATURDAY)) == 1
+
+
 def test_may_the_verb_is_no_month() -> None:
     assert find_dates("The talks may resume.", SATURDAY) == []
 

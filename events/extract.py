@@ -170,7 +170,10 @@ _CONTINUES = re.compile(
     r"|\bat (?:about |around )?\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC)"
     r"|\bat (?:dawn|dusk|noon|midnight|daybreak)\b"
     r"|^\W*(?:The|That|This)\s+(?:\w+\s+)?(?:strikes?|attacks?|shelling|bombing|blast|explosion"
-    r"|raid|assault|fighting|clashes|ambush|bombardment)\b(?!.*\bagain\b)",
+    r"|raid|assault|fighting|clashes|ambush|bombardment)\b(?!.*\bagain\b)"
+    # "...was destroyed by the attack", "wounded in the clashes": the event just told
+    r"|\b(?:by|in|during) (?:the|that|this) (?:strikes?|attacks?|shelling|bombing|blast"
+    r"|explosion|raids?|assault|fighting|clashes|ambush|bombardment)\b(?!.*\bagain\b)",
     re.IGNORECASE,
 )
 _TOLL_UPDATE = re.compile(

@@ -594,6 +594,21 @@ def head_of_longer_word(look: Look) -> Verdict | None:
     return DROP if look.small and WORD_TAIL_RE.match(look.text, look.m.end) else None
 
 
+# "a demonstration in Calderon park", "gathered at Ittihad square": a landmark's own name
+LANDMARK_AFTER_RE = re.compile(r" (?:park|square|avenue|boulevard|roundabout|street)\b")
+
+
+def head_of_landmark(look: Look) -> Verdict | None:
+    """Drop a small place's name before a lower-case word for a landmark of a town: the
+    park, square or street is named after it (or after a person), and lies in the town the
+    text names, not in the small place.
+
+    Drops "Calderon" of "a demonstration in Calderon park"; leaves "Calderon" of "a
+    demonstration in Calderon" and the big towns ("Kabul airport", "Gaza street").
+    """
+    return DROP if look.small and LANDMARK_AFTER_RE.match(look.text, look.m.end) else None
+
+
 def head_of_romance_name(look: Look) -> Verdict | None:
     """Drop a small place's name before a Romance particle and a capitalised word: the head
     of a venue or square the index lacks ("Stade de France", "Puerta del Sol").
@@ -707,6 +722,7 @@ FILTERS: tuple[Filter, ...] = (
     before_name_word,
     person_word_without_cue,
     head_of_longer_word,
+    head_of_landmark,
     head_of_romance_name,
     named_event,
     speaker,

@@ -313,6 +313,11 @@ def test_a_sentence_going_on_with_the_story_keeps_its_date() -> None:
     }
     doc = _doc("Jets bombed Izium on Tuesday.\nWitnesses said shells hit Kupiansk at about 9 a.m.")
     assert [e.date for e in doc.events if e.places[0].name == "Kupiansk"] == [date(2022, 9, 6)]
+    # "during the attack" refers back to the event just told
+    doc = _doc(
+        "Jets bombed Izium on Tuesday.\nA missile hit a school in Balakliia during the attack."
+    )
+    assert [e.date for e in doc.events if e.places[0].name == "Balakliia"] == [date(2022, 9, 6)]
 
 
 def test_a_new_strike_without_a_date_has_none() -> None:

@@ -89,3 +89,10 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def km_between(a: Toponym, b: Toponym) -> float:
     """Great-circle distance between two places in km (see ``haversine_km``)."""
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def region_within(inner: str, outer: str) -> bool:
+    """Whether the admin-1 code ``inner`` names the region ``outer`` or a unit inside it:
+    codes of two levels nest by prefix ("MW.S.26", Balaka district, lies in "MW.S", Malawi's
+    Southern Region)."""
+    return inner == outer or inner.startswith(f"{outer}.")

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from core.document import PRECISION, DatePrecision, Document, Event, EventType, Span
-from core.toponym import Toponym, km_between
+from core.toponym import Toponym, km_between, region_within
 from events.background import is_background, is_stale
 from events.casualties import Toll, find_count, find_toll, has_toll_words, told_as_claim
 from events.context import (
@@ -365,7 +365,7 @@ def _holds(outer: Mention, inner: Mention) -> bool:
         return False
     if not (o.admin1 and i.admin1 and o.country_code == i.country_code):
         return False
-    same_region = i.admin1 == o.admin1 or i.admin1.startswith(f"{o.admin1}.")
+    same_region = region_within(i.admin1, o.admin1)
     if o.feature_class == "admin1":
         return same_region
     return same_region and km_between(i, o) <= OWN_DISTRICT_KM

@@ -25,7 +25,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any, Protocol
 
-from core.toponym import Toponym, km_between
+from core.toponym import Toponym, km_between, region_within
 from gazetteer.containment import Statement, find_statements
 from gazetteer.normalize import norm_name
 
@@ -87,8 +87,8 @@ def _inside(
 
 
 def _nested(admin1: str, other: str) -> bool:
-    """Whether one admin-1 code holds the other, codes of two levels ("MW.S", "MW.S.26")."""
-    return admin1.startswith(f"{other}.") or other.startswith(f"{admin1}.")
+    """Whether one of two different admin-1 codes holds the other ("MW.S", "MW.S.26")."""
+    return admin1 != other and (region_within(admin1, other) or region_within(other, admin1))
 
 
 def _other_region(admin1: str | None, other: str | None) -> bool:

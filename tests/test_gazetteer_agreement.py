@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import gazetteer
-from core.toponym import Toponym, km_between
+from core.toponym import Toponym, km_between, region_within
 from gazetteer.agreement import agree_with_containers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -353,3 +353,9 @@ def test_a_district_seat_at_the_district_point_is_no_other_container(
     place = _read(gaz, text)["Ghajnai"]
     assert place.name != "Ghazni"
     assert place.admin1 == _read(gaz, text)["Logar"].admin1
+
+
+def test_admin1_codes_nest_by_prefix() -> None:
+    assert region_within("MW.S.26", "MW.S") and region_within("SY.09", "SY.09")
+    assert not region_within("MW.S", "MW.S.26")  # the region is not inside its district
+    assert not region_within("MW.SE", "MW.S")  # a prefix of letters is no parent

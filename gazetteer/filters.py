@@ -566,6 +566,29 @@ def before_name_word(look: Look) -> Verdict | None:
     )
 
 
+_NAME_AFTER_HEAD = re.compile(r"[ -](?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|ud|ul)[- ][A-Za-z])")
+
+
+def head_of_arabic_name(look: Look) -> Verdict | None:
+    """Drop a small place named by a word that opens Arabic personal names ("Abu", "Umm",
+    "Ould", word list ``name_heads``) when a name follows it: a kunya or a patronymic.
+
+    Drops "Abu" of "Abu Mohammed Joulani" and of "Abu al-Yaqzan al-Masri"; leaves "Abu"
+    of "a bus crash near Abu" (a town in India) and the names the index has whole ("Abu
+    Dhabi", "Abu Kamal").
+    """
+    return (
+        DROP
+        if (
+            look.small
+            and look.one_word
+            and look.m.key in look.gaz._name_heads
+            and _NAME_AFTER_HEAD.match(look.text, look.m.end)
+        )
+        else None
+    )
+
+
 def person_word_without_cue(look: Look) -> Verdict | None:
     """Drop a one-word weak name the text gives a person ("Abbas" after "Mahmoud Abbas")
     unless a place cue supports it here ("in Abbas", "town of Abbas", "Abbas, Texas").
@@ -720,6 +743,7 @@ FILTERS: tuple[Filter, ...] = (
     title_case_word,
     after_name_word,
     before_name_word,
+    head_of_arabic_name,
     person_word_without_cue,
     head_of_longer_word,
     head_of_landmark,

@@ -49,7 +49,7 @@ from events.context import (
 from events.dates import DateMention, find_dates
 from events.sentences import is_boilerplate
 from events.story import ADDS, victim_nouns
-from events.triggers import is_sport, polarity
+from events.triggers import AIR_FORCE, is_sport, polarity
 from gazetteer.organisations import load_organisations, organisation_matcher
 
 RULES_FILE = Path(__file__).parent / "rules" / "report.toml"
@@ -249,10 +249,12 @@ def _armed_group_names(kinds: frozenset[str]) -> str:
 def _classes(declared: dict[str, str]) -> dict[str, str]:
     """The word classes of the file, each ``{name}`` inside them expanded, and
     ``armed_groups`` (armed groups and security forces) and ``nonstate_groups`` (armed
-    groups only) from the shared organisations list."""
+    groups only) from the shared organisations list, and ``air_force`` (the air force as a
+    weapon) as the trigger lexicon reads it."""
     classes = {
         "armed_groups": _armed_group_names(_ARMED_KINDS),
         "nonstate_groups": _armed_group_names(frozenset({"armed_group"})),
+        "air_force": AIR_FORCE,
         **declared,
     }
     for name, source in classes.items():
@@ -758,12 +760,12 @@ def _harmed_points(events: list[Event]) -> set[tuple[float, float]]:
     }
 
 
-def _told(event: Event, events: list[Event]) -> bool:
-    """Whether the story already told an event at or near the place of ``event`` ("the
+def _told(places: list[Toponym], events: list[Event]) -> bool:
+    """Whether the story already told an event at or near one of ``places`` ("the
     ministry said it had struck military targets in the Odesa region", "a shell landed on a
     bus stop in the city's X district"): a retelling, not a new event."""
     return any(
-        km_between(p, q) <= _RETOLD_KM for e in events for p in e.places for q in event.places
+        km_between(p, q) <= _RETOLD_KM for e in events for p in e.places for q in places
     )
 
 
@@ -938,9 +940,7 @@ def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> bool:
     # naming the scene again, the toll itself must say it adds ("Two more villagers were
     # killed near Djibo"; not "16 killed in another 'Bloody Friday' in Baluchistan")
     adds_here = ADDS.search(sentence, toll.start, toll.end)
-    if own is not None and not (
-        adds_here and _told(Event("casualty", [own.toponym], span, ""), [last])
-    ):
+    if own is not None and not (adds_here and _told([own.toponym], [last])):
         return False
     told = [e for e in before if e.sentence == last.sentence and e.casualties is not None]
     target = next((e for e in told if e.casualties and e.casualties.killed), last)
@@ -1115,7 +1115,7 @@ def add_report_events(doc: Document) -> None:
         event = _report_event(reader, i, decision, mapped, skip)
         if event is None:
             continue
-        if _told(event, doc.events + added):
+        if _told(event.places, doc.events + added):
             # a retelling ("Putin said the air strikes were targeting..."), or a toll added to
             # the scene just told ("Two more villagers were killed near Djibo")
             _complete_toll(reader, i, doc.events + added)

@@ -36,14 +36,14 @@ STRATEGIC_OTHER = ("Strategic developments", "Other")
 NO_ACLED: tuple[str | None, str | None] = (None, None)
 
 # The air force as a weapon, not as the branch that names its people and bases ("members of
-# the Air Force Intelligence", "an air force officer"); report.toml's {air} says the same.
-_AIR_FORCE = (
+# the Air Force Intelligence", "an air force officer"); report.toml's {air} uses it too.
+AIR_FORCE = (
     r"air ?force(?! (?:intelligence|bases?|academy|college|officers?|members?|personnel|pilots?"
     r"|colonel|general|commanders?|chief|veterans?|cadets?)\b)"
 )
 WEAPON = regexes.compile(
     r"\b(?:war-?planes?|(?:fighter )?jets?|aircraft|"
-    + _AIR_FORCE
+    + AIR_FORCE
     + r"|air ?strikes?|drones?(?! ships?)"
     r"|UAVs?|missiles?|rockets?|(?-i:shells?|Shells)|shelling|artillery|mortars?|bombs?|bombing"
     r"|bombers?|helicopters?|gunships?|munitions|projectiles|barrages?|Shahed|HIMARS|strikes?"
@@ -51,7 +51,7 @@ WEAPON = regexes.compile(
     re.IGNORECASE,
 )
 _AERIAL = regexes.compile(
-    r"\b(?:war-?planes?|jets?|aircraft|" + _AIR_FORCE + r"|air ?strikes?|air ?raids?|drones?|UAVs?"
+    r"\b(?:war-?planes?|jets?|aircraft|" + AIR_FORCE + r"|air ?strikes?|air ?raids?|drones?|UAVs?"
     r"|helicopters?|gunships?|bombers?|bombs?|bombing|Shahed)\b",
     re.IGNORECASE,
 )

@@ -571,7 +571,7 @@ _NAME_AFTER_HEAD = re.compile(r"[ -](?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|ud|ul)[
 
 def head_of_arabic_name(look: Look) -> Verdict | None:
     """Drop a small place named by a word that opens Arabic personal names ("Abu", "Umm",
-    "Ould", word list ``name_heads``) when a name follows it: a kunya or a patronymic.
+    "Ould", word list ``personal_name_heads``) when a name follows it: a kunya or a patronymic.
 
     Drops "Abu" of "Abu Mohammed Joulani" and of "Abu al-Yaqzan al-Masri"; leaves "Abu"
     of "a bus crash near Abu" (a town in India) and the names the index has whole ("Abu
@@ -582,7 +582,7 @@ def head_of_arabic_name(look: Look) -> Verdict | None:
         if (
             look.small
             and look.one_word
-            and look.m.key in look.gaz._name_heads
+            and look.m.key in look.gaz._personal_name_heads
             and _NAME_AFTER_HEAD.match(look.text, look.m.end)
         )
         else None

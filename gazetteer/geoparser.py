@@ -583,7 +583,8 @@ class Gazetteer:
         self._vocab_other: frozenset[str] = index["vocab_other"]
         words = index["wordlists"]
         self._particles: frozenset[str] = words["particles"]
-        self._name_heads: frozenset[str] = words["name_heads"]
+        # Words that open Arabic personal names ("Abu Mohammed"); _NAME_HEADS open place names
+        self._personal_name_heads: frozenset[str] = words["personal_name_heads"]
         self._org_words: frozenset[str] = words["org_words"]
         self._title_words: frozenset[str] = words["title_words"]
         self._geo_words: frozenset[str] = words["geo_words"]

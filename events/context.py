@@ -914,14 +914,19 @@ def is_container(m: Mention, containers: list[tuple[int, int]]) -> bool:
 # What joins two places of one list: a comma or "and", after the first one's container in
 # brackets ("the Nihm (Nihm, Sanaa) and Sirwah (Sirwah, Marib) frontlines"), before the part
 # of the next one; "or" leaves the place open, "between A and B" and "from A to B" name one
-# stretch of road
+# stretch of road. A unit noun may follow a listed name, before its brackets ("the fronts of
+# Jabal al Kirsh front (Al Qabbaytah, Lahij) and Bab Ghaliq").
+_UNIT_NOUN = (
+    r"(?:\s+(?:front|frontline|area|village|town|city|district|sub-district|commune|camp"
+    r"|neighbou?rhood|LGA|woreda|locality))?"
+)
 _LIST_GAP = regexes.compile(
-    r"(?:\s*\([^()]{1,80}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    rf"{_UNIT_NOUN}(?:\s*\([^()]{{1,80}}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
     # "in the countryside of Al-Raqqah and the southern countryside of Al-Hasakah"
     r"(?:(?:[a-z-]+\s+){0,2}?(?:countryside|outskirts|suburbs|vicinity|north|south|east|west)"
     r"\s+of\s+(?:the\s+)?)?"
 )
-_OPEN_BRACKET = regexes.compile(r"\s*\([^()]*")
+_OPEN_BRACKET = regexes.compile(rf"{_UNIT_NOUN}\s*\([^()]*")
 _STRETCH_BEFORE = regexes.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

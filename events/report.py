@@ -764,9 +764,7 @@ def _told(places: list[Toponym], events: list[Event]) -> bool:
     """Whether the story already told an event at or near one of ``places`` ("the
     ministry said it had struck military targets in the Odesa region", "a shell landed on a
     bus stop in the city's X district"): a retelling, not a new event."""
-    return any(
-        km_between(p, q) <= _RETOLD_KM for e in events for p in e.places for q in places
-    )
+    return any(km_between(p, q) <= _RETOLD_KM for e in events for p in e.places for q in places)
 
 
 class _Reader:

@@ -713,6 +713,12 @@ def test_a_later_toll_of_other_victims_adds_to_the_story(
             " countryside of Hama.",
             [{"SY"}, {"SY"}],
         ),
+        # a unit noun between a listed name and its container
+        (
+            "On 5 June 2021, the two sides exchanged mortar fire on the fronts of Sirwah front"
+            " (Sirwah, Marib) and Nati (Nati, Al Bayda).",
+            [{"YE"}, {"YE"}],
+        ),
     ],
 )
 def test_an_event_is_at_every_place_of_a_list(
@@ -732,6 +738,7 @@ def test_an_event_is_at_every_place_of_a_list(
         "On 5 June 2021, clashes broke out on the road between Sirwah and Nati.",
         "On 5 June 2021, rebel reinforcements arrived in Sirwah, Marib.",
         "On 5 June 2021, rebel reinforcements arrived in Sirwah or Nati.",
+        "On 5 June 2021, rebel reinforcements arrived in Sirwah district (Marib) or Nati.",
     ],
 )
 def test_one_place_is_no_list(pipeline: Pipeline, text: str) -> None:

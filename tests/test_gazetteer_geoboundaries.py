@@ -15,6 +15,7 @@ from gazetteer.sources.geoboundaries import (
     _place_coarse,
     clean_name,
     country_checks,
+    town_regions,
 )
 from gazetteer.sources.places import Places
 
@@ -89,12 +90,39 @@ def test_a_unit_gives_a_coarse_admin2_unit_of_its_region_its_point() -> None:
         places.add("Ruhororo", -2.91, 29.83, "BI", "admin2", "geonames", admin1="BI.19"),
     }
     tuban, ruhororo = sorted(coarse)
-    assert _place_coarse(places, _unit("Tuban", 13.03, 44.9, "YE"), ("tuban",), "YE.24", coarse)
+    tuban_unit = _unit("Tuban", 13.03, 44.9, "YE")
+    assert _place_coarse(places, tuban_unit, ("tuban",), ("YE.24", None), coarse)
     assert (places.lat[tuban], places.lon[tuban]) == (13.03, 44.9) and tuban not in coarse
     colline = _unit("Ruhororo", -3.55, 29.53, "BI")
-    assert not _place_coarse(places, colline, ("ruhororo",), "BI.13", coarse)
-    assert not _place_coarse(places, colline, ("ruhororo",), None, coarse)
+    assert not _place_coarse(places, colline, ("ruhororo",), ("BI.13", "BI.12"), coarse)
+    assert not _place_coarse(places, colline, ("ruhororo",), (None, None), coarse)
     assert (places.lat[ruhororo], places.lon[ruhororo]) == (-2.91, 29.83) and ruhororo in coarse
+    # the region of the towns around it when the unit's own ADM1 name is wrong
+    assert _place_coarse(places, colline, ("ruhororo",), ("BI.13", "BI.19"), coarse)
+    assert ruhororo not in coarse
+
+
+def _towns(places: Places, cc: str, admin1: str, lat: float, lon: float, n: int) -> None:
+    for k in range(n):
+        places.add(f"T{k}", lat + 0.05 * k, lon, cc, "village", "geonames", admin1=admin1)
+
+
+def test_the_towns_around_a_unit_name_its_region() -> None:
+    """Most of the five nearest towns of the unit's country within REGION_VOTE_KM name its
+    region; too few towns, a tie, or towns of another country name none."""
+    places = Places()
+    _towns(places, "AF", "AF.26", 36.4, 69.4, 4)  # Takhar
+    _towns(places, "AF", "AF.03", 36.45, 69.3, 1)  # one of Baghlan
+    _towns(places, "AA", "AA.01", 10.0, 10.0, 2)  # two, each of another region
+    _towns(places, "AA", "AA.02", 10.02, 10.0, 2)
+    _towns(places, "BB", "BB.01", 20.0, 20.0, 5)
+    units = [
+        _unit("Ishkamish", 36.38, 69.39, "AF"),
+        _unit("Tie", 10.0, 10.0, "AA"),
+        _unit("Lonely", 0.0, 0.0, "AA"),
+        _unit("Border", 20.0, 20.01, "CC"),
+    ]
+    assert town_regions(places, units) == ["AF.26", None, None, None]
 
 
 def test_unit_absent_from_geonames_resolves(with_geoboundaries: gazetteer.Gazetteer) -> None:
@@ -130,6 +158,20 @@ def test_coarse_admin2_units_are_placed_by_their_unit(
     tuban = found["admin2"]
     assert (tuban["lat"], tuban["lon"]) != (governorate["lat"], governorate["lon"])
     assert abs(tuban["lat"] - town["lat"]) < 0.2 and abs(tuban["lon"] - town["lon"]) < 0.2
+
+
+def test_a_coarse_unit_misfiled_by_its_adm1_name_is_placed(
+    with_geoboundaries: gazetteer.Gazetteer,
+) -> None:
+    """The CSV files Ishkamish district under Baghlan; the towns around its point are
+    Takhar's, GeoNames' district of Takhar takes that point (it sat at Takhar's, 50 km
+    off)."""
+    district = next(
+        c
+        for c in with_geoboundaries.search("Ishkamish", country="AF")
+        if c["feature_class"] == "admin2" and c["source"] == "geonames"
+    )
+    assert abs(district["lat"] - 36.37) < 0.1 and abs(district["lon"] - 69.39) < 0.1
 
 
 def test_credited(with_geoboundaries: gazetteer.Gazetteer) -> None:

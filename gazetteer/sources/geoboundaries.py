@@ -35,10 +35,13 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+import shapely
 
 from core.toponym import haversine_km
 from gazetteer.countries import CountryShapes
@@ -81,6 +84,14 @@ MIN_SHARED = 8
 # A unit with a namesake of the index in its country this near (or nearer than the typical
 # size of its units) is that place already: it adds nothing.
 SAME_PLACE_KM = 50.0
+# The CSV's ADM1 name and the towns around a unit disagree for about one unit in eleven, and
+# some are plainly wrong (Ishkamish, Takhar, is filed under Baghlan): the GeoNames towns
+# nearest a unit's point, at most REGION_VOTERS of them within REGION_VOTE_KM and at least
+# MIN_VOTERS, name its region when most agree.
+REGION_VOTE_KM = 40.0
+REGION_VOTERS = 5
+MIN_VOTERS = 3
+KM_PER_DEGREE = 111.2
 _BAD_NAME_RE = re.compile(r"[0-9?*/]|\bNo\.|^\W")
 _PAREN_RE = re.compile(r"\s*\(([^()]*)\)\s*")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -233,6 +244,50 @@ def country_checks(
     return out
 
 
+def town_regions(places: Places, units: list[Unit]) -> list[str | None]:
+    """The admin-1 code most of the GeoNames towns around each unit's point share (see
+    REGION_VOTE_KM), or None where too few towns are near or they disagree."""
+    rows = np.array(
+        [
+            i
+            for i in range(len(places.name))
+            if places.fclass[i] in (FeatureClass.CITY, FeatureClass.VILLAGE) and places.admin1[i]
+        ]
+    )
+    town_lat = np.array(places.lat)[rows]
+    town_lon = np.array(places.lon)[rows]
+    unit_lat = np.array([u.lat for u in units])
+    unit_lon = np.array([u.lon for u in units])
+    # A degree of longitude is shorter than REGION_VOTE_KM / 111 degrees only near the poles
+    reach = REGION_VOTE_KM / KM_PER_DEGREE / np.maximum(np.cos(np.radians(unit_lat)), 0.2)
+    tree = shapely.STRtree(shapely.points(town_lon, town_lat))
+    unit_at, town_at = tree.query(shapely.points(unit_lon, unit_lat), "dwithin", reach)
+    country_ids: dict[str | None, int] = {}
+    town_cc = np.array([country_ids.setdefault(places.cc[i], len(country_ids)) for i in rows])
+    unit_cc = np.array([country_ids.setdefault(u.country, len(country_ids)) for u in units])
+    same = town_cc[town_at] == unit_cc[unit_at]
+    unit_at, town_at = unit_at[same], town_at[same]
+    # at this reach the plane tangent at the unit measures the distance well enough
+    dx = (town_lon[town_at] - unit_lon[unit_at]) * np.cos(np.radians(unit_lat[unit_at]))
+    km = KM_PER_DEGREE * np.hypot(dx, town_lat[town_at] - unit_lat[unit_at])
+    near = km <= REGION_VOTE_KM
+    unit_at, town_at, km = unit_at[near], town_at[near], km[near]
+    order = np.lexsort((km, unit_at))
+    unit_at, town_at = unit_at[order], town_at[order]
+    # the rank of each town among its unit's, nearest first
+    _, first = np.unique(unit_at, return_index=True)
+    rank = np.arange(len(unit_at)) - np.repeat(first, np.diff(np.append(first, len(unit_at))))
+    voters: dict[int, list[str]] = defaultdict(list)
+    for u, t in zip(unit_at[rank < REGION_VOTERS], town_at[rank < REGION_VOTERS], strict=True):
+        voters[int(u)].append(places.admin1[rows[t]] or "")
+    out: list[str | None] = [None] * len(units)
+    for u, codes in voters.items():
+        if len(codes) >= MIN_VOTERS:
+            code, n = Counter(codes).most_common(1)[0]
+            out[u] = code if 2 * n > len(codes) else None
+    return out
+
+
 def admin1_key(name: str) -> str:
     """The key of an ADM1 name without its kind ("Est Region" -> "est")."""
     return norm_name(_ADM1_KIND_RE.sub("", name.split(",")[0].strip()))
@@ -275,22 +330,41 @@ def _broken_countries(checks: dict[str, CountryCheck]) -> list[str]:
     return broken
 
 
+def _keys(u: Unit) -> tuple[str, str]:
+    """The unit's name as a key, and without its kind ("Doba District" -> "doba")."""
+    return norm_name(u.name), norm_name(ADMIN2_SUFFIX_RE.sub("", u.name))
+
+
+def _coarse_namesake(places: Places, u: Unit, coarse: set[int]) -> bool:
+    """Whether an admin-2 unit of ``coarse`` in the unit's country bears its name."""
+    return any(
+        i in coarse and places.cc[i] == u.country
+        for key in _keys(u)
+        for i in places.names.get(key, ())
+    )
+
+
 def _place_coarse(
-    places: Places, u: Unit, keys: tuple[str, ...], admin1: str | None, coarse: set[int]
+    places: Places,
+    u: Unit,
+    keys: tuple[str, ...],
+    regions: tuple[str | None, ...],
+    coarse: set[int],
 ) -> bool:
     """Move the admin-2 unit of ``coarse`` (rows at their region's point) that ``u`` names
-    (by ``keys``: its name, and without its kind) in the same admin-1 region (``admin1``,
-    the unit's; a unit whose region is unknown moves none: Burundi has three collines
-    called Ruhororo besides the commune) to the unit's point; True when one was moved (and
-    is no longer coarse)."""
-    if admin1 is None:
-        return False
-    for key in keys:
-        for i in places.names.get(key, ()):
-            if i in coarse and places.cc[i] == u.country and places.admin1[i] == admin1:
-                places.lat[i], places.lon[i] = u.lat, u.lon
-                coarse.discard(i)
-                return True
+    (by ``keys``: its name, and without its kind) in one of the admin-1 ``regions`` the unit
+    may lie in (its ADM1 name's, the towns around it; a unit whose region is unknown moves
+    none: Burundi has three collines called Ruhororo besides the commune) to the unit's
+    point; True when one was moved (and is no longer coarse)."""
+    for admin1 in regions:
+        if admin1 is None:
+            continue
+        for key in keys:
+            for i in places.names.get(key, ()):
+                if i in coarse and places.cc[i] == u.country and places.admin1[i] == admin1:
+                    places.lat[i], places.lon[i] = u.lat, u.lon
+                    coarse.discard(i)
+                    return True
     return False
 
 
@@ -346,19 +420,21 @@ def add_units(
     sizes = {cc: max(SAME_PLACE_KM, unit_size_km(areas[cc], c.units)) for cc, c in checks.items()}
     added: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     skipped: dict[str, int] = defaultdict(int)
-    for u in units:
+    # the region of the towns around a unit that may name a coarse admin-2 unit
+    may_move = [k for k, u in enumerate(units) if _coarse_namesake(places, u, coarse)]
+    by_towns = dict(zip(may_move, town_regions(places, [units[k] for k in may_move]), strict=True))
+    for k, u in enumerate(units):
         if u.country in broken or u.country in ADJECTIVE_COUNTRIES:
             continue
         inside = shapes.containing(u.lon, u.lat)
         if inside is not None and inside != u.country:
             skipped["abroad"] += 1
             continue
-        key = norm_name(u.name)
-        short = norm_name(ADMIN2_SUFFIX_RE.sub("", u.name))
+        key, short = _keys(u)
         a1 = codes.get((u.country, admin1_key(u.admin1_name))) or codes.get(
             (u.country, skeleton(admin1_key(u.admin1_name)))
         )
-        if _place_coarse(places, u, (key, short), a1, coarse):
+        if _place_coarse(places, u, (key, short), (a1, by_towns.get(k)), coarse):
             skipped["placed a coarse admin-2 unit"] += 1
             continue
         if len(short.replace(" ", "")) < 4 or key in name_words or short in name_words:

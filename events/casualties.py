@@ -467,9 +467,14 @@ _PERIOD_FIRST = regexes.compile(
 )
 # ACLED's notes state their own coding: "Fatalities coded as 0 (local radio reported 2)",
 # "Unknown fatalities coded as 5", "dozens (coded as 12)"
+# "Unknown fatalities coded at 3, in addition to 2 known fatalities": 5 ("fatalites" is a
+# common misspelling of the notes)
 _CODED = regexes.compile(
-    r"\b(?:fatalit(?:y|ies)|deaths|casualties)\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)?"
-    rf"coded\s+(?:as\s+|at\s+)?(?P<n>{NUMBER})\b(?P<rest>\s*\([^()]*\))?",
+    r"\b(?:fatalit(?:y|ies|es)|deaths|casualties)\s+"
+    r"(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)?"
+    rf"coded\s+(?:as\s+|at\s+)?(?P<n>{NUMBER})\b"
+    rf"(?:,?\s+in\s+addition\s+to\s+(?P<plus>{NUMBER})\s+(?:known\s+|confirmed\s+)?"
+    r"(?:fatalit(?:y|ies)|deaths))?(?P<rest>\s*\([^()]*\))?",
     re.IGNORECASE,
 )
 _CODED_INLINE = regexes.compile(
@@ -477,10 +482,11 @@ _CODED_INLINE = regexes.compile(
     re.IGNORECASE,
 )
 # "Fatalities are split across three events", "43 fatalities split across two events",
-# "Unclear fatalities coded as 6 and spread between 3 locations"
+# "Unclear fatalities coded as 6 and spread between 3 locations", "twenty militants killed,
+# split between 2 days of fighting"
 _SPLIT = regexes.compile(
-    r"\b(?:fatalit(?:y|ies)|deaths|casualties|toll)\b[^.;\[\]]{0,40}?\b(?:split|spread|divided"
-    r"|distributed)\s+(?:up\s+)?(?:evenly\s+)?(?:across|between|among|into|over|in)\s+(?:the\s+)?"
+    r"(?:\b(?:fatalit(?:y|ies|es)|deaths|casualties|toll)\b[^.;\[\]]{0,40}?\b|(?<=killed, ))"
+    r"(?:split|spread|divided|distributed)\s+(?:up\s+)?(?:evenly\s+)?(?:across|between|among|into|over|in)\s+(?:the\s+)?"
     rf"(?P<k>{NUMBER})\s+(?:separate\s+|different\s+)?(?:events|locations|places|days|areas"
     r"|villages|sites|incidents|attacks)\b",
     re.IGNORECASE,
@@ -519,9 +525,10 @@ _EARLIER_AFTER = regexes.compile(
 )
 # animals as the head of the counted phrase ("15 livestock", "30 head of cattle"; not "a
 # cattle thief")
+# "10 cattle heads killed", "40 cows": animals are no toll
 _ANIMALS = regexes.compile(
     r"(?:^|\s)(?:livestock|cattle|cows?|goats?|sheep|camels?|animals?|dogs?|birds|donkeys?"
-    r"|horses?|poultry|chickens?)\s*$",
+    r"|horses?|poultry|chickens?|pigs?|oxen|bulls?|mules?)(?:\s+heads?)?\s*$",
     re.IGNORECASE,
 )
 
@@ -629,8 +636,9 @@ _UNITS_AFTER = regexes.compile(
     r"|-?\s*(?:year|month|week|day)s?[- ]old",
     re.IGNORECASE,
 )
+# "the police shot back and two men were killed": a clause before the victims
 _ENDS_IN_VERB = regexes.compile(
-    r"(?i)\s(?:[a-z]+ed|fired|shot|fought|broke(?: out)?|began|ran|fled)$"
+    r"(?i)\s(?:[a-z]+ed|fired|shot|fought|broke|began|ran|fled)(?:\s+(?:back|out|fire))?$"
 )
 _PLURAL_HEAD = regexes.compile(r"(?i)(?<!s)s$|men$|people$|children$|police$|personnel$|folk$")
 
@@ -780,9 +788,16 @@ def _share(total: int, parts: int) -> int:
 def coded_toll(text: str) -> int | None:
     """The toll an ACLED note states it coded ("Fatalities coded as 0 (local radio reported
     2)", "Unknown fatalities coded as 5"), the last one if several, else None."""
-    found = [parse_number(m.group("n")) for m in _CODED.finditer(text)]
+    found = [_coded_count(m) for m in _CODED.finditer(text)]
     found = [n for n in found if n is not None]
     return found[-1] if found else None
+
+
+def _coded_count(m: re.Match[str]) -> int | None:
+    """The toll a ``_CODED`` match states: the coded count and any known deaths it adds."""
+    n = parse_number(m.group("n"))
+    plus = parse_number(m.group("plus")) if m.group("plus") else 0
+    return None if n is None or plus is None else n + plus
 
 
 def split_parts(text: str) -> int | None:
@@ -795,15 +810,19 @@ def split_parts(text: str) -> int | None:
     return None
 
 
-def note_toll(text: str, stated: int) -> int:
+def note_toll(text: str, stated: int, shared: bool = False) -> int:
     """The toll a whole note gives its event, from the deaths ``stated`` in its sentences:
     the note's own coding when it states one, else what its sentences state; either is
     shared out when the note says the toll is split over several events ("Fatalities coded
-    as 10 and spread between 2 locations" gives 5)."""
+    as 10 and spread between 2 locations" gives 5), unless the ``stated`` toll was
+    ``shared`` already (its own sentence says so: "20 militants killed, split between 2
+    days of fighting")."""
     coded = coded_toll(text)
     total = coded if coded is not None else stated
     parts = split_parts(text)
-    return _share(total, parts) if parts is not None else total
+    if parts is None or (shared and coded is None):
+        return total
+    return _share(total, parts)
 
 
 # One side's claim: "the rebels claimed responsibility and said they killed 25 militiamen",
@@ -848,7 +867,7 @@ def note_tolls(doc: Document) -> None:
     if coded_toll(doc.text) is None and split_parts(doc.text) is None:
         return
     stated = sum(e.casualties.killed or 0 for e in told if e.casualties is not None)
-    wanted = note_toll(doc.text, stated)
+    wanted = note_toll(doc.text, stated, _shared_in_sentence(doc))
     if wanted == stated:
         return
     if not told:
@@ -860,6 +879,16 @@ def note_tolls(doc: Document) -> None:
             event.casualties = replace(
                 event.casualties, killed=wanted if i == 0 else None, qualifier=None
             )
+
+
+def _shared_in_sentence(doc: Document) -> bool:
+    """Whether a sentence states a toll and shares it out itself ("Five leaders were killed,
+    five fatalities split across five events"): ``find_toll`` gave that sentence its share."""
+    for span in doc.sentences:
+        sentence = doc.text[span.start : span.end]
+        if split_parts(sentence) is not None and find_toll(sentence) is not None:
+            return True
+    return False
 
 
 _PATTERNS = (
@@ -962,7 +991,7 @@ def _read_toll(sentence: str) -> _Read | None:
         start, end = min(start, m.start()), max(end, m.end())
     coded = list(_CODED.finditer(sentence))
     if coded:
-        n = parse_number(coded[-1].group("n"))
+        n = _coded_count(coded[-1])
         if n is not None:
             items = found.setdefault("killed", [])
             items[:] = [(n, None, [v for _, _, vs in items for v in vs])]

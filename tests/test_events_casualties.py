@@ -273,6 +273,8 @@ def _read(sentence: str) -> Expected:
         # a clause before the counted group counts no one
         ("The police fired, and dozens of students were injured.", (None, 12)),
         ("A clash broke out and 3 suspects were killed and an officer was wounded.", (3, 1)),
+        ("The police shot back and two armed men were killed.", (2, None)),
+        ("The soldiers returned fire and the gunman was killed.", (1, None)),
         ("A watchman fatally stabbed a thief at the gate.", (1, None)),
         ("Over 15 insurgents were 'neutralized' in the operation.", (15, None)),
         ("Student killed as city protests enter a second week.", (1, None)),
@@ -344,6 +346,8 @@ def test_death_vocabulary(sentence: str, expected: Expected) -> None:
         ("12 rebels were killed, wounded or arrested.", None),
         # not deaths at all
         ("Bandits killed 30 cattle and looted the shops.", None),
+        ("Raiders killed 10 cattle heads and burned a granary.", None),
+        ("One herder was shot and killed, and 10 cattle heads killed.", (1, None)),
         ("Gunmen tried to kill a village chief.", None),
         ("Men who were contracted to assassinate the chief fled.", None),
         ("A court jailed the man on charges of murdering a trader.", None),

@@ -4,10 +4,14 @@ these tests in the format of such notes."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+import gazetteer
 from core.document import Casualties, Document, Event, Span
 from events.casualties import coded_toll, find_toll, note_toll, note_tolls, split_parts
+from events.stages import standard_pipeline
 
 
 @pytest.mark.parametrize(
@@ -23,6 +27,9 @@ from events.casualties import coded_toll, find_toll, note_toll, note_tolls, spli
             6,
         ),
         ("A sniper killed 1 guard. Fatalities coded as 1 (the radio also reported 1).", 1),
+        # the known deaths a coded count adds to, and a misspelling the notes often have
+        ("Unknown fatalities coded at 3, in addition to 2 known fatalities.", 5),
+        ("Both sides shelled. Unclear fatalites coded as 10.", 10),
         # counterexamples: no remark of the notes format
         ("Rebels attacked a post, killing 2 guards.", None),
         ("The attackers were coded as unidentified.", None),
@@ -42,6 +49,7 @@ def test_coded_toll(text: str, coded: int | None) -> None:
         ("Four commanders were killed, four fatalities split across 4 locations.", 4),
         ("Fatalities split between three events.", 3),
         ("The toll was divided between 2 days of fighting.", 2),
+        ("At least twenty militants were killed, split between 2 days of fighting.", 2),
         # counterexamples
         ("The rebels split into two groups and attacked three villages.", None),
         ("Four militants were killed in two villages.", None),
@@ -128,3 +136,30 @@ def test_a_claim_alone_is_the_toll() -> None:
     doc.events = [_event(6, Span(0, len(text)))]
     note_tolls(doc)
     assert doc.events[0].casualties is not None and doc.events[0].casualties.killed == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the sentence shares its own toll: once, not again for the note
+        (
+            "On 15 March 2021, militiamen clashed with militants in Menaka. At least twenty "
+            "militants were killed, split between 2 days of fighting.",
+            10,
+        ),
+        (
+            "On 15 March 2021, troops carried out airstrikes in Gwoza and four other camps. Five"
+            " leaders were killed in the strikes, five fatalities split across five events.",
+            1,
+        ),
+        # a remark of its own shares the toll its note states
+        (
+            "On 15 March 2021, militiamen clashed with militants in Menaka, killing 20. "
+            "Fatalities are split across two events.",
+            10,
+        ),
+    ],
+)
+def test_a_split_toll_is_shared_once(gaz: gazetteer.Gazetteer, text: str, killed: int) -> None:
+    doc = standard_pipeline(gaz)(text, published=date(2021, 6, 8))
+    assert sum(e.casualties.killed or 0 for e in doc.events if e.casualties) == killed

@@ -93,6 +93,17 @@ _SUMMED_UP = regexes.compile(
     re.IGNORECASE,
 )
 _PERFECT_BEFORE = regexes.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
+# One victim named by a definite generic noun retells a victim already counted ("The victim
+# died of his injuries later at the hospital") unless the sentence says it is another ("The
+# man also died"); a title may name another ("The commander died of his wounds")
+_DEFINITE_ONE = regexes.compile(
+    r"(?:the|this|that)\s+(?:victim|man|woman|person|individual|boy|girl|child)\b",
+    re.IGNORECASE,
+)
+_ANOTHER = regexes.compile(
+    r"\b(?:also|another|more(?!\s+than\b)|additional|further|too|as well|in addition)\b",
+    re.IGNORECASE,
+)
 # A name the text gives as a place ("the village of Rounga", "in Nassougou (Mopti)", "near
 # Salmossi", "Saigang village"): kept on an event whose place the gazetteer does not know.
 _NAME = (
@@ -925,6 +936,12 @@ def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> bool:
     sentence = reader.texts[i]
     toll = find_toll(sentence)
     if toll is None or toll.casualties.killed is None or _SUMMED_UP.search(sentence):
+        return False
+    if (
+        toll.casualties.killed == 1
+        and _DEFINITE_ONE.match(toll.phrase)
+        and not _ANOTHER.search(sentence)
+    ):
         return False
     span = reader.body[i]
     before = [e for e in events if e.sentence.start < span.start and e.path is None]

@@ -75,6 +75,14 @@ def _killed(pipeline: Pipeline, text: str) -> int:
             "Gunmen killed 3 villagers in Djibo. Two others were killed by a mine near Djibo.",
             5,
         ),
+        # "the victim" is the one already counted, however "later" the sentence tells it
+        (
+            "Gunmen shot and killed a taxi driver near Djibo. The victim died from his "
+            "injuries later at the hospital.",
+            1,
+        ),
+        # ...unless the sentence says it is another
+        ("Gunmen killed 3 villagers in Djibo. A man also died of his wounds later.", 4),
     ],
 )
 def test_retold_tolls_count_once(pipeline: Pipeline, text: str, killed: int) -> None:

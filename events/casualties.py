@@ -27,7 +27,7 @@ applies these remarks to a document's events.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from core import regexes
@@ -932,6 +932,30 @@ def find_toll(sentence: str) -> Toll | None:
 _Read = tuple[int | None, int | None, Qualifier | None, str | None, int, int, str]
 
 
+# One toll statement of a sentence: the match, its count, qualifier phrase and victims
+_Statement = tuple[re.Match[str], int, str | None, list[str]]
+# A sentence's statements by kind ("killed", "injured"): (count, qualifier, victims) of each
+_Found = dict[str, list[tuple[int, Qualifier | None, list[str]]]]
+
+
+@dataclass(slots=True)
+class _Tally:
+    """The statements of one sentence gathered by kind, and the span they cover."""
+
+    found: _Found = field(default_factory=dict)
+    # "...and the toll later rose to 15": 15, not a sum
+    updated: dict[str, int] = field(default_factory=dict)
+    start: int = 0
+    end: int = 0
+    phrase: str = ""
+
+    def cover(self, sentence: str, m: re.Match[str]) -> None:
+        """Widen the span to ``m``; the phrase is the first statement's."""
+        if not self.phrase or m.start() < self.start:
+            self.phrase = sentence[m.start() : m.end()]
+        self.start, self.end = min(self.start, m.start()), max(self.end, m.end())
+
+
 @lru_cache(maxsize=4096)
 def _read_toll(sentence: str) -> _Read | None:
     """``find_toll``'s reading as plain values (cached: each stage asks for the same
@@ -939,8 +963,36 @@ def _read_toll(sentence: str) -> _Read | None:
     if not _TOLL_HINT.search(sentence) or _DAY_TALLY.match(sentence):
         return None
     text = _prepare(sentence)
-    totals = [(m.start(), m.end()) for m in _RUNNING_TOTAL.finditer(text)]
-    statements: list[tuple[re.Match[str], int, str | None, list[str]]] = []
+    statements = _without_retold(text, _statements(text, sentence))
+    tally = _Tally(start=len(sentence))
+    for m, count, q, victims in sorted(statements, key=lambda st: st[0].start()):
+        qual: Qualifier | None = (
+            "at least" if q == "vague" else _QUALIFIERS.get(q.lower()) if q else None
+        )
+        kind = _kind(_verb(m))
+        tally.found.setdefault(kind, []).append((count, qual, victims))
+        if m.re is _TOLL_ROSE:
+            tally.updated[kind] = count
+        tally.cover(sentence, m)
+    coded = _add_coded(sentence, tally)
+    if not tally.found:
+        return None
+    casualties = _casualties(sentence, tally, coded)
+    return (
+        casualties.killed,
+        casualties.injured,
+        casualties.qualifier,
+        casualties.victims,
+        tally.start,
+        tally.end,
+        tally.phrase,
+    )
+
+
+def _statements(text: str, sentence: str) -> list[_Statement]:
+    """The toll statements of ``text`` (``sentence`` prepared), each pattern's matches in
+    turn, none overlapping another or a statement that no one was hurt."""
+    statements: list[_Statement] = []
     # "no one was killed", "No deaths were reported, but two were injured": only the injured
     taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NO_TOLL.finditer(text)]
     for pattern in _PATTERNS:
@@ -956,6 +1008,13 @@ def _read_toll(sentence: str) -> _Read | None:
             taken.append((m.start(), m.end()))
             if counted[0] >= 0:
                 statements.append((m, *counted))
+    return statements
+
+
+def _without_retold(text: str, statements: list[_Statement]) -> list[_Statement]:
+    """The statements that count: new deaths rather than the running total they bring the
+    toll to, unless they add to the event already told; no pronoun for a victim counted."""
+    totals = [(m.start(), m.end()) for m in _RUNNING_TOTAL.finditer(text)]
     # "killing 3, bringing the death toll to 20": 3; "raising the toll to 9" alone: 9
     new = [st for st in statements if not any(s <= st[0].start() < e for s, e in totals)]
     killed_new = [st for st in new if _kind(_verb(st[0])) == "killed"]
@@ -967,49 +1026,39 @@ def _read_toll(sentence: str) -> _Read | None:
     elif more and len(new) < len(statements):
         statements = [st for st in statements if st not in killed_new]
     # "lynched a burglar and killed him": the pronoun is a victim already counted
-    deaths = [
-        st for st in statements if st[0].re is not _PRONOUN and _kind(_verb(st[0])) == "killed"
-    ]
-    if deaths:
+    if any(st[0].re is not _PRONOUN and _kind(_verb(st[0])) == "killed" for st in statements):
         statements = [
             st for st in statements if st[0].re is not _PRONOUN or _kind(_verb(st[0])) != "killed"
         ]
-    found: dict[str, list[tuple[int, Qualifier | None, list[str]]]] = {}
-    updated: dict[str, int] = {}  # "...and the toll later rose to 15": 15, not a sum
-    start, end = len(sentence), 0
-    phrase_text = ""
-    for m, count, q, victims in sorted(statements, key=lambda st: st[0].start()):
-        qual: Qualifier | None = (
-            "at least" if q == "vague" else _QUALIFIERS.get(q.lower()) if q else None
-        )
-        kind = _kind(_verb(m))
-        found.setdefault(kind, []).append((count, qual, victims))
-        if m.re is _TOLL_ROSE:
-            updated[kind] = count
-        if not phrase_text or m.start() < start:
-            phrase_text = sentence[m.start() : m.end()]
-        start, end = min(start, m.start()), max(end, m.end())
+    return statements
+
+
+def _add_coded(sentence: str, tally: _Tally) -> bool:
+    """Set the deaths to the count the sentence says was coded ("Fatalities coded as 3"),
+    keeping the victims named; True when it says one."""
     coded = list(_CODED.finditer(sentence))
     if coded:
         n = _coded_count(coded[-1])
         if n is not None:
-            items = found.setdefault("killed", [])
+            items = tally.found.setdefault("killed", [])
             items[:] = [(n, None, [v for _, _, vs in items for v in vs])]
-            updated["killed"] = n
-            m = coded[-1]
-            if not phrase_text or m.start() < start:
-                phrase_text = sentence[m.start() : m.end()]
-            start, end = min(start, m.start()), max(end, m.end())
-    if not found:
-        return None
+            tally.updated["killed"] = n
+            tally.cover(sentence, coded[-1])
+    return bool(coded)
+
+
+def _casualties(sentence: str, tally: _Tally, coded: bool) -> Casualties:
+    """The casualties ``tally`` adds up to: per kind the sum of its statements, or the
+    total a running total or coded count sets; the deaths shared out when the sentence
+    splits them over several events."""
     casualties = Casualties()
     names: list[str] = []
-    for kind, items in found.items():
-        if kind in updated:
+    for kind, items in tally.found.items():
+        if kind in tally.updated:
             total = (
-                updated[kind]
+                tally.updated[kind]
                 if coded and kind == "killed"
-                else max(updated[kind], *(c for c, _, _ in items))
+                else max(tally.updated[kind], *(c for c, _, _ in items))
             )
         else:
             total = sum(count for count, _, _ in items)
@@ -1027,15 +1076,7 @@ def _read_toll(sentence: str) -> _Read | None:
                 }:
                     names.append(v if v[0].isupper() else v.lower())
     casualties.victims = ", ".join(names) if names else None
-    return (
-        casualties.killed,
-        casualties.injured,
-        casualties.qualifier,
-        casualties.victims,
-        start,
-        end,
-        phrase_text,
-    )
+    return casualties
 
 
 def _verb(m: re.Match[str]) -> str:

@@ -415,61 +415,17 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
     listed = False
     i = len(tokens) - 1
     while i >= 0 and len(tokens) - i <= 14:
-        word = tokens[i].lower()
-        previous = tokens[i - 1].lower() if i > 0 else ""
-        if word in {",", "and", "or"} and i > 0 and tokens[i - 1][:1].isupper():
-            listed = True  # "including Zafaraneh, Rastan": an unresolved name in a list
-            i -= 1
-            continue
-        if listed and tokens[i][:1].isupper():
-            i -= 1
+        skipped = _skip_back(tokens, i, listed)
+        if skipped is not None:
+            i, listed = skipped
             continue
         listed = False
-        if tokens[i][:1].isupper() and (
-            tokens[i].endswith(("'s", "’s"))
-            or _DEMONYM_END.search(tokens[i])
-            or _before_place_noun(tokens, i)
-        ):
-            # "Russia's Kursk region", "the Saudi city of Jizan", "the West Bank city"
-            i = _before_owner(tokens, i) if tokens[i].endswith(("'s", "’s")) else i - 1
-            continue
-        if (
-            i > 0
-            and word[:-2] in _OWNING_UNITS
-            and word.endswith(("'s", "’s"))
-            and tokens[i - 1][:1].isupper()
-        ):
-            i = _before_owner(tokens, i)  # "Sagaing region's Budalin township"
-            continue
-        if word == "of" and previous in _COMPASS:
-            if i > 1 and tokens[i - 2].lower() == "the":
-                i -= 2
-                continue
-            return "near", True
-        adjective = i + 1 < len(tokens) and tokens[i + 1].lower() in _PLACE_NOUNS
-        if word == "nearby" and adjective:  # "the nearby town of Hinche" is Hinche
-            i -= 1
-            continue
-        if word in _NEAR or (word == "to" and previous == "close") or word == "off":
-            return "near", True  # "near X", "close to X", "off the coast of X"
+        word = tokens[i].lower()
         if word in {"km", "kilometres", "kilometers", "miles"}:
             near = True
-        if word == "from" or (word == "of" and previous == "out"):
-            return ("near", True) if near else ("source", False)
-        if word in _LOCATIVE:
-            if _from_before(tokens, i):
-                return "source", False
-            return "in", near
-        if word in {"to", "towards", "toward"}:
-            if previous in _ROUTES:  # "waiting for a train to Peshawar": where it was going
-                return "route", False
-            return "direction", near
-        if word == "by":
-            return "agent", False
-        if word in _LIST or (word == "as" and previous == "such"):
-            return "object", near
-        if word in _OBJECT_VERBS:
-            return "object", near
+        role = _role_word(tokens, i, near)
+        if role is not None:
+            return role
         if word in _FILLER or word.isdigit() or word in _ARTICLE_TOKENS:
             i -= 1
             continue
@@ -479,6 +435,53 @@ def _walk_back(prefix: str) -> tuple[str, bool]:
             continue
         break
     return "none", False
+
+
+def _skip_back(tokens: list[str], i: int, listed: bool) -> tuple[int, bool] | None:
+    """Where the walk of ``_walk_back`` goes on when ``tokens[i]`` only lists, owns or
+    describes the mention, and whether it is inside a list of names; None when the token
+    may decide the role."""
+    word = tokens[i].lower()
+    previous = tokens[i - 1].lower() if i > 0 else ""
+    if word in {",", "and", "or"} and i > 0 and tokens[i - 1][:1].isupper():
+        return i - 1, True  # "including Zafaraneh, Rastan": an unresolved name in a list
+    if listed and tokens[i][:1].isupper():
+        return i - 1, True
+    possessive = tokens[i].endswith(("'s", "’s"))
+    if tokens[i][:1].isupper() and (
+        possessive or _DEMONYM_END.search(tokens[i]) or _before_place_noun(tokens, i)
+    ):
+        # "Russia's Kursk region", "the Saudi city of Jizan", "the West Bank city"
+        return (_before_owner(tokens, i) if possessive else i - 1), False
+    if i > 0 and word[:-2] in _OWNING_UNITS and possessive and tokens[i - 1][:1].isupper():
+        return _before_owner(tokens, i), False  # "Sagaing region's Budalin township"
+    if word == "of" and previous in _COMPASS and i > 1 and tokens[i - 2].lower() == "the":
+        return i - 2, False  # "in the north of X"
+    if word == "nearby" and i + 1 < len(tokens) and tokens[i + 1].lower() in _PLACE_NOUNS:
+        return i - 1, False  # "the nearby town of Hinche" is Hinche
+    return None
+
+
+def _role_word(tokens: list[str], i: int, near: bool) -> tuple[str, bool] | None:
+    """The role and near flag ``tokens[i]`` gives the mention after it, or None."""
+    word = tokens[i].lower()
+    previous = tokens[i - 1].lower() if i > 0 else ""
+    if word == "of" and previous in _COMPASS:
+        return "near", True  # "north of X"
+    if word in _NEAR or (word == "to" and previous == "close") or word == "off":
+        return "near", True  # "near X", "close to X", "off the coast of X"
+    if word == "from" or (word == "of" and previous == "out"):
+        return ("near", True) if near else ("source", False)
+    if word in _LOCATIVE:
+        return ("source", False) if _from_before(tokens, i) else ("in", near)
+    if word in {"to", "towards", "toward"}:
+        # "waiting for a train to Peshawar": where it was going
+        return ("route", False) if previous in _ROUTES else ("direction", near)
+    if word == "by":
+        return "agent", False
+    if word in _LIST or (word == "as" and previous == "such") or word in _OBJECT_VERBS:
+        return "object", near
+    return None
 
 
 def _without_tail(gap: str) -> str:

@@ -996,69 +996,9 @@ class Gazetteer:
                 i += 1
                 continue
             j, key = best
-            cands = names.get(key, ())
-            end = tokens[j][1]
-            # "Nyanza Province", "Homs governorate", "Homs and Aleppo provinces", "the
-            # province of Idlib": the region, not a town of that name.
-            admin_at = self._admin_word_after(text, tokens, j)
-            # "The Hot Zone" is a title: an English word before a capitalised kind word
-            # names no unit
-            titled = admin_at == j + 1 and tokens[admin_at][2][0].isupper()
-            regional = (
-                ()
-                if titled and self._is_common_word(key, nouns=False)
-                else self._regional(tokens, i, admin_at, cands)
-            )
-            if regional:
-                cands = regional
-                if admin_at == j + 1 and tokens[j + 1][2][0].isupper():
-                    j += 1
-                    end = tokens[j][1]
-            elif self._town_word_after(text, tokens, j):
-                # "Amara city" is the town in Iraq, not Ethiopia's Amara region
-                cands = tuple(c for c in cands if self._fclass[c] in (CITY, VILLAGE)) or cands
-            # "Canadian" is the adjective of Canada before it is Canadian, Texas.
-            if key in demonyms and all(self._fclass[c] in (ADMIN2, CITY, VILLAGE) for c in cands):
-                cands = ()
-            partial = False
-            joined = ARABIC_JOIN_RE.match(text, end)
-            if (
-                joined
-                and cands
-                and j + 2 < n
-                and tokens[j + 2][0] == joined.end()
-                and self._weak(key, cands)
-            ):
-                j += 2
-                end = tokens[j][1]
-                partial = True
-            first = i
-            if (
-                cands
-                and i >= 2
-                and (not out or out[-1].last_tok < i - 2)
-                and (
-                    self._is_name_word(tokens[i - 2][2])
-                    or norm_token(tokens[i - 2][2]) in _NAME_HEADS
-                )
-                and (before := ARABIC_JOIN_RE.match(text, tokens[i - 2][1]))
-                and before.end() == s
-                and self._weak(key, cands)
-            ):
-                first = i - 2
-                s = tokens[first][0]
-                partial = True
-            elif (
-                cands
-                and i >= 1
-                and (not out or out[-1].last_tok < i - 1)
-                and tokens[i - 1][2] in _NAME_HEADS_WRITTEN
-                and text[tokens[i - 1][1] : s] in (" ", "-")
-                and self._weak(key, cands)
-            ):
-                first = i - 1  # "Umm Kadada", "Bir Hooker": a head word before the name
-                s = tokens[first][0]
-                partial = True
+            cands, j = self._sense(text, tokens, i, j, key, names.get(key, ()))
+            first, j, partial = self._partial_span(text, tokens, i, j, key, cands, out)
+            s, end = tokens[first][0], tokens[j][1]
             if partial:
                 key = norm_name(text[s:end])
             elif cands and i > 0 and self._after_lower_article(text, tokens, i):
@@ -1083,24 +1023,7 @@ class Gazetteer:
             if kept is None:
                 uncued.append(mention)
             elif kept:
-                if (
-                    cands
-                    and not partial
-                    and i == j
-                    and self._weak(key, cands)
-                    and (run := self._common_run(text, tokens, i, out)) < i
-                ):
-                    mention = Mention(
-                        tokens[run][0],
-                        end,
-                        norm_name(text[tokens[run][0] : end]),
-                        run,
-                        j,
-                        cands,
-                        dateline=mention.dateline,
-                        partial=True,
-                    )
-                out.append(mention)
+                out.append(self._with_common_run(text, tokens, mention, out))
             i = j + 1
         # One sense per name: a doubtful name of a city of RESTORE_POPULATION or more that
         # the text uses as a place elsewhere ("Oxford is ..." before "in Oxford") is that
@@ -1112,6 +1035,113 @@ class Gazetteer:
         if restored:
             out = sorted([*out, *restored], key=lambda m: m.start)
         return out
+
+    def _sense(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        i: int,
+        j: int,
+        key: str,
+        cands: tuple[int, ...],
+    ) -> tuple[tuple[int, ...], int]:
+        """The candidates of the name of tokens ``i``..``j`` its context allows, and its last
+        token (a capitalised unit word joins it: "Nyanza Province")."""
+        # "Nyanza Province", "Homs governorate", "Homs and Aleppo provinces", "the
+        # province of Idlib": the region, not a town of that name.
+        admin_at = self._admin_word_after(text, tokens, j)
+        # "The Hot Zone" is a title: an English word before a capitalised kind word
+        # names no unit
+        titled = admin_at == j + 1 and tokens[admin_at][2][0].isupper()
+        regional = (
+            ()
+            if titled and self._is_common_word(key, nouns=False)
+            else self._regional(tokens, i, admin_at, cands)
+        )
+        if regional:
+            cands = regional
+            if admin_at == j + 1 and tokens[j + 1][2][0].isupper():
+                j += 1
+        elif self._town_word_after(text, tokens, j):
+            # "Amara city" is the town in Iraq, not Ethiopia's Amara region
+            cands = tuple(c for c in cands if self._fclass[c] in (CITY, VILLAGE)) or cands
+        # "Canadian" is the adjective of Canada before it is Canadian, Texas.
+        if key in self._demonyms and all(self._fclass[c] in (ADMIN2, CITY, VILLAGE) for c in cands):
+            cands = ()
+        return cands, j
+
+    def _partial_span(
+        self,
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        i: int,
+        j: int,
+        key: str,
+        cands: tuple[int, ...],
+        out: list[Mention],
+    ) -> tuple[int, int, bool]:
+        """The first and last token of a weak name read as the head of a longer Arabic name
+        the index lacks ("Aita al-Shaab", "Umm Kadada"), and whether it is so read; else
+        ``i``, ``j`` and False."""
+        partial = False
+        joined = ARABIC_JOIN_RE.match(text, tokens[j][1])
+        if (
+            joined
+            and cands
+            and j + 2 < len(tokens)
+            and tokens[j + 2][0] == joined.end()
+            and self._weak(key, cands)
+        ):
+            j += 2
+            partial = True
+        start = tokens[i][0]
+        if (
+            cands
+            and i >= 2
+            and (not out or out[-1].last_tok < i - 2)
+            and (
+                self._is_name_word(tokens[i - 2][2]) or norm_token(tokens[i - 2][2]) in _NAME_HEADS
+            )
+            and (before := ARABIC_JOIN_RE.match(text, tokens[i - 2][1]))
+            and before.end() == start
+            and self._weak(key, cands)
+        ):
+            return i - 2, j, True
+        if (
+            cands
+            and i >= 1
+            and (not out or out[-1].last_tok < i - 1)
+            and tokens[i - 1][2] in _NAME_HEADS_WRITTEN
+            and text[tokens[i - 1][1] : start] in (" ", "-")
+            and self._weak(key, cands)
+        ):
+            return i - 1, j, True  # "Umm Kadada", "Bir Hooker": a head word before the name
+        return i, j, partial
+
+    def _with_common_run(
+        self, text: str, tokens: list[tuple[int, int, str]], m: Mention, out: list[Mention]
+    ) -> Mention:
+        """``m``, or a weak one-word name widened over the capitalised common words before
+        it as one longer name (see ``_common_run``)."""
+        i = m.first_tok
+        if (
+            m.candidates
+            and not m.partial
+            and i == m.last_tok
+            and self._weak(m.key, m.candidates)
+            and (run := self._common_run(text, tokens, i, out)) < i
+        ):
+            return Mention(
+                tokens[run][0],
+                m.end,
+                norm_name(text[tokens[run][0] : m.end]),
+                run,
+                m.last_tok,
+                m.candidates,
+                dateline=m.dateline,
+                partial=True,
+            )
+        return m
 
     def _longest_name(
         self,

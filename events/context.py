@@ -26,6 +26,7 @@ from itertools import pairwise
 from core import regexes
 from core.toponym import Toponym
 from gazetteer.containment import find_statements
+from gazetteer.normalize import ARABIC_ARTICLES
 
 # Short and adjective forms of the countries most often named as actors, for names that
 # reach an actor without a resolved toponym (the toponym's own name is used otherwise).
@@ -80,11 +81,7 @@ _LOCATIVE = _words(
 )
 _NEAR = frozenset(["near", "outside", "nearby", "outskirts", "vicinity", "close"])
 # A lower-case Arabic article left before a name read without it ("shelling on al-Ghouta")
-_ARTICLE_TOKENS = frozenset(
-    f"{a}{d}"
-    for a in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez")
-    for d in "-‐"
-)
+_ARTICLE_TOKENS = frozenset(f"{a}{d}" for a in ARABIC_ARTICLES for d in "-‐")
 _COMPASS = _words(
     """east north north-east north-west northeast northwest south south-east south-west
     southeast southwest west"""

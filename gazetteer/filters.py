@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from gazetteer.normalize import norm_name, norm_token
+from gazetteer.normalize import ARABIC_ARTICLES, norm_name, norm_token
 from gazetteer.schema import ADMIN1, CITY, COUNTRY, REGION, WATER
 
 if TYPE_CHECKING:
@@ -566,7 +566,7 @@ def before_name_word(look: Look) -> Verdict | None:
     )
 
 
-_NAME_AFTER_HEAD = re.compile(r"[ -](?:[A-Z]|(?:al|el|ad|ar|as|ash|at|az|ud|ul)[- ][A-Za-z])")
+_NAME_AFTER_HEAD = re.compile(rf"[ -](?:[A-Z]|(?:{'|'.join(sorted(ARABIC_ARTICLES))})[- ][A-Za-z])")
 
 
 def head_of_arabic_name(look: Look) -> Verdict | None:

@@ -116,6 +116,7 @@ from gazetteer.filters import DETERMINERS, DOUBT, KEEP, DocWords, Look, Mention,
 from gazetteer.nametable import NameTable
 from gazetteer.normalize import (
     ARABIC_ARTICLE_COUNTRIES,
+    ARABIC_ARTICLES,
     norm_name,
     norm_token,
     skeleton,
@@ -289,9 +290,6 @@ _QUALIFIERS = frozenset(
 )
 # Where a name after a lower-case Arabic article may lie (seas and regions have no country).
 _ARTICLE_OR_NONE = frozenset({*ARABIC_ARTICLE_COUNTRIES, None})
-_LOWER_ARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez", "en"}
-)
 # Arabic words that open a longer place name ("Wad al-Noura", "Umm Kadada", "Kafr Kanna",
 # "Deir Sharaf"): the name after them is part of that name, not a namesake town of its own.
 _NAME_HEADS_WRITTEN = frozenset(
@@ -968,7 +966,7 @@ class Gazetteer:
         while i < n:
             s, _, raw = tokens[i]
             if not raw[0].isupper() and not (
-                raw in _LOWER_ARTICLES and self._lower_article(text, tokens, i)
+                raw in ARABIC_ARTICLES and self._lower_article(text, tokens, i)
             ):
                 i += 1
                 continue
@@ -1283,7 +1281,7 @@ class Gazetteer:
         include ("al-Rai" read as "Rai"): the article says where the place lies, so only
         places of a country whose names carry it are read ("al-Rai" is no village of
         France, "al-Tank" no city of India, "al Bostan" not Boston)."""
-        return tokens[i - 1][2] in _LOWER_ARTICLES and cls._lower_article(text, tokens, i - 1)
+        return tokens[i - 1][2] in ARABIC_ARTICLES and cls._lower_article(text, tokens, i - 1)
 
     def _weak(self, key: str, cands: tuple[int, ...]) -> bool:
         """Whether only towns under 100,000 people bear the name (no country, region, water
@@ -2545,7 +2543,7 @@ class Gazetteer:
         words = [w for _, _, w in word_spans(text[start:end])]
         caps = [w for w in words if w[0].isupper()]
         # An article opening an Arabic name is no English word: "As Shwayrif"
-        if len(caps) > 1 and norm_token(caps[0]) in _LOWER_ARTICLES:
+        if len(caps) > 1 and norm_token(caps[0]) in ARABIC_ARTICLES:
             caps = caps[1:]
         if not caps or len(caps) > 4:
             return False

@@ -15,6 +15,13 @@ from bisect import bisect_left
 from functools import lru_cache
 
 TOKEN_RE = re.compile(r"[^\W_]+")
+# The Arabic article as names in the Latin alphabet write it: "al-", "el-", assimilated to the
+# next consonant ("ar-Raqqa", "ash-Shaddadi", "adh-Dhahab", "ez-Zawiya", "es-Sweida") and as
+# Persian and Urdu names carry it ("Abd ul-Rahman"). One list for every reader of names.
+ARABIC_ARTICLES = frozenset(
+    {"al", "el", "ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "en", "es", "et",
+     "ez", "il", "ul"}
+)  # fmt: skip
 # Countries whose place names carry the Arabic article, in English written "Al-", "El-",
 # or assimilated ("Ar Raqqah", "Ad Dawhah", "Ez Zawiya"), and often left out ("Hodeidah").
 ARABIC_ARTICLE_COUNTRIES = frozenset(

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from gazetteer.normalize import norm_token, word_spans
+from gazetteer.normalize import ARABIC_ARTICLES, norm_token, word_spans
 
 OrganisationKind = Literal[
     "armed_group", "security_force", "mission", "news_agency", "outlet", "party", "organisation"
@@ -90,10 +90,6 @@ GENERIC_WORDS = frozenset(
 )
 
 
-# Arabic articles: the name after one is often written in lower case ("Al shabaab")
-_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "ath", "az"})
-
-
 def _form(name: str) -> tuple[tuple[str, str, str], ...]:
     """(normalised word, case rule, word as listed) per word of a listed name: "exact" for
     words with inner capitals or all capitals, "cap" for capitalised words, "any" for
@@ -104,7 +100,7 @@ def _form(name: str) -> tuple[tuple[str, str, str], ...]:
         if any(c.isupper() for c in word[1:]) or (word.isupper() and len(word) > 1):
             rule = "exact"
         elif word[0].isupper() and not (
-            k and (word.lower() in GENERIC_WORDS or words[k - 1].lower() in _ARTICLES)
+            k and (word.lower() in GENERIC_WORDS or words[k - 1].lower() in ARABIC_ARTICLES)
         ):
             rule = "cap"
         else:

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.toponym import FeatureClass, Reading, Source, Toponym, haversine_km
-from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES, norm_name
+from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES, ARABIC_ARTICLES, norm_name
 
 if TYPE_CHECKING:
     from gazetteer.geoparser import Gazetteer
@@ -48,10 +48,6 @@ SPELLING_CONFIDENCE = 0.5
 # text names in that country, when it names any ("Jojodagra village (West Singhbhum,
 # Jharkhand)" is no spelling of Yadgir, Karnataka, 1,070 km off)
 SPELLED_NEAR_KM = 200.0
-_ARTICLES = frozenset({
-    "al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ez", "es", "ed", "en", "et", "ul",
-    "il", "adh", "ath",
-})  # fmt: skip
 # A name that opens with the Arabic article ("al-Tank", "Al Bukhater", "ar-Raqqa"; not "El",
 # which Spanish names share) is spelled from Arabic: its place lies where names carry it.
 _ARABIC_ARTICLE_RE = re.compile(r"(?:[Aa]l|AL)[-‐ ]|(?:el|ar|as|ash|ad|an|at|az|ez|es|ed)[-‐]")
@@ -86,7 +82,7 @@ def spelling_key(name: str) -> str:
 
 def key_spelling(key: str) -> str:
     """:func:`spelling_key` of a name already normalised (``gazetteer.normalize.norm_name``)."""
-    words = [w for w in _SPLIT.split(key) if w and w not in _ARTICLES]
+    words = [w for w in _SPLIT.split(key) if w and w not in ARABIC_ARTICLES]
     joined = "".join(w[2:] if w[:2] in ("al", "el") and len(w) > 6 else w for w in words)
     joined = joined.removesuffix("h")
     consonants = _DOUBLE.sub(r"\1", joined.translate(_NO_VOWELS))

@@ -49,7 +49,7 @@ from events.context import (
 from events.dates import DateMention, find_dates
 from events.sentences import is_boilerplate
 from events.story import ADDS, victim_nouns
-from events.triggers import AIR_FORCE, is_sport, polarity
+from events.triggers import AIR_FORCE, GOODS, is_sport, polarity
 from gazetteer.organisations import load_organisations, organisation_matcher
 
 RULES_FILE = Path(__file__).parent / "rules" / "report.toml"
@@ -260,12 +260,14 @@ def _armed_group_names(kinds: frozenset[str]) -> str:
 def _classes(declared: dict[str, str]) -> dict[str, str]:
     """The word classes of the file, each ``{name}`` inside them expanded, and
     ``armed_groups`` (armed groups and security forces) and ``nonstate_groups`` (armed
-    groups only) from the shared organisations list, and ``air_force`` (the air force as a
-    weapon) as the trigger lexicon reads it."""
+    groups only) from the shared organisations list, ``air_force`` (the air force as a
+    weapon) and ``goods`` (what is seized and is no territory) as the trigger lexicon reads
+    them."""
     classes = {
         "armed_groups": _armed_group_names(_ARMED_KINDS),
         "nonstate_groups": _armed_group_names(frozenset({"armed_group"})),
         "air_force": AIR_FORCE,
+        "goods": GOODS,
         **declared,
     }
     for name, source in classes.items():

@@ -159,11 +159,18 @@ _ASSAILANTS = regexes.compile(
     r"|militants|jihadists|insurgents|suspected)\b",
     re.IGNORECASE,
 )
-_TERRITORY_OBJECT = regexes.compile(
-    r"^\s*(?:(?!(?:in|at|near|on|by|from|to|after|during|while|when|between"
-    r"|(?:vehicle|truck|car|motorcycle|motorbike|tricycle|bicycle|boat|canoe|weapon|gun|rifle"
+# What is seized, taken or stolen and is no territory ("seized motorbikes and cattle",
+# "took hostages"); report.toml's {goods} uses it too
+GOODS = (
+    r"(?:vehicle|truck|car|motorcycle|motorbike|tricycle|bicycle|boat|canoe|weapon|gun|rifle"
     r"|cattle|cow|goat|sheep|camel|livestock|good|phone|telephone|item|belonging|equipment"
-    r"|ammunition|money|cash|food|crop|document)s?)\b)(?-i:[a-z])[\w’'-]*\s+)"
+    r"|ammunition|money|cash|food|foodstuff|grain|crop|document|hostage|AK(?:-?47)?"
+    r"|Kalashnikov)s?"
+)
+_TERRITORY_OBJECT = regexes.compile(
+    r"^\s*(?:(?!(?:in|at|near|on|by|from|to|after|during|while|when|between|"
+    + GOODS
+    + r")\b)(?-i:[a-z])[\w’'-]*\s+)"
     r"{0,4}?(?:villages?|towns?|city|cities|areas?|territor(?:y|ies)"
     r"|districts?|regions?|provinces?|bases?|airports?|airfields?|hills?|bridges?|settlements?"
     r"|neighbou?rhoods?|positions|outposts?|bridgeheads?|checkpoints?|ports?|capital|control|parts"

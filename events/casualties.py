@@ -650,8 +650,9 @@ def _head(np: str) -> str:
     return words[-1] if words else ""
 
 
+# Victims of a known kind, or a people by its plural ("Syrians", "Fulanis", "Oromos", "Hutus")
 _VICTIM_RE = regexes.compile(
-    rf"^(?:{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese)))$", re.IGNORECASE
+    rf"^(?:{VICTIM_WORDS}|(?-i:[A-Z][a-z]+(?:ians|ans|is|ese|os|as|us)))$", re.IGNORECASE
 )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -135,10 +136,12 @@ _SPORT = regexes.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_sport(sentence: str) -> bool:
     """Whether ``sentence`` reports a game: two different words of sport ("18 points and 8
     rebounds as top-ranked Kentucky beat Tennessee", "a clash watched by 40,000 fans in the
-    stadium"), where "beat", "shot" and "rally" are no violence or protest."""
+    stadium"), where "beat", "shot" and "rally" are no violence or protest (cached: the
+    trigger and report stages both ask)."""
     return len({m.group(0).lower() for m in _SPORT.finditer(sentence)}) >= 2
 
 

@@ -75,6 +75,12 @@ def _killed(pipeline: Pipeline, text: str) -> int:
             "Gunmen killed 3 villagers in Djibo. Two others were killed by a mine near Djibo.",
             5,
         ),
+        # other victims, a people named by its plural first
+        (
+            "Police clashed with armed villagers in Djibo, leaving 7 Oromos dead. 13 policemen "
+            "were reportedly killed during the fighting.",
+            20,
+        ),
         # "the victim" is the one already counted, however "later" the sentence tells it
         (
             "Gunmen shot and killed a taxi driver near Djibo. The victim died from his "

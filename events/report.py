@@ -86,6 +86,13 @@ _LOCATIVE_BEFORE = regexes.compile(
 )
 # A mention that follows a place to say where it lies: "X (Y", "X, Y", "X of Y", "X in Y"
 _STATED_AFTER = regexes.compile(r".*(?:\(|,|\bof|\bin)\s*(?:the\s+)?$", re.DOTALL)
+# People named by where they live ("villagers of Kokoun ... fought around Siguiri town"): the
+# place of their home, not a statement of where the event was
+_PEOPLE_OF = regexes.compile(
+    r"\b(?:residents|villagers|inhabitants|natives|people|youths?|communities|farmers|herders"
+    r"|families|tribesmen|elders|citizens|members)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 CONFIDENCE = 0.6
 # A toll that sums the story up rather than adding to it
 _SUMMED_UP = regexes.compile(
@@ -469,7 +476,11 @@ def _finest_of(sentence: str, mentions: list[Mention]) -> Mention | None:
         chosen = [
             m
             for m in mentions
-            if m.role in EVENT_ROLES or _STATED_AFTER.match(sentence, 0, m.start)
+            if m.role in EVENT_ROLES
+            or (
+                _STATED_AFTER.match(sentence, 0, m.start)
+                and not _PEOPLE_OF.search(sentence, 0, m.start)
+            )
         ]
     else:
         chosen = [m for m in mentions if m.role == "none" and not m.toponym.mention.isupper()]

@@ -434,6 +434,13 @@ def test_towns_naming_a_road_place_its_event_only_without_another_place(
             "Militants looted goods from traders in the village of Kokorou (Tera, Tillaberi).",
             "Kokorou",
         ),
+        # people named by their home fight where the sentence says, else at their home
+        (
+            "On 17 October 2021, villagers of Kokoun and Banko villages engaged in a fire fight"
+            " around Siguiri town over a gold mine.",
+            "Siguiri",
+        ),
+        ("On 17 October 2021, villagers of Kokoun engaged in a fire fight with herders.", "Kokoun"),
     ],
 )
 def test_origins_and_where_people_live(pipeline: Pipeline, text: str, place: str) -> None:

@@ -106,7 +106,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.toponym import FeatureClass as FeatureClassName
 from core.toponym import Reading, Source, Toponym
@@ -549,6 +549,15 @@ class _Context:
             if pkey != key:
                 best = min(best, _km(lat, lon, plat, plon))
         return best
+
+
+class _Matched(NamedTuple):
+    """A name the text matches: its first and last token, key and candidate rows."""
+
+    first: int
+    last: int
+    key: str
+    cands: tuple[int, ...]
 
 
 class Gazetteer:
@@ -994,8 +1003,9 @@ class Gazetteer:
                 i += 1
                 continue
             j, key = best
-            cands, j = self._sense(text, tokens, i, j, key, names.get(key, ()))
-            first, j, partial = self._partial_span(text, tokens, i, j, key, cands, out)
+            name = self._sense(text, tokens, _Matched(i, j, key, names.get(key, ())))
+            cands = name.cands
+            first, j, partial = self._partial_span(text, tokens, name, out)
             s, end = tokens[first][0], tokens[j][1]
             if partial:
                 key = norm_name(text[s:end])
@@ -1034,17 +1044,10 @@ class Gazetteer:
             out = sorted([*out, *restored], key=lambda m: m.start)
         return out
 
-    def _sense(
-        self,
-        text: str,
-        tokens: list[tuple[int, int, str]],
-        i: int,
-        j: int,
-        key: str,
-        cands: tuple[int, ...],
-    ) -> tuple[tuple[int, ...], int]:
-        """The candidates of the name of tokens ``i``..``j`` its context allows, and its last
-        token (a capitalised unit word joins it: "Nyanza Province")."""
+    def _sense(self, text: str, tokens: list[tuple[int, int, str]], name: _Matched) -> _Matched:
+        """``name`` with the candidates its context allows, and a capitalised unit word
+        after it joined to it ("Nyanza Province")."""
+        i, j, key, cands = name
         # "Nyanza Province", "Homs governorate", "Homs and Aleppo provinces", "the
         # province of Idlib": the region, not a town of that name.
         admin_at = self._admin_word_after(text, tokens, j)
@@ -1066,21 +1069,15 @@ class Gazetteer:
         # "Canadian" is the adjective of Canada before it is Canadian, Texas.
         if key in self._demonyms and all(self._fclass[c] in (ADMIN2, CITY, VILLAGE) for c in cands):
             cands = ()
-        return cands, j
+        return _Matched(i, j, key, cands)
 
     def _partial_span(
-        self,
-        text: str,
-        tokens: list[tuple[int, int, str]],
-        i: int,
-        j: int,
-        key: str,
-        cands: tuple[int, ...],
-        out: list[Mention],
+        self, text: str, tokens: list[tuple[int, int, str]], name: _Matched, out: list[Mention]
     ) -> tuple[int, int, bool]:
         """The first and last token of a weak name read as the head of a longer Arabic name
-        the index lacks ("Aita al-Shaab", "Umm Kadada"), and whether it is so read; else
-        ``i``, ``j`` and False."""
+        the index lacks ("Aita al-Shaab", "Umm Kadada"), and whether it is so read; else its
+        own first and last token and False."""
+        i, j, key, cands = name
         partial = False
         joined = ARABIC_JOIN_RE.match(text, tokens[j][1])
         if (

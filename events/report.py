@@ -604,13 +604,18 @@ def _without_containers(places: list[Toponym]) -> list[Toponym]:
 
 
 _PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention", "excessive_force"})
-# An attack its target or defenders fought: "repelled the attack", "clashes erupted"
+# An attack its target or defenders fought: "repelled the attack", "clashes erupted", "an IED
+# exploded and was followed by gunshots"
 _FOUGHT_OFF = regexes.compile(
     r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|(?:were|was) repelled|(?:being|been) repelled"
     r"|fought off|beat back|beaten back)\b|\bclash(?:es)? (?:erupted|broke out|ensued)\b"
-    r"|\bshot back\b",
+    r"|\bshot back\b|\bfollowed by (?:heavy |sporadic )?(?:gunshots|gunfire|shooting|clashes"
+    r"|an? (?:gun ?battle|fire ?fight|exchange of fire))\b",
     re.IGNORECASE,
 )
+# Attacks that a fight their target put up makes battles (ACLED's armed clash): an attack on
+# a village its defenders beat back, a bomb or grenade followed by an exchange of fire
+_FOUGHT_OFF_RULES = frozenset({"attack_on_civilians", "grenade", "remote_explosive"})
 # Remote violence the target may answer with fire
 _ANSWERABLE_RULES = frozenset({"grenade", "shelling", "remote_explosive", "heavy_fire"})
 
@@ -626,7 +631,9 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
     ("Youths demonstrated in X. They burned tyres and clashed with the gendarmes."): the
     violent demonstration rule holds for the report as a whole. A grenade or a shell the
     target answers with fire in the next sentences ("Police responded with gunfire.",
-    "explosions in both directions") opened a fight: the returned fire rule holds."""
+    "explosions in both directions"), or a bomb or an attack on a village its target fought
+    off ("Clashes erupted between the militants and the soldiers who repelled the attack"),
+    opened a fight: the returned fire rule holds."""
     if decision is None:
         return None
     near = [
@@ -638,8 +645,7 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
     if rule_id in _ANSWERABLE_RULES or rule_id == "attack_on_civilians":
         answered = _rule_named("returned_fire")
         both_ways = _rule_named("fire_both_ways").pattern
-        # an attack on a village that its defenders beat back was a fight
-        fought_off = _FOUGHT_OFF if rule_id == "attack_on_civilians" else None
+        fought_off = _FOUGHT_OFF if rule_id in _FOUGHT_OFF_RULES else None
         if any(
             answered.pattern.search(text)
             or both_ways.search(text)

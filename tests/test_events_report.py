@@ -383,6 +383,21 @@ def test_a_grenade_answered_with_fire_in_the_next_sentence_is_a_battle(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "On 5 June 2021, militants detonated an IED near Baidoa. Clashes erupted between the "
+        "militants and soldiers, who repelled the attack.",
+        "On 5 June 2021, an IED exploded near a checkpoint in Baidoa and was followed by "
+        "gunshots which left two soldiers dead.",
+        "On 5 June 2021, attackers threw a hand grenade at an army position in Baidoa. "
+        "Government forces opened gunfire after the explosion.",
+    ],
+)
+def test_a_bomb_its_target_fights_back_is_a_battle(pipeline: Pipeline, text: str) -> None:
+    assert "Battles" in [e.acled_event_type for e in _events(pipeline, text)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "place"),
     [
         # towns that name a road are not where its event happened when the sentence names

@@ -780,3 +780,22 @@ def test_a_toll_that_refers_back_goes_to_the_event_just_told(pipeline: Pipeline)
     events = _events(pipeline, text)
     assert sum(e.casualties.killed or 0 for e in events if e.casualties) == 1
     assert [e.places[0].name for e in events if e.casualties and e.casualties.killed] == ["Baidoa"]
+
+
+def test_a_raid_that_makes_arrests_is_the_arrest(pipeline: Pipeline) -> None:
+    """The raid is how the arrests were made: one event, an arrest, as ACLED codes it; a
+    crowd that frees a suspect from custody makes none."""
+    raid = _events(
+        pipeline,
+        "On 5 June 2021, soldiers raided university dormitories in Adama, arresting some 50 "
+        "students.",
+    )
+    assert {(e.acled_event_type, e.acled_sub_event_type) for e in raid} == {
+        ("Strategic developments", "Arrests")
+    }
+    freed = _events(
+        pipeline,
+        "On 5 June 2021, residents of Adama freed a suspected thief from police custody and "
+        "burnt down a cottage.",
+    )
+    assert all(e.acled_sub_event_type != "Arrests" for e in freed)

@@ -268,6 +268,14 @@ RULES: tuple[TriggerRule, ...] = (
         r"|aftershocks?"
         r"|dams? (?:to )?(?:collapsed?|burst|broke|failed)|dam (?:collapse|burst|failure)"
         r"|(?:collapsed|burst|breached) dams?|volcanic eruptions?)\b",
+        # people named by a disaster they lived through are no new disaster ("victims of the
+        # latest floods blocked the road to demand justice")
+        unless=regexes.compile(
+            r"\b(?:victims|survivors)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:earthquakes?"
+            r"|quakes?|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?"
+            r"|tornado(?:es)?|wildfires?|tsunamis?|storms?)\b",
+            re.IGNORECASE,
+        ),
         stems=(
             "quake",
             "tremor",

@@ -245,6 +245,12 @@ def test_heavy_rain_and_a_burst_dam_are_hazards() -> None:
     assert _kinds("Damascus condemned the damage.") == []
 
 
+def test_people_named_by_a_disaster_are_no_new_disaster() -> None:
+    assert _kinds("Victims of the latest floods blocked the national road.") == []
+    assert _kinds("Survivors of the earthquake demanded new homes.") == []
+    assert _kinds("Floods swept through the valley overnight.") == [("other", None)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "kind", "sub_event"),
     [

@@ -723,6 +723,11 @@ _CAUSE_CLAUSE = regexes.compile(
     r"\b(?:after|since|because|following)(?:\s+[\w'’()-]+){0,6}?\s*$",
     re.IGNORECASE,
 )
+# "rioted after a road accident that resulted in the death of a colleague": the accident's
+# toll, told as the cause
+_ACCIDENT_CAUSE = regexes.compile(
+    r"\baccidents?\s+(?:that|which)\s+(?:resulted in|caused|led to|left)\s+$", re.IGNORECASE
+)
 # "attempted to kill a commander", "threatened to lynch him": no one died
 _IRREALIS = regexes.compile(
     r"\b(?:attempt(?:ed|ing|s)?|tr(?:ied|y|ying|ies)|threat(?:en|ened|ening|ens)|plott?(?:ed"
@@ -743,6 +748,8 @@ def _told_before(sentence: str, m: re.Match[str]) -> bool:
     groups = m.groupdict()
     if _CAUSE_NOUN.search(before) or re.search(r"(?i)\bwho\s+(?:had\s+)?$", before):
         return True  # "the officer who killed a student", "those who killed a ranger"
+    if _ACCIDENT_CAUSE.search(before):
+        return True
     if cut > 0 and re.match(r"(?i)\s*(?:which|that)\s+(?:had\s+)?$", before):
         # "following the bombing of a bus, which killed 3": the relative tells the cause
         earlier = sentence[max(sentence.rfind(c, 0, cut) for c in ",;:") + 1 : cut]

@@ -347,6 +347,11 @@ def test_death_vocabulary(sentence: str, expected: Expected) -> None:
         # not deaths at all
         ("Bandits killed 30 cattle and looted the shops.", None),
         ("Raiders killed 10 cattle heads and burned a granary.", None),
+        # the toll of the accident told as the cause
+        (
+            "Riders burnt a car after a road accident that resulted in the death of a colleague.",
+            None,
+        ),
         ("One herder was shot and killed, and 10 cattle heads killed.", (1, None)),
         ("Gunmen tried to kill a village chief.", None),
         ("Men who were contracted to assassinate the chief fled.", None),

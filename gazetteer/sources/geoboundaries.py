@@ -22,7 +22,9 @@ council of Petrivka): no text names them so, and they are left to
 ``gazetteer.sources.ukraine`` as points of hromadas.
 
 Contributes the units a text may name and the index lacks as admin-2 units weighed like
-villages (``sparse_admin2``, see ``add_units``).
+villages (``sparse_admin2``, see ``add_units``), and gives GeoNames admin-2 units that sit at
+their province's point the point of the unit of their name in their province: the province
+the CSV names, else the one the GeoNames towns around the unit lie in (``town_regions``).
 """
 
 from __future__ import annotations

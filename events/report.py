@@ -48,7 +48,7 @@ from events.context import (
 )
 from events.dates import DateMention, find_dates
 from events.sentences import is_boilerplate
-from events.story import ADDS, victim_nouns
+from events.story import ADDS, ANOTHER, victim_nouns
 from events.triggers import AIR_FORCE, GOODS, is_sport, polarity
 from gazetteer.organisations import load_organisations, organisation_matcher
 
@@ -105,10 +105,6 @@ _PERFECT_BEFORE = regexes.compile(r"\b(?:has|have|'ve)\b", re.IGNORECASE)
 # man also died"); a title may name another ("The commander died of his wounds")
 _DEFINITE_ONE = regexes.compile(
     r"(?:the|this|that)\s+(?:victim|man|woman|person|individual|boy|girl|child)\b",
-    re.IGNORECASE,
-)
-_ANOTHER = regexes.compile(
-    r"\b(?:also|another|more(?!\s+than\b)|additional|further|too|as well|in addition)\b",
     re.IGNORECASE,
 )
 # A name the text gives as a place ("the village of Rounga", "in Nassougou (Mopti)", "near
@@ -959,7 +955,7 @@ def _complete_toll(reader: _Reader, i: int, events: list[Event]) -> bool:
     if (
         toll.casualties.killed == 1
         and _DEFINITE_ONE.match(toll.phrase)
-        and not _ANOTHER.search(sentence)
+        and not ANOTHER.search(sentence)
     ):
         return False
     span = reader.body[i]

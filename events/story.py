@@ -22,10 +22,12 @@ from events.casualties import NUMBER, told_as_claim
 
 # Places of two tolls this near are the same scene (a town and the district around it)
 SAME_SCENE_KM = 50.0
+# Words that say a toll counts someone else ("The driver also died", "two more villagers")
+_ANOTHER_WORDS = r"also|another|more(?!\s+than\b)|additional|further|too|as well|in addition"
+ANOTHER = re.compile(rf"\b(?:{_ANOTHER_WORDS})\b", re.IGNORECASE)
+# ...and the words that tell a later or separate happening: a toll that adds to the story
 ADDS = re.compile(
-    r"\b(?:also|another|more(?!\s+than\b)|additional|further|other|others|separately|later"
-    r"|meanwhile|too"
-    r"|as well|besides|in addition|second|new)\b",
+    rf"\b(?:{_ANOTHER_WORDS}|other|others|separately|later|meanwhile|besides|second|new)\b",
     re.IGNORECASE,
 )
 # The last group of a toll's own list adds nothing to the story ("kills Taliban commander, 4

@@ -350,7 +350,8 @@ def _asserted(
 def _apart(sentence: str, trigger: re.Match[str], modal: re.Match[str]) -> bool:
     """Whether a coordination stands between the trigger and the modal of its clause."""
     if modal.start() >= trigger.end():
-        return bool(_COORDINATED.search(sentence, trigger.end(), modal.start()))
+        # the coordination may end in the modal's own verb: "beat him and threatened to"
+        return bool(_COORDINATED.search(sentence, trigger.end(), modal.end()))
     return bool(_COORDINATED.search(sentence, modal.end(), trigger.start()))
 
 

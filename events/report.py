@@ -615,6 +615,18 @@ _FOUGHT_OFF = regexes.compile(
 _FOUGHT_OFF_RULES = frozenset({"attack_on_civilians", "grenade", "remote_explosive"})
 # Remote violence the target may answer with fire
 _ANSWERABLE_RULES = frozenset({"grenade", "shelling", "remote_explosive", "heavy_fire"})
+# The one arrested harmed in the sentences that follow the arrest ("He was beaten during the
+# arrest.", "The soldiers tortured the imam.", "tortured the man whilst in their custody"):
+# ACLED's attack on the one arrested, as when the arrest's own sentence tells it
+_HARMED_AFTER_ARREST = regexes.compile(
+    r"\b(?:tortur(?:ed|ing)|beat(?:ing)?|ill-treat(?:ed|ing)|mistreat(?:ed|ing)|kill(?:ed|ing)"
+    r"|shot|executed)\s+(?:him|her|them|the (?:\w+ )?(?:man|woman|men|women|detainees?"
+    r"|suspects?|prisoners?|imam|victims?))\b"
+    r"|\b(?:he|she|they|the (?:\w+ )?(?:man|woman|men|women|detainees?|suspects?|prisoners?))"
+    r"\s+(?:was|were)\s+(?:\w+\s+)?(?:tortured|beaten|ill-treated|mistreated|killed|shot"
+    r"|executed)\b",
+    re.IGNORECASE,
+)
 
 
 def _rule_named(rule_id: str) -> ReportRule:
@@ -630,7 +642,8 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
     target answers with fire in the next sentences ("Police responded with gunfire.",
     "explosions in both directions"), or a bomb or an attack on a village its target fought
     off ("Clashes erupted between the militants and the soldiers who repelled the attack"),
-    opened a fight: the returned fire rule holds."""
+    opened a fight: the returned fire rule holds. An arrest whose next sentences tell the
+    one arrested beaten, tortured or killed is an attack on civilians."""
     if decision is None:
         return None
     near = [
@@ -651,6 +664,9 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
             if offset > 0 or (fought_off is not None and offset == 0)
         ):
             return replace(decision, rule=answered)
+    elif rule_id == "arrests":
+        if any(_HARMED_AFTER_ARREST.search(text) for offset, text in near if offset > 0):
+            return replace(decision, rule=_rule_named("attack_on_civilians"))
     elif rule_id in _PROTEST_RULES:
         # only ever a turn more serious than the one the protest's own sentence told
         for rule in (_rule_named(r) for r in _TURNS[: _TURNS.index(rule_id)]):

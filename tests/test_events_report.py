@@ -799,3 +799,24 @@ def test_a_raid_that_makes_arrests_is_the_arrest(pipeline: Pipeline) -> None:
         "burnt down a cottage.",
     )
     assert all(e.acled_sub_event_type != "Arrests" for e in freed)
+
+
+def test_an_arrest_whose_next_sentence_tells_the_arrested_harmed_is_an_attack(
+    pipeline: Pipeline,
+) -> None:
+    tortured = _events(
+        pipeline,
+        "On 5 June 2021, soldiers arrested the imam of the village in Tandiama. "
+        "The soldiers filmed and tortured the imam.",
+    )
+    assert ("Violence against civilians", "Attack") in {
+        (e.acled_event_type, e.acled_sub_event_type) for e in tortured
+    }
+    assert "Arrests" not in {e.acled_sub_event_type for e in tortured}
+    # Counterexample: a later sentence of someone else's death is no harm to the arrested
+    apart = _events(
+        pipeline,
+        "On 5 June 2021, soldiers arrested the imam of the village in Tandiama. "
+        "The imam's brother died in 2019.",
+    )
+    assert {e.acled_sub_event_type for e in apart} == {"Arrests"}

@@ -696,15 +696,27 @@ _SUPPORT = regexes.compile(
 _HEDGE_CLAUSE = regexes.compile(
     r"\b(?:concerns?|fears?|feared|worries|worried|warn(?:ed|s|ing)?|rumou?rs?|speculat\w+"
     r"|hypothetical)\b(?: \w+)? that\b|\bexpressed fears\b|\bin case\b"
-    r"|\b(?:charged|convicted|indicted|pleaded|acquitted|trial|guilty|jailed"
-    r"|prosecut\w*|suspected of)\b"
-    # not a sentence carried out at once: "sentenced a man to death and executed him"
-    r"|\bsentenced\b(?!(?:\s+\w+){0,4}?\s+and\s+(?:then\s+|later\s+|publicly\s+)?$)"
     r"|\bsimulat\w*|\b(?:drills|exercises|war ?games|rehearsals?)\b"
     r"|\b(?:could|may|might|would|will)\s+(?:bring|cause|trigger|lead to|unleash)\b"
     r"|\b(?:condemn\w*|denounc\w*|deplor\w*)\b",
     re.IGNORECASE,
 )
+
+
+# What a court or an accusation says someone did ("charged with killing", "suspected of
+# attacking", "a prosecutor said the victim was killed"): no event. A participle that
+# describes a person ("two men suspected of robberies were fatally assaulted") leaves the
+# clause's own verb, after it, its event.
+_JUDICIAL = regexes.compile(
+    r"\b(?:pleaded|trial|guilty|jailed|prosecut\w*)\b"
+    # not a sentence carried out at once: "sentenced a man to death and executed him"
+    r"|\bsentenced\b(?!(?:\s+\w+){0,4}?\s+and\s+(?:then\s+|later\s+|publicly\s+)?$)",
+    re.IGNORECASE,
+)
+_ACCUSED = regexes.compile(
+    r"\b(?:charged|convicted|indicted|acquitted|suspected of)\b", re.IGNORECASE
+)
+_OWN_VERB = regexes.compile(r"\b(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
 
 
 _REPELLED = regexes.compile(
@@ -852,7 +864,17 @@ def polarity(before: str, after: str = "") -> str | None:
         _HEDGE_NEAR.search(before)
         or _SUPPORT.search(before)
         or _HEDGE_CLAUSE.search(before)
+        or _judged(before)
         or _HEDGE_AFTER.match(after)
     ):
         return "hedged"
     return None
+
+
+def _judged(before: str) -> bool:
+    """Whether the trigger is what a court or an accusation of its clause says someone did
+    (see _JUDICIAL and _ACCUSED)."""
+    if _JUDICIAL.search(before):
+        return True
+    accused = list(_ACCUSED.finditer(before))
+    return bool(accused) and not _OWN_VERB.search(before, accused[-1].end())

@@ -101,6 +101,13 @@ def test_retaliation_and_support_are_no_new_attack() -> None:
     assert polarity("Troops fired at ") is None
 
 
+def test_an_accusation_holds_back_what_it_names_not_the_clauses_own_verb() -> None:
+    assert polarity("He was charged with ") == "hedged"
+    assert polarity("A prosecutor said the victim was ") == "hedged"
+    # the accused are the victims of the clause's own verb
+    assert polarity("Two men suspected of robberies in the town were fatally ") is None
+
+
 def test_a_headline_present_targets_and_the_noun_does_not() -> None:
     assert [t.text for t in find_triggers("Warplanes target several areas in the city.")] == [
         "target"

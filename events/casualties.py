@@ -104,9 +104,10 @@ _STOP = (
 # a stop word in any case but an acronym in capitals ("IS fighters", "US drone strike")
 _STOP_WORD = rf"(?!(?-i:[A-Z]{{2,}})\b)(?:{_STOP}|{_MONTHS})\b"
 # One word of a noun phrase: "IS", "Afghan", "(presumed ISWAP)", "'bandits'", "63-year-old"
+# (also written "12 year old", "12 years old", "12 years": "killed a 12 years child")
 _TOKEN = (
     r"(?:\([^()]{1,40}\)|'[^'\s][^']{0,28}'|\"[^\"]{1,30}\"|“[^”]{1,30}”|‘[^’]{1,30}’"
-    r"|\d+-year-old"
+    r"|\d+-years?-old|\d+\s+years?(?:[-\s]old)?(?=\s+(?!ago|earlier|before|later|after)[a-z])"
     rf"|(?!{_STOP_WORD})[A-Za-z][\w'’/-]*)"
 )
 # A count over two kinds of people, as one group: "4 women and children were killed"
@@ -329,6 +330,15 @@ _ONE_BODY = regexes.compile(
     r"\b(?:the|a)\s+(?P<verb>body|corpse|remains)\s+of\s+(?P<n>an?|one|the)\b"
     rf"(?:[^,.;]{{0,80}}?){_BE}\s+(?:found|discovered|recovered|retrieved|dumped)\b"
     r"|\b(?P<n4>an?|one)\s+(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?P<v4>body|corpse)\b",
+    re.IGNORECASE,
+)
+# One person a relative clause says died of what was just told: "hit the man, who died", "a
+# soldier who later succumbed" (not "the family of a man who died in an accident": a
+# restrictive clause names whom the sentence is about)
+_WHO_DIED = regexes.compile(
+    rf"\b(?P<n>the|an?|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}(?:,\s+who\s+"
+    r"(?:later\s+|subsequently\s+|eventually\s+|then\s+)?|\s+who\s+(?:later|subsequently"
+    r"|eventually)\s+)(?P<verb>died|succumbed)\b",
     re.IGNORECASE,
 )
 _TOLL_ROSE = regexes.compile(
@@ -909,6 +919,7 @@ _PATTERNS = (
     _BEFORE,
     _BODIES,
     _ONE_BODY,
+    _WHO_DIED,
     _DEATH_NOUN,
     _SLAIN,
     _AFTER,

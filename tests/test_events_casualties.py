@@ -143,6 +143,13 @@ def test_both_and_one_after_the_verb() -> None:
     assert find_toll("Shelling killed a 63-year-old man.").casualties.killed == 1
 
 
+def test_an_age_written_without_hyphens_is_no_count() -> None:
+    assert find_toll("Soldiers killed a 12 years child.").casualties.killed == 1
+    assert find_toll("Soldiers killed a 12 year old boy.").casualties.killed == 1
+    # a time ago is no age: the killing is history
+    assert find_toll("Gunmen killed two people 10 years ago.") is None
+
+
 def test_dead_as_an_adjective_is_no_toll() -> None:
     assert find_toll("Inspectors found 2 dead young owls in the zoo.") is None
     assert find_toll("Five were injured in the blast.").casualties.injured == 5
@@ -599,3 +606,13 @@ def test_victims_counted_by_a_noun_or_a_pronoun(sentence: str, killed: int | Non
 def _killed(sentence: str) -> int | None:
     toll = find_toll(sentence)
     return toll.casualties.killed if toll else None
+
+
+def test_one_a_relative_clause_says_died() -> None:
+    assert find_toll("The officers returned fire and hit the man, who died.").casualties.killed == 1
+    assert find_toll("Police shot a suspect who later died in hospital.").casualties.killed == 1
+    # a restrictive clause names whom the sentence is about: no toll of this event
+    assert (
+        find_toll("Relatives of a man who died in a road accident rallied outside the court.")
+        is None
+    )

@@ -643,7 +643,8 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
     "explosions in both directions"), or a bomb or an attack on a village its target fought
     off ("Clashes erupted between the militants and the soldiers who repelled the attack"),
     opened a fight: the returned fire rule holds. An arrest whose next sentences tell the
-    one arrested beaten, tortured or killed is an attack on civilians."""
+    one arrested beaten, tortured or killed is an attack on civilians; an attack whose next
+    sentences tell only property destroyed or looted, no one harmed, is that destruction."""
     if decision is None:
         return None
     near = [
@@ -664,6 +665,8 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
             if offset > 0 or (fought_off is not None and offset == 0)
         ):
             return replace(decision, rule=answered)
+        if rule_id == "attack_on_civilians" and _only_property_harmed(near):
+            return replace(decision, rule=_rule_named("looting"))
     elif rule_id == "arrests":
         if any(_HARMED_AFTER_ARREST.search(text) for offset, text in near if offset > 0):
             return replace(decision, rule=_rule_named("attack_on_civilians"))
@@ -673,6 +676,16 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
             if any(_holds_when(rule, text) for _, text in near):
                 return replace(decision, rule=rule)
     return decision
+
+
+def _only_property_harmed(near: list[tuple[int, str]]) -> bool:
+    """Whether the sentences after an attack tell property destroyed or looted and none
+    around it tells anyone harmed ("Militants attacked the village. They burned granaries.")."""
+    looting = _rule_named("looting")
+    assert looting.unless is not None
+    return any(offset > 0 and looting.pattern.search(text) for offset, text in near) and not any(
+        looting.unless.search(text) for _, text in near
+    )
 
 
 def _holds_when(rule: ReportRule, text: str) -> bool:

@@ -820,3 +820,22 @@ def test_an_arrest_whose_next_sentence_tells_the_arrested_harmed_is_an_attack(
         "The imam's brother died in 2019.",
     )
     assert {e.acled_sub_event_type for e in apart} == {"Arrests"}
+
+
+def test_an_attack_whose_next_sentence_tells_only_property_destroyed_is_that_destruction(
+    pipeline: Pipeline,
+) -> None:
+    burned = _events(
+        pipeline,
+        "On 5 June 2021, militants attacked the village of Gorodaga. "
+        "The militants burned granaries.",
+    )
+    assert {e.acled_sub_event_type for e in burned} == {"Looting/property destruction"}
+    # Counterexample: someone harmed keeps the attack
+    harmed = _events(
+        pipeline,
+        "On 5 June 2021, militants attacked the village of Gorodaga. The militants burned "
+        "granaries and killed two farmers.",
+    )
+    assert "Violence against civilians" in {e.acled_event_type for e in harmed}
+    assert "Looting/property destruction" not in {e.acled_sub_event_type for e in harmed}

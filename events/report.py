@@ -604,7 +604,7 @@ _PROTEST_RULES = frozenset({"peaceful_protest", "protest_with_intervention", "ex
 # An attack its target or defenders fought: "repelled the attack", "clashes erupted", "an IED
 # exploded and was followed by gunshots"
 _FOUGHT_OFF = regexes.compile(
-    r"\b(?:repel(?:led|s)?|repuls(?:ed|es)|(?:were|was) repelled|(?:being|been) repelled"
+    r"\b(?:repel(?:l?ed|s)?|repuls(?:ed|es)|(?:were|was) repell?ed|(?:being|been) repell?ed"
     r"|fought off|beat back|beaten back)\b|\bclash(?:es)? (?:erupted|broke out|ensued)\b"
     r"|\bshot back\b|\bfollowed by (?:heavy |sporadic )?(?:gunshots|gunfire|shooting|clashes"
     r"|an? (?:gun ?battle|fire ?fight|exchange of fire))\b",

@@ -432,10 +432,21 @@ RULES: tuple[TriggerRule, ...] = (
     _rule(
         "territory_change",
         GOVERNMENT_REGAINS,
-        r"\b(?:recaptur(?:ed|e|es|ing)|retook|retaken|retake|regain(?:ed)?(?: control of)?"
+        r"\b(?:re-?captur(?:ed|e|es|ing)|re-?took|re-?taken|re-?take|regain(?:ed)?(?: control of)?"
         r"|liberat(?:ed|ion of|ing)|reclaimed|won back)\b",
         needs_territory=True,
-        stems=("recaptur", "retook", "retake", "regain", "liberat", "reclaimed", "won back"),
+        stems=(
+            "recaptur",
+            "re-captur",
+            "retook",
+            "re-took",
+            "retake",
+            "re-take",
+            "regain",
+            "liberat",
+            "reclaimed",
+            "won back",
+        ),
     ),
     _rule(
         "territory_change",
@@ -593,7 +604,7 @@ RULES: tuple[TriggerRule, ...] = (
         "clash",
         CLASH,
         r"\battack(?:ed|s|ing)?\b|\braid(?:ed|s)?\b|\bassault(?:ed|s)?\b"
-        r"|\b(?:repelled|repulsed|fought off|beat back)\b"
+        r"|\b(?:repell?ed|repulsed|fought off|beat back)\b"
         r"|\b(?:fired|opened fire) (?:at|on|upon)\b",
         stems=(
             "attack",
@@ -720,7 +731,7 @@ _OWN_VERB = regexes.compile(r"\b(?:was|were|is|are|has|have|had)\b", re.IGNORECA
 
 
 _REPELLED = regexes.compile(
-    r"\b(?:repelled|repulsed|fought off|beat back|thwarted|foiled)\s+(?:[\w’'-]+\s+){0,3}$",
+    r"\b(?:repell?ed|repulsed|fought off|beat back|thwarted|foiled)\s+(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # Where a capitalised word opens the sentence: "BOGOTA (Reuters) - Fighting between..."

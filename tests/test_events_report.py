@@ -598,6 +598,12 @@ def test_an_attack_on_a_village_fought_off_is_a_battle(pipeline: Pipeline) -> No
     )
     assert "Battles" in {e.acled_event_type for e in fought}
     assert "Violence against civilians" not in {e.acled_event_type for e in fought}
+    # a common misspelling tells it too
+    misspelt = _events(
+        pipeline,
+        "On 5 June 2021, soldiers repeled an attack by militants on their base in Port Harcourt.",
+    )
+    assert "Battles" in {e.acled_event_type for e in misspelt}
     # Counterexample: an attack nobody fought stays violence against civilians
     alone = _events(
         pipeline,

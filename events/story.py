@@ -60,14 +60,26 @@ def _retells(later: Event, earlier: Event, text: str) -> bool:
     if later.casualties.killed == earlier.casualties.killed or same_victims:
         return True
     own = _own_places(later)
-    return any(_same_scene(p, q) for p in own for q in earlier.places)
+    if any(_same_scene(p, q) for p in own for q in earlier.places):
+        return True
+    # no more dead, told at the country or region the earlier toll's place lies in: "four
+    # dead in Ghazni clash. Local Taliban leader killed in E. Afghan province"
+    fewer = (later.casualties.killed or 0) <= (earlier.casualties.killed or 0)
+    return fewer and any(_inside(q, p) for p in own for q in earlier.places)
+
+
+def _inside(inner: Toponym, outer: Toponym) -> bool:
+    """Whether ``outer`` is the country or region ``inner`` lies in."""
+    if outer.feature_class in {"country", "admin1"} and outer.country_code:
+        return inner.country_code == outer.country_code
+    return False
 
 
 def _same_scene(later: Toponym, earlier: Toponym) -> bool:
     """Whether a toll told at ``later`` is one told at ``earlier``: the two are near, or the
     earlier is the country or region the later lies in (the headline, then the town)."""
-    if earlier.feature_class in {"country", "admin1"} and earlier.country_code:
-        return later.country_code == earlier.country_code
+    if _inside(later, earlier):
+        return True
     return km_between(later, earlier) <= SAME_SCENE_KM
 
 

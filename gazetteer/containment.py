@@ -192,6 +192,13 @@ _QUARTER_RE = regexes.compile(
     rf"(?:the )?(?:(?:Colonia|Barrio) (?P<child2>{NAME})|(?P<child>{NAME}) "
     rf"(?:neighbou?rhood|colonia|barrio))\b"
 )
+# "in Maracas, Tunapuna/Piarco, a man was shot", "in El Alto, La Paz, a group of citizens":
+# a place and its region after "in", the clause going on after them (not a list: "in
+# Alatona, Barikoro, and Songo"); of a region named after two towns, the first states it
+_IN_COMMA_RE = regexes.compile(
+    rf"\b[Ii]n (?:the )?(?P<child>{NAME}), (?P<c1>{NAME})(?:/{NAME})?"
+    rf"(?=, (?!and\b|or\b)[a-z\d]|[.;:]|$)"
+)
 _OFFSET_RE = regexes.compile(
     rf"(?P<child>{NAME})(?: (?:{SETTLEMENT_WORDS}))?,? (?:(?:which is|which lies|located|"
     rf"situated|lying|some|about|around|approximately|roughly|nearly|almost) ){{0,2}}"
@@ -296,6 +303,7 @@ _ANCHORS: dict[str, re.Pattern[str]] = {
         rf" (?:the )?(?:(?:town|city|village) of )?{_CAP}"
     ),
     "quarter": regexes.compile(r"(?i:neighbou?rhood|colonia|barrio)\b"),
+    "in_comma": regexes.compile(rf"\b[Ii]n (?:the )?{_CAP}[^,.;()\n]{{0,60}}, {_CAP}"),
     "offset": regexes.compile(r"(?:km|kms|kilomet(?:er|re)s?|miles?|Km|KM)\b"),
 }
 # A speech verb right after a name: a speaker, no container.
@@ -373,6 +381,8 @@ def _statements(text: str) -> list[Statement]:
             if text[a[0] : a[1]] != text[b[0] : b[1]]
         )
     for m in _matches("admin", _ADMIN_RE, text):
+        out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "admin"))
+    for m in _matches("in_comma", _IN_COMMA_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "admin"))
     for m in _matches("kind_comma", _KIND_COMMA_RE, text):
         out.append(Statement(_trim_article(text, m.span("child")), (m.span("c1"),), "admin"))

@@ -363,7 +363,12 @@ def test_arabic_head_word_makes_one_longer_name(gaz: Gazetteer) -> None:
     # The text states its container ("in Gezira state"): placed there, not by the story.
     assert tops["Wad al-Noura"].source == "container"
     assert tops["Wad al-Noura"].container == "Gezira"
+    # "in X, Sudan." states the country as its container too
     tops = found(gaz, "Gunmen killed villagers in Wad al-Noura, Sudan.")
+    assert tops["Wad al-Noura"].source == "container"
+    assert tops["Wad al-Noura"].container == "Sudan"
+    # Without a stated container the story places it
+    tops = found(gaz, "Gunmen from Sudan killed villagers in Wad al-Noura.")
     assert tops["Wad al-Noura"].source == "inferred"
 
 

@@ -183,6 +183,10 @@ STATEMENTS = [
         ["Boe and Quilla", "Nimba"],
         "paren",
     ),
+    # "in X, Y," with the clause going on: a place and its region; of a region named after
+    # two towns, the first
+    ("On 7 May, in Juliaca, Puno, citizens beat a thief.", "Juliaca", ["Puno"], "admin"),
+    ("In Maracas, Tunapuna/Piarco, a man was shot.", "Maracas", ["Tunapuna"], "admin"),
 ]
 
 
@@ -212,6 +216,9 @@ def test_statements_the_text_makes(text: str, child: str, containers: list[str],
         # a sea, a gulf or a bay "of" a region is no place of a local unit
         "Cyclones form in the Bay of Bengal region every year.",
         "Pirates struck in Gulf of Aden waters.",
+        # a list of places is no containment
+        "Airstrikes hit militants in Alatona, Barikoro, and Songo.",
+        "Troops patrolled in Alatona, Barikoro, Songo and Dia.",
     ],
 )
 def test_no_statement_without_names(text: str) -> None:
@@ -348,6 +355,15 @@ def test_a_container_in_another_country_does_not_move_a_city(gaz: Gazetteer) -> 
     t = found(gaz, "Officials in Paris (France) said the talks went well.")
     assert t["Paris"].country_code == "FR" and t["Paris"].source == "geonames"
     assert t["Paris"].container == "France"
+
+
+def test_a_town_abroad_yields_to_the_region_after_a_comma(gaz: Gazetteer) -> None:
+    # The index knows "Maracas" only in Brazil; the text puts it in Trinidad's Tunapuna
+    t = found(gaz, "On 28 April 2020, in Maracas, Tunapuna/Piarco, a man was shot and wounded.")
+    assert t["Maracas"].country_code == "TT" and t["Maracas"].source == "container"
+    # Counterexample: a town inside the region keeps its own reading
+    juliaca = found(gaz, "On 7 May 2020, in Juliaca, Puno, citizens beat a thief.")["Juliaca"]
+    assert juliaca.country_code == "PE" and juliaca.source == "geonames"
 
 
 def test_a_small_namesake_abroad_moves_to_the_stated_region(gaz: Gazetteer) -> None:

@@ -807,41 +807,36 @@ def test_a_raid_that_makes_arrests_is_the_arrest(pipeline: Pipeline) -> None:
     assert all(e.acled_sub_event_type != "Arrests" for e in freed)
 
 
-def test_an_arrest_whose_next_sentence_tells_the_arrested_harmed_is_an_attack(
-    pipeline: Pipeline,
+@pytest.mark.parametrize(
+    ("text", "sub_types"),
+    [
+        # an arrest whose next sentence tells the one arrested harmed is an attack...
+        (
+            "On 5 June 2021, soldiers arrested the imam of the village in Tandiama. "
+            "The soldiers filmed and tortured the imam.",
+            {"Attack"},
+        ),
+        # ...not a later sentence of someone else's death
+        (
+            "On 5 June 2021, soldiers arrested the imam of the village in Tandiama. "
+            "The imam's brother died in 2019.",
+            {"Arrests"},
+        ),
+        # an attack whose next sentence tells only property destroyed is that destruction...
+        (
+            "On 5 June 2021, militants attacked the village of Gorodaga. "
+            "The militants burned granaries.",
+            {"Looting/property destruction"},
+        ),
+        # ...and someone harmed keeps the attack
+        (
+            "On 5 June 2021, militants attacked the village of Gorodaga. The militants burned "
+            "granaries and killed two farmers.",
+            {"Attack"},
+        ),
+    ],
+)
+def test_what_the_next_sentence_tells_retypes_the_event(
+    pipeline: Pipeline, text: str, sub_types: set[str]
 ) -> None:
-    tortured = _events(
-        pipeline,
-        "On 5 June 2021, soldiers arrested the imam of the village in Tandiama. "
-        "The soldiers filmed and tortured the imam.",
-    )
-    assert ("Violence against civilians", "Attack") in {
-        (e.acled_event_type, e.acled_sub_event_type) for e in tortured
-    }
-    assert "Arrests" not in {e.acled_sub_event_type for e in tortured}
-    # Counterexample: a later sentence of someone else's death is no harm to the arrested
-    apart = _events(
-        pipeline,
-        "On 5 June 2021, soldiers arrested the imam of the village in Tandiama. "
-        "The imam's brother died in 2019.",
-    )
-    assert {e.acled_sub_event_type for e in apart} == {"Arrests"}
-
-
-def test_an_attack_whose_next_sentence_tells_only_property_destroyed_is_that_destruction(
-    pipeline: Pipeline,
-) -> None:
-    burned = _events(
-        pipeline,
-        "On 5 June 2021, militants attacked the village of Gorodaga. "
-        "The militants burned granaries.",
-    )
-    assert {e.acled_sub_event_type for e in burned} == {"Looting/property destruction"}
-    # Counterexample: someone harmed keeps the attack
-    harmed = _events(
-        pipeline,
-        "On 5 June 2021, militants attacked the village of Gorodaga. The militants burned "
-        "granaries and killed two farmers.",
-    )
-    assert "Violence against civilians" in {e.acled_event_type for e in harmed}
-    assert "Looting/property destruction" not in {e.acled_sub_event_type for e in harmed}
+    assert {e.acled_sub_event_type for e in _events(pipeline, text)} == sub_types

@@ -36,11 +36,11 @@ _MONTH = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _BOUND = re.compile(
-    r"\b(?:after|since|until|till|before|by|from|between|through)\s+$"
+    r"\b(?:after|since|until|till|(?<!\bor )before|by|from|between|through)\s+$"
     r"|\b(?:since|until|till)\b[^,.;]{0,30}$"
-    # "as reported on 2 May" dates the event by its report (ACLED's usage); "the ministry
-    # reported on Tuesday that..." dates a statement
-    r"|\b(?:said|says|say|told|(?<![Aa]s )reported|announced|added|confirmed|statement)\s+"
+    # "as reported on 2 May" and a note's opening "Reported on 2 May, ..." date the event by
+    # its report (ACLED's usage); "the ministry reported on Tuesday that..." dates a statement
+    r"|\b(?:said|says|say|told|(?<![Aa]s )(?<=\w\s)reported|announced|added|confirmed|statement)\s+"
     r"(?:on\s+)?$",
     re.I,
 )

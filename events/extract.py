@@ -164,6 +164,14 @@ _SETTLEMENT = re.compile(
 _STATE_ACTOR = re.compile(r"\b(?:army|military|government|troops|soldiers|regime)\b", re.I)
 _POLICE = re.compile(r"\b(?:police|security|forces|troops|army|soldiers)\b", re.IGNORECASE)
 # A sentence that goes on with the event just told, not a new one ("again" is a new one)
+# A sentence that is only a date, as notes head their text: "25 February.", "13-14 October.",
+# "On or before 31 August."
+_DATELINE = re.compile(
+    r"^\W*(?:on or (?:before|about|around)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}"
+    r"(?:st|nd|rd|th)?)?\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*[.:]?\s*$",
+    re.IGNORECASE,
+)
 _CONTINUES = re.compile(
     r"\b(?:also|then|later|meanwhile|moments later|minutes later)\b(?!.*\bagain\b)"
     r"|\b(?:hours?|minutes) (?:later|earlier|after|before)\b"
@@ -468,12 +476,25 @@ class _Dates:
         just told ("The shelling also hit...", "...at about 10 a.m."), the date of one of
         the three sentences before it."""
         own = self.of(index)
-        if own or not _CONTINUES.search(self.sentences[index]):
+        if own:
             return own
-        earlier = self._last_before(index, 3)
+        if _CONTINUES.search(self.sentences[index]):
+            earlier = self._last_before(index, 3)
+        else:
+            earlier = self._heading(index)
         if earlier is None:
             return []
         return [DateMention(0, 0, earlier[0], earlier[1])]
+
+    def _heading(self, index: int) -> tuple[date, DatePrecision | None] | None:
+        """The date of the nearest earlier sentence that is nothing but a date: a note's
+        dateline ("25 February. Rioters barricaded ...", "13-14 October. Troops fought ...")
+        dates the sentences under it."""
+        for i in range(index - 1, -1, -1):
+            if _DATELINE.match(self.sentences[i]):
+                found = [(d.value, d.precision) for d in self.of(i) if d.value is not None]
+                return found[0] if found else None
+        return None
 
     def _last_before(
         self, index: int, back: int | None = None

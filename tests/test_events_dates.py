@@ -66,6 +66,19 @@ def test_as_reported_on_dates_the_event_by_its_report() -> None:
     found = find_dates("As reported on 2 May 2020, forces destroyed 40 houses.", None)
     assert [(d.value, d.precision) for d in found] == [(date(2020, 5, 2), "day")]
     assert find_dates("The ministry reported on 2 May 2020 that forces took the town.", None) == []
+    # a note that opens with its report date, as ACLED's do
+    for sentence in (
+        "Reported on 2 May 2020, forces destroyed 40 houses.",
+        "Agreement: Reported on 2 May 2020, 42 fighters surrendered to the army.",
+    ):
+        found = find_dates(sentence, None)
+        assert [(d.value, d.precision) for d in found] == [(date(2020, 5, 2), "day")], sentence
+
+
+def test_on_or_before_a_day_is_that_day() -> None:
+    found = find_dates("On or before 11 July 2018, a protest took place at a hotel.", None)
+    assert [d.value for d in found] == [date(2018, 7, 11)]
+    assert find_dates("It happened before 11 July 2018, officials said.", None) == []
 
 
 def test_a_bracketed_range_after_a_date_remarks_on_it() -> None:

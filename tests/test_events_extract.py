@@ -320,6 +320,14 @@ def test_a_sentence_going_on_with_the_story_keeps_its_date() -> None:
     assert [e.date for e in doc.events if e.places[0].name == "Balakliia"] == [date(2022, 9, 6)]
 
 
+def test_a_dateline_heading_dates_the_sentences_under_it() -> None:
+    doc = _doc("2 September. Rioters burned police vehicles in Izium and clashed with police.")
+    assert {e.date for e in doc.events} == {date(2022, 9, 2)}
+    # Counterexample: a date inside a sentence of its own story is no heading
+    doc = _doc("Jets bombed Izium on 2 September.\nKupiansk was shelled again.")
+    assert [e.date for e in doc.events if e.places[0].name == "Kupiansk"] == [None]
+
+
 def test_a_new_strike_without_a_date_has_none() -> None:
     doc = _doc("Russian jets bombed Izium on Tuesday.\nKupiansk was shelled again.")
     assert [e.date for e in doc.events if e.places[0].name == "Kupiansk"] == [None]

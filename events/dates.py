@@ -49,6 +49,16 @@ _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)\b", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "on 28/01", "the morning of 16/02/2018": read only when a part over 12 says which is
+    # the day ("on 08/04" may be April or August); after a preposition ("24/7" is no date)
+    (
+        "numeric",
+        re.compile(
+            r"(?:(?<=\bon )|(?<=\bof )|(?<=\bfrom )|(?<=\bsince )|(?<=\bto )|(?<=\buntil )"
+            r"|(?<=\bdated ))(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)"
+            r"(?:/(?P<year>(?:19|20)\d\d))?\b(?!/)"
+        ),
+    ),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
     (
@@ -163,6 +173,12 @@ def _resolve(
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["year"]), int(g["m"]), int(g["day"])), "day", None
+    if kind == "numeric":
+        a, b = int(g["a"]), int(g["b"])
+        if (a > 12) == (b > 12):
+            return None, None, None  # "08/04": which is the day is not said
+        day, month = (a, b) if a > 12 else (b, a)
+        return _with_year(month, day, g["year"], published), "day", None
     if kind in {"mdy", "dmy"}:
         month = _MONTHS[g["month"].rstrip(".").lower()]
         return _with_year(month, int(g["day"]), g["year"], published), "day", None

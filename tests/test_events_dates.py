@@ -75,6 +75,16 @@ def test_as_reported_on_dates_the_event_by_its_report() -> None:
         assert [(d.value, d.precision) for d in found] == [(date(2020, 5, 2), "day")], sentence
 
 
+def test_a_numeric_date_is_read_when_a_part_over_12_names_the_day() -> None:
+    found = find_dates("Ten were killed in clashes in the town on 28/01.", SATURDAY)
+    assert [(d.value.month, d.value.day) for d in found if d.value] == [(1, 28)]
+    found = find_dates("A man was shot on 3/15/2015 in the city.", None)
+    assert [d.value for d in found] == [date(2015, 3, 15)]
+    # which part is the day is not said, or no date at all
+    assert find_dates("Bodies were found on the morning of 08/04.", SATURDAY) == []
+    assert find_dates("The clinic is open 24/7 for patients.", SATURDAY) == []
+
+
 def test_on_or_before_a_day_is_that_day() -> None:
     found = find_dates("On or before 11 July 2018, a protest took place at a hotel.", None)
     assert [d.value for d in found] == [date(2018, 7, 11)]

@@ -55,11 +55,14 @@ def _words(text: str) -> frozenset[str]:
 
 PLACE_ROLES = frozenset({"in", "near", "object", "direction", "modifier", "attributive"})
 # The words between a place and the place it lies in: "Jarablus in Aleppo", "Quamishli city
-# in al-Hasakeh", "Bara in the southern countryside of Idleb", "Kwadon (Gombe"
+# in al-Hasakeh", "Bara in the southern countryside of Idleb", "Kwadon (Gombe", "Jarablus in
+# northern Aleppo"
 IN_CONTAINER = regexes.compile(
     r"\s*(?:\((?:[^()]*,\s*)?|(?:(?:city|town|village|hamlet|district|area|camp|neighbou?rhood"
     r"|quarter|suburb)\s+)?(?:in|of)\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,2}?(?:countryside|outskirts"
-    r"|suburbs|part|parts)\s+of\s+(?:the\s+)?)?)"
+    r"|suburbs|part|parts)\s+of\s+(?:the\s+)?"
+    # "near Shadadah in southern Al-Hasakeh countryside", "Jarablus in northern Aleppo"
+    r"|(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?)"
 )
 
 _CLAUSE_BREAK = regexes.compile(

@@ -117,7 +117,6 @@ _RELATIVE_START = re.compile(r"^\W*(?:who|which|that|whose)\b", re.IGNORECASE)
 _NARROWED = re.compile(
     r"\s+(?:near|outside|around|in)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?$"
 )
-_PLAIN_IN = re.compile(r"\s+in\s+(?:the\s+)?")
 _WHERE = re.compile(r"^\W*where\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"^\W*(?:after|when|following|during)\b", re.IGNORECASE)
 _FRONTED = re.compile(
@@ -299,10 +298,11 @@ def _attach(
             and finer[0].toponym.country_code in {m.toponym.country_code for m in first}
             and _NARROWED.match(sentence, first[-1].end, finer[0].start)
             and not (
-                # "the countryside of Ein Issa in Ar-Raqqa": a district in the province its
-                # seat names, not a town inside the district
+                # "the countryside of Ein Issa in Ar-Raqqa", "Busra Esh-Sham in the
+                # countryside of Dar'a": a district in the province its seat names, not a
+                # town inside the district
                 all(m.toponym.feature_class == "admin2" for m in first)
-                and _PLAIN_IN.fullmatch(sentence, first[-1].end, finer[0].start)
+                and IN_CONTAINER.fullmatch(sentence, first[-1].end, finer[0].start)
             )
         ):
             # "struck central Myanmar near the city of Mandalay": Mandalay

@@ -718,6 +718,11 @@ def test_a_district_in_the_province_its_seat_names_is_the_place() -> None:
     # "Ein Issa in Raqqa": Raqqa is the district's province, named like its seat
     doc = _doc("Turkish forces shelled the countryside of Ein Issa in Raqqa on Saturday.")
     assert _at(doc, "strike") == [["Ein Issa"]]
+    # ...also said to lie in the province's countryside, or in a part of it
+    doc = _doc("Turkish forces shelled villages in Ein Issa in the countryside of Raqqa.")
+    assert _at(doc, "strike") == [["Ein Issa"]]
+    doc = _doc("On Friday, residents in Jarablus in northern Aleppo protested against the tax.")
+    assert _at(doc, "protest") == [["Jarablus"]]
     # Counterexample: a town near which a strike in a country's wide region fell
     doc = _doc("Jets struck central Myanmar near the city of Mandalay on Saturday.")
     assert _at(doc, "strike") == [["Mandalay"]]

@@ -365,6 +365,15 @@ def _checked(gaz: Searchable, st: Statement, tops: list[Toponym]) -> Toponym | N
     ]
     outer = outers[0]
     if held[0]:
+        # A unit the data places only at its region's point, inside a town the text names
+        # in brackets ("Suame town (Kumasi, Ashanti)"): the town says where it is ("in Daraa
+        # countryside" names the province)
+        if (
+            st.kind == "paren"
+            and gaz.at_region_point(child)
+            and outer.feature_class in {"city", "village"}
+        ):
+            return _at_container(child, outer)
         return None
     if any(held):
         # Inside a coarser container only ("Tanandava (Beroroha, Atsimo Andrefana)" read as

@@ -366,6 +366,16 @@ def test_a_town_abroad_yields_to_the_region_after_a_comma(gaz: Gazetteer) -> Non
     assert juliaca.country_code == "PE" and juliaca.source == "geonames"
 
 
+def test_a_unit_at_its_regions_point_takes_the_town_its_brackets_name(gaz: Gazetteer) -> None:
+    # The data places Suame only at Ashanti's point; the text puts it in Kumasi
+    t = found(gaz, "Soldiers clashed with police in Suame town (Kumasi, Ashanti).")
+    assert t["Suame"].source == "container" and t["Suame"].container == "Kumasi"
+    assert (t["Suame"].lat, t["Suame"].lon) == (t["Kumasi"].lat, t["Kumasi"].lon)
+    # Counterexample: "in Daraa countryside" names the province, not the town
+    t = found(gaz, "Gunmen targeted a man in Al-Sanamayn in Daraa countryside.")
+    assert t["Al-Sanamayn"].source != "container"
+
+
 def test_a_small_namesake_abroad_moves_to_the_stated_region(gaz: Gazetteer) -> None:
     # The index knows "Kut" only as a Ukrainian village; the text puts it in Iraq.
     kut = found(gaz, "Protesters marched in Kut city, Wasit province.")["Kut"]

@@ -644,7 +644,8 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
     off ("Clashes erupted between the militants and the soldiers who repelled the attack"),
     opened a fight: the returned fire rule holds. An arrest whose next sentences tell the
     one arrested beaten, tortured or killed is an attack on civilians; an attack whose next
-    sentences tell only property destroyed or looted, no one harmed, is that destruction."""
+    sentences tell only property destroyed or looted, no one harmed, is that destruction; a
+    riot whose cause a sentence around it tells is a violent demonstration."""
     if decision is None:
         return None
     near = [
@@ -667,6 +668,13 @@ def _with_neighbours(doc: Document, span: Span, decision: Decision | None) -> De
             return replace(decision, rule=answered)
         if rule_id == "attack_on_civilians" and _only_property_harmed(near):
             return replace(decision, rule=_rule_named("looting"))
+    elif rule_id == "riot_without_cause":
+        # the cause told in a sentence around it: "Riots between students and police. The
+        # riots were in response to the new fee."
+        cause = decision.rule.unless
+        assert cause is not None
+        if any(cause.search(text) for offset, text in near if offset != 0):
+            return replace(decision, rule=_rule_named("violent_demonstration"))
     elif rule_id == "arrests":
         if any(_HARMED_AFTER_ARREST.search(text) for offset, text in near if offset > 0):
             return replace(decision, rule=_rule_named("attack_on_civilians"))

@@ -834,6 +834,17 @@ def test_a_raid_that_makes_arrests_is_the_arrest(pipeline: Pipeline) -> None:
             "granaries and killed two farmers.",
             {"Attack"},
         ),
+        # a riot whose cause the next sentence tells is a violent demonstration...
+        (
+            "On 5 June 2021, students rioted in Jimma. The riots were in response to a new "
+            "fee for university education.",
+            {"Violent demonstration"},
+        ),
+        # ...and one with none told, mob violence
+        (
+            "On 5 June 2021, students rioted in Jimma. Two shops were damaged.",
+            {"Mob violence"},
+        ),
     ],
 )
 def test_what_the_next_sentence_tells_retypes_the_event(

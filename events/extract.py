@@ -162,7 +162,6 @@ _SETTLEMENT = re.compile(
 )
 _STATE_ACTOR = re.compile(r"\b(?:army|military|government|troops|soldiers|regime)\b", re.I)
 _POLICE = re.compile(r"\b(?:police|security|forces|troops|army|soldiers)\b", re.IGNORECASE)
-# A sentence that goes on with the event just told, not a new one ("again" is a new one)
 # A sentence that is only a date, as notes head their text: "25 February.", "13-14 October.",
 # "On or before 31 August."
 _DATELINE = re.compile(
@@ -171,6 +170,7 @@ _DATELINE = re.compile(
     r"(?:,?\s+(?:19|20)\d\d)?\s*[.:]?\s*$",
     re.IGNORECASE,
 )
+# A sentence that goes on with the event just told, not a new one ("again" is a new one)
 _CONTINUES = re.compile(
     r"\b(?:also|then|later|meanwhile|moments later|minutes later)\b(?!.*\bagain\b)"
     r"|\b(?:hours?|minutes) (?:later|earlier|after|before)\b"

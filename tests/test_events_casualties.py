@@ -609,7 +609,7 @@ def _killed(sentence: str) -> int | None:
 
 
 def test_one_a_relative_clause_says_died() -> None:
-    assert find_toll("The officers returned fire and hit the man, who died.").casualties.killed == 1
+    assert find_toll("Guards fired back and struck the gunman, who died.").casualties.killed == 1
     assert find_toll("Police shot a suspect who later died in hospital.").casualties.killed == 1
     # a restrictive clause names whom the sentence is about: no toll of this event
     assert (

@@ -69,14 +69,14 @@ def test_as_reported_on_dates_the_event_by_its_report() -> None:
     # a note that opens with its report date, as ACLED's do
     for sentence in (
         "Reported on 2 May 2020, forces destroyed 40 houses.",
-        "Agreement: Reported on 2 May 2020, 42 fighters surrendered to the army.",
+        "Arrests: Reported on 2 May 2020, police detained three suspects.",
     ):
         found = find_dates(sentence, None)
         assert [(d.value, d.precision) for d in found] == [(date(2020, 5, 2), "day")], sentence
 
 
 def test_a_numeric_date_is_read_when_a_part_over_12_names_the_day() -> None:
-    found = find_dates("Ten were killed in clashes in the town on 28/01.", SATURDAY)
+    found = find_dates("Two men were shot in the town on 28/01.", SATURDAY)
     assert [(d.value.month, d.value.day) for d in found if d.value] == [(1, 28)]
     found = find_dates("A man was shot on 3/15/2015 in the city.", None)
     assert [d.value for d in found] == [date(2015, 3, 15)]
@@ -86,7 +86,7 @@ def test_a_numeric_date_is_read_when_a_part_over_12_names_the_day() -> None:
 
 
 def test_on_or_before_a_day_is_that_day() -> None:
-    found = find_dates("On or before 11 July 2018, a protest took place at a hotel.", None)
+    found = find_dates("On or before 11 July 2018, farmers blocked a road.", None)
     assert [d.value for d in found] == [date(2018, 7, 11)]
     assert find_dates("It happened before 11 July 2018, officials said.", None) == []
 

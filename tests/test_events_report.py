@@ -812,26 +812,26 @@ def test_a_raid_that_makes_arrests_is_the_arrest(pipeline: Pipeline) -> None:
     [
         # an arrest whose next sentence tells the one arrested harmed is an attack...
         (
-            "On 5 June 2021, soldiers arrested the imam of the village in Tandiama. "
-            "The soldiers filmed and tortured the imam.",
+            "On 5 June 2021, soldiers arrested a shopkeeper in Tandiama. "
+            "The soldiers tortured the man in custody.",
             {"Attack"},
         ),
         # ...not a later sentence of someone else's death
         (
-            "On 5 June 2021, soldiers arrested the imam of the village in Tandiama. "
-            "The imam's brother died in 2019.",
+            "On 5 June 2021, soldiers arrested a shopkeeper in Tandiama. "
+            "The shopkeeper's brother died in 2019.",
             {"Arrests"},
         ),
         # an attack whose next sentence tells only property destroyed is that destruction...
         (
-            "On 5 June 2021, militants attacked the village of Gorodaga. "
-            "The militants burned granaries.",
+            "On 5 June 2021, militants raided the village of Gorodaga. "
+            "They set fire to the school.",
             {"Looting/property destruction"},
         ),
         # ...and someone harmed keeps the attack
         (
-            "On 5 June 2021, militants attacked the village of Gorodaga. The militants burned "
-            "granaries and killed two farmers.",
+            "On 5 June 2021, militants raided the village of Gorodaga. They set fire to the "
+            "school and killed two farmers.",
             {"Attack"},
         ),
         # a riot whose cause the next sentence tells is a violent demonstration...

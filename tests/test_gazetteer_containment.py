@@ -185,8 +185,8 @@ STATEMENTS = [
     ),
     # "in X, Y," with the clause going on: a place and its region; of a region named after
     # two towns, the first
-    ("On 7 May, in Juliaca, Puno, citizens beat a thief.", "Juliaca", ["Puno"], "admin"),
-    ("In Maracas, Tunapuna/Piarco, a man was shot.", "Maracas", ["Tunapuna"], "admin"),
+    ("On 3 June, in Juliaca, Puno, traders went on strike.", "Juliaca", ["Puno"], "admin"),
+    ("In Maracas, Tunapuna/Piarco, a shop was robbed.", "Maracas", ["Tunapuna"], "admin"),
 ]
 
 
@@ -359,20 +359,22 @@ def test_a_container_in_another_country_does_not_move_a_city(gaz: Gazetteer) -> 
 
 def test_a_town_abroad_yields_to_the_region_after_a_comma(gaz: Gazetteer) -> None:
     # The index knows "Maracas" only in Brazil; the text puts it in Trinidad's Tunapuna
-    t = found(gaz, "On 28 April 2020, in Maracas, Tunapuna/Piarco, a man was shot and wounded.")
+    t = found(gaz, "On 3 June 2021, in Maracas, Tunapuna/Piarco, a bakery was robbed.")
     assert t["Maracas"].country_code == "TT" and t["Maracas"].source == "container"
     # Counterexample: a town inside the region keeps its own reading
-    juliaca = found(gaz, "On 7 May 2020, in Juliaca, Puno, citizens beat a thief.")["Juliaca"]
+    juliaca = found(gaz, "On 3 June 2021, in Juliaca, Puno, market traders went on strike.")[
+        "Juliaca"
+    ]
     assert juliaca.country_code == "PE" and juliaca.source == "geonames"
 
 
 def test_a_unit_at_its_regions_point_takes_the_town_its_brackets_name(gaz: Gazetteer) -> None:
     # The data places Suame only at Ashanti's point; the text puts it in Kumasi
-    t = found(gaz, "Soldiers clashed with police in Suame town (Kumasi, Ashanti).")
+    t = found(gaz, "A fire destroyed a market in Suame town (Kumasi, Ashanti).")
     assert t["Suame"].source == "container" and t["Suame"].container == "Kumasi"
     assert (t["Suame"].lat, t["Suame"].lon) == (t["Kumasi"].lat, t["Kumasi"].lon)
     # Counterexample: "in Daraa countryside" names the province, not the town
-    t = found(gaz, "Gunmen targeted a man in Al-Sanamayn in Daraa countryside.")
+    t = found(gaz, "Farmers harvested wheat in Al-Sanamayn in Daraa countryside.")
     assert t["Al-Sanamayn"].source != "container"
 
 

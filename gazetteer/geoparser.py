@@ -1761,7 +1761,7 @@ class Gazetteer:
 
     def _spelled_ids(self, name: str, country: str) -> tuple[int, ...]:
         """The places of ``country`` (ISO alpha-2) whose names ``name`` spells another way."""
-        return self.spellings().table(country).get(spelling_key(name), ())
+        return self.spellings().table(country).get(spelling_key(name, country), ())
 
     def _strays(
         self,

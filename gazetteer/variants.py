@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SPELLINGS_FILE = "spellings.pkl"
-_FORMAT = 4
+_FORMAT = 5
 _KINDS = ("admin1", "admin2", "city", "village")
 
 MIN_CONSONANTS = 4
@@ -52,6 +52,10 @@ SPELLED_NEAR_KM = 200.0
 # which Spanish names share) is spelled from Arabic: its place lies where names carry it.
 _ARABIC_ARTICLE_RE = re.compile(r"(?:[Aa]l|AL)[-‐ ]|(?:el|ar|as|ash|ad|an|at|az|ez|es|ed)[-‐]")
 _NO_VOWELS = str.maketrans("", "", "aeiouyw")
+# In the Arab countries qaf is written q, k or, as Libyans, Sudanese and Gulf Arabs say it, g
+# ("Garabulli", "Qarabulli"; "Kuneitra", "Quneitra"): one consonant of the key there; "gh"
+# (ghain) stays apart, and elsewhere g and k are other sounds ("Gorodaga", "Korodougou")
+_QAF = re.compile(r"q|g(?!h)")
 _SPLIT = re.compile(r"[\s\-‐'’]+")
 _DOUBLE = re.compile(r"(.)\1+")
 # A capitalised name (1-3 words, Arabic article and particles allowed) the text calls a place
@@ -75,17 +79,21 @@ _NOT_PLACES = frozenset({
 })  # fmt: skip
 
 
-def spelling_key(name: str) -> str:
-    """The key most spellings of ``name`` share (see the module docstring)."""
-    return key_spelling(norm_name(name))
+def spelling_key(name: str, country: str = "") -> str:
+    """The key most spellings of ``name`` share in ``country`` (ISO alpha-2; see the module
+    docstring)."""
+    return key_spelling(norm_name(name), country)
 
 
-def key_spelling(key: str) -> str:
+def key_spelling(key: str, country: str = "") -> str:
     """:func:`spelling_key` of a name already normalised (``gazetteer.normalize.norm_name``)."""
     words = [w for w in _SPLIT.split(key) if w and w not in ARABIC_ARTICLES]
     joined = "".join(w[2:] if w[:2] in ("al", "el") and len(w) > 6 else w for w in words)
     joined = joined.removesuffix("h")
-    consonants = _DOUBLE.sub(r"\1", joined.translate(_NO_VOWELS))
+    consonants = joined.translate(_NO_VOWELS)
+    if country in ARABIC_ARTICLE_COUNTRIES:
+        consonants = _QAF.sub("k", consonants)
+    consonants = _DOUBLE.sub(r"\1", consonants)
     if len(consonants) >= MIN_CONSONANTS:
         return consonants
     return "~" + _DOUBLE.sub(r"\1", joined)
@@ -121,14 +129,14 @@ class Spellings:
         """From (normalised name, place index, country code, population) quadruples; towns
         of WORLD_POPULATION or more are also listed under the country code ""."""
         found: dict[str, dict[str, dict[int, None]]] = {}
-        keys: dict[str, str] = {}
+        keys: dict[tuple[str, bool], str] = {}
         for name, idx, cc, population in entries:
-            key = keys.get(name)
-            if key is None:
-                key = keys[name] = key_spelling(name)
-            found.setdefault(cc, {}).setdefault(key, {})[idx] = None
-            if population >= WORLD_POPULATION:
-                found.setdefault("", {}).setdefault(key, {})[idx] = None
+            for country in (cc, "") if population >= WORLD_POPULATION else (cc,):
+                arabic = country in ARABIC_ARTICLE_COUNTRIES
+                key = keys.get((name, arabic))
+                if key is None:
+                    key = keys[name, arabic] = key_spelling(name, country)
+                found.setdefault(country, {}).setdefault(key, {})[idx] = None
         return cls(
             {
                 cc: pickle.dumps({k: tuple(sorted(v)) for k, v in table.items()})
@@ -149,8 +157,9 @@ class Spellings:
     ) -> Place | None:
         """The place of the countries ``countries`` whose name ``name`` spells, the most
         populous where several share the key; None when none or two equally big do."""
-        key = spelling_key(name)
-        found = [place(i) for cc in countries for i in self.table(cc).get(key, ())]
+        found = [
+            place(i) for cc in countries for i in self.table(cc).get(spelling_key(name, cc), ())
+        ]
         if not found:
             return None
         found.sort(key=lambda p: p.population, reverse=True)

@@ -41,6 +41,30 @@ def test_other_names_do_not_share_a_key(one: str, other: str) -> None:
     assert spelling_key(one) != spelling_key(other)
 
 
+@pytest.mark.parametrize(
+    ("one", "other", "country"),
+    [
+        ("Garabulli", "Qarabulli", "LY"),  # qaf said as g
+        ("Almargeb", "Al Marqab", "LY"),  # and the article glued on
+        ("Kuneitra", "Quneitra", "SY"),  # qaf written k
+    ],
+)
+def test_qaf_is_one_consonant_in_the_arab_countries(one: str, other: str, country: str) -> None:
+    assert spelling_key(one, country) == spelling_key(other, country)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "country"),
+    [
+        ("Gorodaga", "Korodougou", "ML"),  # g and k are other sounds outside the Arab countries
+        ("Garabulli", "Qarabulli", ""),  # nor among the world's big towns (Karbala)
+        ("Gharyan", "Kharyan", "LY"),  # ghain is no qaf
+    ],
+)
+def test_g_and_k_stay_apart_elsewhere(one: str, other: str, country: str) -> None:
+    assert spelling_key(one, country) != spelling_key(other, country)
+
+
 def _place(i: int) -> Place:
     towns = [
         Place("Dayr az Zawr", 35.3, 40.1, "SY", "city", 1, "geonames", None, 270_000),
@@ -111,6 +135,15 @@ def test_a_register_village_is_read_where_no_other_place_bears_its_name(
     text = "Monitors observed a total of 46 bursts of fire near Novoluhanske."
     found = {t.mention: t for t in gaz.geoparse(text)}
     assert found["Novoluhanske"].country_code == "UA"
+
+
+def test_a_libyan_spelling_of_qaf_is_read_in_a_libyan_story(gaz: gazetteer.Gazetteer) -> None:
+    text = "LNA forces shelled the outskirts of Garabulli on Tuesday."
+    found = {t.mention: t for t in gaz.geoparse(text)}
+    assert found["Garabulli"].country_code == "LY" and found["Garabulli"].reading == "spelling"
+    # Counterexample: with no Arab country in the story the key is no Iraqi city's (Karbala)
+    text = "Firefighters were called to a blaze in Garabulli on Tuesday."
+    assert "Garabulli" not in {t.mention for t in gaz.geoparse(text)}
 
 
 def test_a_spelling_lies_near_the_places_the_text_names_in_its_country(

@@ -1155,11 +1155,27 @@ def _add_coordinated_events(reader: _Reader, i: int, told: list[Event]) -> list[
         toll = find_toll(sentence[a:b])
         if toll is not None:
             event.casualties = toll.casualties
-            for e in told:
-                if e.casualties and e.casualties.killed == toll.casualties.killed:
-                    e.casualties = replace(e.casualties, killed=None, qualifier=None)
+            _take_share(told, toll, find_toll(sentence))
         added.append(event)
     return added
+
+
+def _take_share(told: list[Event], clause: Toll, whole: Toll | None) -> None:
+    """A coordinated clause's own toll leaves the sentence's other events: an event holding
+    just that count loses it, one holding the sentence's sum keeps the rest ("7 casualties
+    in Idlib and IS executes 2 men in Hama countryside": 7 at Idlib, not 9)."""
+    killed = clause.casualties.killed
+    if killed is None:
+        return
+    total = whole.casualties.killed if whole is not None else None
+    for e in told:
+        have = e.casualties.killed if e.casualties is not None else None
+        if e.casualties is None or have is None:
+            continue
+        if have == killed:
+            e.casualties = replace(e.casualties, killed=None, qualifier=None)
+        elif have == total and have > killed:
+            e.casualties = replace(e.casualties, killed=have - killed)
 
 
 def add_report_events(doc: Document) -> None:

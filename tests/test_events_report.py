@@ -491,6 +491,30 @@ def test_coordinated_clauses_place_their_own_events(
 
 
 @pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        # each clause keeps its own count: the first event loses the second clause's share
+        (
+            "Four casualties in Saraqib and militants execute 3 men in Hama countryside.",
+            {"Saraqib": 4, "Ḩamāh": 3},
+        ),
+        # counterexample: one clause, one place: the counts of that event add up
+        ("Shelling killed four soldiers and three civilians in Saraqib.", {"Saraqib": 7}),
+    ],
+)
+def test_a_coordinated_clause_takes_its_own_toll_out_of_the_sentences(
+    pipeline: Pipeline, text: str, tolls: dict[str, int]
+) -> None:
+    events = _events(pipeline, text)
+    killed = {
+        e.places[0].name: e.casualties.killed
+        for e in events
+        if e.places and e.casualties is not None and e.casualties.killed
+    }
+    assert killed == tolls
+
+
+@pytest.mark.parametrize(
     ("sentence", "place", "country"),
     [
         # no place but the region of local armed men: near that region

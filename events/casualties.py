@@ -421,7 +421,7 @@ _SAID_AFTER = regexes.compile(
 # happened ("12 people were killed yesterday when a bomb exploded in the market")
 _DAY_TALLY = regexes.compile(
     r"^\W*(?:(?:about|nearly|around|at\s+least|more\s+than|over)\s+)?[\d,]+\s+(?:people\s+"
-    r"|persons\s+)?(?:were|have\s+been)\s+(?:killed|martyred)\s+(?:yesterday|today"
+    r"|persons\s+)?(?:(?:were|have\s+been)\s+)?(?:killed|martyred)\s+(?:yesterday|today"
     rf"|(?:on\s+)?(?:{'|'.join(WEEKDAYS)})|in\s+the\s+(?:past|last)\s+24"
     r"\s+hours)\s*,?\s+including\b",
     re.IGNORECASE,

@@ -548,16 +548,22 @@ def test_a_group_before_a_comma_is_not_the_count_killed() -> None:
         "180 were killed yesterday, including 59 members of the regime forces and armed "
         "loyalists, and 41 civilians were killed in aerial bombardment and shelling.",
         "About 75 people were killed on Tuesday, including 35 soldiers and 6 civilians.",
+        # a headline drops the auxiliary
+        "140 killed yesterday including 50 regime soldiers.",
     ],
 )
 def test_a_days_tally_broken_down_by_side_is_no_toll(sentence: str) -> None:
     assert find_toll(sentence) is None
 
 
-def test_an_event_told_with_its_day_keeps_its_toll() -> None:
-    sentence = (
-        "12 people were killed yesterday when a bomb exploded in the market, including 3 children."
-    )
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "12 people were killed yesterday when a bomb exploded in the market, including 3 children.",
+        "12 killed yesterday in a market bombing, including 3 children.",  # a headline
+    ],
+)
+def test_an_event_told_with_its_day_keeps_its_toll(sentence: str) -> None:
     assert find_toll(sentence).casualties.killed == 12
 
 

@@ -218,7 +218,16 @@ _HURT_WORDS = (
     r"injured|wounded|hurt|maimed"
     r"|(?:being\s+)?treated\s+(?:in\s+hospital\s+)?for\s+(?:[a-z]+\s+)?(?:burns|wounds|injuries)"
 )
+# A word of a unit's or group's name: no verb, conjunction, relative or bare number ("300
+# residents of the village were displaced and 4 were killed" is no 300 dead)
+_UNIT_WORD = (
+    r"(?!(?:were|was|is|are|been|be|had|has|have|and|or|but|who|that|which|where|when|while"
+    r"|after|before)\b|\d+\b)[A-Za-z0-9'’-]+"
+)
 _ASIDE = (
+    # the unit or group they belonged to: "nine fighters from the 5th Brigade were killed",
+    # "two members of the local council were shot dead"
+    rf"(?:\s+(?:from|of)\s+(?:the\s+|an?\s+)?{_UNIT_WORD}(?:\s+{_UNIT_WORD}){{0,6}}?)?"
     r"(?:\s*\([^()]{1,60}\))?(?:\s*,[^,]{1,60},)?(?:\s+(?:including|among them)\s+[^,.;]{1,80}?)?"
     # "3 young men of one family were killed", "two brothers from the same clan"
     r"(?:\s+(?:of|from)\s+(?:the\s+same|one|an?|the|his|her|their)\s+(?:family|families"

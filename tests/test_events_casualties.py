@@ -132,6 +132,22 @@ def test_find_count() -> None:
     assert find_count("no numbers here") is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # the unit or group the dead belonged to stands between them and the verb
+        ("Nine fighters from the 5th Brigade were reported killed.", 9),
+        ("Two members of the local council were shot dead.", 2),
+        ("A man from the city of Homs was executed by the militants.", 1),
+        # counterexample: a clause with its own verb is no part of the group's name
+        ("300 residents of the village were displaced and 4 were killed.", 4),
+    ],
+)
+def test_the_dead_named_with_their_unit(sentence: str, killed: int) -> None:
+    toll = find_toll(sentence)
+    assert toll is not None and toll.casualties.killed == killed
+
+
 def test_family_of() -> None:
     c = find_toll("The strike killed a family of seven.").casualties
     assert (c.killed, c.victims) == (7, "family members")

@@ -119,9 +119,13 @@ LABOUR_STRIKE = (
     r"\b(?:go|goes|went|gone|going|are|were|was|is|been|be|remain\w*|stay\w*) on strike\b"
     r"|\b(?:general|labou?r|national|nationwide|indefinite|hunger|workers['’]?|teachers['’]?"
     r"|doctors['’]?|nurses['’]?|miners['’]?|truckers['’]?|drivers['’]?|dock|port|rail|transport"
+    r"|protest|warning|solidarity|sympathy|sit-?down|sit-?in|wildcat"
     r"|(?:\d+|one|two|three)[- ](?:hour|day|week))[- ]strikes?\b"
     r"|\bstrike action\b|\bstrikers\b|\bwalk-?outs?\b|\bwork stoppages?\b"
     r"|\bstag(?:ed|ing|e) (?:a |an )?(?:\w+ )?strike\b"
+    # workers hold, call or observe a strike; an army carries one out or calls one in
+    r"|\b(?:h[eo]ld|holds|holding|call(?:s|ed|ing)?|declar(?:e|es|ed|ing)|observ(?:e|es|ed|ing))"
+    r" (?:a |an |the )?strikes?\b"
 )
 # "The strike left trucks stranded" in a story about a labour strike
 _STRIKE_NOUN = regexes.compile(r"\bstrikes?\b(?!\s+(?:on|at|against|in|near|hit))", re.IGNORECASE)

@@ -72,6 +72,12 @@ def test_labour_strikes_are_protests() -> None:
     assert _kinds("Dock workers went on strike in the port.") == [("protest", "Peaceful protest")]
     assert _kinds("A general strike shut the city.") == [("protest", "Peaceful protest")]
     assert _kinds("Hospital staff staged a 48-hour strike.") == [("protest", "Peaceful protest")]
+    assert _kinds("Drivers held a strike over fuel prices.") == [("protest", "Peaceful protest")]
+    assert _kinds("The union called a strike at the mine.") == [("protest", "Peaceful protest")]
+    assert _kinds("Nurses began a protest strike on Monday.") == [("protest", "Peaceful protest")]
+    # counterexamples: an army carries out a strike or calls one in
+    assert _kinds("Jets carried out a strike on the depot.") == [("strike", "Air/drone strike")]
+    assert ("strike", "Air/drone strike") in _kinds("Troops called in an air strike on the ridge.")
 
 
 def test_a_strike_in_a_labour_story_is_the_labour_strike() -> None:

@@ -341,6 +341,17 @@ RULES: tuple[TriggerRule, ...] = (
         r"|\bdropp(?:ed|ing) (?:explosives|bombs|grenades|munitions)\b",
         stems=("air", "bomb", "drone", "aerial", "dropp"),
     ),
+    # raids flown by aircraft are air strikes ("warplanes carried out raids on the depot",
+    # "raids by helicopter gunships"); a raid on foot is a clash (below)
+    _rule(
+        "strike",
+        AIR,
+        r"\b(?:war-?planes?|(?:fighter )?jets|aircraft|helicopters?|gunships?|drones|UAVs"
+        r"|bombers|" + AIR_FORCE + r")\s+(?:[\w-]+\s+){0,3}?raid(?:ed|s|ing)?\b"
+        r"|\braids?\s+(?:by|of)\s+(?:[\w-]+\s+){0,2}?(?:war-?planes|jets|aircraft|helicopters"
+        r"|gunships|drones|UAVs|bombers)\b",
+        stems=("raid",),
+    ),
     # "bombed" is a strike only where war is told: an album or a play that bombed is none
     _rule("strike", AIR, r"\bbomb(?:ed|ing)\b", stems=("bomb",), requires=_AT_WAR),
     _rule(

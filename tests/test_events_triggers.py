@@ -68,6 +68,14 @@ def test_figurative_uses_need_conflict_context() -> None:
     assert ("crash", None) in _kinds("A military helicopter crashed on take-off.")
 
 
+def test_raids_flown_by_aircraft_are_air_strikes() -> None:
+    air = ("strike", "Air/drone strike")
+    assert _kinds("Warplanes carried out raids on the depot near the town.") == [air]
+    assert air in _kinds("Raids by helicopter gunships hit the market.")
+    # counterexample: a raid on foot is no air strike, whatever weapons the raiders carry
+    assert air not in _kinds("Gunmen armed with rockets raided the village at dawn.")
+
+
 def test_labour_strikes_are_protests() -> None:
     assert _kinds("Dock workers went on strike in the port.") == [("protest", "Peaceful protest")]
     assert _kinds("A general strike shut the city.") == [("protest", "Peaceful protest")]

@@ -91,6 +91,9 @@ Decisions
   longer name the index lacks ("Wad al-Noura"), placed by the story.
 - A country named only by an adjective ("Ukrainian drones") is an actor: it does not hold a
   stray small town abroad in that country (see Gazetteer._stray).
+- A name before "-led", "-backed", "-held"... ("Saudi-led coalition", "Turkey backed
+  factions", "the Chand-led outfit") names a sponsor or holder, no setting: it adds nothing
+  to the story's countries (SPONSOR_AFTER_RE).
 - No statistical NER runs at geoparse time: spaCy's small model (about 5,000 words/s) would
   cap the pipeline far below the 300 documents/s target; its English vocabulary (the
   lemmatizer tables) is used at build time instead.
@@ -175,6 +178,16 @@ SETTLEMENT_CUE_AFTER_RE = re.compile(
 )
 
 
+# A country named as the sponsor or holder of others ("Saudi-led coalition airstrikes",
+# "Turkish-backed factions", "Russian-held Melitopol") is no setting of the story: the
+# coalition bombs Yemen, the factions fight in Syria, Melitopol lies in Ukraine
+SPONSOR_AFTER_RE = re.compile(
+    r"[-‐](?:led|backed|supported|sponsored|funded|financed|armed|trained|allied|aligned"
+    r"|affiliated|brokered|mediated|occupied|controlled|held|installed|appointed)\b"
+    # unhyphenated only where no verb or adjective reads the same: "Turkey backed factions",
+    # not "Malian armed forces", "Djibouti led by ...", "Aleppo held a vigil"
+    r"|\s(?:led|backed)\b(?!\s+by\b)"
+)
 # A region's word before a name read without it: "Middle Shabelle", "Lower Juba"
 CLIPPED_PREFIX_RE = re.compile(
     r"\b(?:Middle|Lower|Upper|Northern|Southern|Eastern|Western|Central|Greater|North|South"
@@ -1555,10 +1568,12 @@ class Gazetteer:
         groups = self._groups(mentions, containers, listed, admin_roles)
         keys = self._group_candidates(mentions, groups)
         first = self._first_pass(keys, hints, listed)
-        ctx = self._second_context(mentions, groups, first, hints, listed)
+        setting = [k for k, m in enumerate(mentions) if not SPONSOR_AFTER_RE.match(text, m.end)]
+        in_setting = [mentions[k] for k in setting], [groups[k] for k in setting]
+        ctx = self._second_context(*in_setting, first, hints, listed)
         for a1 in regions:
             ctx.add_region(a1)
-        story = self._story_countries(mentions, groups, first, hints)
+        story = self._story_countries(*in_setting, first, hints)
         if story:
             keys = {g: self._within_story(g[0], cands, story) for g, cands in keys.items()}
         chosen = {g: self._choose(g[0], cands, ctx, g[1]) for g, cands in keys.items()}

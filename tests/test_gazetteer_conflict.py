@@ -139,6 +139,20 @@ def test_states_keep_their_reading_against_longer_town_names(gaz: Gazetteer) -> 
     assert {t.feature_class for t in tops.values()} == {"admin1"}
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a name before "-led" is the leader or sponsor of a group, no setting of the story:
+        # "Chand" (a district of India) does not pull Ilam away from the Nepal Army's Nepal
+        ("Members of the Chand-led party fought the Nepal Army near Ilam.", "NP"),
+        # counterexample: "armed" after a name without a hyphen is an adjective
+        ("Nepal armed police fought rebels near Ilam.", "NP"),
+    ],
+)
+def test_a_sponsor_is_no_setting(gaz: Gazetteer, text: str, country: str) -> None:
+    assert found(gaz, text)["Ilam"].country_code == country
+
+
 def test_tripoli_follows_the_story(gaz: Gazetteer) -> None:
     assert found(gaz, "The army shelled Tripoli, Libya.")["Tripoli"].country_code == "LY"
     lebanese = "Lebanese troops deployed in Tripoli, north of Beirut."

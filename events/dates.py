@@ -35,6 +35,8 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# The second day of a span: "-14", " and 25", " to 30th"
+_TO_DAY = r"\s*(?:-|–|and|to|&)\s*[0-3]?\d(?:st|nd|rd|th)?"
 _BOUND = re.compile(
     r"\b(?:after|since|until|till|(?<!\bor )before|by|from|between|through)\s+$"
     r"|\b(?:since|until|till)\b[^,.;]{0,30}$"
@@ -59,7 +61,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:/(?P<year>(?:19|20)\d\d))?\b(?!/)"
         ),
     ),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    # A span of days is dated by its first: "13-14 October", "on 24 and 25 July", "between
+    # 22 and 23 March 2020", "May 3-5"
+    ("dmy", re.compile(rf"\b{_DAY}{_TO_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
+    ("mdy", re.compile(rf"\b{_MONTH}(?:\s+|(?<=\.)){_DAY}{_TO_DAY}\b(?:,?\s+{_YEAR}\b)?")),
+    # "Jan.29" (no space after the abbreviation); not "13 Sep. 9 people", whose day comes first
+    ("mdy", re.compile(rf"(?<!\d\s)\b{_MONTH}(?:\s+|(?<=\.)){_DAY}\b(?:,?\s+{_YEAR}\b)?")),
     ("dmy", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?")),
     (
         "my",
@@ -255,6 +262,8 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
                 continue  # the modal verb
             taken.append((m.start(), m.end()))
             bound = _BOUND.search(sentence[max(0, m.start() - 40) : m.start()])
+            if bound is not None and _opens_span(bound.group(0), sentence, m):
+                bound = None
             if bound is not None and not (
                 # "By Tuesday evening, shelling had killed five": what happened that day
                 kind == "weekday"
@@ -267,6 +276,18 @@ def find_dates(sentence: str, published: date | None) -> list[DateMention]:
                 found.append(DateMention(m.start(), m.end(), value, precision, offset))
     found.sort(key=lambda d: d.start)
     return [d for d in found if not _remark_on_date(sentence, d, found)]
+
+
+# What follows the first date of a span: "from 13/02/2014 to 17/02/2014"
+_SPAN_NEXT = re.compile(r"\s*(?:-|–|to|and|until|till|through)\s+[0-3]?\d\b")
+
+
+def _opens_span(bound: str, sentence: str, m: re.Match[str]) -> bool:
+    """Whether a date after "between" or "from" is the first day of a span, which dates the
+    event ("from 13/02 to 17/02", "between 22 and 23 March"), not a bound of it."""
+    if bound.strip().lower() not in {"between", "from"}:
+        return False
+    return bool(re.search(_TO_DAY, m.group(0))) or bool(_SPAN_NEXT.match(sentence, m.end()))
 
 
 def _remark_on_date(sentence: str, d: DateMention, found: list[DateMention]) -> bool:

@@ -103,6 +103,34 @@ def test_a_bracketed_range_after_a_date_remarks_on_it() -> None:
     assert len(find_dates("Fighting resumed (on 3 May) after talks failed.", SATURDAY)) == 1
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a span of days is dated by its first day
+        ("Fighting went on 13-14 October in the hills.", date(2015, 10, 13)),
+        ("Nurses held a sit-in on 24 and 25 July.", date(2015, 7, 24)),
+        ("Between 2 and 3 October 2015, a post was burned.", date(2015, 10, 2)),
+        ("Protests between March 12 and 15 drew thousands.", date(2015, 3, 12)),
+        ("A sit-in lasted from 13/02/2014 to 17/02/2014.", date(2014, 2, 13)),
+        # an abbreviated month glued to its day
+        ("Officers held a sit-in on Jan.29 and Jan.30.", date(2015, 1, 29)),
+        # a day before the month owns it: "Sep. 9" here is no date
+        ("13 Sep. 9 people were killed in the blast.", date(2015, 9, 13)),
+    ],
+)
+def test_spans_and_abbreviations(sentence: str, value: date) -> None:
+    found = [d for d in find_dates(sentence, SATURDAY) if d.value is not None]
+    assert found and found[0].value == value
+
+
+def test_a_bound_is_no_span() -> None:
+    # "after" and "between ... pm" bound a time: no date of the event from them
+    assert find_dates("Fighting continued after 12 March.", SATURDAY) == []
+    assert [d.value for d in find_dates("Talks between 2 and 3 pm on 5 March.", SATURDAY)] == [
+        date(2015, 3, 5)
+    ]
+
+
 def test_may_the_verb_is_no_month() -> None:
     assert find_dates("The talks may resume.", SATURDAY) == []
 

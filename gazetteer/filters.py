@@ -49,6 +49,13 @@ CURRENCY_AFTER_RE = re.compile(
 POUND_AFTER_RE = re.compile(r" pounds?\b")
 # "Molotov cocktails" (Molotov was Perm's name), "Stockholm syndrome"
 THING_AFTER_RE = re.compile(r" (?:cocktails?|syndrome)\b")
+# "Grad rockets", "Grad missile launchers": a weapon system named like a small place
+WEAPON_AFTER_RE = re.compile(
+    r" (?:(?:multiple )?(?:rocket|missile) launchers?|rockets?|missiles?|launchers?|MLRS)\b",
+    re.IGNORECASE,
+)
+# Places at least this populous name where rockets come from ("Gaza rockets"), no weapon
+WEAPON_NAME_MAX_POP = 50_000
 # "Stade de France", "Puerta del Sol": a small town's name before a Romance particle and a
 # capitalised word is the head of a longer name (a venue, a square) the index lacks.
 ROMANCE_TAIL_RE = re.compile(r" (?:de|des|du|del|della|di|da|do|dos|das) (?:la |l')?[A-Z]")
@@ -256,7 +263,8 @@ def code_not_in_capitals(look: Look) -> Verdict | None:
 def thing_named_after_place(look: Look) -> Verdict | None:
     """Drop a name that is part of a thing named after a place: a currency ("US$", "$US",
     "NZ$", "the US dollar", "the Lebanese pound"), a pathogen ("Marburg virus", "Lassa
-    fever"), a weapon or a syndrome ("Molotov cocktails", "Stockholm syndrome").
+    fever"), a weapon or a syndrome ("Molotov cocktails", "Stockholm syndrome"), a weapon
+    system named like a small place ("Grad rockets"; not "Gaza rockets", a city's).
 
     Drops "Marburg" of "the Marburg virus" and "US" of "the US dollar exchange rate"; leaves
     "Marburg" of "a clinic in Marburg" and "Israel" of "Israel pounds Gaza".
@@ -269,6 +277,11 @@ def thing_named_after_place(look: Look) -> Verdict | None:
             or text[m.start - 1 : m.start] == "$"
             or PATHOGEN_AFTER_RE.match(text, m.end)
             or THING_AFTER_RE.match(text, m.end)
+            or (
+                WEAPON_AFTER_RE.match(text, m.end)
+                and not look.is_country
+                and look.max_pop < WEAPON_NAME_MAX_POP
+            )
             or CURRENCY_AFTER_RE.match(text, m.end)
             or (m.demonym and POUND_AFTER_RE.match(text, m.end))
         )

@@ -205,6 +205,14 @@ _ATTRIBUTIVE_AFTER = regexes.compile(
     r"|installations?|personnel|citizens|nationals|residents|vessels?|ships?|airports?"
     r"|diplomats|assets|infrastructure|headquarters|apartment|homes?|buildings?)\b"
 )
+# A country named as one side of a border is a line, no place of the event: "clashes near the
+# Thai border", "on the Syria-Turkey border", "near the border with Mali" (role "border"); a
+# border town or region lies in its country ("a Mexican border city")
+_BORDER_AFTER = regexes.compile(
+    r"^\.?(?:\s?[-–/]\s?[A-Z][\w'’.]*)*\s+[Bb]orders?\b(?!\s+(?:towns?|cit(?:y|ies)|villages?|areas?"
+    r"|regions?|provinces?|states?|districts?|counties|county|municipalit(?:y|ies)|zones?))"
+)
+_BORDER_BEFORE = regexes.compile(r"\b[Bb]orders?\s+[Ww]ith\s+(?:[Tt]he\s+)?$")
 # A town that names a road (with another): "the Lagos - Badagry expressway", "the
 # Aleppo-Lattakia highway", "the Aden road": the event is on the road, and the towns are
 # where it happened only when the sentence names no other place (role "road")
@@ -554,7 +562,11 @@ def mentions_in(
             mention.level = "admin1"
         elif _ADMIN2_AFTER.match(after):
             mention.level = "admin2"
-        if _GEO_AFTER.match(after):
+        if t.feature_class == "country" and (
+            _BORDER_AFTER.match(after) or _BORDER_BEFORE.search(sentence, 0, start)
+        ):
+            mention.role = "border"
+        elif _GEO_AFTER.match(after):
             mention.role = role if role in {"source", "direction"} else "in"
         elif _PLACE_OF_AFTER.match(after) or _CONTAINER_AFTER.match(after):
             # "the Saudi city of Jizan", "Tripoli's Souq district": the inner place is the

@@ -440,7 +440,7 @@ def _finest(
     for a country, a region or a local actor's place)."""
     every = mentions_in(sentence, offset, toponyms, clause_bounds(sentence))
     mentions = [m for m in every if not _is_actor_word(sentence, m)]
-    found = _finest_of(sentence, mentions)
+    found = _finest_of(sentence, mentions, every)
     if found is not None and found.toponym.feature_class not in {"country", "region"}:
         return found, mentions
     return _local_actor(sentence, every) or found, []
@@ -464,8 +464,8 @@ def _local_actor(sentence: str, mentions: list[Mention]) -> Mention | None:
     return replace(chosen, role="in", near=True)
 
 
-def _finest_of(sentence: str, mentions: list[Mention]) -> Mention | None:
-    """``finest_place`` among mentions that name no actor."""
+def _finest_of(sentence: str, mentions: list[Mention], every: list[Mention]) -> Mention | None:
+    """``finest_place`` among mentions that name no actor (``every``: with the actors)."""
     for m in mentions:
         if m.role == "agent" and _LOCATIVE_BEFORE.search(sentence, 0, m.start):
             m.role = "in"  # "fighting north of Homs between rebels and soldiers"
@@ -481,13 +481,31 @@ def _finest_of(sentence: str, mentions: list[Mention]) -> Mention | None:
         ]
     else:
         chosen = [m for m in mentions if m.role == "none" and not m.toponym.mention.isupper()]
-    chosen = chosen or [m for m in mentions if m.role == "road"][:1]
+    chosen = chosen or [m for m in mentions if m.role == "road"][:1] or _across_border(every)
     if not chosen:
         return None
     # A place the sentence states another lies in is where that other place is, not a finer
     # place of its own: "Gulran district, Herat" happened in Gulran, though Herat names a city.
     containers = stated_containers(sentence, chosen) if len(chosen) > 1 else []
     return min(chosen, key=lambda m: (is_container(m, containers), *_rank(m)))
+
+
+def _across_border(mentions: list[Mention]) -> list[Mention]:
+    """Where an event told only "near the Thai border" is: near the other country the
+    sentence names, an actor's too ("the Myanmar army ... near the Thai border" is in
+    Myanmar), else near the first country of the border; [] without a border."""
+    border = [m for m in mentions if m.role == "border"]
+    if not border:
+        return []
+    sides = {m.toponym.country_code for m in border}
+    other = [
+        m
+        for m in mentions
+        if m.role != "border"
+        and m.toponym.feature_class == "country"
+        and m.toponym.country_code not in sides
+    ]
+    return [replace((other or border)[0], role="in", near=True)]
 
 
 def _story_place(doc: Document, toponyms: list[Toponym], before: int) -> Toponym | None:

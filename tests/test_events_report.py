@@ -491,6 +491,22 @@ def test_coordinated_clauses_place_their_own_events(
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a country named as one side of a border is a line: the event is on the other side
+        ("Myanmar troops shelled rebel camps near the Thai border.", "Myanmar"),
+        ("Seven people were killed in a Mexican cartel shootout near the U.S. border.", "Mexico"),
+        # counterexamples: a border town lies in its country; a finer place is the place
+        ("Gunmen shot dead a driver in a Mexican border town.", "Mexico"),
+        ("Troops clashed with smugglers in Kassala near the border with Eritrea.", "Kassala"),
+    ],
+)
+def test_a_border_is_no_place_of_the_event(pipeline: Pipeline, text: str, place: str) -> None:
+    events = _events(pipeline, text)
+    assert events and {e.places[0].name for e in events if e.places} == {place}
+
+
+@pytest.mark.parametrize(
     ("text", "tolls"),
     [
         # each clause keeps its own count: the first event loses the second clause's share

@@ -467,7 +467,7 @@ RULES: tuple[TriggerRule, ...] = (
         "territory_change",
         NON_STATE_TAKEOVER,
         r"\b(?:seiz(?:ed|e|es|ing)|captur(?:ed|e|es|ing)"
-        r"|t(?:ook|aken|aking|ake) (?:full |complete |total )?control of"
+        r"|t(?:ook|aken|aking|akes?) (?:the )?(?:full |complete |total )?control of"
         r"|t(?:ook|aken|aking|akes?) over|overr?an|overrun|stormed|annexed)\b",
         needs_territory=True,
         stems=(

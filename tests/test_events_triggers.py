@@ -24,6 +24,17 @@ def _kinds(sentence: str) -> list[tuple[str, str | None]]:
             "Shelling/artillery/missile attack",
         ),
         ("Heavy clashes broke out at dawn.", "clash", "Armed clash"),
+        # a headline's present tense, and "the control" as translations write it
+        (
+            "Factions take the control of the hill of Tell Aran.",
+            "territory_change",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "The militia takes control of the town of Kafr Naya.",
+            "territory_change",
+            "Non-state actor overtakes territory",
+        ),
         ("A car bomb exploded near the mosque.", "other", "Remote explosive/landmine/IED"),
         ("A suicide bomber struck a checkpoint.", "other", "Suicide bomb"),
         (

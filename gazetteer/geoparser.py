@@ -395,6 +395,8 @@ STRAY_POPULATION = 50_000
 # ("Inata" in a story on Burkina Faso is no spelling of Inada, Japan)
 ALIAS_STRAY_POPULATION = 250_000
 STRAY_KM = 500.0
+# A town this near the point of a region the text names is in the story (see _Context.stray_km)
+REGION_NEAR_KM = 100.0
 # ... or this far when the text calls it a village or town (and it lies in another country)
 CUED_STRAY_KM = 200.0
 # A stray (see Gazetteer._stray) this far outside the extent of the story's country, when the
@@ -477,6 +479,8 @@ class _Context:
         # Names listed next to a state's name ("Missouri, New York and Virginia").
         self.listed_with_regions: frozenset[str] = frozenset()
         self.points: list[tuple[float, float, str]] = []
+        # The points of the admin-1 and other regions named (see ``stray_km``)
+        self.region_points: list[tuple[float, float, str]] = []
         # Countries named only by an adjective ("Ukrainian drones"): actors, not places.
         self.demonym: dict[str, float] = defaultdict(float)
         # Names read without the region word before them ("Shabelle" of "Middle Shabelle")
@@ -499,6 +503,8 @@ class _Context:
         if fc >= ADMIN2 and fc != REGION:
             self.points.append((gaz._lat[idx], gaz._lon[idx], key))
             self.point_of[key] = (gaz._lat[idx], gaz._lon[idx])
+        elif fc in (ADMIN1, REGION):
+            self.region_points.append((gaz._lat[idx], gaz._lon[idx], key))
 
     def local_support(self, cc: str, key: str) -> bool:
         """Whether a town or district of country ``cc`` other than ``key`` is named, by a
@@ -562,6 +568,18 @@ class _Context:
             if pkey != key:
                 best = min(best, _km(lat, lon, plat, plon))
         return best
+
+    def stray_km(self, lat: float, lon: float, key: str) -> float:
+        """``nearest_km``, or 0 where the point lies within REGION_NEAR_KM of a region
+        named: a town 25 km from the Gaza Strip's point is no namesake far from the story
+        ("Hamas fired Gaza rockets at Sderot"); a region's point says too little of its
+        extent to hold a town farther off."""
+        if any(
+            pkey != key and _km(lat, lon, plat, plon) <= REGION_NEAR_KM
+            for plat, plon, pkey in self.region_points
+        ):
+            return 0.0
+        return self.nearest_km(lat, lon, key)
 
 
 class _Matched(NamedTuple):
@@ -1919,7 +1937,7 @@ class Gazetteer:
             or ctx.country.get(cc, 0.0) - own.get(cc, 0.0) - ctx.demonym.get(cc, 0.0) > 0
         ):
             return None
-        if ctx.nearest_km(self._lat[idx], self._lon[idx], key) <= (
+        if ctx.stray_km(self._lat[idx], self._lon[idx], key) <= (
             CUED_STRAY_KM if cued else STRAY_KM
         ):
             return None

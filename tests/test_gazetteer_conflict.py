@@ -153,6 +153,15 @@ def test_a_sponsor_is_no_setting(gaz: Gazetteer, text: str, country: str) -> Non
     assert found(gaz, text)["Ilam"].country_code == country
 
 
+def test_a_town_near_a_region_of_the_story_is_no_stray(gaz: Gazetteer) -> None:
+    # Sderot lies 25 km from the Gaza Strip's point: no namesake to move into Palestine
+    sderot = found(gaz, "Hamas fired Gaza rockets at Sderot on Tuesday.")["Sderot"]
+    assert (sderot.country_code, sderot.source) == ("IL", "geonames")
+    # counterexample: a namesake abroad far from the regions named still moves into the story
+    text = "Fighters attacked Tawila in North Darfur after clashes in El Fasher, Sudan."
+    assert found(gaz, text)["Tawila"].country_code == "SD"
+
+
 def test_tripoli_follows_the_story(gaz: Gazetteer) -> None:
     assert found(gaz, "The army shelled Tripoli, Libya.")["Tripoli"].country_code == "LY"
     lebanese = "Lebanese troops deployed in Tripoli, north of Beirut."

@@ -178,6 +178,7 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
         },
         "surnames": surnames,
         "sources": credits,
+        "admin1_kinds": iso3166.admin1_kinds(),
         # Places read only in a story about their country (Ukraine's register): country ->
         # key -> places, and the keys' word prefixes (see Gazetteer.geoparse).
         "story_names": {

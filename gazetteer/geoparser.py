@@ -395,6 +395,9 @@ STRAY_POPULATION = 50_000
 # ("Inata" in a story on Burkina Faso is no spelling of Inada, Japan)
 ALIAS_STRAY_POPULATION = 250_000
 STRAY_KM = 500.0
+# Words for a country's admin-1 units that news keeps to the countries that use them (see
+# Gazetteer._of_kind)
+DISTINCT_KINDS = frozenset({"state", "department"})
 # A town this near the point of a region the text names is in the story (see _Context.stray_km)
 REGION_NEAR_KM = 100.0
 # ... or this far when the text calls it a village or town (and it lies in another country)
@@ -649,6 +652,7 @@ class Gazetteer:
         # "Banadir" = "Banaadir"), for containers the text states (see _stated_regions).
         self._skeletons: dict[str, tuple[int, ...]] = index.get("admin_skeletons", {})
         # Country -> key -> places read only in a story about that country (see geoparse).
+        self._admin1_kinds: dict[str, frozenset[str]] = index.get("admin1_kinds", {})
         self._story_names: dict[str, dict[str, tuple[int, ...]]] = index.get("story_names", {})
         self._story_prefixes: dict[str, frozenset[str]] = index.get("story_prefixes", {})
         self._story_views: dict[tuple[str, ...], tuple[_Overlay, _Overlay]] = {}
@@ -1213,7 +1217,7 @@ class Gazetteer:
             # a county may be a "district").
             written = norm_token(tokens[admin_at][2]).removesuffix("s")
             # A geoBoundaries unit is a commune or district, no province or region.
-            return tuple(
+            units = tuple(
                 c
                 for c in cands
                 if self._fclass[c] in (ADMIN1, ADMIN2)
@@ -1225,11 +1229,33 @@ class Gazetteer:
                 )
                 and not (written in _REGION_BEFORE and self._source[c] == GEOBOUNDARIES)
             )
+            return self._of_kind(units, written)
         if self._admin_word_before(tokens, i) and not any(
             self._fclass[c] == COUNTRY for c in cands
         ):
             return tuple(c for c in cands if self._fclass[c] == ADMIN1)
         return ()
+
+    def _of_kind(self, units: tuple[int, ...], written: str) -> tuple[int, ...]:
+        """``units`` less the units of countries whose admin-1 regions are not of the kind
+        ``written`` ("state", "department"), when some are: "Bolivar state" is Venezuela's,
+        "Bolivar department" Colombia's, "Punjab state" India's (ISO 3166-2 types). News
+        writes "province", "region" and "governorate" for any country's regions ("Saudi
+        Arabia's Eastern Province"), so only the words in DISTINCT_KINDS decide."""
+        if written not in DISTINCT_KINDS:
+            return units
+        regions = [c for c in units if self._fclass[c] == ADMIN1]
+        kind = [c for c in regions if written in self._admin1_kinds.get(self._cc[c] or "", ())]
+        if not kind or len(kind) == len(regions):
+            return units
+        # a unit of another country is no "state" either ("Bolivar state" is no Colombian
+        # municipality); one of the same country may be the unit meant
+        countries = {self._cc[c] for c in kind}
+        return tuple(
+            c
+            for c in units
+            if c in kind or (self._fclass[c] == ADMIN2 and self._cc[c] in countries)
+        )
 
     def _near_named(self, m: Mention, found: list[Mention]) -> bool:
         """Whether a town of NEIGHBOUR_POPULATION or more whose own name is the mention lies
@@ -2592,7 +2618,10 @@ class Gazetteer:
                 or n in self._organisations
             ):
                 return False
-        if len(caps) == 1 and self._is_common_word(key):
+        # "Clashes in Plateau state": a plural in -es is a word too
+        if len(caps) == 1 and (
+            self._is_common_word(key) or (key.endswith("es") and self._is_common_word(key[:-2]))
+        ):
             return False
         return not (child and len(caps) >= 2 and norm_token(caps[0]) in self._given)
 

@@ -26,7 +26,7 @@ from core.toponym import FeatureClass as FeatureClassName
 from core.toponym import Source as SourceName
 from gazetteer.nametable import NameTable
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 INDEX_FILE = "index.pkl"
 
 
@@ -148,6 +148,8 @@ class Index(PlaceColumns):
     # Credits: name, licence, what each source supplies.
     sources: list[dict[str, str]]
     # Country -> key -> places read only in a story about that country, and their prefixes.
+    # ISO alpha-2 code -> the words for its admin-1 units ("state", "department")
+    admin1_kinds: dict[str, frozenset[str]]
     story_names: dict[str, dict[str, tuple[int, ...]]]
     story_prefixes: dict[str, frozenset[str]]
 

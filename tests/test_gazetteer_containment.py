@@ -620,3 +620,25 @@ def test_a_town_word_makes_the_name_a_town(gaz: Gazetteer) -> None:
 def test_a_speaking_name_after_a_city_leaves_the_city_where_it_is(gaz: Gazetteer) -> None:
     t = found(gaz, "People scattered into neighbourhoods of Djibouti city, Farah said.")
     assert t["Djibouti"].country_code == "DJ" and t["Djibouti"].source == "geonames"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # "state" and "department" name the countries whose regions they are (ISO 3166-2)
+        ("Gunmen killed two men in Bolivar state.", "Bolivar", "VE"),
+        ("Gunmen killed two men in Bolivar department.", "Bolivar", "CO"),
+        ("Floods hit Amazonas department.", "Amazonas", "CO"),
+        # counterexample: "province" decides nothing, news writes it for any country's regions
+        ("Protesters gathered in Qatif in the Eastern Province.", "Eastern Province", "SA"),
+    ],
+)
+def test_the_kind_of_a_region_names_its_country(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    place = found(gaz, text)[name]
+    assert (place.feature_class, place.country_code) == ("admin1", country)
+
+
+def test_a_plural_word_is_no_unknown_place_in_a_region(gaz: Gazetteer) -> None:
+    assert "Clashes" not in {t.mention for t in gaz.geoparse("Clashes in Plateau state.")}

@@ -13,7 +13,7 @@ from gazetteer.sources.places import Point, site_file
 CREDIT = {
     "name": "iso3166-2",
     "licence": "MIT",
-    "what": "representative points of ISO 3166-2 subdivisions (admin-1 and some admin-2)",
+    "what": "representative points and types of ISO 3166-2 subdivisions (admin-1 and some admin-2)",
 }
 
 
@@ -29,4 +29,19 @@ def subdivision_points() -> dict[str, Point]:
         for subs in data.values()
         for code, sub in subs.items()
         if sub.get("latLng") and len(sub["latLng"]) == 2
+    }
+
+
+def admin1_kinds() -> dict[str, frozenset[str]]:
+    """ISO alpha-2 code -> the words for its admin-1 units, lower case, the last word of
+    each ISO 3166-2 type of a top-level subdivision ("state" for Venezuela's states,
+    "department" for Colombia's departments and "state" for Ethiopia's "regional state")."""
+    data = json.loads(site_file("iso3166_2", "iso3166-2.json").read_text(encoding="utf-8"))
+    return {
+        cc: frozenset(
+            sub["type"].split()[-1].lower()
+            for sub in subs.values()
+            if sub.get("type") and not sub.get("parentCode")
+        )
+        for cc, subs in data.items()
     }

@@ -260,6 +260,8 @@ _BEFORE = regexes.compile(
     r"|more\b)[a-z]+(?:ed|ing|es|e)\b"
     r"|(?:the )?executions?\s+(?:by\s+[^,.;()]{1,40}?\s+)?(?:for|against)"
     r"|killing|killed|kills|kill|injuring|injured|wounding|wounded"
+    # a headline's present tense: "kills 1, injures 4", "kill 2, wound 5"
+    r"|injures|wounds|(?<=, )(?:injure|wound)|(?<=and )(?:injure|wound)"
     r"|claim(?:s|ed|ing)? (?:the )?lives of|(?:an? )?massacres? of|massacred|massacring|executed"
     r"|shoot(?:s|ing)? dead"
     r"|executing|executes|execute|executions? of|shooting dead|shot dead|gunning down"
@@ -410,7 +412,7 @@ _NO_TOLL = regexes.compile(
 # counted together give neither count
 _KILLED_AND_HURT = regexes.compile(
     r"\b(?:killed|killing|kill|kills|dead)\s*(?:,|and|or|and/or)\s*(?:injured|injuring|wounded"
-    r"|wounding|injure|wound|hurt|captured|arrested|abducted|missing)\b"
+    r"|wounding|injures|injure|wounds|wound|hurt|captured|arrested|abducted|missing)\b"
     r"(?:\s*,?\s*(?:or|and)\s+[a-z]+)?"
     r"|\b(?:injured|injuring|wounded|wounding)\s+(?:and|or)\s+(?:killed|killing)\b"
     r"|\bcasualties\s+(?:and|or)\s+(?:injuries|injured|wounded|wounds)\b",

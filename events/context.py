@@ -166,8 +166,11 @@ _AGENT_AFTER = regexes.compile(
     rf"(?:{AGENT_NOUNS})\b|^-(?:led|backed)\b"
 )
 _EVENT_NOUN_AFTER = regexes.compile(
-    r"^\s+(?:air\s?strikes?|air\s?raids?|bombing|bombings|strikes?|shelling|attacks?|offensive"
-    r"|clashes|fighting|protests?|crash|violence|war|battle|conflict|siege)\b",
+    # a compound's first noun may stand between: "Mexico jet crash", "Kabul suicide attack"
+    r"^\s+(?:(?:jet|plane|helicopter|drone|car|truck|bus|train|boat|ferry|suicide|bomb|mine"
+    r"|rocket|missile|mortar|grenade|gun|knife|prison|school|market|mosque|church|border)\s+)?"
+    r"(?:air\s?strikes?|air\s?raids?|bombing|bombings|strikes?|shelling|attacks?|offensive"
+    r"|clashes|fighting|protests?|crash|violence|war|battle|conflict|siege|blasts?)\b",
     re.IGNORECASE,
 )
 _PLACE_NOUN = (

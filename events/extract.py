@@ -330,7 +330,13 @@ def _attach(
             _PASSIVE_GAP.match(gap) or (_SUBJECT_TRIGGERS.match(phrase) and not gap.strip())
         ):
             return [m for m in before if m.group == last.group]
-    modifiers = [m for m in in_clause if m.role == "modifier" and 0 <= start - m.end <= 2]
+    modifiers = [
+        m
+        for m in in_clause
+        if m.role == "modifier"
+        and m.end <= start
+        and _MODIFIER_GAP.fullmatch(sentence, m.end, start)
+    ]
     if not modifiers and clause > 0 and _WHERE.match(sentence[clause_start:]):
         # "In the town of Paiporta, where 40 people died": the place the clause hangs on
         antecedent = [m for m in mentions if m.clause == clause - 1 and m.role in allowed]
@@ -347,6 +353,9 @@ def _attach(
     return [m for m in earlier if m.group == earlier[0].group] if earlier else []
 
 
+# Between a place that modifies a trigger and the trigger: nothing, or one lower-case word
+# ("Syria bombing", "Mexico jet crash", "Kabul suicide attack")
+_MODIFIER_GAP = re.compile(r"\s{0,2}|\s[a-z][\w-]*\s")
 _COARSE = frozenset({"admin1", "admin2", "region", "country"})
 _COMMA = re.compile(r",\s*")
 # How far a town may lie from the point of the district written after it ("X, Y district")

@@ -148,6 +148,24 @@ def test_the_dead_named_with_their_unit(sentence: str, killed: int) -> None:
     assert toll is not None and toll.casualties.killed == killed
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a headline's present tense for the injured too
+        ("Jet crash kills 1, injures 4 near the airport.", (1, 4)),
+        ("Gunmen kill 2, wound 5 in Kano.", (2, 5)),
+        ("Bomb wounds 12 at a market.", (None, 12)),
+        # counterexamples: a wound is no count; killed and injured together give neither
+        ("A deep wound 5 cm long was found on the body.", None),
+        ("Fighting kills and injures about 25 fighters.", None),
+    ],
+)
+def test_present_tense_injuries(sentence: str, expected: tuple[int | None, int | None]) -> None:
+    toll = find_toll(sentence)
+    got = None if toll is None else (toll.casualties.killed, toll.casualties.injured)
+    assert got == expected
+
+
 def test_family_of() -> None:
     c = find_toll("The strike killed a family of seven.").casualties
     assert (c.killed, c.victims) == (7, "family members")

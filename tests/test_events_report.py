@@ -507,6 +507,21 @@ def test_a_border_is_no_place_of_the_event(pipeline: Pipeline, text: str, place:
 
 
 @pytest.mark.parametrize(
+    ("text", "event_type", "place"),
+    [
+        # a place before a compound ("jet crash", "suicide attack") is where it happened
+        ("Mexico jet crash kills 1.", "crash", "Mexico"),
+        ("Kabul suicide attack kills 12.", "casualty", "Kabul"),
+    ],
+)
+def test_a_place_before_a_compound_event_noun(
+    pipeline: Pipeline, text: str, event_type: str, place: str
+) -> None:
+    events = _events(pipeline, text)
+    assert (event_type, place) in {(e.event_type, e.places[0].name) for e in events if e.places}
+
+
+@pytest.mark.parametrize(
     ("text", "tolls"),
     [
         # each clause keeps its own count: the first event loses the second clause's share

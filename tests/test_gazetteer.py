@@ -150,22 +150,6 @@ def test_a_former_name_counts_only_whole(gaz: Gazetteer, text: str) -> None:
     assert "Karen" not in mentions(gaz, text)
 
 
-@pytest.mark.parametrize(
-    ("text", "name", "country"),
-    [
-        # regions whose data names carry their kind in their own language
-        ("Farmers protested in the Turkistan region on Sunday.", "Turkistan", "KZ"),
-        ("Floods hit Qinghai province this week.", "Qinghai", "CN"),
-        ("Police raided a mosque in Tatarstan.", "Tatarstan", "RU"),
-    ],
-)
-def test_a_region_is_named_without_its_native_kind(
-    gaz: Gazetteer, text: str, name: str, country: str
-) -> None:
-    place = mentions(gaz, text)[name]
-    assert (place.feature_class, place.country_code) == ("admin1", country)
-
-
 def test_a_short_or_personal_name_left_alone_names_no_region() -> None:
     names = ["Türkistan oblysy", "Saha, Respublika", "Free State", "Ostān-e Tehrān"]
     # "Saha" (four letters) is left out; English kinds stay ("Free State")

@@ -1187,9 +1187,9 @@ def _take_share(told: list[Event], clause: Toll, whole: Toll | None) -> None:
         return
     total = whole.casualties.killed if whole is not None else None
     for e in told:
-        have = e.casualties.killed if e.casualties is not None else None
-        if e.casualties is None or have is None:
+        if e.casualties is None or e.casualties.killed is None:
             continue
+        have = e.casualties.killed
         if have == killed:
             e.casualties = replace(e.casualties, killed=None, qualifier=None)
         elif have == total and have > killed:

@@ -395,13 +395,13 @@ STRAY_POPULATION = 50_000
 # ("Inata" in a story on Burkina Faso is no spelling of Inada, Japan)
 ALIAS_STRAY_POPULATION = 250_000
 STRAY_KM = 500.0
+# ... or this far when the text calls it a village or town (and it lies in another country)
+CUED_STRAY_KM = 200.0
+# A town this near the point of a region the text names is in the story (see _Context.stray_km)
+REGION_NEAR_KM = 100.0
 # Words for a country's admin-1 units that news keeps to the countries that use them (see
 # Gazetteer._of_kind)
 DISTINCT_KINDS = frozenset({"state", "department"})
-# A town this near the point of a region the text names is in the story (see _Context.stray_km)
-REGION_NEAR_KM = 100.0
-# ... or this far when the text calls it a village or town (and it lies in another country)
-CUED_STRAY_KM = 200.0
 # A stray (see Gazetteer._stray) this far outside the extent of the story's country, when the
 # text names no other place of that country, goes to the country's point: a namesake of a
 # place the index lacks ("LNA forces clashed in Wadi al-Rabi" is no town of India)
@@ -651,8 +651,9 @@ class Gazetteer:
         # Admin-1 and admin-2 units by the skeleton of their names ("Wassit" = "Wasit",
         # "Banadir" = "Banaadir"), for containers the text states (see _stated_regions).
         self._skeletons: dict[str, tuple[int, ...]] = index.get("admin_skeletons", {})
-        # Country -> key -> places read only in a story about that country (see geoparse).
+        # Country -> the words for its admin-1 regions ("state", "department"; see _of_kind).
         self._admin1_kinds: dict[str, frozenset[str]] = index.get("admin1_kinds", {})
+        # Country -> key -> places read only in a story about that country (see geoparse).
         self._story_names: dict[str, dict[str, tuple[int, ...]]] = index.get("story_names", {})
         self._story_prefixes: dict[str, frozenset[str]] = index.get("story_prefixes", {})
         self._story_views: dict[tuple[str, ...], tuple[_Overlay, _Overlay]] = {}

@@ -69,7 +69,8 @@ def _retells(later: Event, earlier: Event, text: str) -> bool:
 
 
 def _inside(inner: Toponym, outer: Toponym) -> bool:
-    """Whether ``outer`` is the country or region ``inner`` lies in."""
+    """Whether ``outer`` is a country or an admin-1 region of ``inner``'s country (the
+    region's own code is not compared: a headline's province and the town told later)."""
     if outer.feature_class in {"country", "admin1"} and outer.country_code:
         return inner.country_code == outer.country_code
     return False

